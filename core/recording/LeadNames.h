@@ -1,0 +1,25 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace execg {
+
+struct SignalGroup;
+
+// The twelve standard leads in their conventional (not Cabrera) order.
+const std::vector<std::string>& standardTwelveLeads();
+
+// Maps a file's lead label ("MLII" excepted: it is not lead II) to a standard lead name:
+// I, II, III, aVR, aVL, aVF, V1–V9, V3R–V6R, X, Y, Z. Case, spaces, "Lead " prefixes and
+// parenthetical remarks ("Lead I (Einthoven)") are ignored. Returns nullopt when the label is not a known lead.
+std::optional<std::string> standardLeadName(const std::string& label);
+
+// When I and II are stored and III, aVR, aVL, aVF are not, computes the missing ones (Einthoven's and
+// Goldberger's relations), marks them derived and returns their names. Leads already present are left alone.
+std::vector<std::string> deriveMissingLimbLeads(SignalGroup& group);
+
+// Parses a comma-separated lead list ("I,II,V1") into names, trimming spaces.
+std::vector<std::string> splitLeadList(const std::string& text);
+
+} // namespace execg
