@@ -1,0 +1,95 @@
+#include "CliArgs.h"
+
+#include "recording/LeadNames.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace execg::cli {
+
+CliArgs::CliArgs(const std::vector<std::string>& words, const std::vector<std::string>& flags)
+{
+    for (size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[i];
+        if (w.size() > 2 && w.compare(0, 2, "--") == 0) {
+            std::string name = w.substr(2);
+            const auto eq = name.find('=');
+            if (eq != std::string::npos) {
+                options_[name.substr(0, eq)] = name.substr(eq + 1);
+            } else if (std::find(flags.begin(), flags.end(), name) != flags.end()) {
+                options_[name] = "";
+            } else {
+                if (i + 1 >= words.size())
+                    throw UsageError("option --" + name + " needs a value");
+                options_[name] = words[++i];
+            }
+        } else {
+            positional_.push_back(w);
+        }
+    }
+}
+
+std::optional<std::string> CliArgs::value(const std::string& name) const
+{
+    auto it = options_.find(name);
+    if (it == options_.end())
+        return std::nullopt;
+    return it->second;
+}
+
+std::optional<double> CliArgs::number(const std::string& name) const
+{
+    auto v = value(name);
+    if (!v)
+        return std::nullopt;
+    try {
+        size_t used = 0;
+        const double d = std::stod(*v, &used);
+        if (used != v->size())
+            throw std::invalid_argument(*v);
+        return d;
+    } catch (const std::exception&) {
+        throw UsageError("option --" + name + " expects a number, got '" + *v + "'");
+    }
+}
+
+std::optional<int> CliArgs::integer(const std::string& name) const
+{
+    auto v = value(name);
+    if (!v)
+        return std::nullopt;
+    int out = 0;
+    auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
+    if (ec != std::errc() || ptr != v->data() + v->size())
+        throw UsageError("option --" + name + " expects a whole number, got '" + *v + "'");
+    return out;
+}
+
+std::vector<std::string> CliArgs::unknown(const std::vector<std::string>& known) const
+{
+    std::vector<std::string> out;
+    for (const auto& [name, v] : options_)
+        if (std::find(known.begin(), known.end(), name) == known.end())
+            out.push_back(name);
+    return out;
+}
+
+RawArrayHints rawArrayHints(const CliArgs& args)
+{
+    RawArrayHints hints;
+    if (auto fs = args.number("fs")) {
+        if (!(*fs > 0) || *fs > 1e6)
+            throw UsageError("--fs must be a sampling rate in Hz between 0 and 1e6");
+        hints.samplingRateHz = *fs;
+    }
+    if (auto units = args.value("units")) {
+        if (*units != "mV" && *units != "uV")
+            throw UsageError("--units must be mV or uV, got '" + *units + "'");
+        hints.units = *units;
+    }
+    if (auto names = args.value("lead-names"))
+        hints.leadNames = splitLeadList(*names);
+    return hints;
+}
+
+} // namespace execg::cli

@@ -1,0 +1,11 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace execg::cli {
+
+// Each subcommand: takes the words after its name, writes to stdout/stderr, returns the exit code.
+int runInfo(const std::vector<std::string>& words);
+int runDump(const std::vector<std::string>& words);
+
+} // namespace execg::cli

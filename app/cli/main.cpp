@@ -1,0 +1,55 @@
+// execg-cli: the batch and scripting face of ExECG Studio. Thin: every subcommand calls into execg_core.
+#include "CliArgs.h"
+#include "Commands.h"
+
+#include "io/ReadError.h"
+
+#include <cstring>
+#include <functional>
+#include <iostream>
+#include <map>
+
+namespace {
+
+const char* kUsage = R"(usage: execg-cli COMMAND [options]
+
+commands:
+  info FILE... [--json]                   format, groups, leads, rate, duration, units, demographics,
+                                          device, filters, annotations, warnings
+  dump FILE [--group N] [--leads I,II,..] [--from S --to S]
+                                          physical values in mV as CSV (header: time_s, lead names)
+
+options every command accepts (for NumPy arrays, which carry no metadata):
+  --fs HZ                sampling rate (default 500)
+  --units mV|uV          units of the stored values (default mV)
+  --lead-names I,II,...  lead names in array order (default: the 12 standard leads)
+)";
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::ios::sync_with_stdio(false);
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+        std::cout << kUsage;
+        return argc < 2 ? 2 : 0;
+    }
+    const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands{
+        {"info", execg::cli::runInfo},
+        {"dump", execg::cli::runDump},
+    };
+    const auto it = commands.find(argv[1]);
+    if (it == commands.end()) {
+        std::cerr << "execg-cli: unknown command '" << argv[1] << "'\n\n" << kUsage;
+        return 2;
+    }
+    try {
+        return it->second(std::vector<std::string>(argv + 2, argv + argc));
+    } catch (const execg::cli::UsageError& e) {
+        std::cerr << "execg-cli: " << e.what() << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "execg-cli: " << e.what() << "\n";
+        return 1;
+    }
+}
