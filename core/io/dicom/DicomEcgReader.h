@@ -3,6 +3,8 @@
 
 namespace execg {
 
+// DICOM waveform objects (PS3.3 A.34 ECG IODs, A.35 hemodynamic, A.36 cardiac EP) → Recording.
+// One SignalGroup per multiplex group (Waveform Sequence item); voltage leads in mV.
 class DicomEcgReader final : public RecordingReader {
 public:
     std::string name() const override { return "DICOM ECG"; }
