@@ -275,6 +275,45 @@ private slots:
         QVERIFY(rec.warnings.empty() || !QString::fromStdString(rec.warnings.front()).contains("beyond"));
     }
 
+    void hemodynamicPressureStaysInMmHg()
+    {
+        const QString dir = test::scratchDir("dicom-hemodynamic");
+        DcmFileFormat file;
+        DcmDataset& ds = *file.getDataset();
+        buildWaveform(ds, 2, 2, 16, "SS", {4, 0, 40, 0, 8, 0, 48, 0});
+        ds.putAndInsertString(DCM_SOPClassUID, UID_HemodynamicWaveformStorage);
+        DcmItem* ch = nullptr;
+        ds.findAndGetSequenceItem(DCM_WaveformSequence, ch, 0);
+        ch->findAndGetSequenceItem(DCM_ChannelDefinitionSequence, ch, 1);
+        DcmItem* unit = nullptr;
+        ch->findAndGetSequenceItem(DCM_ChannelSensitivityUnitsSequence, unit, 0);
+        unit->putAndInsertString(DCM_CodeValue, "mm[Hg]");
+        unit->putAndInsertString(DCM_CodeMeaning, "mmHg");
+        ch->putAndInsertString(DCM_ChannelLabel, "AO");
+        DcmItem* source = nullptr;
+        ch->findAndGetSequenceItem(DCM_ChannelSourceSequence, source, 0);
+        source->putAndInsertString(DCM_CodeValue, "2:15680");   // not an ECG lead
+        source->putAndInsertString(DCM_CodeMeaning, "Aortic pressure");
+        const std::string path = save(file, dir, "hemo.dcm");
+        const Recording rec = DicomEcgReader().read(path, ReadOptions{});
+        const Lead& pressure = rec.groups[0].leads[1];
+        QCOMPARE(QString::fromStdString(pressure.name), QString("AO"));
+        QVERIFY(!pressure.provenance.isVoltage);
+        QCOMPARE(QString::fromStdString(pressure.provenance.storedUnits), QString("mm[Hg]"));
+        QCOMPARE(pressure.samples[0], 100.0f);   // 40 × 2.5 mmHg, not converted
+        QCOMPARE(rec.groups[0].leads[0].samples[1], 0.02f);   // lead I still in mV
+
+        // Another waveform class (audio) is read, but never as ECG millivolts.
+        ds.putAndInsertString(DCM_SOPClassUID, UID_BasicVoiceAudioWaveformStorage);
+        const Recording audio = DicomEcgReader().read(save(file, dir, "audio.dcm"), ReadOptions{});
+        QVERIFY(!audio.groups[0].leads[0].provenance.isVoltage);
+        QVERIFY(QString::fromStdString(audio.warnings.front()).contains("not an ECG"));
+
+        ReadOptions cancel;
+        cancel.progress = [](double) { return false; };
+        QVERIFY_THROWS_EXCEPTION(ReadCancelled, DicomEcgReader().read(path, cancel));
+    }
+
     void sniffing()
     {
         DicomEcgReader r;
