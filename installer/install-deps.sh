@@ -20,6 +20,7 @@ BUILD_PKGS=(
 RUNTIME_PKGS=(
   libopenblas0-pthread
   xvfb xauth imagemagick poppler-utils
+  dcmtk
   fonts-dejavu-core
 )
 

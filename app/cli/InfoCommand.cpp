@@ -140,15 +140,18 @@ void printText(const Recording& rec)
         std::cout << "\n";
     }
     if (!m.annotations.empty()) {
-        std::map<std::string, int> counts;
+        std::map<std::string, std::map<std::string, int>> counts;   // source -> code -> count
         for (const auto& a : m.annotations)
-            ++counts[a.source + ":" + a.code];
-        std::cout << "Annotations:  " << m.annotations.size() << " (";
-        int shown = 0;
-        for (const auto& [code, n] : counts)
-            if (shown++ < 12)
-                std::cout << (shown > 1 ? ", " : "") << code << " " << n;
-        std::cout << (counts.size() > 12 ? ", …)" : ")") << "\n";
+            ++counts[a.source][a.code];
+        std::cout << "Annotations:  " << m.annotations.size() << "\n";
+        for (const auto& [source, codes] : counts) {
+            std::cout << "  " << source << ":";
+            int shown = 0;
+            for (const auto& [code, n] : codes)
+                if (shown++ < 16)
+                    std::cout << " " << code << "×" << n;
+            std::cout << (codes.size() > 16 ? " …" : "") << "\n";
+        }
     }
     for (const auto& x : m.measurements)
         std::cout << "Measurement:  " << x.name << " = " << fmt(x.value) << " " << x.unit << "\n";
