@@ -1,6 +1,9 @@
 // WfdbWriter: records written in formats 16 and 212 decoded again by a small independent decoder
 // (signal(5), header(5)) and checked value by value, with checksums and initial values.
 #include "Corpus.h"
+#include "WfdbTestDecoder.h"
+#include "io/ReadError.h"
+#include "io/ReaderRegistry.h"
 #include "io/wfdb/WfdbWriter.h"
 #include "io/wfdb/WfdbWriterHeader.h"
 #include "recording/LeadNames.h"
@@ -9,84 +12,11 @@
 #include <QFile>
 #include <QTest>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 using namespace execg;
+using namespace execg::test;
 
 namespace {
-
-struct SignalLine {
-    std::string file;
-    int format = 0;
-    double gain = 0;
-    std::string units;
-    int adcResolution = 0, adcZero = 0, initialValue = 0, checksum = 0, blockSize = 0;
-    std::string description;
-};
-
-struct DecodedRecord {
-    std::string recordLine;
-    std::vector<std::string> comments;
-    std::vector<SignalLine> signalLines;
-    std::vector<std::vector<int>> adc;   // per signal
-};
-
-DecodedRecord decode(const std::string& headerPath, std::int64_t samples)
-{
-    DecodedRecord r;
-    std::ifstream hea(headerPath);
-    std::string line;
-    std::getline(hea, r.recordLine);
-    while (std::getline(hea, line)) {
-        if (line.rfind("#", 0) == 0) {
-            r.comments.push_back(line);
-            continue;
-        }
-        std::istringstream in(line);
-        SignalLine s;
-        std::string gainField;
-        in >> s.file >> s.format >> gainField >> s.adcResolution >> s.adcZero >> s.initialValue >> s.checksum >>
-            s.blockSize;
-        std::getline(in >> std::ws, s.description);
-        s.gain = std::stod(gainField);
-        s.units = gainField.substr(gainField.find('/') + 1);
-        r.signalLines.push_back(s);
-    }
-    const QString dir = QFileInfo(QString::fromStdString(headerPath)).absolutePath();
-    QFile dat(dir + "/" + QString::fromStdString(r.signalLines.at(0).file));
-    if (!dat.open(QIODevice::ReadOnly))
-        return r;
-    const QByteArray bytes = dat.readAll();
-    const auto* b = reinterpret_cast<const unsigned char*>(bytes.constData());
-    const size_t nsig = r.signalLines.size();
-    std::vector<int> stream;
-    if (r.signalLines[0].format == 16) {
-        for (int i = 0; i + 1 < bytes.size(); i += 2)
-            stream.push_back(std::int16_t(b[i] | (b[i + 1] << 8)));
-    } else {   // 212: two 12-bit values in three bytes; a final odd value in two
-        for (int i = 0; i < bytes.size(); i += 3) {
-            int v0 = b[i] | ((b[i + 1] & 0x0f) << 8);
-            stream.push_back(v0 >= 2048 ? v0 - 4096 : v0);
-            if (i + 2 < bytes.size()) {
-                int v1 = b[i + 2] | ((b[i + 1] & 0xf0) << 4);
-                stream.push_back(v1 >= 2048 ? v1 - 4096 : v1);
-            }
-        }
-    }
-    r.adc.assign(nsig, {});
-    for (size_t k = 0; k < stream.size() && std::int64_t(k / nsig) < samples; ++k)
-        r.adc[k % nsig].push_back(stream[k]);
-    return r;
-}
-
-int checksumOf(const std::vector<int>& v)
-{
-    unsigned sum = 0;
-    for (int x : v)
-        sum += unsigned(x);
-    return std::int16_t(sum & 0xffff);
-}
 
 Recording synthetic(double fs, int n, double amplitude)
 {
@@ -271,6 +201,54 @@ private slots:
         Recording empty;
         QVERIFY_THROWS_EXCEPTION(WfdbWriteError, writeWfdbRecord(empty, (dir + "/rec").toStdString()));
         QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot).size(), 0);
+    }
+
+    void roundTripThroughTheReaderRegistry_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::newRow("16") << 16;
+        QTest::newRow("212") << 212;
+    }
+    void roundTripThroughTheReaderRegistry()
+    {
+        QFETCH(int, format);
+        Recording rec = synthetic(500, 2000, 2.0);
+        rec.groups[0].leads[4].samples[7] = std::numeric_limits<float>::quiet_NaN();
+        const QString dir = test::scratchDir("wfdbwriter-registry");
+        WfdbWriteOptions options;
+        options.format = format;
+        const auto written = writeWfdbRecord(rec, (dir + "/rt").toStdString(), options);
+        Recording back;
+        try {
+            back = ReaderRegistry::instance().read(written.headerPath, ReadOptions{});
+        } catch (const ReadError& e) {
+            // The skeleton's WfdbReader stub neither claims .hea files nor reads them.
+            const QString problem = QString::fromStdString(e.problem());
+            if (problem.contains("not implemented") || problem.contains("not a recognised"))
+                QSKIP("the WFDB reader has not landed yet");
+            throw;
+        }
+        QCOMPARE(QString::fromStdString(back.formatName), QString("WFDB"));
+        QCOMPARE(int(back.groups.size()), 1);
+        const auto& g = back.groups[0];
+        QCOMPARE(g.samplingRateHz, 500.0);
+        QCOMPARE(g.sampleCount(), qint64(2000));
+        QCOMPARE(int(g.leads.size()), 12);
+        for (size_t l = 0; l < 12; ++l) {
+            const auto& original = rec.groups[0].leads[l];
+            const Lead* lead = g.findLead(original.name);
+            QVERIFY2(lead, original.name.c_str());
+            QVERIFY(!lead->provenance.derived);
+            for (size_t i = 0; i < 2000; ++i) {
+                if (std::isnan(original.samples[i])) {
+                    QVERIFY(std::isnan(lead->samples[i]));
+                    continue;
+                }
+                QVERIFY(std::abs(lead->samples[i] - original.samples[i]) <= 0.5 / written.gains[l] + 1e-6);
+            }
+        }
+        for (const auto& w : back.warnings)
+            QVERIFY2(!QString::fromStdString(w).contains("checksum", Qt::CaseInsensitive), w.c_str());
     }
 
     void overwritesAnExistingRecord()
