@@ -13,6 +13,7 @@ BUILD_PKGS=(
   libboost-dev
   nlohmann-json3-dev
   libflac-dev
+  zlib1g-dev
   libbenchmark-dev
   clang libclang-rt-14-dev
 )

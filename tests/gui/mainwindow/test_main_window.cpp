@@ -1,0 +1,89 @@
+#include "Corpus.h"
+#include "SyntheticRecording.h"
+#include "io/dicom/DicomEcgWriter.h"
+#include "widgets/MainWindow.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cmath>
+#include <cstdint>
+
+using namespace execg;
+
+namespace {
+
+// A 10 s, 12-lead, 500 Hz recording with known values, written through the DICOM writer.
+QString writeKnownDicom(const QString& dir)
+{
+    const QString path = dir + "/known.dcm";
+    DicomEcgWriter::write(test::syntheticTwelveLead(500.0, 10.0), path.toStdString());
+    return path;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName("ExECG-tests");
+        QCoreApplication::setApplicationName("test_main_window");
+    }
+
+    void opensRecordingAndKeepsItAfterABadFile()
+    {
+        const QString dir = test::scratchDir("main_window");
+        const QString good = writeKnownDicom(dir);
+        const Recording expected = test::syntheticTwelveLead(500.0, 10.0);
+        MainWindow w;
+        w.show();
+        QSignalSpy shown(&w, &MainWindow::recordingShown);
+        w.openFile(good);
+        QVERIFY(shown.wait(5000));
+        QVERIFY(w.recording());
+        const auto& g = w.recording()->groups.at(0);
+        QCOMPARE(g.samplingRateHz, 500.0);
+        QCOMPARE(int(g.sampleCount()), 5000);
+        for (int i : {0, 1234, 4999})
+            QVERIFY(std::abs(g.findLead("V3")->samples.at(i) - expected.groups[0].findLead("V3")->samples.at(i)) < 1e-3f);
+        QVERIFY(w.windowTitle().contains("known.dcm"));
+
+        // A file of random bytes named .hea: the error is shown and the current case stays.
+        QFile bad(dir + "/bad.hea");
+        bad.open(QIODevice::WriteOnly);
+        bad.write("\x01\x02garbage\xff\xfe not a header");
+        bad.close();
+        QSignalSpy failed(&w, &MainWindow::openFailed);
+        w.openFile(bad.fileName());
+        QVERIFY(failed.wait(5000));
+        QVERIFY(w.lastError().contains("bad.hea"));
+        QVERIFY(w.recording());
+        QVERIFY(QString::fromStdString(w.recording()->sourcePath).endsWith("known.dcm"));
+
+        // A missing file too.
+        w.openFile(dir + "/does-not-exist.dcm");
+        QVERIFY(failed.wait(5000));
+        QVERIFY(w.lastError().contains("does-not-exist.dcm"));
+    }
+
+    void opensCorpusDicom()
+    {
+        EXECG_REQUIRE_CORPUS_FILE("pydicom/waveform_ecg.dcm");
+        MainWindow w;
+        w.show();
+        QSignalSpy shown(&w, &MainWindow::recordingShown);
+        w.openFile(QString::fromStdString(test::corpusFile("pydicom/waveform_ecg.dcm")));
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(int(w.recording()->groups.size()), 2);
+        const auto* leadI = w.recording()->groups.at(0).findLead("I");
+        QVERIFY(leadI);
+        QVERIFY(std::abs(leadI->samples.at(0) - 0.1f) < 1e-6f);   // 80 × 1.25 µV
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"
