@@ -1,0 +1,140 @@
+#include "io/wfdb/WfdbSignalFile.h"
+
+#include "io/BinaryFile.h"
+#include "io/ReadError.h"
+#include "io/wfdb/WfdbFlac.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace execg {
+
+namespace {
+// Samples decoded per chunk: bounds the read buffers whatever the record length.
+constexpr std::int64_t kChunkSamples = 1 << 18;
+} // namespace
+
+WfdbSignalFile::WfdbSignalFile(const std::string& folder, std::vector<WfdbSignalSpec> specs, int firstSignal)
+    : specs_(std::move(specs)), firstSignal_(firstSignal)
+{
+    const auto& first = specs_.at(0);
+    null_ = first.format == 0 || first.fileName == "~" || first.fileName == "*";
+    for (const auto& s : specs_)
+        spfTotal_ += s.samplesPerFrame;
+    if (null_)
+        return;
+    path_ = (first.fileName.front() == '/' || folder.empty()) ? first.fileName : folder + "/" + first.fileName;
+    info_ = wfdbFormatInfo(first.format);
+    if (!info_)
+        throw ReadError(path_, "signal format " + std::to_string(first.format) + " is not a WFDB format this reader knows");
+    for (const auto& s : specs_) {
+        if (s.format != first.format)
+            throw ReadError(path_, "signals in one file must share a format (found " + std::to_string(first.format) +
+                                       " and " + std::to_string(s.format) + ")");
+        if (info_->flac && s.samplesPerFrame != first.samplesPerFrame)
+            throw ReadError(path_, "every signal of a FLAC signal file must have the same samples per frame");
+    }
+    if (first.byteOffset < 0)
+        throw ReadError(path_, "negative byte offset");
+    if (info_->flac) {
+        flac_ = std::make_unique<WfdbFlacStream>(path_, first.byteOffset, signalCount(), info_->bits);
+        const auto total = flac_->totalSamples();
+        framesAvailable_ = total == 0 ? std::numeric_limits<std::int64_t>::max()
+                                      : static_cast<std::int64_t>(total / static_cast<std::uint64_t>(first.samplesPerFrame));
+        return;
+    }
+    file_ = std::make_unique<BinaryFile>(path_);
+    const std::uint64_t offset = static_cast<std::uint64_t>(first.byteOffset);
+    const std::uint64_t bytes = file_->size() > offset ? file_->size() - offset : 0;
+    framesAvailable_ = static_cast<std::int64_t>(wfdbSamplesInBytes(*info_, bytes) / static_cast<std::uint64_t>(spfTotal_));
+}
+
+WfdbSignalFile::~WfdbSignalFile() = default;
+WfdbSignalFile::WfdbSignalFile(WfdbSignalFile&&) noexcept = default;
+
+void WfdbSignalFile::readStoredFrames(std::int64_t first, std::int64_t count, std::vector<std::int32_t>& stream)
+{
+    const auto total = static_cast<size_t>(count * spfTotal_);
+    stream.assign(total, kWfdbInvalidSample);
+    if (flac_) {
+        const auto spf = static_cast<std::uint64_t>(specs_[0].samplesPerFrame);
+        std::vector<std::vector<std::int32_t>> channels;
+        flac_->read(static_cast<std::uint64_t>(first) * spf, static_cast<std::uint64_t>(count) * spf,
+                    info_->invalidValue, channels);
+        for (size_t c = 0; c < channels.size(); ++c)
+            for (size_t j = 0; j < channels[c].size(); ++j) {
+                const size_t t = j / spf, k = j % spf;
+                stream[t * static_cast<size_t>(spfTotal_) + c * spf + k] = channels[c][j];
+            }
+        return;
+    }
+    const auto spb = static_cast<std::uint64_t>(info_->samplesPerBlock);
+    const auto bpb = static_cast<std::uint64_t>(info_->bytesPerBlock);
+    const std::uint64_t sampleStart = static_cast<std::uint64_t>(first) * static_cast<std::uint64_t>(spfTotal_);
+    const std::uint64_t skip = sampleStart % spb;   // block formats start mid-block; decode from its start
+    const std::uint64_t byteStart = static_cast<std::uint64_t>(specs_[0].byteOffset) + (sampleStart / spb) * bpb;
+    const std::uint64_t decodeCount = skip + total;
+    const auto data = file_->read(byteStart, (decodeCount + spb - 1) / spb * bpb);
+    std::vector<std::int32_t> tmp(static_cast<size_t>(decodeCount), kWfdbInvalidSample);
+    decodeWfdbSamples(*info_, data.data(), data.size(), tmp.size(), tmp.data());
+    std::copy(tmp.begin() + static_cast<std::ptrdiff_t>(skip), tmp.end(), stream.begin());
+}
+
+void WfdbSignalFile::read(std::int64_t from, std::int64_t to, std::vector<std::vector<std::int32_t>>& out,
+                          const std::function<void(std::int64_t)>& onChunk)
+{
+    const std::int64_t n = std::max<std::int64_t>(0, to - from);
+    for (size_t i = 0; i < specs_.size(); ++i)
+        out[static_cast<size_t>(firstSignal_) + i].assign(static_cast<size_t>(n * specs_[i].samplesPerFrame),
+                                                           kWfdbInvalidSample);
+    if (null_ || n == 0)
+        return;
+    int minSkew = std::numeric_limits<int>::max(), maxSkew = 0;
+    std::vector<int> offsetInFrame(specs_.size());
+    int pos = 0;
+    for (size_t i = 0; i < specs_.size(); ++i) {
+        minSkew = std::min(minSkew, specs_[i].skew);
+        maxSkew = std::max(maxSkew, specs_[i].skew);
+        offsetInFrame[i] = pos;
+        pos += specs_[i].samplesPerFrame;
+    }
+    // Format 8 stores first differences: a sample is the initial value plus every earlier difference, so
+    // decoding always starts at the beginning of the file (memory stays bounded: chunks are summed and dropped).
+    const bool differences = info_->firstDifferences;
+    const std::int64_t start = differences ? 0 : from + minSkew;
+    const std::int64_t end = std::min(to + static_cast<std::int64_t>(maxSkew), framesAvailable_);
+    std::vector<std::int32_t> acc(specs_.size());
+    for (size_t i = 0; i < specs_.size(); ++i)
+        acc[i] = specs_[i].initialValue;
+    const std::int64_t chunkFrames = std::max<std::int64_t>(1, kChunkSamples / spfTotal_);
+    std::vector<std::int32_t> stream;
+    for (std::int64_t c0 = start; c0 < end; c0 += chunkFrames) {
+        const std::int64_t c1 = std::min(end, c0 + chunkFrames);
+        readStoredFrames(c0, c1 - c0, stream);
+        for (std::int64_t t = c0; t < c1; ++t) {
+            const size_t base = static_cast<size_t>((t - c0) * spfTotal_);
+            for (size_t i = 0; i < specs_.size(); ++i) {
+                const int spf = specs_[i].samplesPerFrame;
+                const std::int32_t* src = stream.data() + base + static_cast<size_t>(offsetInFrame[i]);
+                const std::int64_t f = t - specs_[i].skew;
+                const bool wanted = f >= from && f < to;
+                std::int32_t* dst = wanted ? out[static_cast<size_t>(firstSignal_) + i].data() + (f - from) * spf : nullptr;
+                for (int k = 0; k < spf; ++k) {
+                    std::int32_t v = src[k];
+                    if (differences) {
+                        if (v == kWfdbInvalidSample)
+                            break;   // past the end of the file: the rest stays invalid
+                        acc[i] = static_cast<std::int32_t>(static_cast<std::int64_t>(acc[i]) + v);
+                        v = acc[i];
+                    }
+                    if (dst)
+                        dst[k] = v;
+                }
+            }
+        }
+        if (onChunk)
+            onChunk(c1 - start);
+    }
+}
+
+} // namespace execg
