@@ -63,12 +63,16 @@ Lead makeLead(const WfdbSignalSpec& s, std::vector<float> values)
 void readAnnotations(const std::string& headerPath, double frameRate, std::int64_t from, std::int64_t to, Recording& rec)
 {
     const fs::path base = fs::path(headerPath).replace_extension();
-    int group = -1;
+    if (rec.groups.empty())
+        return;
+    // Annotation times count frames. Attach them to the group sampled at the frame rate; when every signal is
+    // sampled faster (high-resolution multi-frequency), to the first group, with frames scaled to its samples.
+    int group = 0;
     for (size_t g = 0; g < rec.groups.size(); ++g)
         if (std::fabs(rec.groups[g].samplingRateHz - frameRate) < 1e-9 * frameRate)
             group = static_cast<int>(g);
-    if (group < 0)
-        return;   // every signal is multi-sample at high resolution; annotations count frames, not shown
+    const auto samplesPerFrame =
+        static_cast<std::int64_t>(std::llround(rec.groups[size_t(group)].samplingRateHz / frameRate));
     for (const char* ext : {"atr", "qrs", "ecg", "ari", "wqrs", "sqrs", "gqrs", "ann", "pu", "pu0", "pu1"}) {
         const std::string path = base.string() + "." + ext;
         std::error_code ec;
@@ -79,6 +83,8 @@ void readAnnotations(const std::string& headerPath, double frameRate, std::int64
                 if (a.sample >= 0 && (a.sample < from || a.sample >= to))
                     continue;
                 a.group = group;
+                if (a.sample >= 0)
+                    a.sample *= samplesPerFrame;
                 rec.metadata.annotations.push_back(std::move(a));
             }
         } catch (const std::exception& e) {
@@ -177,7 +183,8 @@ Recording WfdbReader::read(const std::string& path, const ReadOptions& options) 
     rec.metadata.extra["WFDB format"] = formats;
     rec.metadata.extra["WFDB frame rate"] = rateLabel(rate);
     rec.warnings = record.warnings();
-    if (options.deriveLimbLeads && !options.headerOnly) {
+    // Derived leads are listed for a header-only read too (with no samples), so `info` shows what a read will give.
+    if (options.deriveLimbLeads) {
         for (auto& g : rec.groups) {
             const auto added = deriveMissingLimbLeads(g);
             if (added.empty())
@@ -188,7 +195,8 @@ Recording WfdbReader::read(const std::string& path, const ReadOptions& options) 
             rec.warnings.push_back("derived " + list + " from I and II");
         }
     }
-    if (options.readAnnotations && !options.headerOnly)
+    // Annotation files are small next to the signals and are part of what a header-only caller (info) shows.
+    if (options.readAnnotations)
         readAnnotations(headerPath, rate, from, to, rec);
     return rec;
 }
