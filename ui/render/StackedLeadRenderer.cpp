@@ -20,7 +20,11 @@ void StackedLeadRenderer::paint(QPainter& p, const QRectF& target, double pxPerM
     p.setClipRect(target);
     p.fillRect(target, style_.background);
     const double labelPx = style_.labelWidthMm * pxPerMm;
-    const QRectF traceArea(target.left() + labelPx, target.top(), target.width() - labelPx, target.height());
+    // The grid stops where the recording does, so blank paper is never mistaken for a flat trace.
+    const double remainingPx =
+        std::max(0.0, (group_.durationSeconds() - startSeconds) * style_.speedMmPerSecond * pxPerMm);
+    const QRectF traceArea(target.left() + labelPx, target.top(), std::min(target.width() - labelPx, remainingPx),
+                           target.height());
     if (style_.grid)
         paintGrid(p, traceArea, pxPerMm);
     const double rowPx = style_.rowHeightMm * pxPerMm;
@@ -38,11 +42,29 @@ void StackedLeadRenderer::paint(QPainter& p, const QRectF& target, double pxPerM
             label += QStringLiteral("*");   // derived, not recorded
         if (!lead.provenance.isVoltage)
             label += QStringLiteral(" [%1]").arg(QString::fromStdString(lead.provenance.storedUnits));
-        p.drawText(QRectF(target.left() + 1, row.top(), labelPx - 2, row.height()), Qt::AlignVCenter | Qt::AlignLeft,
+        p.drawText(QRectF(target.left() + 1, row.top(), labelPx - 2, row.height()), Qt::AlignTop | Qt::AlignLeft,
                    label);
+        if (lead.provenance.isVoltage)
+            paintCalibrationPulse(p, QPointF(target.left() + labelPx - 7.0 * pxPerMm, row.center().y()), pxPerMm);
         paintLead(p, lead, row, pxPerMm, startSeconds);
     }
     p.restore();
+}
+
+void StackedLeadRenderer::paintCalibrationPulse(QPainter& p, QPointF baseline, double pxPerMm) const
+{
+    // The standard 1 mV × 200 ms pulse: its height on paper is the gain, so a reader can check the scale by eye.
+    const double h = style_.gainMmPerMillivolt * pxPerMm;
+    const double w = 0.2 * style_.speedMmPerSecond * pxPerMm;
+    const double lead = 1.0 * pxPerMm;
+    QPen pen(style_.trace);
+    pen.setWidthF(std::max(1.0, 0.25 * pxPerMm));
+    pen.setCosmetic(true);
+    p.setPen(pen);
+    const QPointF pts[] = {baseline, baseline + QPointF(lead, 0), baseline + QPointF(lead, -h),
+                           baseline + QPointF(lead + w, -h), baseline + QPointF(lead + w, 0),
+                           baseline + QPointF(2 * lead + w, 0)};
+    p.drawPolyline(pts, 6);
 }
 
 void StackedLeadRenderer::paintGrid(QPainter& p, const QRectF& area, double pxPerMm) const

@@ -15,7 +15,7 @@ struct StackedLeadStyle {
     double speedMmPerSecond = 25.0;
     double gainMmPerMillivolt = 10.0;
     double rowHeightMm = 30.0;
-    double labelWidthMm = 14.0;
+    double labelWidthMm = 16.0;   // lead label and the 1 mV calibration pulse
     bool grid = true;
     QColor background = Qt::white;
     QColor trace = Qt::black;
@@ -35,6 +35,7 @@ public:
     void paint(QPainter& painter, const QRectF& target, double pixelsPerMm, double startSeconds) const;
 
 private:
+    void paintCalibrationPulse(QPainter& p, QPointF baseline, double pxPerMm) const;
     void paintGrid(QPainter& p, const QRectF& area, double pxPerMm) const;
     void paintLead(QPainter& p, const Lead& lead, const QRectF& row, double pxPerMm, double startSeconds) const;
 
