@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 namespace execg::cli {
 
@@ -45,7 +46,7 @@ std::optional<double> CliArgs::number(const std::string& name) const
     try {
         size_t used = 0;
         const double d = std::stod(*v, &used);
-        if (used != v->size())
+        if (used != v->size() || !std::isfinite(d))
             throw std::invalid_argument(*v);
         return d;
     } catch (const std::exception&) {

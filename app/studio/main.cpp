@@ -4,9 +4,14 @@
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include <clocale>
+
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
+    // QApplication adopts the user's locale for C functions too; file formats are parsed with '.' decimals
+    // whatever the user's language (a German locale would otherwise misread "1000.0" gains in headers).
+    std::setlocale(LC_NUMERIC, "C");
     QApplication::setOrganizationName("ExECG");
     QApplication::setApplicationName("ExECG Studio");
     QApplication::setApplicationVersion(EXECG_VERSION);

@@ -39,20 +39,26 @@ std::string normalise(const std::string& label)
 
 } // namespace
 
-std::optional<std::string> standardLeadName(const std::string& label)
+std::optional<std::string> standardLeadName(const std::string& label, bool allowEuropeanChestLabels)
 {
-    const std::string s = normalise(label);
+    // A leading minus is a polarity ("-aVR" in the Cabrera display), not punctuation: it must survive normalising.
+    const auto firstChar = label.find_first_not_of(" \t");
+    const bool inverted = firstChar != std::string::npos && label[firstChar] == '-';
+    const std::string s = normalise(inverted ? label.substr(firstChar + 1) : label);
     if (s.empty())
         return std::nullopt;
-    static const std::array<std::pair<const char*, const char*>, 13> fixed{{
+    if (inverted)
+        return s == "AVR" ? std::optional<std::string>("-aVR") : std::nullopt;
+    static const std::array<std::pair<const char*, const char*>, 12> fixed{{
         {"I", "I"}, {"II", "II"}, {"III", "III"}, {"AVR", "aVR"}, {"AVL", "aVL"}, {"AVF", "aVF"},
-        {"X", "X"}, {"Y", "Y"}, {"Z", "Z"}, {"VX", "X"}, {"VY", "Y"}, {"VZ", "Z"}, {"-AVR", "-aVR"},
+        {"X", "X"}, {"Y", "Y"}, {"Z", "Z"}, {"VX", "X"}, {"VY", "Y"}, {"VZ", "Z"},
     }};
     for (const auto& [key, name] : fixed)
         if (s == key)
             return std::string(name);
-    // Chest leads: V1..V9, right-sided V3R..V6R. "V1" also written "C1" in Europe.
-    if ((s[0] == 'V' || s[0] == 'C') && s.size() >= 2 && std::isdigit(static_cast<unsigned char>(s[1]))) {
+    // Chest leads: V1..V9, right-sided V3R..V6R. European devices write C1..C6, but C3/C4 are also EEG
+    // electrodes in polysomnography files, so that spelling is accepted only when the caller knows it is an ECG.
+    if ((s[0] == 'V' || (s[0] == 'C' && allowEuropeanChestLabels)) && s.size() >= 2 && std::isdigit(static_cast<unsigned char>(s[1]))) {
         const int n = s[1] - '0';
         if (s.size() == 2 && n >= 1 && n <= 9)
             return "V" + std::to_string(n);
@@ -67,7 +73,8 @@ std::vector<std::string> deriveMissingLimbLeads(SignalGroup& group)
     std::vector<std::string> added;
     const Lead* leadI = group.findLead("I");
     const Lead* leadII = group.findLead("II");
-    if (!leadI || !leadII || !leadI->provenance.isVoltage || leadI->samples.size() != leadII->samples.size())
+    if (!leadI || !leadII || !leadI->provenance.isVoltage || !leadII->provenance.isVoltage ||
+        leadI->samples.size() != leadII->samples.size())
         return added;
     const std::vector<float> one = leadI->samples;   // copies: push_back below may reallocate
     const std::vector<float> two = leadII->samples;

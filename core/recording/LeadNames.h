@@ -11,9 +11,10 @@ struct SignalGroup;
 const std::vector<std::string>& standardTwelveLeads();
 
 // Maps a file's lead label ("MLII" excepted: it is not lead II) to a standard lead name:
-// I, II, III, aVR, aVL, aVF, V1–V9, V3R–V6R, X, Y, Z. Case, spaces, "Lead " prefixes and
-// parenthetical remarks ("Lead I (Einthoven)") are ignored. Returns nullopt when the label is not a known lead.
-std::optional<std::string> standardLeadName(const std::string& label);
+// I, II, III, aVR, aVL, aVF, -aVR, V1–V9, V3R–V6R, X, Y, Z. Case, spaces, "Lead " prefixes and
+// parenthetical remarks ("Lead I (Einthoven)") are ignored. C1–C6 count as V1–V6 only with
+// allowEuropeanChestLabels (C3/C4 are EEG electrodes elsewhere). Returns nullopt when the label is not a known lead.
+std::optional<std::string> standardLeadName(const std::string& label, bool allowEuropeanChestLabels = false);
 
 // When I and II are stored and III, aVR, aVL, aVF are not, computes the missing ones (Einthoven's and
 // Goldberger's relations), marks them derived and returns their names. Leads already present are left alone.

@@ -18,7 +18,11 @@ private slots:
         QTest::newRow("lower avl") << "avl" << "aVL";
         QTest::newRow("lead aVF") << "Lead aVF" << "aVF";
         QTest::newRow("V1") << "V1" << "V1";
-        QTest::newRow("C5 european") << "C5" << "V5";
+        QTest::newRow("C5 not without context") << "C5" << "";
+        QTest::newRow("C3 EEG electrode") << "C3" << "";
+        QTest::newRow("minus aVR keeps polarity") << "-aVR" << "-aVR";
+        QTest::newRow("minus lead -aVR") << " -Lead aVR" << "-aVR";
+        QTest::newRow("minus I unknown") << "-I" << "";
         QTest::newRow("V4R") << "V4R" << "V4R";
         QTest::newRow("vx frank") << "vx" << "X";
         QTest::newRow("MLII is not II") << "MLII" << "";
@@ -32,6 +36,22 @@ private slots:
         QFETCH(QString, expected);
         const auto got = standardLeadName(label.toStdString());
         QCOMPARE(QString::fromStdString(got.value_or("")), expected);
+    }
+
+    void europeanChestLabelsOnRequest()
+    {
+        QCOMPARE(QString::fromStdString(standardLeadName("C5", true).value_or("")), QString("V5"));
+        QCOMPARE(QString::fromStdString(standardLeadName("c1", true).value_or("")), QString("V1"));
+    }
+
+    void noDerivationFromNonVoltageLeadII()
+    {
+        SignalGroup g;
+        Lead one{"I", {1.0f}, {}};
+        Lead two{"II", {2.0f}, {}};
+        two.provenance.isVoltage = false;   // e.g. raw units: mixing would put nonsense into III
+        g.leads = {one, two};
+        QVERIFY(deriveMissingLimbLeads(g).empty());
     }
 
     void derivesMissingLimbLeads()
