@@ -2,6 +2,7 @@
 
 #include "io/BinaryFile.h"
 #include "io/ReadError.h"
+#include "io/TimeWindow.h"
 #include "io/npy/NpyFormat.h"
 #include "io/npy/ZipArchive.h"
 #include "recording/LeadNames.h"
@@ -223,13 +224,9 @@ Recording NpyReader::read(const std::string& path, const ReadOptions& options) c
     const double scale = millivoltsPerUnit(hints.units, path);
     const double fs = hints.samplingRateHz;
 
-    std::uint64_t first = 0, last = layout.samples;
-    if (options.fromSeconds && options.toSeconds && *options.toSeconds < *options.fromSeconds)
-        throw ReadError(path, "time window ends before it starts");
-    if (options.fromSeconds)
-        first = static_cast<std::uint64_t>(std::clamp(std::floor(*options.fromSeconds * fs + 1e-9), 0.0, double(last)));
-    if (options.toSeconds)
-        last = static_cast<std::uint64_t>(std::clamp(std::ceil(*options.toSeconds * fs - 1e-9), double(first), double(last)));
+    // The shared window rule (rounding), so "--to 1.1" gives the same samples here as in every other format.
+    const SampleRange window = sampleRangeForWindow(options, fs, static_cast<std::int64_t>(layout.samples), path);
+    const auto first = static_cast<std::uint64_t>(window.first), last = static_cast<std::uint64_t>(window.last);
 
     SignalGroup g;
     g.label = "signals";

@@ -218,6 +218,46 @@ private slots:
         }
     }
 
+    // The shared rule [round(from·fs), round(to·fs)): 1.1 s × 100 Hz is 110.00000000000001 in doubles and must give
+    // sample 110, and a bound between samples goes to the nearest one (floor/ceil would widen the window).
+    void timeWindowRoundsToNearestSample_data()
+    {
+        QTest::addColumn<double>("fs");
+        QTest::addColumn<double>("from");
+        QTest::addColumn<double>("to");
+        QTest::addColumn<qint64>("first");
+        QTest::addColumn<qint64>("count");
+        QTest::newRow("0-1.1 s @100") << 100.0 << 0.0 << 1.1 << qint64(0) << qint64(110);
+        QTest::newRow("0.3-1.1 s @100") << 100.0 << 0.3 << 1.1 << qint64(30) << qint64(80);
+        QTest::newRow("0-1.1 s @500") << 500.0 << 0.0 << 1.1 << qint64(0) << qint64(550);
+        QTest::newRow("0-1.1 s @257") << 257.0 << 0.0 << 1.1 << qint64(0) << qint64(283);   // 282.7 -> 283
+        QTest::newRow("1.006-1.104 s @100") << 100.0 << 1.006 << 1.104 << qint64(101) << qint64(9);   // 100.6, 110.4
+        QTest::newRow("past the end") << 100.0 << 9.0 << 20.0 << qint64(900) << qint64(100);
+    }
+    void timeWindowRoundsToNearestSample()
+    {
+        QFETCH(double, fs);
+        QFETCH(double, from);
+        QFETCH(double, to);
+        QFETCH(qint64, first);
+        QFETCH(qint64, count);
+        std::vector<float> v(2 * 1000);
+        for (size_t i = 0; i < v.size(); ++i)
+            v[i] = float(i);
+        const NpyFixture fx("npy-window-round");
+        const auto path = fx.write("a.npy", npyFile("<f4", "(2, 1000)", rawValues(v)));
+        ReadOptions o = twoLeads();
+        o.raw.samplingRateHz = fs;
+        o.fromSeconds = from;
+        o.toSeconds = to;
+        const auto rec = NpyReader().read(path, o);
+        const auto& g = rec.groups[0];
+        QCOMPARE(g.firstSample, first);
+        QCOMPARE(g.sampleCount(), count);
+        QCOMPARE(g.leads[0].samples.front(), float(first));
+        QCOMPARE(g.leads[1].samples.back(), float(1000 + first + count - 1));
+    }
+
     void derivesLimbLeadsAndCancels()
     {
         const NpyFixture fx("npy-derive");
