@@ -46,6 +46,8 @@ struct SignalGroup {
     double samplingRateHz = 0.0;
     std::int64_t totalSamples = 0;     // length of the whole recording in this group (0 when unknown)
     std::int64_t firstSample = 0;      // index in the recording of samples[0] (non-zero for a time window)
+    double timeOffsetSeconds = 0.0;    // start of this group's sample 0 from the recording start (DICOM Multiplex Group
+                                       // Time Offset): samples[i] lies at timeOffsetSeconds + (firstSample + i) / fs
     FilterSettings filters;
     std::vector<Lead> leads;
 

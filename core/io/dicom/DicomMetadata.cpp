@@ -2,6 +2,7 @@
 
 #include "io/dicom/DicomAttributes.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -33,6 +34,20 @@ std::string displayUnit(const CodedEntry& unit)
     if (unit.value == "/min" || unit.value == "{beats}/min" || unit.value == "{H.B.}/min")
         return "bpm";
     return !unit.value.empty() ? unit.value : unit.meaning;
+}
+
+// Positions come from DS/UL text and may be absurd; a double outside int64 has no defined conversion.
+std::int64_t clampedSample(double v)
+{
+    if (!std::isfinite(v))
+        return -1;
+    return static_cast<std::int64_t>(std::clamp(v, -9.0e18, 9.0e18));
+}
+
+// Channel numbers count the stored channels; derived limb leads are appended after them.
+size_t storedChannels(const SignalGroup& g)
+{
+    return static_cast<size_t>(std::count_if(g.leads.begin(), g.leads.end(), [](const Lead& l) { return !l.provenance.derived; }));
 }
 
 std::string formatSeconds(double s)
@@ -82,7 +97,7 @@ void readWaveformAnnotations(DcmItem& ds, const std::vector<SignalGroup>& groups
                              std::vector<std::string>& warnings)
 {
     const unsigned long count = sequenceSize(ds, DCM_WaveformAnnotationSequence);
-    int outOfRange = 0;
+    int outOfRange = 0, noSuchGroup = 0, noSuchChannel = 0;
     for (unsigned long i = 0; i < count; ++i) {
         DcmItem* item = sequenceItem(ds, DCM_WaveformAnnotationSequence, i);
         if (!item)
@@ -95,10 +110,16 @@ void readWaveformAnnotations(DcmItem& ds, const std::vector<SignalGroup>& groups
         // Referenced Waveform Channels (0040,A0B0): pairs of (multiplex group, channel), both 1-based;
         // channel 0 means every channel of the group (C.10.10.1.1).
         int group = 0, channel = -1;
+        bool groupExists = !groups.empty();
         const std::vector<double> refs = getNumbers(*item, DCM_ReferencedWaveformChannels);
         if (refs.size() >= 2) {
-            group = std::max(0, static_cast<int>(refs[0]) - 1);
-            channel = static_cast<int>(refs[1]) - 1;
+            const double g = refs[0], c = refs[1];
+            groupExists = std::isfinite(g) && g >= 1 && g <= double(groups.size());
+            group = groupExists ? static_cast<int>(g) - 1 : -1;
+            if (groupExists && std::isfinite(c) && c >= 1 && c <= double(storedChannels(groups[size_t(group)])))
+                channel = static_cast<int>(c) - 1;
+            else if (groupExists && !(c == 0))
+                ++noSuchChannel;   // keep the annotation, tied to the whole group
         }
         const std::vector<double> positions = getNumbers(*item, DCM_ReferencedSamplePositions);
         const std::vector<double> offsets = getNumbers(*item, DCM_ReferencedTimeOffsets);
@@ -121,8 +142,15 @@ void readWaveformAnnotations(DcmItem& ds, const std::vector<SignalGroup>& groups
         }
         if (!timed)
             continue;
+        if (!groupExists) {
+            // A time in a group that does not exist cannot be placed; showing it on another group would mislead.
+            ++noSuchGroup;
+            continue;
+        }
 
-        const double fs = group < static_cast<int>(groups.size()) ? groups[static_cast<size_t>(group)].samplingRateHz : 0.0;
+        const SignalGroup& target = groups[static_cast<size_t>(group)];
+        const double fs = target.samplingRateHz;
+        const double t0 = target.timeOffsetSeconds;
         Annotation a;
         a.group = group;
         a.channel = channel;
@@ -140,28 +168,34 @@ void readWaveformAnnotations(DcmItem& ds, const std::vector<SignalGroup>& groups
         if (!positions.empty()) {
             for (size_t k = 0; k < positions.size(); k += segments ? 2 : 1) {
                 Annotation copy = a;
-                copy.sample = static_cast<std::int64_t>(positions[k]) - 1;
-                copy.timeSeconds = fs > 0 ? static_cast<double>(copy.sample) / fs : -1.0;
+                copy.sample = clampedSample(positions[k]) - 1;
+                copy.timeSeconds = fs > 0 ? t0 + static_cast<double>(copy.sample) / fs : -1.0;
                 if (segments && k + 1 < positions.size() && fs > 0)
-                    copy.text += (copy.text.empty() ? "" : " ") + std::string("until ") + formatSeconds((positions[k + 1] - 1) / fs);
-                if (group < static_cast<int>(groups.size()) && groups[static_cast<size_t>(group)].totalSamples > 0 &&
-                    copy.sample >= groups[static_cast<size_t>(group)].totalSamples)
+                    copy.text += (copy.text.empty() ? "" : " ") + std::string("until ") + formatSeconds(t0 + (positions[k + 1] - 1) / fs);
+                if (target.totalSamples > 0 && (copy.sample < 0 || copy.sample >= target.totalSamples))
                     ++outOfRange;
                 md.annotations.push_back(copy);
             }
         } else {
             for (size_t k = 0; k < offsets.size(); k += segments ? 2 : 1) {
                 Annotation copy = a;
-                copy.timeSeconds = offsets[k];
-                copy.sample = fs > 0 ? static_cast<std::int64_t>(std::llround(offsets[k] * fs)) : -1;
+                // Referenced Time Offsets count seconds from the start of the multiplex group.
+                copy.timeSeconds = t0 + offsets[k];
+                copy.sample = fs > 0 ? clampedSample(std::round(offsets[k] * fs)) : -1;
                 if (segments && k + 1 < offsets.size())
-                    copy.text += (copy.text.empty() ? "" : " ") + std::string("until ") + formatSeconds(offsets[k + 1]);
+                    copy.text += (copy.text.empty() ? "" : " ") + std::string("until ") + formatSeconds(t0 + offsets[k + 1]);
                 md.annotations.push_back(copy);
             }
         }
     }
     if (outOfRange > 0)
-        warnings.push_back(std::to_string(outOfRange) + " waveform annotation(s) point past the end of their multiplex group");
+        warnings.push_back(std::to_string(outOfRange) + " waveform annotation(s) point outside their multiplex group");
+    if (noSuchGroup > 0)
+        warnings.push_back(std::to_string(noSuchGroup) + " waveform annotation(s) reference a multiplex group the file does not have (" +
+                           std::to_string(groups.size()) + " group(s)); not shown");
+    if (noSuchChannel > 0)
+        warnings.push_back(std::to_string(noSuchChannel) + " waveform annotation(s) reference a channel their group does not have; "
+                           "shown for the whole group");
 }
 
 } // namespace execg::dicom

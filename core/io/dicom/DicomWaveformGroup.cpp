@@ -1,6 +1,7 @@
 #include "io/dicom/DicomWaveformGroup.h"
 
 #include "io/ReadError.h"
+#include "io/TimeWindow.h"
 #include "io/dicom/DicomAttributes.h"
 #include "io/dicom/DicomLeadCodes.h"
 #include "io/dicom/DicomWaveformDecoder.h"
@@ -17,11 +18,14 @@ namespace execg::dicom {
 
 namespace {
 
+// Longer than any averaged beat, shorter than any rhythm strip.
+constexpr double kMaxMedianSeconds = 3.0;
+
 struct ChannelInfo {
     Lead lead;
     ChannelTransform transform;
     std::optional<double> highPass, lowPass, notch;
-    double skewSeconds = 0.0;
+    double skewSamples = 0.0;   // first sample's offset from the group start, in samples
     double presentationOffset = 0.0;
 };
 
@@ -65,9 +69,16 @@ ChannelInfo readChannel(DcmItem& ch, int number, double fs, const SampleFormat& 
     // × Correction Factor = calibrated value. Channel Baseline (003A,0213) is the offset of encoded
     // sample value 0 from actual 0 in those units, so physical = raw·sensitivity·correction + baseline.
     const auto sensitivity = getNumber(ch, DCM_ChannelSensitivity);
-    const double correction = getNumber(ch, DCM_ChannelSensitivityCorrectionFactor).value_or(1.0);
+    double correction = getNumber(ch, DCM_ChannelSensitivityCorrectionFactor).value_or(1.0);
     const double baseline = getNumber(ch, DCM_ChannelBaseline).value_or(0.0);
-    if (sensitivity && *sensitivity != 0.0 && correction != 0.0) {
+    if (sensitivity && *sensitivity != 0.0 && std::isfinite(*sensitivity) && !(correction != 0.0 && std::isfinite(correction))) {
+        // A factor of 0 would flatten the lead to its baseline; the nominal calibration (sensitivity alone) is
+        // the best remaining estimate, and the clinician must know the amplitude is unverified.
+        ctx.warnings->push_back(who + ": Channel Sensitivity Correction Factor is " + formatNumber(correction) +
+                                "; ignored, amplitudes use the nominal Channel Sensitivity and are unverified");
+        correction = 1.0;
+    }
+    if (sensitivity && *sensitivity != 0.0 && std::isfinite(*sensitivity)) {
         const CodedEntry units = getCode(ch, DCM_ChannelSensitivityUnitsSequence);
         prov.storedUnits = units.value;
         std::optional<double> toMv = millivoltsPerUnit(units.value, units.meaning);
@@ -83,6 +94,10 @@ ChannelInfo readChannel(DcmItem& ch, int number, double fs, const SampleFormat& 
             } else {
                 ctx.warnings->push_back(who + ": Channel Sensitivity has no units; values kept unscaled to mV");
             }
+        } else if (!toMv && ctx.ecgClass && name) {
+            // An ECG lead in units the reader cannot turn into mV would otherwise be drawn on the mV grid.
+            ctx.warnings->push_back(who + ": Channel Sensitivity Units '" + (units.value.empty() ? units.meaning : units.value) +
+                                    "' are not a voltage unit the reader knows; values kept in stored units, not mV");
         }
         const bool voltage = ctx.ecgClass && toMv.has_value();
         prov.isVoltage = voltage;
@@ -99,7 +114,9 @@ ChannelInfo readChannel(DcmItem& ch, int number, double fs, const SampleFormat& 
         prov.gain = 1.0;
         prov.toMillivolts = 1.0;
         if (name)
-            ctx.warnings->push_back(who + ": no Channel Sensitivity; values are raw sample units, not mV");
+            ctx.warnings->push_back(who + (sensitivity ? ": Channel Sensitivity is " + formatNumber(*sensitivity) + ", unusable"
+                                                       : std::string(": no Channel Sensitivity")) +
+                                    "; values are raw sample units, not mV");
     }
 
     if (const auto v = getNumber(ch, DCM_FilterLowFrequency))
@@ -111,9 +128,9 @@ ChannelInfo readChannel(DcmItem& ch, int number, double fs, const SampleFormat& 
 
     // C.10.9.1.4.3: the channel's first sample is offset from the group start by the skew.
     if (const auto t = getNumber(ch, DCM_ChannelTimeSkew))
-        info.skewSeconds = *t;
-    else if (const auto s = getNumber(ch, DCM_ChannelSampleSkew); s && fs > 0)
-        info.skewSeconds = *s / fs;
+        info.skewSamples = *t * fs;
+    else if (const auto s = getNumber(ch, DCM_ChannelSampleSkew))
+        info.skewSamples = *s;
     // Channel Offset (003A,0218) aligns channels for presentation only; it does not move samples.
     info.presentationOffset = getNumber(ch, DCM_ChannelOffset).value_or(0.0);
     return info;
@@ -160,6 +177,62 @@ std::optional<std::uint64_t> paddingBits(DcmItem& item, const SampleFormat& form
     return sampleBits(buf, format.bytesPerSample());
 }
 
+// Whole-sample skews become shifts on the group axis; anything else is reported, not guessed. A shift is bounded by the
+// group length so a header cannot make the reader allocate more than twice the stored data.
+std::vector<std::int64_t> channelShifts(const std::vector<ChannelInfo>& infos, std::uint64_t samples, double fs,
+                                        const std::string& key, const std::string& groupName, const GroupReadContext& ctx)
+{
+    std::vector<std::int64_t> shifts(infos.size(), 0);
+    for (size_t c = 0; c < infos.size(); ++c) {
+        const double k = infos[c].skewSamples;
+        if (k == 0.0)
+            continue;
+        const std::string what = groupName + " channel " + infos[c].lead.name + " starts " + formatNumber(k / fs * 1000.0) +
+                                 " ms (" + formatNumber(k) + " samples) after the group start (Channel Time/Sample Skew)";
+        const double whole = std::round(k);
+        if (std::isfinite(k) && std::abs(k - whole) <= 1e-6 && whole > 0 && whole <= double(samples)) {
+            shifts[c] = static_cast<std::int64_t>(whole);
+            (*ctx.extra)[key + " " + infos[c].lead.name + " skew"] = formatNumber(whole) + " samples, applied";
+        } else {
+            (*ctx.extra)[key + " " + infos[c].lead.name + " skew"] = formatNumber(k) + " samples, not applied";
+            ctx.warnings->push_back(what + "; not a whole number of samples within the group, so samples are not shifted");
+        }
+    }
+    return shifts;
+}
+
+// The window in recording time mapped onto this group's own axis, with the shared rounding rule. A group that lies
+// wholly outside the window comes back empty (not dropped), so annotation group numbers keep pointing at it.
+SampleRange groupWindow(const ReadOptions& opt, double offsetSeconds, double fs, std::int64_t total, const std::string& path)
+{
+    const SampleRange asGiven = sampleRangeForWindow(opt, fs, total, path);   // validates the request itself
+    if (offsetSeconds == 0.0)
+        return asGiven;
+    if (opt.toSeconds && *opt.toSeconds - offsetSeconds <= 0.0)
+        return {0, 0};
+    ReadOptions shifted;
+    if (opt.fromSeconds)
+        shifted.fromSeconds = std::max(0.0, *opt.fromSeconds - offsetSeconds);
+    if (opt.toSeconds)
+        shifted.toSeconds = *opt.toSeconds - offsetSeconds;
+    return sampleRangeForWindow(shifted, fs, total, path);
+}
+
+// One channel's decoded stored frames [storedFirst, …) placed at group index stored + shift, cut to the window; the
+// group positions before its first sample or after its last are NaN (no data there).
+std::vector<float> placeOnGroupAxis(const std::vector<float>& stored, std::uint64_t storedFirst, std::uint64_t storedTotal,
+                                    std::int64_t shift, const SampleRange& window)
+{
+    std::vector<float> out(static_cast<size_t>(window.count()), kMissingSample);
+    for (std::int64_t g = window.first; g < window.last; ++g) {
+        const std::int64_t j = g - shift;   // stored frame index
+        const std::int64_t at = j - static_cast<std::int64_t>(storedFirst);
+        if (j >= 0 && j < static_cast<std::int64_t>(storedTotal) && at >= 0 && at < static_cast<std::int64_t>(stored.size()))
+            out[static_cast<size_t>(g - window.first)] = stored[static_cast<size_t>(at)];
+    }
+    return out;
+}
+
 } // namespace
 
 std::string normaliseGroupLabel(const std::string& label, int index)
@@ -168,8 +241,11 @@ std::string normaliseGroupLabel(const std::string& label, int index)
     std::transform(up.begin(), up.end(), up.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     if (up.find("RHYTHM") != std::string::npos)
         return "rhythm";
-    if (up.find("MEDIAN") != std::string::npos)
-        return "median";
+    // Vendors name the averaged complex "MEDIAN BEAT", "REPRESENTATIVE BEAT" or "AVERAGE BEAT"; all of them are one
+    // beat on its own time axis, so windows and the primary-group choice must treat them alike.
+    for (const char* word : {"MEDIAN", "REPRESENTATIVE", "AVERAGE"})
+        if (up.find(word) != std::string::npos)
+            return "median";
     if (label.empty())
         return "group " + std::to_string(index + 1);
     return lower(label);
@@ -216,23 +292,38 @@ SignalGroup readMultiplexGroup(DcmItem& item, int index, const GroupReadContext&
     SignalGroup group;
     group.label = normaliseGroupLabel(rawLabel, index);
     group.samplingRateHz = *fs;
-    group.totalSamples = static_cast<std::int64_t>(*samples);
     const std::string originality = getString(item, DCM_WaveformOriginality);
+    // A group a device computed (DERIVED, C.10.9.1.1) that is shorter than any rhythm strip and whose label names no
+    // other purpose (none, or "… BEAT", "… COMPLEX", "TEMPLATE") is an averaged beat. A label such as "SL-EXTREMES" is the
+    // producer's own statement that it is something else, so it is kept.
+    if (group.label != "median" && originality == "DERIVED" && double(*samples) / *fs < kMaxMedianSeconds) {
+        std::string up = rawLabel;
+        std::transform(up.begin(), up.end(), up.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        if (up.empty() || up.find("BEAT") != std::string::npos || up.find("COMPLEX") != std::string::npos ||
+            up.find("TEMPLATE") != std::string::npos)
+            group.label = "median";
+    }
     const std::string key = "Group " + std::to_string(index + 1) + " (" + group.label + ")";
     (*ctx.extra)[key] = (rawLabel.empty() ? "" : "'" + rawLabel + "', ") + (originality.empty() ? "originality not stated" : originality) +
                         ", " + format->name();
-    if (const auto offset = getNumber(item, DCM_MultiplexGroupTimeOffset); offset && *offset != 0.0)
+    // Multiplex Group Time Offset (0018,1068) is in ms from the Acquisition DateTime (C.10.9.1.2); an Ambulatory
+    // ECG split into consecutive groups relies on it to place each block on one time axis.
+    if (const auto offset = getNumber(item, DCM_MultiplexGroupTimeOffset); offset && *offset != 0.0) {
         (*ctx.extra)[key + " time offset"] = formatNumber(*offset) + " ms";
+        if (std::isfinite(*offset))
+            group.timeOffsetSeconds = *offset / 1000.0;
+        else
+            ctx.warnings->push_back(groupName + ": Multiplex Group Time Offset is not a number; the group starts at 0 s");
+    }
 
     std::vector<ChannelInfo> infos;
     for (unsigned long c = 0; c < *channels; ++c)
         infos.push_back(readChannel(*sequenceItem(item, DCM_ChannelDefinitionSequence, c), static_cast<int>(c + 1), *fs,
                                     *format, ctx, groupName));
     summariseFilters(group, infos);
-    for (const auto& info : infos)
-        if (info.skewSeconds != 0.0)
-            ctx.warnings->push_back(groupName + " channel " + info.lead.name + " starts " + formatNumber(info.skewSeconds * 1000.0) +
-                                    " ms after the group start (Channel Time/Sample Skew); samples are not shifted");
+    const std::vector<std::int64_t> shifts = channelShifts(infos, *samples, *fs, key, groupName, ctx);
+    const std::int64_t maxShift = *std::max_element(shifts.begin(), shifts.end());
+    group.totalSamples = static_cast<std::int64_t>(*samples) + maxShift;
     for (const auto& info : infos)
         if (info.presentationOffset != 0.0)
             (*ctx.extra)[key + " " + info.lead.name + " Channel Offset"] = formatNumber(info.presentationOffset) + " s";
@@ -260,20 +351,19 @@ SignalGroup readMultiplexGroup(DcmItem& item, int index, const GroupReadContext&
     const auto padding = paddingBits(item, *format);
 
     // Time window: median beats have their own time axis (one averaged beat), so they stay whole.
-    std::uint64_t first = 0, last = *samples;
     const ReadOptions& opt = *ctx.options;
-    if (group.label != "median") {
-        if (opt.fromSeconds)
-            first = static_cast<std::uint64_t>(std::clamp(std::floor(*opt.fromSeconds * *fs), 0.0, double(*samples)));
-        if (opt.toSeconds)
-            last = static_cast<std::uint64_t>(std::clamp(std::ceil(*opt.toSeconds * *fs), double(first), double(*samples)));
-    }
-    group.firstSample = static_cast<std::int64_t>(first);
+    const SampleRange window = group.label == "median" ? SampleRange{0, group.totalSamples}
+                                                       : groupWindow(opt, group.timeOffsetSeconds, *fs, group.totalSamples, ctx.path);
+    group.firstSample = window.first;
+    // Stored frames that feed the window: a channel shifted by k samples needs frames from first - k on.
+    const auto storedFirst = static_cast<std::uint64_t>(std::clamp<std::int64_t>(window.first - maxShift, 0, std::int64_t(*samples)));
+    const auto storedLast = static_cast<std::uint64_t>(std::clamp<std::int64_t>(window.last, std::int64_t(storedFirst), std::int64_t(*samples)));
 
     std::vector<ChannelTransform> transforms;
     for (const auto& info : infos)
         transforms.push_back(info.transform);
     std::vector<std::vector<float>> values(infos.size());
+    const std::uint64_t first = storedFirst, last = storedLast;
     if (!opt.headerOnly && last > first) {
         for (auto& v : values)
             v.reserve(static_cast<size_t>(last - first));
@@ -294,7 +384,10 @@ SignalGroup readMultiplexGroup(DcmItem& item, int index, const GroupReadContext&
     }
     for (size_t c = 0; c < infos.size(); ++c) {
         group.leads.push_back(std::move(infos[c].lead));
-        group.leads.back().samples = std::move(values[c]);
+        if (maxShift == 0 || opt.headerOnly)
+            group.leads.back().samples = std::move(values[c]);
+        else
+            group.leads.back().samples = placeOnGroupAxis(values[c], storedFirst, *samples, shifts[c], window);
     }
     return group;
 }

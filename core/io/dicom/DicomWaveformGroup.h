@@ -20,7 +20,9 @@ struct GroupReadContext {
     std::function<bool(std::uint64_t)> progress;
 };
 
-// "RHYTHM" → "rhythm", "MEDIAN BEAT" → "median", other labels lower-cased, missing → "group N" (1-based).
+// "RHYTHM" → "rhythm"; "MEDIAN BEAT", "REPRESENTATIVE BEAT", "AVERAGE …" → "median"; other labels lower-cased,
+// missing → "group N" (1-based). (readMultiplexGroup also labels
+// a DERIVED group under 3 s "median" when its label is empty or names a beat, complex or template.)
 std::string normaliseGroupLabel(const std::string& label, int index);
 
 // Bytes of Waveform Data the group will decode (for progress), without reading samples.
