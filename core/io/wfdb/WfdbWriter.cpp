@@ -105,8 +105,12 @@ int toAdc(float value, LeadPlan& plan, const FormatLimits& limits)
     if (std::isnan(value))
         return limits.invalid;
     const double x = std::round(static_cast<double>(value) * plan.gain);
-    if (!std::isfinite(value))
+    // Infinities are counted apart from clipping so the user learns the source held non-finite values,
+    // which a clinical signal never does (a decoder or filter upstream failed).
+    if (!std::isfinite(value)) {
         ++plan.nonFinite;
+        return x > 0 ? limits.highest : limits.lowest;
+    }
     if (x > limits.highest || x < limits.lowest) {
         ++plan.clipped;
         return x > 0 ? limits.highest : limits.lowest;
@@ -247,8 +251,9 @@ WfdbWriteResult writeWfdbRecord(const Recording& recording, const std::string& r
                 result.warnings.push_back("lead " + lead.name + ": " + std::to_string(plan.clipped) +
                                           " samples beyond the format " + std::to_string(options.format) +
                                           " range were clipped");
-            else if (plan.nonFinite > 0)
-                result.warnings.push_back("lead " + lead.name + ": infinite values written as range limits");
+            if (plan.nonFinite > 0)
+                result.warnings.push_back("lead " + lead.name + ": " + std::to_string(plan.nonFinite) +
+                                          " infinite values written as range limits");
         }
         const std::string header = formatWfdbHeader(recording, group, text);
         {

@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QFile>
 #include <QTest>
+
+#include <limits>
 #include <cmath>
 
 using namespace execg;
@@ -128,6 +130,27 @@ private slots:
         const auto d = decode(result.headerPath, 1000);
         QCOMPARE(d.adc[1][10], 2047);
         QCOMPARE(d.adc[1][11], -2047);
+        QCOMPARE(d.signalLines[1].checksum, checksumOf(d.adc[1]));
+    }
+
+    // An infinity is not a clipped sample: it gets its own warning and the range limit of its sign.
+    void infiniteValuesWarnApartFromClipping()
+    {
+        Recording rec = synthetic(250, 1000, 1.0);
+        rec.groups[0].leads[1].samples[10] = 12.5f;    // clipped in format 212
+        rec.groups[0].leads[1].samples[20] = std::numeric_limits<float>::infinity();
+        rec.groups[0].leads[1].samples[21] = -std::numeric_limits<float>::infinity();
+        WfdbWriteOptions options;
+        options.format = 212;
+        const QString dir = test::scratchDir("wfdbwriter-inf");
+        const auto result = writeWfdbRecord(rec, (dir + "/inf").toStdString(), options);
+        QCOMPARE(int(result.warnings.size()), 2);
+        QVERIFY2(QString::fromStdString(result.warnings[0]).contains("1 samples"), result.warnings[0].c_str());
+        QVERIFY2(QString::fromStdString(result.warnings[1]).contains("2 infinite"), result.warnings[1].c_str());
+        const auto d = decode(result.headerPath, 1000);
+        QCOMPARE(d.adc[1][10], 2047);
+        QCOMPARE(d.adc[1][20], 2047);
+        QCOMPARE(d.adc[1][21], -2047);
         QCOMPARE(d.signalLines[1].checksum, checksumOf(d.adc[1]));
     }
 
