@@ -23,11 +23,18 @@ struct WfdbFlacStream::State {
     std::vector<std::vector<std::int32_t>> pending;
     std::uint64_t pendingStart = 0;
     std::uint64_t nextSample = 0;   // sample number following the last decoded block
+    bool afterSeek = false;         // the next frame starts wherever the seek landed
+    bool ended = false;             // a read met the end of a stream whose length is unknown
+    std::vector<std::string> warnings;
 };
 
 namespace {
 
 using State = WfdbFlacStream::State;
+
+// A frame may skip at most this many samples (a lost frame or two of any encoder's block size); a larger
+// jump is a corrupt sample number, not lost audio, and filling it would allocate what the file cannot back.
+constexpr std::uint64_t kMaxSkippedSamples = 1u << 20;
 
 FLAC__StreamDecoderReadStatus onRead(const FLAC__StreamDecoder*, FLAC__byte buffer[], size_t* bytes, void* data)
 {
@@ -87,9 +94,25 @@ FLAC__StreamDecoderWriteStatus onWrite(const FLAC__StreamDecoder*, const FLAC__F
     const std::uint64_t first = frame->header.number_type == FLAC__FRAME_NUMBER_TYPE_SAMPLE_NUMBER
                                     ? frame->header.number.sample_number
                                     : static_cast<std::uint64_t>(frame->header.number.frame_number) * frame->header.blocksize;
-    if (s->pending.empty() || s->pending[0].empty())
-        s->pendingStart = first;
     s->pending.resize(static_cast<size_t>(s->channels));
+    if (!s->afterSeek && first != s->nextSample) {
+        // Frames carry their first sample's number; a damaged stream that lost frames would otherwise shift
+        // every later sample earlier in time without a trace.
+        if (first < s->nextSample || first - s->nextSample > kMaxSkippedSamples) {
+            s->error = "FLAC stream is damaged: a frame starts at sample " + std::to_string(first) + ", expected " +
+                       std::to_string(s->nextSample);
+            return FLAC__STREAM_DECODER_WRITE_STATUS_ABORT;
+        }
+        if (s->pending[0].empty())
+            s->pendingStart = s->nextSample;
+        for (auto& ch : s->pending)
+            ch.insert(ch.end(), static_cast<size_t>(first - s->nextSample), kWfdbInvalidSample);
+        s->warnings.push_back("FLAC stream skips samples " + std::to_string(s->nextSample) + " to " + std::to_string(first - 1) +
+                              " (lost frames?); they are NaN");
+    }
+    s->afterSeek = false;
+    if (s->pending[0].empty())
+        s->pendingStart = first;
     for (int c = 0; c < s->channels; ++c)
         s->pending[static_cast<size_t>(c)].insert(s->pending[static_cast<size_t>(c)].end(), buffer[c],
                                                    buffer[c] + frame->header.blocksize);
@@ -156,6 +179,8 @@ WfdbFlacStream::~WfdbFlacStream()
 
 std::uint64_t WfdbFlacStream::totalSamples() const { return state_->totalSamples; }
 
+const std::vector<std::string>& WfdbFlacStream::warnings() const { return state_->warnings; }
+
 void WfdbFlacStream::read(std::uint64_t first, std::uint64_t count, std::int64_t invalidValue,
                           std::vector<std::vector<std::int32_t>>& out)
 {
@@ -170,9 +195,18 @@ void WfdbFlacStream::read(std::uint64_t first, std::uint64_t count, std::int64_t
         s.pending.clear();
         if (s.totalSamples != 0 && first >= s.totalSamples)
             return;
+        // With no length in STREAMINFO the header's length is trusted; samples past the stream's real end are
+        // missing (NaN), like those of a truncated binary file, not an error.
+        if (s.totalSamples == 0 && s.ended && first >= s.nextSample)
+            return;
+        s.afterSeek = true;
         if (!FLAC__stream_decoder_seek_absolute(s.decoder, first)) {
             if (FLAC__stream_decoder_get_state(s.decoder) == FLAC__STREAM_DECODER_SEEK_ERROR)
                 FLAC__stream_decoder_flush(s.decoder);
+            if (s.totalSamples == 0 && s.error.empty()) {
+                s.warnings.push_back("FLAC stream ends before sample " + std::to_string(first) + "; the rest is NaN");
+                return;
+            }
             throw ReadError(s.path, s.error.empty() ? "cannot seek to FLAC sample " + std::to_string(first) : s.error);
         }
     }
@@ -184,8 +218,14 @@ void WfdbFlacStream::read(std::uint64_t first, std::uint64_t count, std::int64_t
         s.pendingStart = first;
     }
     while (s.pending.empty() || s.pending[0].size() < count) {
-        if (FLAC__stream_decoder_get_state(s.decoder) == FLAC__STREAM_DECODER_END_OF_STREAM)
+        if (FLAC__stream_decoder_get_state(s.decoder) == FLAC__STREAM_DECODER_END_OF_STREAM) {
+            if (s.totalSamples == 0 && !s.ended) {
+                s.ended = true;
+                s.warnings.push_back("FLAC stream ends at sample " + std::to_string(s.nextSample) +
+                                     ", before the record's length; the rest is NaN");
+            }
             break;
+        }
         if (!FLAC__stream_decoder_process_single(s.decoder) || !s.error.empty())
             throw ReadError(s.path, s.error.empty() ? "FLAC stream is damaged" : s.error);
     }

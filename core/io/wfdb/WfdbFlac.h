@@ -21,9 +21,13 @@ public:
 
     // Samples per channel from STREAMINFO; 0 when the encoder did not record it.
     std::uint64_t totalSamples() const;
+    // Damage met while decoding: frames whose sample numbers skip ahead (the skipped samples are invalid),
+    // a stream that ends before a requested sample.
+    const std::vector<std::string>& warnings() const;
 
     // Reads up to `count` samples of every channel from sample `first`, into out[channel]. Fewer at end of
-    // stream. The format's invalid marker (`invalidValue`) becomes kWfdbInvalidSample.
+    // stream (also when the stream, with no length in STREAMINFO, ends before `first`). The format's invalid
+    // marker (`invalidValue`) becomes kWfdbInvalidSample.
     void read(std::uint64_t first, std::uint64_t count, std::int64_t invalidValue,
               std::vector<std::vector<std::int32_t>>& out);
 

@@ -153,7 +153,10 @@ void parseRecordLine(const std::string& lineText, WfdbHeader& h, const std::stri
         std::int64_t n = 0;
         if (!toInt64(toks[3].text, n) || n < 0)
             throw ReadError(file, "line " + std::to_string(line) + ": record length '" + toks[3].text + "' is not valid");
-        h.length = n;
+        // header(5): a length of zero is the same as none (unspecified; no checksums are verified). Zero means
+        // "layout segment" only on a segment line of a multi-segment header.
+        if (n > 0)
+            h.length = n;
         next = 4;
     }
     for (size_t i = next; i < toks.size(); ++i) {
@@ -162,6 +165,24 @@ void parseRecordLine(const std::string& lineText, WfdbHeader& h, const std::stri
         else if (toks[i].text.find('/') != std::string::npos && h.baseDate.empty())
             h.baseDate = toks[i].text;
     }
+}
+
+// Signal files and segments live beside the header or in folders below it (header(5) names files relative to
+// the record's directory). An absolute or "../" name would let a downloaded header read any local file.
+void checkRelativeName(const std::string& name, const char* what, const std::string& file, int line)
+{
+    bool escapes = name.empty() || name.front() == '/' || name.front() == '\\' ||
+                   (name.size() >= 2 && name[1] == ':' && std::isalpha(static_cast<unsigned char>(name[0])));
+    size_t start = 0;
+    while (!escapes && start <= name.size()) {
+        const size_t sep = name.find_first_of("/\\", start);
+        const size_t end = sep == std::string::npos ? name.size() : sep;
+        escapes = name.compare(start, end - start, "..") == 0;
+        start = end + 1;
+    }
+    if (escapes)
+        throw ReadError(file, "line " + std::to_string(line) + ": " + what + " '" + name +
+                                  "' is not a name beside the header (absolute or '..' paths are refused)");
 }
 
 void parseFormatSpec(const std::string& tok, WfdbSignalSpec& s, const std::string& file, int line)
@@ -241,6 +262,8 @@ WfdbSignalSpec parseSignalLine(const std::string& lineText, const std::string& f
     const auto toks = tokenize(lineText, 8);
     WfdbSignalSpec s;
     s.fileName = toks.at(0).text;
+    if (s.fileName != "~" && s.fileName != "*")
+        checkRelativeName(s.fileName, "signal file", file, line);
     if (toks.size() < 2)
         throw ReadError(file, "line " + std::to_string(line) + ": signal line has no format");
     parseFormatSpec(toks[1].text, s, file, line);
@@ -306,6 +329,8 @@ WfdbHeader parseWfdbHeader(const std::string& text, const std::string& fileName)
             const auto toks = tokenize(line, 3);
             WfdbSegmentSpec seg;
             seg.recordName = toks.at(0).text;
+            if (seg.recordName != "~")
+                checkRelativeName(seg.recordName, "segment record", fileName, lineNo);
             std::int64_t n = 0;
             if (toks.size() < 2 || !toInt64(toks[1].text, n) || n < 0)
                 throw ReadError(fileName, "line " + std::to_string(lineNo) + ": segment line '" + line + "' has no valid length");

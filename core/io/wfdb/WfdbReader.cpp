@@ -1,6 +1,7 @@
 #include "io/wfdb/WfdbReader.h"
 
 #include "io/ReadError.h"
+#include "io/TimeWindow.h"
 #include "io/wfdb/WfdbAnnotations.h"
 #include "io/wfdb/WfdbMetadata.h"
 #include "io/wfdb/WfdbRecord.h"
@@ -29,14 +30,6 @@ std::string rateLabel(double hz)
     char buf[48];
     std::snprintf(buf, sizeof buf, "%.6g Hz", hz);
     return buf;
-}
-
-std::int64_t secondsToFrame(double seconds, double rate, const std::string& path)
-{
-    if (!std::isfinite(seconds) || seconds < 0)
-        throw ReadError(path, "time window must be a non-negative number of seconds");
-    // WFDB's strtim rounds a time in seconds to the nearest frame.
-    return static_cast<std::int64_t>(std::llround(std::min(seconds * rate, 9.0e18)));
 }
 
 Lead makeLead(const WfdbSignalSpec& s, std::vector<float> values)
@@ -145,15 +138,13 @@ Recording WfdbReader::read(const std::string& path, const ReadOptions& options) 
 
     const double rate = record.frameRate();
     WfdbReadRequest request;
-    request.fromFrame = options.fromSeconds ? secondsToFrame(*options.fromSeconds, rate, path) : 0;
-    if (options.toSeconds)
-        request.toFrame = secondsToFrame(*options.toSeconds, rate, path);
-    if (request.toFrame && *request.toFrame < request.fromFrame)
-        throw ReadError(path, "time window ends before it starts");
+    // Windows count frames (WFDB's strtim rounds seconds to the nearest frame, as the shared rule does).
+    const SampleRange window = sampleRangeForWindow(options, rate, record.lengthFrames(), path);
+    const std::int64_t from = window.first, to = window.last;
+    request.fromFrame = from;
+    request.toFrame = to;
     request.lowResolution = options.lowResolution;
     request.progress = options.progress;
-    const std::int64_t from = std::min(request.fromFrame, record.lengthFrames());
-    const std::int64_t to = std::clamp(request.toFrame.value_or(record.lengthFrames()), from, record.lengthFrames());
 
     const auto& specs = record.signalSpecs();
     std::vector<WfdbSignalValues> values;

@@ -69,14 +69,20 @@ public:
 private:
     struct Range { std::int64_t from, to; };
     Range resolve(const WfdbReadRequest& request) const;
+    // Refuses a read whose frames are mostly promised by the header alone (see kMaxUnbackedSamplesPerRead).
+    void checkUnbacked(Range r, bool lowResolution);
+    // Output samples of segment-local frames [a, b) that no signal file holds.
+    std::int64_t unbackedSamples(const Segment& seg, std::int64_t a, std::int64_t b, bool lowResolution) const;
     // Reads one single-segment record's frames at high resolution.
-    std::vector<std::vector<std::int32_t>> readSingle(const WfdbHeader& header, const std::string& folder,
-                                                      std::int64_t from, std::int64_t to, bool verifyChecksums,
-                                                      const std::function<void(std::int64_t)>& onFrames);
-    // Reads a multi-segment record's frames; physical = true converts per segment.
-    void readMulti(Range range, bool physical, std::vector<std::vector<std::int32_t>>* digital,
-                   std::vector<std::vector<float>>* values, const ProgressCallback& progress);
+    std::vector<std::vector<std::int32_t>> readSingle(const WfdbHeader& header, std::int64_t from, std::int64_t to,
+                                                      bool verifyChecksums, const std::function<void(std::int64_t)>& onFrames);
+    // Reads a multi-segment record's frames into digital (high resolution, layout ADC units) or values
+    // (physical, per segment; low resolution when the request asks).
+    void readMulti(Range range, const WfdbReadRequest& request, std::vector<std::vector<std::int32_t>>* digital,
+                   std::vector<std::vector<float>>* values);
+    // Loads a segment's header and signal mapping (its files are opened only while read).
     Segment& segment(size_t index);
+    void addWarning(const std::string& warning);
 
     std::string headerPath_;
     std::string folder_;
@@ -84,7 +90,7 @@ private:
     std::vector<WfdbSignalSpec> signals_;
     std::int64_t length_ = 0;
     bool variableLayout_ = false;
-    std::vector<std::unique_ptr<Segment>> segments_;    // lazily opened
+    std::vector<std::unique_ptr<Segment>> segments_;    // headers loaded lazily
     std::vector<std::int64_t> segmentStart_;
     std::vector<std::string> warnings_;
 };

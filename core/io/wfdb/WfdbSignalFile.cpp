@@ -12,6 +12,7 @@ namespace execg {
 namespace {
 // Samples decoded per chunk: bounds the read buffers whatever the record length.
 constexpr std::int64_t kChunkSamples = 1 << 18;
+constexpr std::int64_t kMaxSamplesPerFrameOfFile = 1'000'000;
 } // namespace
 
 WfdbSignalFile::WfdbSignalFile(const std::string& folder, std::vector<WfdbSignalSpec> specs, int firstSignal)
@@ -21,9 +22,16 @@ WfdbSignalFile::WfdbSignalFile(const std::string& folder, std::vector<WfdbSignal
     null_ = first.format == 0 || first.fileName == "~" || first.fileName == "*";
     for (const auto& s : specs_)
         spfTotal_ += s.samplesPerFrame;
+    // 4096 signals × 10^6 samples per frame fit the header's bounds but no real file; one frame of this
+    // file is decoded at once, so its size is bounded before anything is allocated for it.
+    if (spfTotal_ > kMaxSamplesPerFrameOfFile)
+        throw ReadError(folder.empty() ? first.fileName : folder + "/" + first.fileName,
+                        "signals stored together have " + std::to_string(spfTotal_) + " samples per frame (at most " +
+                            std::to_string(kMaxSamplesPerFrameOfFile) + ")");
     if (null_)
         return;
-    path_ = (first.fileName.front() == '/' || folder.empty()) ? first.fileName : folder + "/" + first.fileName;
+    // The parser refuses absolute and "../" names: signal files live beside the header or below it.
+    path_ = folder.empty() ? first.fileName : folder + "/" + first.fileName;
     info_ = wfdbFormatInfo(first.format);
     if (!info_)
         throw ReadError(path_, "signal format " + std::to_string(first.format) + " is not a WFDB format this reader knows");
@@ -50,6 +58,11 @@ WfdbSignalFile::WfdbSignalFile(const std::string& folder, std::vector<WfdbSignal
 }
 
 WfdbSignalFile::~WfdbSignalFile() = default;
+
+std::vector<std::string> WfdbSignalFile::warnings() const
+{
+    return flac_ ? flac_->warnings() : std::vector<std::string>{};
+}
 WfdbSignalFile::WfdbSignalFile(WfdbSignalFile&&) noexcept = default;
 
 void WfdbSignalFile::readStoredFrames(std::int64_t first, std::int64_t count, std::vector<std::int32_t>& stream)
@@ -81,8 +94,11 @@ void WfdbSignalFile::readStoredFrames(std::int64_t first, std::int64_t count, st
 }
 
 void WfdbSignalFile::read(std::int64_t from, std::int64_t to, std::vector<std::vector<std::int32_t>>& out,
-                          const std::function<void(std::int64_t)>& onChunk)
+                          const std::function<void(std::int64_t)>& onChunk, std::vector<std::int64_t>* storedSums,
+                          std::int64_t storedLength)
 {
+    if (storedSums)
+        storedSums->assign(specs_.size(), 0);
     const std::int64_t n = std::max<std::int64_t>(0, to - from);
     for (size_t i = 0; i < specs_.size(); ++i)
         out[static_cast<size_t>(firstSignal_) + i].assign(static_cast<size_t>(n * specs_[i].samplesPerFrame),
@@ -101,8 +117,9 @@ void WfdbSignalFile::read(std::int64_t from, std::int64_t to, std::vector<std::v
     // Format 8 stores first differences: a sample is the initial value plus every earlier difference, so
     // decoding always starts at the beginning of the file (memory stays bounded: chunks are summed and dropped).
     const bool differences = info_->firstDifferences;
-    const std::int64_t start = differences ? 0 : from + minSkew;
-    const std::int64_t end = std::min(to + static_cast<std::int64_t>(maxSkew), framesAvailable_);
+    const std::int64_t start = differences || storedSums ? 0 : from + minSkew;
+    const std::int64_t end =
+        std::min(std::max(to + static_cast<std::int64_t>(maxSkew), storedSums ? storedLength : 0), framesAvailable_);
     std::vector<std::int32_t> acc(specs_.size());
     for (size_t i = 0; i < specs_.size(); ++i)
         acc[i] = specs_[i].initialValue;
@@ -119,6 +136,7 @@ void WfdbSignalFile::read(std::int64_t from, std::int64_t to, std::vector<std::v
                 const std::int64_t f = t - specs_[i].skew;
                 const bool wanted = f >= from && f < to;
                 std::int32_t* dst = wanted ? out[static_cast<size_t>(firstSignal_) + i].data() + (f - from) * spf : nullptr;
+                const bool summed = storedSums && t < storedLength;
                 for (int k = 0; k < spf; ++k) {
                     std::int32_t v = src[k];
                     if (differences) {
@@ -127,6 +145,8 @@ void WfdbSignalFile::read(std::int64_t from, std::int64_t to, std::vector<std::v
                         acc[i] = static_cast<std::int32_t>(static_cast<std::int64_t>(acc[i]) + v);
                         v = acc[i];
                     }
+                    if (summed)
+                        (*storedSums)[i] += v == kWfdbInvalidSample ? info_->invalidValue : v;
                     if (dst)
                         dst[k] = v;
                 }

@@ -33,12 +33,20 @@ public:
     int signalCount() const { return static_cast<int>(specs_.size()); }
     // Complete frames the file holds after its byte offset (ignoring skew); -1 for a null file.
     std::int64_t framesAvailable() const { return framesAvailable_; }
+    // Samples of all the file's signals in one frame.
+    std::int64_t samplesPerFrame() const { return spfTotal_; }
+    // Damage found while decoding (FLAC frames that skip samples, a FLAC stream shorter than the record).
+    std::vector<std::string> warnings() const;
 
     // Decodes output frames [from, to) of every signal in the file at full resolution into
     // out[firstSignal + i] (each resized to (to - from) * spf and filled; missing samples = kWfdbInvalidSample).
     // `onChunk(framesDone)` is called between chunks so long reads can report progress or stop.
+    // `storedSums`, when given, receives per signal of the file the sum of its stored samples 0..storedLength-1
+    // (before skew is applied; an invalid sample counts as the format's marker value): what header(5)'s
+    // checksum covers. Decoding then starts at the file's first frame.
     void read(std::int64_t from, std::int64_t to, std::vector<std::vector<std::int32_t>>& out,
-              const std::function<void(std::int64_t)>& onChunk);
+              const std::function<void(std::int64_t)>& onChunk, std::vector<std::int64_t>* storedSums = nullptr,
+              std::int64_t storedLength = 0);
 
 private:
     void readStoredFrames(std::int64_t first, std::int64_t count, std::vector<std::int32_t>& stream);
@@ -48,7 +56,7 @@ private:
     bool null_ = false;
     std::string path_;
     const WfdbFormatInfo* info_ = nullptr;
-    int spfTotal_ = 0;               // samples of all the file's signals in one frame
+    std::int64_t spfTotal_ = 0;      // samples of all the file's signals in one frame
     std::int64_t framesAvailable_ = -1;
     std::unique_ptr<BinaryFile> file_;
     std::unique_ptr<WfdbFlacStream> flac_;
