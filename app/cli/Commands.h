@@ -7,5 +7,6 @@ namespace execg::cli {
 // Each subcommand: takes the words after its name, writes to stdout/stderr, returns the exit code.
 int runInfo(const std::vector<std::string>& words);
 int runDump(const std::vector<std::string>& words);
+int runSynth(const std::vector<std::string>& words);   // synth --help lists every parameter
 
 } // namespace execg::cli

@@ -18,6 +18,10 @@ commands:
                                           device, filters, annotations, warnings
   dump FILE [--group N] [--leads I,II,..] [--from S --to S]
                                           physical values in mV as CSV (header: time_s, lead names)
+  synth --out DIR [--rhythm sinus|af|flutter] [--k MMOL_L] [--hr BPM] [--seconds S] [--fs HZ] [--seed S]
+        [--count N] [--format wfdb|dicom] ...
+                                          synthetic 12-lead ECGs with ground-truth JSON beside each;
+                                          `execg-cli synth --help` lists every parameter
 
 options every command accepts (for NumPy arrays, which carry no metadata):
   --fs HZ                sampling rate (default 500)
@@ -37,6 +41,7 @@ int main(int argc, char** argv)
     const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands{
         {"info", execg::cli::runInfo},
         {"dump", execg::cli::runDump},
+        {"synth", execg::cli::runSynth},
     };
     const auto it = commands.find(argv[1]);
     if (it == commands.end()) {
