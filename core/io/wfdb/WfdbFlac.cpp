@@ -26,6 +26,18 @@ struct WfdbFlacStream::State {
     bool afterSeek = false;         // the next frame starts wherever the seek landed
     bool ended = false;             // a read met the end of a stream whose length is unknown
     std::vector<std::string> warnings;
+
+    // Here, not in ~WfdbFlacStream: a constructor that throws (not FLAC, wrong channel count) never runs the
+    // stream's destructor, but its members are destroyed, so the decoder and the descriptor are released.
+    ~State()
+    {
+        if (decoder) {
+            FLAC__stream_decoder_finish(decoder);
+            FLAC__stream_decoder_delete(decoder);
+        }
+        if (file)
+            std::fclose(file);
+    }
 };
 
 namespace {
@@ -167,17 +179,11 @@ WfdbFlacStream::WfdbFlacStream(const std::string& path, std::int64_t byteOffset,
                                   " channels but the header lists " + std::to_string(channels) + " signals in this file");
 }
 
-WfdbFlacStream::~WfdbFlacStream()
-{
-    if (state_->decoder) {
-        FLAC__stream_decoder_finish(state_->decoder);
-        FLAC__stream_decoder_delete(state_->decoder);
-    }
-    if (state_->file)
-        std::fclose(state_->file);
-}
+WfdbFlacStream::~WfdbFlacStream() = default;
 
 std::uint64_t WfdbFlacStream::totalSamples() const { return state_->totalSamples; }
+
+std::uint64_t WfdbFlacStream::streamBytes() const { return state_->fileSize - static_cast<std::uint64_t>(state_->offset); }
 
 const std::vector<std::string>& WfdbFlacStream::warnings() const { return state_->warnings; }
 

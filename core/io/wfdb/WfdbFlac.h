@@ -21,6 +21,8 @@ public:
 
     // Samples per channel from STREAMINFO; 0 when the encoder did not record it.
     std::uint64_t totalSamples() const;
+    // Bytes of the stream after the byte offset.
+    std::uint64_t streamBytes() const;
     // Damage met while decoding: frames whose sample numbers skip ahead (the skipped samples are invalid),
     // a stream that ends before a requested sample.
     const std::vector<std::string>& warnings() const;

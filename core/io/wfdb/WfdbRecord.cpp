@@ -53,7 +53,7 @@ struct WfdbRecord::Segment {
     WfdbHeader header;
     std::vector<WfdbSignalFile> files;  // kept open only for a single-segment record
     std::vector<int> layoutToSegment;   // layout signal -> segment signal, -1 when the segment lacks it
-    std::vector<std::int64_t> storedFrames;   // per segment signal: frames its file holds, -1 for none
+    std::vector<std::int64_t> storedFrames;   // per segment signal: frames its file's bytes back, -1 for none
     std::int64_t length = 0;            // frames, from the master header
     bool null = false;
     bool loaded = false;
@@ -66,7 +66,7 @@ std::vector<std::int64_t> storedFramesOf(const std::vector<WfdbSignalFile>& file
     std::vector<std::int64_t> frames(signalCount, -1);
     for (const auto& f : files)
         for (int i = 0; i < f.signalCount(); ++i)
-            frames[static_cast<size_t>(f.firstSignal() + i)] = f.isNull() ? -1 : f.framesAvailable();
+            frames[static_cast<size_t>(f.firstSignal() + i)] = f.isNull() ? -1 : f.backedFrames();
     return frames;
 }
 

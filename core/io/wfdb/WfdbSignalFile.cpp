@@ -59,6 +59,15 @@ WfdbSignalFile::WfdbSignalFile(const std::string& folder, std::vector<WfdbSignal
 
 WfdbSignalFile::~WfdbSignalFile() = default;
 
+std::int64_t WfdbSignalFile::backedFrames() const
+{
+    if (!flac_)
+        return framesAvailable_;
+    const auto vouched = static_cast<std::int64_t>(std::min<std::uint64_t>(flac_->streamBytes(), std::uint64_t{1} << 40) * 8 /
+                                                   static_cast<std::uint64_t>(spfTotal_));
+    return std::min(framesAvailable_, vouched);
+}
+
 std::vector<std::string> WfdbSignalFile::warnings() const
 {
     return flac_ ? flac_->warnings() : std::vector<std::string>{};

@@ -33,6 +33,9 @@ public:
     int signalCount() const { return static_cast<int>(specs_.size()); }
     // Complete frames the file holds after its byte offset (ignoring skew); -1 for a null file.
     std::int64_t framesAvailable() const { return framesAvailable_; }
+    // Frames the file's bytes vouch for: framesAvailable(), but for FLAC at most 8 samples per stored byte.
+    // STREAMINFO's length is only a claim, and a few bytes of constant subframes can claim billions.
+    std::int64_t backedFrames() const;
     // Samples of all the file's signals in one frame.
     std::int64_t samplesPerFrame() const { return spfTotal_; }
     // Damage found while decoding (FLAC frames that skip samples, a FLAC stream shorter than the record).

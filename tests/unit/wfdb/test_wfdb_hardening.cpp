@@ -351,6 +351,41 @@ private slots:
         QCOMPARE(inside.at(26), 31.0f);
         QVERIFY(std::isnan(inside.at(27)));
     }
+    // Fuzzing: a STREAMINFO length is a claim; a few bytes must not make the reader fill gigabytes.
+    void flacClaimedLengthIsNotBacked()
+    {
+        const QString dir = test::scratchDir("wfdb-hard-flac-claim");
+        writeFile(dir + "/f.dat", flacStream(std::uint64_t{1} << 34, {{0, ramp(0, 16)}}));
+        writeFile(dir + "/f.hea", "f 1 250\nf.dat 516 1 16 0\n");
+        QVERIFY(throwsReadError(dir + "/f.hea", {}, "time window"));
+        ReadOptions o;
+        o.toSeconds = 0.1;
+        const auto s = readRecord(dir + "/f.hea", o).groups.at(0).leads.at(0).samples;
+        QCOMPARE(s.size(), size_t(25));
+        QCOMPARE(s[15], 15.0f);
+    }
+    // Fuzzing: a signal file that is not FLAC throws from the stream's constructor; its decoder and descriptor
+    // must still be released (found by LeakSanitizer), or a folder of bad files exhausts descriptors.
+    void badFlacReleasesItsDescriptor()
+    {
+        const QString dir = test::scratchDir("wfdb-hard-flac-bad");
+        writeFile(dir + "/f.dat", std::string("RIFF, not FLAC at all"));
+        writeFile(dir + "/f.hea", "f 1 250 10\nf.dat 516 1 16 0\n");
+#if defined(__unix__) || defined(__APPLE__)
+        rlimit old{};
+        QVERIFY(getrlimit(RLIMIT_NOFILE, &old) == 0);
+        rlimit low = old;
+        low.rlim_cur = std::min<rlim_t>(old.rlim_cur, 64);
+        QVERIFY(setrlimit(RLIMIT_NOFILE, &low) == 0);
+#endif
+        int refusedAsFlac = 0;
+        for (int i = 0; i < 200; ++i)
+            refusedAsFlac += throwsReadError(dir + "/f.hea", {}, "FLAC") ? 1 : 0;
+#if defined(__unix__) || defined(__APPLE__)
+        setrlimit(RLIMIT_NOFILE, &old);
+#endif
+        QCOMPARE(refusedAsFlac, 200);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestWfdbHardening)
