@@ -3,6 +3,7 @@
 #include "io/ReadError.h"
 
 #include <cerrno>
+#include <filesystem>
 #include <cstring>
 #include <sys/stat.h>
 
@@ -55,6 +56,23 @@ std::vector<std::uint8_t> BinaryFile::readExact(std::uint64_t offset, std::uint6
     if (buf.size() != count)
         throw ReadError(path_, "short read at offset " + std::to_string(offset));
     return buf;
+}
+
+std::uint64_t requireRegularFile(const std::string& path, const std::string& what, bool requireNonEmpty)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status))
+        throw ReadError(path, "file not found");
+    if (fs::is_directory(status))
+        throw ReadError(path, "is a folder, not a " + what);
+    const auto size = fs::file_size(path, ec);
+    if (ec)
+        throw ReadError(path, "cannot read: " + ec.message());
+    if (requireNonEmpty && size == 0)
+        throw ReadError(path, "file is empty");
+    return size;
 }
 
 } // namespace execg

@@ -30,4 +30,8 @@ private:
     std::uint64_t size_ = 0;
 };
 
+// Checks that `path` is an existing regular file and returns its size; throws ReadError ("file not found",
+// "is a folder, not a <what>", "cannot read: …") otherwise. With requireNonEmpty, an empty file is an error too.
+std::uint64_t requireRegularFile(const std::string& path, const std::string& what, bool requireNonEmpty);
+
 } // namespace execg

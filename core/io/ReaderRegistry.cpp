@@ -1,5 +1,6 @@
 #include "io/ReaderRegistry.h"
 
+#include "io/BinaryFile.h"
 #include "io/ReadError.h"
 #include "io/npy/NpyReader.h"
 #include "io/wfdb/WfdbReader.h"
@@ -56,13 +57,7 @@ const RecordingReader* ReaderRegistry::byName(const std::string& name) const
 
 const RecordingReader& ReaderRegistry::readerFor(const std::string& path) const
 {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status))
-        throw ReadError(path, "file not found");
-    if (fs::is_directory(status))
-        throw ReadError(path, "is a folder, not a recording file");
+    const std::uint64_t size = requireRegularFile(path, "recording file", false);
     const auto head = readHead(path, 1024);
     const RecordingReader* best = nullptr;
     int bestScore = 0;
@@ -74,7 +69,7 @@ const RecordingReader& ReaderRegistry::readerFor(const std::string& path) const
         }
     }
     if (!best) {
-        if (fs::file_size(path, ec) == 0)
+        if (size == 0)
             throw ReadError(path, "file is empty");
         throw ReadError(path, "not a recognised ECG format (supported: WFDB .hea, DICOM ECG, NumPy .npy/.npz)");
     }

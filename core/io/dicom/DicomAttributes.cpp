@@ -23,6 +23,20 @@ bool allDigits(const std::string& s)
     return !s.empty();
 }
 
+// The value's text read as a whole finite number, for values DCMTK's typed getters refuse ("1e3" in a DS).
+std::optional<double> numberFromText(DcmElement& element, unsigned long pos)
+{
+    OFString text;
+    if (element.getOFString(text, pos).bad())
+        return std::nullopt;
+    const std::string t = trim(text.c_str());
+    char* end = nullptr;
+    const double d = std::strtod(t.c_str(), &end);
+    if (t.empty() || !end || *end != '\0' || !std::isfinite(d))
+        return std::nullopt;
+    return d;
+}
+
 } // namespace
 
 std::string getString(DcmItem& item, const DcmTagKey& tag)
@@ -45,15 +59,7 @@ std::optional<double> getNumber(DcmItem& item, const DcmTagKey& tag, unsigned lo
         if (element->getFloat64(v, pos).good() && std::isfinite(v))
             return v;
         // DS values such as "1e3" that DCMTK's strict parser rejects are still numbers.
-        OFString text;
-        if (element->getOFString(text, pos).good()) {
-            const std::string t = trim(text.c_str());
-            char* end = nullptr;
-            const double d = std::strtod(t.c_str(), &end);
-            if (!t.empty() && end && *end == '\0' && std::isfinite(d))
-                return d;
-        }
-        return std::nullopt;
+        return numberFromText(*element, pos);
     }
     case EVR_FL: {
         Float32 v = 0;
@@ -69,16 +75,8 @@ std::optional<double> getNumber(DcmItem& item, const DcmTagKey& tag, unsigned lo
             Sint16 s16 = 0;
             if (element->getSint16(s16, pos).good())
                 return s16;
-            OFString text;
-            if (element->getOFString(text, pos).good()) {
-                const std::string t = trim(text.c_str());
-                char* end = nullptr;
-                const double d = std::strtod(t.c_str(), &end);
-                if (!t.empty() && end && *end == '\0' && std::isfinite(d))
-                    return d;
-            }
         }
-        return std::nullopt;
+        return numberFromText(*element, pos);
     }
 }
 

@@ -1,5 +1,6 @@
 #include "io/dicom/DicomEcgReader.h"
 
+#include "io/BinaryFile.h"
 #include "io/ReadError.h"
 #include "io/dicom/DicomAttributes.h"
 #include "io/dicom/DicomMetadata.h"
@@ -110,18 +111,7 @@ int DicomEcgReader::sniff(const std::string& path, const std::vector<std::uint8_
 
 Recording DicomEcgReader::read(const std::string& path, const ReadOptions& options) const
 {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status))
-        throw ReadError(path, "file not found");
-    if (fs::is_directory(status))
-        throw ReadError(path, "is a folder, not a DICOM file");
-    const auto size = fs::file_size(path, ec);
-    if (ec)
-        throw ReadError(path, "cannot read: " + ec.message());
-    if (size == 0)
-        throw ReadError(path, "file is empty");
+    requireRegularFile(path, "DICOM file", true);
 
     quietDcmtk();
     const bool dicm = hasDicmMarker(path);
