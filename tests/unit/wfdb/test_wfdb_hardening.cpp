@@ -2,6 +2,7 @@
 // segment headers that disagree with the layout, thousands of segments, zero lengths, skewed checksums,
 // paths leaving the record's folder, damaged FLAC streams, and the shared time-window rounding.
 #include "Corpus.h"
+#include "TestFiles.h"
 
 #include "io/ReadError.h"
 #include "io/wfdb/WfdbReader.h"
@@ -22,17 +23,8 @@ using namespace execg;
 
 namespace {
 
-using Bytes = std::vector<std::uint8_t>;
-
-void writeFile(const QString& path, const std::string& content)
-{
-    std::ofstream(path.toStdString(), std::ios::binary) << content;
-}
-void writeFile(const QString& path, const Bytes& b)
-{
-    std::ofstream(path.toStdString(), std::ios::binary)
-        .write(reinterpret_cast<const char*>(b.data()), static_cast<std::streamsize>(b.size()));
-}
+using test::Bytes;
+using test::writeFile;
 Bytes format16(const std::vector<int>& v)
 {
     Bytes b;

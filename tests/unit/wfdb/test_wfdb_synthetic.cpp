@@ -1,6 +1,7 @@
 // Synthetic WFDB records written to a scratch folder: every format round trip, partial blocks, invalid
 // markers, windows, low-resolution rounding, multi-segment layouts, MATLAB v4 offsets and broken input.
 #include "Corpus.h"
+#include "TestFiles.h"
 
 #include "io/ReadError.h"
 #include "io/ReaderRegistry.h"
@@ -17,16 +18,8 @@ using namespace execg;
 
 namespace {
 
-using Bytes = std::vector<std::uint8_t>;
-
-void writeFile(const QString& path, const std::string& content)
-{
-    std::ofstream(path.toStdString(), std::ios::binary) << content;
-}
-void writeFile(const QString& path, const Bytes& b)
-{
-    std::ofstream(path.toStdString(), std::ios::binary).write(reinterpret_cast<const char*>(b.data()), static_cast<std::streamsize>(b.size()));
-}
+using test::Bytes;
+using test::writeFile;
 
 // Independent encoders (signal(5)) for the decoder round trip.
 Bytes encode(int format, const std::vector<int>& v, int initial = 0)
