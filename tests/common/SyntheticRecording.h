@@ -56,4 +56,22 @@ inline Recording syntheticTwelveLead(double fs, double seconds)
     return rec;
 }
 
+// A beat train in mV: R waves of 1.5 mV every 0.8 s with T waves, on a 1 mV offset drifting 0.2 mV/s,
+// starting at time t0; an R wave falls on t = 0, so a cut at t0 = 0 starts on one (filter edge tests).
+inline std::vector<float> syntheticBeatTrain(std::size_t n, double t0, double fs)
+{
+    std::vector<float> x(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double t = double(i) / fs + t0;
+        double v = 1.0 + 0.2 * t;
+        for (int k = -40; k < 60; ++k) {
+            const double d = t - 0.8 * k;
+            v += 1.5 * std::exp(-d * d / (2 * 0.015 * 0.015)) +
+                 0.3 * std::exp(-(d - 0.3) * (d - 0.3) / (2 * 0.05 * 0.05));
+        }
+        x[i] = float(v);
+    }
+    return x;
+}
+
 } // namespace execg::test

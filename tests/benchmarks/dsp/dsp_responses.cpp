@@ -1,4 +1,5 @@
 // Prints the filter and resampler responses quoted in docs/dsp.md (markdown tables).
+#include "SyntheticRecording.h"
 #include "dsp/FilterDesign.h"
 #include "dsp/FilterPresets.h"
 #include "dsp/Resampler.h"
@@ -125,19 +126,7 @@ void resamplerTable()
 void edgeTable()
 {
     const double fs = 500;
-    auto train = [fs](std::size_t n, double t0) {
-        std::vector<float> x(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            const double t = double(i) / fs + t0;
-            double v = 1.0 + 0.2 * t;
-            for (int k = -40; k < 60; ++k) {
-                const double d = t - 0.8 * k;
-                v += 1.5 * std::exp(-d * d / (2 * 0.015 * 0.015)) + 0.3 * std::exp(-(d - 0.3) * (d - 0.3) / (2 * 0.05 * 0.05));
-            }
-            x[i] = float(v);
-        }
-        return x;
-    };
+    auto train = [fs](std::size_t n, double t0) { return execg::test::syntheticBeatTrain(n, t0, fs); };
     std::printf("\n### Edges: 8 s cut starting and ending on a 1.5 mV R wave (+1 mV offset, 0.2 mV/s drift), 500 Hz\n\n");
     std::printf("| preset | padding samples | worst error, trend-mirror padding | worst error, odd (SciPy) padding |\n|---|---|---|---|\n");
     const auto cut = train(4001, 0.0);

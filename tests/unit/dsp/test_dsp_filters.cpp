@@ -1,5 +1,6 @@
 // Zero-phase IIR filters: designs against the closed-form Butterworth response, measured attenuation of real
 // tones after filtfilt, the AHA passband requirement, baseline removal, symmetry, NaN gaps and short records.
+#include "SyntheticRecording.h"
 #include "SignalFit.h"
 
 #include "dsp/FilterDesign.h"
@@ -306,19 +307,7 @@ private slots:
         // A 10 s cut of a beat train (R waves of 1.5 mV every 0.8 s, T waves, 1 mV offset, 0.2 mV/s drift) that
         // starts and ends on an R wave, against the same cut of the train filtered over 60 s.
         const double fs = 500;
-        auto train = [fs](std::size_t n, double t0) {
-            std::vector<float> x(n);
-            for (std::size_t i = 0; i < n; ++i) {
-                const double t = double(i) / fs + t0;
-                double v = 1.0 + 0.2 * t;
-                for (int k = -40; k < 60; ++k) {
-                    const double d = t - 0.8 * k;
-                    v += 1.5 * std::exp(-d * d / (2 * 0.015 * 0.015)) + 0.3 * std::exp(-(d - 0.3) * (d - 0.3) / (2 * 0.05 * 0.05));
-                }
-                x[i] = float(v);
-            }
-            return x;
-        };
+        auto train = [fs](std::size_t n, double t0) { return test::syntheticBeatTrain(n, t0, fs); };
         const auto cut = train(4001, 0.0);   // 0 … 8 s: R waves at both ends
         const auto longer = train(30000, -25.0);
         for (const auto& spec : {monitoringPreset(), diagnosticPreset()}) {
