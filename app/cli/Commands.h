@@ -7,6 +7,7 @@ namespace execg::cli {
 // Each subcommand: takes the words after its name, writes to stdout/stderr, returns the exit code.
 int runInfo(const std::vector<std::string>& words);
 int runDump(const std::vector<std::string>& words);
+int runMeasure(const std::vector<std::string>& words); // beats, intervals, axes, amplitudes
 int runSynth(const std::vector<std::string>& words);   // synth --help lists every parameter
 
 } // namespace execg::cli

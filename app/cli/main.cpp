@@ -18,6 +18,9 @@ commands:
                                           device, filters, annotations, warnings
   dump FILE [--group N] [--leads I,II,..] [--from S --to S]
                                           physical values in mV as CSV (header: time_s, lead names)
+  measure FILE [--json] [--group N] [--from S --to S]
+                                          detected beats (sample, time) and the measurements: HR, RR,
+                                          PR, QRS, QT, QTc, axes, per-lead amplitudes, ST at J+60
   synth --out DIR [--rhythm sinus|af|flutter] [--k MMOL_L] [--hr BPM] [--seconds S] [--fs HZ] [--seed S]
         [--count N] [--format wfdb|dicom] ...
                                           synthetic 12-lead ECGs with ground-truth JSON beside each;
@@ -41,6 +44,7 @@ int main(int argc, char** argv)
     const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands{
         {"info", execg::cli::runInfo},
         {"dump", execg::cli::runDump},
+        {"measure", execg::cli::runMeasure},
         {"synth", execg::cli::runSynth},
     };
     const auto it = commands.find(argv[1]);
