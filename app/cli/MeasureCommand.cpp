@@ -151,9 +151,9 @@ void printText(std::ostream& out, const std::string& file, int groupIndex, const
     auto print = [&](const std::vector<Named>& list) {
         for (const auto& n : list) {
             char line[160];
-            std::snprintf(line, sizeof line, "  %-32s %10s %s\n", n.label,
+            std::snprintf(line, sizeof line, "  %-32s %10s %s", n.label,
                           n.q->ok() ? fixed(n.q->value, n.unit[0] ? 0 : 3).c_str() : "-", n.q->ok() ? n.unit : "");
-            out << line;
+            out << line << (n.q->ok() ? "" : "    (" + n.q->missing + ")") << "\n";
         }
     };
     out << "\nRhythm (every detected beat):\n";
