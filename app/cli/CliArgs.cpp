@@ -1,5 +1,7 @@
 #include "CliArgs.h"
 
+#include "io/ReadError.h"
+#include "io/ReaderRegistry.h"
 #include "recording/LeadNames.h"
 
 #include <algorithm>
@@ -91,6 +93,27 @@ RawArrayHints rawArrayHints(const CliArgs& args)
     if (auto names = args.value("lead-names"))
         hints.leadNames = splitLeadList(*names);
     return hints;
+}
+
+GroupInFile readGroup(const CliArgs& args, const std::string& file)
+{
+    ReadOptions opts;
+    opts.raw = rawArrayHints(args);
+    opts.fromSeconds = args.number("from");
+    opts.toSeconds = args.number("to");
+    if (opts.fromSeconds && *opts.fromSeconds < 0)
+        throw UsageError("--from must be >= 0 seconds");
+    if (opts.fromSeconds && opts.toSeconds && *opts.toSeconds <= *opts.fromSeconds)
+        throw UsageError("--to must be after --from");
+    GroupInFile out{ReaderRegistry::instance().read(file, opts), 0};
+    const auto& groups = out.recording.groups;
+    if (groups.empty())
+        throw ReadError(file, "has no signal groups");
+    out.index = args.integer("group").value_or(out.recording.primaryGroupIndex());
+    if (out.index < 0 || out.index >= static_cast<int>(groups.size()))
+        throw UsageError("--group " + std::to_string(out.index) + " does not exist; the file has groups 0.." +
+                         std::to_string(groups.size() - 1));
+    return out;
 }
 
 } // namespace execg::cli

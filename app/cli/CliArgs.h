@@ -1,5 +1,6 @@
 #pragma once
 #include "io/RecordingReader.h"
+#include "recording/Recording.h"
 
 #include <map>
 #include <optional>
@@ -38,5 +39,14 @@ inline const std::vector<std::string>& rawArrayOptionNames()
     return names;
 }
 RawArrayHints rawArrayHints(const CliArgs& args);
+
+// One signal group of a file, read with the raw-array hints and --from/--to, chosen by --group N (default: the
+// recording's primary group). Throws UsageError or ReadError naming what is wrong.
+struct GroupInFile {
+    Recording recording;
+    int index = 0;
+    const SignalGroup& group() const { return recording.groups[static_cast<std::size_t>(index)]; }
+};
+GroupInFile readGroup(const CliArgs& args, const std::string& file);
 
 } // namespace execg::cli

@@ -39,23 +39,8 @@ int runDump(const std::vector<std::string>& words)
         throw UsageError("dump: give exactly one FILE");
     const std::string& file = args.positional().front();
 
-    ReadOptions opts;
-    opts.raw = rawArrayHints(args);
-    opts.fromSeconds = args.number("from");
-    opts.toSeconds = args.number("to");
-    if (opts.fromSeconds && *opts.fromSeconds < 0)
-        throw UsageError("--from must be >= 0 seconds");
-    if (opts.fromSeconds && opts.toSeconds && *opts.toSeconds <= *opts.fromSeconds)
-        throw UsageError("--to must be after --from");
-
-    const Recording rec = ReaderRegistry::instance().read(file, opts);
-    if (rec.groups.empty())
-        throw ReadError(file, "has no signal groups");
-    const int groupIndex = args.integer("group").value_or(rec.primaryGroupIndex());
-    if (groupIndex < 0 || groupIndex >= static_cast<int>(rec.groups.size()))
-        throw UsageError("--group " + std::to_string(groupIndex) + " does not exist; the file has groups 0.." +
-                         std::to_string(rec.groups.size() - 1));
-    const SignalGroup& g = rec.groups[static_cast<size_t>(groupIndex)];
+    const GroupInFile input = readGroup(args, file);
+    const SignalGroup& g = input.group();
 
     std::vector<const Lead*> leads;
     if (auto list = args.value("leads")) {
@@ -67,7 +52,7 @@ int runDump(const std::vector<std::string>& words)
                 std::string available;
                 for (const auto& x : g.leads)
                     available += (available.empty() ? "" : ",") + x.name;
-                throw UsageError("lead '" + name + "' is not in group " + std::to_string(groupIndex) +
+                throw UsageError("lead '" + name + "' is not in group " + std::to_string(input.index) +
                                  " (available: " + available + ")");
             }
             leads.push_back(l);
@@ -77,7 +62,7 @@ int runDump(const std::vector<std::string>& words)
             leads.push_back(&l);
     }
 
-    for (const auto& w : rec.warnings)
+    for (const auto& w : input.recording.warnings)
         std::cerr << "warning: " << w << "\n";
     std::string line = "time_s";
     for (const Lead* l : leads)

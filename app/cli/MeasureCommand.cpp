@@ -199,23 +199,13 @@ int runMeasure(const std::vector<std::string>& words)
     if (args.positional().size() != 1)
         throw UsageError("measure: give exactly one FILE");
     const std::string& file = args.positional().front();
-    ReadOptions opts;
-    opts.raw = rawArrayHints(args);
-    opts.fromSeconds = args.number("from");
-    opts.toSeconds = args.number("to");
-    const Recording rec = ReaderRegistry::instance().read(file, opts);
-    if (rec.groups.empty())
-        throw ReadError(file, "has no signal groups");
-    const int groupIndex = args.integer("group").value_or(rec.primaryGroupIndex());
-    if (groupIndex < 0 || groupIndex >= static_cast<int>(rec.groups.size()))
-        throw UsageError("--group " + std::to_string(groupIndex) + " does not exist; the file has groups 0.." +
-                         std::to_string(rec.groups.size() - 1));
-    const SignalGroup& g = rec.groups[static_cast<std::size_t>(groupIndex)];
+    const GroupInFile input = readGroup(args, file);
+    const SignalGroup& g = input.group();
     const EcgMeasurements m = measureEcg(g);
     if (args.has("json"))
-        std::cout << toJson(file, groupIndex, g, m, rec).dump(2) << "\n";
+        std::cout << toJson(file, input.index, g, m, input.recording).dump(2) << "\n";
     else
-        printText(std::cout, file, groupIndex, g, m, rec);
+        printText(std::cout, file, input.index, g, m, input.recording);
     return 0;
 }
 
