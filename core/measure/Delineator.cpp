@@ -1,6 +1,7 @@
 #include "measure/Delineator.h"
 
 #include "dsp/FilterDesign.h"
+#include "dsp/Resampler.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,6 +9,8 @@
 namespace execg {
 
 namespace {
+
+constexpr double kDelineationRateHz = 500.0;
 
 // Smoothing and slope spans. ±2 ms keeps the QRS's sharp corners; ±10 ms suits P and T (their content is below
 // ~30 Hz) and puts the smoothing's first zero on 50 Hz mains.
@@ -371,10 +374,8 @@ private:
     std::vector<LeadSignals> signals_;
 };
 
-} // namespace
-
-Delineation delineateBeat(const std::vector<std::span<const float>>& leads, double rate, double fiducial,
-                          const std::vector<int>& globalLeads, const DelineatorOptions& options)
+Delineation delineateAtRate(const std::vector<std::span<const float>>& leads, double rate, double fiducial,
+                            const std::vector<int>& globalLeads, const DelineatorOptions& options)
 {
     Delineation out;
     out.samplingRateHz = rate;
@@ -411,6 +412,37 @@ Delineation delineateBeat(const std::vector<std::span<const float>>& leads, doub
             out.perLead[l] = d.delineate({int(l)}, fiducial, out.isoelectricMv,
                                          {options.minLeadQrsMv, options.minLeadPMv, options.minLeadTMv}, nullptr);
     return out;
+}
+
+} // namespace
+
+// Boundaries need slopes over a few milliseconds: below 500 Hz the beat is first interpolated (band-limited, by
+// an integer factor) so that the slope spans stay as short as at 500 Hz and do not widen the waves.
+Delineation delineateBeat(const std::vector<std::span<const float>>& leads, double rate, double fiducial,
+                          const std::vector<int>& globalLeads, const DelineatorOptions& options)
+{
+    if (!(rate > 0) || rate >= kDelineationRateHz || leads.empty())
+        return delineateAtRate(leads, rate, fiducial, globalLeads, options);
+    const int factor = int(std::ceil(kDelineationRateHz / rate));
+    const dsp::Resampler up(rate, rate * factor);
+    std::vector<std::vector<float>> fine;
+    for (const auto& x : leads) {
+        const std::vector<float> v(x.begin(), x.end());
+        const bool finite = std::all_of(v.begin(), v.end(), [](float e) { return std::isfinite(e); });
+        fine.push_back(finite ? up.process(v, v.size() * std::size_t(factor))
+                              : std::vector<float>(v.size() * std::size_t(factor), kMissingSample));
+    }
+    std::vector<std::span<const float>> spans(fine.begin(), fine.end());
+    Delineation d = delineateAtRate(spans, rate * factor, fiducial * factor, globalLeads, options);
+    d.samplingRateHz = rate;
+    auto back = [factor](WaveFiducials& f) {
+        for (double* p : {&f.pOnset, &f.pPeak, &f.pOffset, &f.qrsOnset, &f.qrsOffset, &f.tPeak, &f.tOffset})
+            *p /= factor;
+    };
+    back(d.global);
+    for (auto& f : d.perLead)
+        back(f);
+    return d;
 }
 
 Delineation delineateMedianBeats(const MedianBeatSet& medians, const std::vector<int>& globalLeads,

@@ -11,6 +11,60 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kStAfterJSeconds = 0.060;
+// Surface ECG deflections stay within a few mV (the tallest QRS complexes ~5–7 mV). A lead whose typical
+// deflection exceeds this is not in millivolts: measuring it would report numbers from the wrong units.
+constexpr double kMaxPlausibleMv = 50.0;
+
+// A single sample far from both neighbours, which agree with each other (an electrode pop, a pacing artefact):
+// no cardiac wave jumps this much in one sample at ≥ 250 Hz (a steep R upstroke is ~0.3 mV per 4 ms).
+constexpr double kMinSpikeRateHz = 250.0;
+constexpr double kSpikeJumpMv = 2.0;
+
+// The group with isolated one-sample spikes replaced by the mean of their neighbours; counts them.
+SignalGroup withoutSpikes(const SignalGroup& g, int& removed)
+{
+    SignalGroup out = g;
+    removed = 0;
+    if (g.samplingRateHz < kMinSpikeRateHz)
+        return out;
+    for (auto& lead : out.leads) {
+        auto& x = lead.samples;
+        for (std::size_t i = 1; i + 1 < x.size(); ++i) {
+            const double a = x[i - 1], b = x[i], c = x[i + 1];
+            if ((b - a) * (b - c) > kSpikeJumpMv * kSpikeJumpMv && std::abs(a - c) < 0.25 * std::min(std::abs(b - a), std::abs(b - c))) {
+                x[i] = float((a + c) / 2);
+                ++removed;
+            }
+        }
+    }
+    return out;
+}
+
+// The 99th percentile of |x − median| over a lead's finite samples, for voltage leads; the largest over leads.
+double typicalLargestDeflection(const SignalGroup& g)
+{
+    double largest = 0;
+    std::vector<float> v;
+    for (const auto& l : g.leads) {
+        if (!l.provenance.isVoltage)
+            continue;
+        v.clear();
+        for (float x : l.samples)
+            if (std::isfinite(x))
+                v.push_back(x);
+        if (v.empty())
+            continue;
+        auto mid = v.begin() + std::ptrdiff_t(v.size() / 2);
+        std::nth_element(v.begin(), mid, v.end());
+        const float median = *mid;
+        for (auto& x : v)
+            x = std::abs(x - median);
+        auto p99 = v.begin() + std::ptrdiff_t(std::size_t(0.99 * double(v.size() - 1)));
+        std::nth_element(v.begin(), p99, v.end());
+        largest = std::max(largest, double(*p99));
+    }
+    return largest;
+}
 
 Quantity missing(const std::string& why) { return Quantity{std::numeric_limits<double>::quiet_NaN(), why}; }
 Quantity value(double v) { return Quantity{v, {}}; }
@@ -165,23 +219,56 @@ LeadMeasurements leadAmplitudes(const std::string& name, const std::vector<float
 
 } // namespace
 
+std::vector<const Quantity*> EcgMeasurements::quantities() const
+{
+    return {&heartRateBpm, &rrMeanMs, &rrSdMs, &rrIrregularity, &prMs, &qrsMs, &qtMs, &qtcBazettMs,
+            &qtcFridericiaMs, &qtcFraminghamMs, &qtcHodgesMs, &pAxisDeg, &qrsAxisDeg, &tAxisDeg};
+}
+
 double EcgMeasurements::msFromQrsOnset(double position) const
 {
     return (position - delineation.global.qrsOnset) / samplingRateHz * 1000.0;
 }
 
+static EcgMeasurements measureWithoutSummary(const SignalGroup& group, const MeasureOptions& options);
+
 EcgMeasurements measureEcg(const SignalGroup& group, const MeasureOptions& options)
 {
+    EcgMeasurements m = measureWithoutSummary(group, options);
+    // Nothing measured at all is a problem of the whole record, stated once.
+    const auto all = m.quantities();
+    if (m.problem.empty() && std::none_of(all.begin(), all.end(), [](const Quantity* q) { return q->ok(); }))
+        m.problem = m.heartRateBpm.missing.empty() ? m.qrsMs.missing : m.heartRateBpm.missing;
+    return m;
+}
+
+static EcgMeasurements measureWithoutSummary(const SignalGroup& groupIn, const MeasureOptions& options)
+{
     EcgMeasurements m;
-    m.samplingRateHz = group.samplingRateHz;
-    m.detection = detectQrs(group, options.detector);
-    measureRhythm(m);
+    m.samplingRateHz = groupIn.samplingRateHz;
     auto setMedianQuantities = [&](const std::string& why) {
         for (Quantity* q : {&m.prMs, &m.qrsMs, &m.qtMs, &m.qtcBazettMs, &m.qtcFridericiaMs, &m.qtcFraminghamMs,
                             &m.qtcHodgesMs, &m.pAxisDeg, &m.qrsAxisDeg, &m.tAxisDeg})
             *q = missing(why);
         m.notes.push_back(why);
     };
+    if (const double typical = typicalLargestDeflection(groupIn); typical > kMaxPlausibleMv) {
+        std::ostringstream why;
+        why << "cannot measure: deflections of " << typical << " mV are not physiological (an ECG stays within a few mV); "
+            << "check the units";
+        m.problem = why.str();
+        m.heartRateBpm = m.rrMeanMs = m.rrSdMs = m.rrIrregularity = missing(m.problem);
+        setMedianQuantities(m.problem);
+        return m;
+    }
+    int spikes = 0;
+    const SignalGroup cleaned = withoutSpikes(groupIn, spikes);
+    const SignalGroup& group = cleaned;
+    if (spikes > 0)
+        m.notes.push_back(std::to_string(spikes) + " one-sample spike(s) (electrode pops or pacing artefacts) "
+                          "replaced by their neighbours' mean before measuring");
+    m.detection = detectQrs(group, options.detector);
+    measureRhythm(m);
     if (!m.detection.problem.empty()) {
         m.problem = m.detection.problem;
         setMedianQuantities(m.detection.problem);

@@ -68,6 +68,8 @@ struct EcgMeasurements {
     std::vector<std::string> notes;          // what could not be measured and why, once each
     std::string problem;                     // non-empty when nothing at all could be measured
 
+    std::vector<const Quantity*> quantities() const;   // every Quantity above, in declaration order
+
     // A boundary of the median beat in ms from its QRS onset (NaN when absent).
     double msFromQrsOnset(double position) const;
 };

@@ -211,28 +211,22 @@ private slots:
             }
             return;
         }
-        // Known: at 100 Hz the QRS comes out 113 ms for a true 90 ms (J found 2–3 samples late; 250 Hz gives 93.5).
-        QEXPECT_FAIL("100 Hz", "QRS +23 ms at 100 Hz: the QRS boundaries overshoot at 10 ms per sample", Continue);
+        // Below 500 Hz the delineator interpolates the beat first, so 10 ms per sample still places boundaries.
         QVERIFY2(m.qrsMs.ok() && std::abs(m.qrsMs.value - truth.qrsMs) <= 12, qPrintable(all));
-        // Until that is fixed, at least no worse than it is now (one sample more than the 12 ms).
-        QVERIFY2(m.qrsMs.ok() && std::abs(m.qrsMs.value - truth.qrsMs) <= 25, qPrintable(all));
         QVERIFY2(m.qtMs.ok() && std::abs(m.qtMs.value - truth.qtMs) <= 25, qPrintable(all));
     }
 
     void hugeValues()
     {
-        // A good record scaled to ±1e6 mV (a wrong unit or gain in a file): shape-based boundaries are unaffected.
+        // A good record scaled to ±1e6 mV (a wrong unit or gain in a file): measuring it would report numbers in the
+        // wrong units, so nothing is measured and the reason says to check the units.
         auto r = synthetic(500);
         auto& g = r.recording.groups.front();
         for (auto& lead : g.leads)
             for (auto& v : lead.samples)
                 v *= 1e6f;
-        const auto m = measureEcg(g);
-        EXPECT_VALUES_OR_REASONS(m);
-        const auto truth = truthOf(r);
-        QVERIFY2(m.heartRateBpm.ok() && std::abs(m.heartRateBpm.value - truth.heartRateBpm) <= 3, qPrintable(describe(m)));
-        QVERIFY2(m.qrsMs.ok() && std::abs(m.qrsMs.value - truth.qrsMs) <= 12, qPrintable(describe(m)));
-        QVERIFY2(m.qtMs.ok() && std::abs(m.qtMs.value - truth.qtMs) <= 25, qPrintable(describe(m)));
+        EXPECT_NOTHING_MEASURED(measureEcg(g));
+        QVERIFY(QString::fromStdString(measureEcg(g).problem).contains("units"));
 
         // A ±1e6 mV square wave (about 36 Hz): no ECG at all, so no rhythm either.
         auto wild = constantGroup(0.0f);
@@ -240,8 +234,8 @@ private slots:
             for (std::size_t i = 0; i < lead.samples.size(); ++i)
                 lead.samples[i] = (i / 7) % 2 ? 1e6f : -1e6f;
         const auto w = measureEcg(wild);
-        QEXPECT_FAIL("", "the detector finds a few 'beats' in a square wave: HR 18 bpm, RR SD 4270 ms reported", Continue);
-        EXPECT_VALUES_OR_REASONS(w);
+        EXPECT_NOTHING_MEASURED(w);
+        QVERIFY2(QString::fromStdString(w.problem).contains("units"), qPrintable(describe(w)));
 
         // Infinities are not valid samples either.
         auto inf = synthetic(500);
@@ -262,9 +256,7 @@ private slots:
         EXPECT_VALUES_OR_REASONS(m);
         for (const auto& n : quantities(m))
             QVERIFY2(!n.q->ok(), qPrintable(QString("%1 from a lone spike; %2").arg(n.name, describe(m))));
-        // Measurements.h: `problem` is "non-empty when nothing at all could be measured" — but measureEcg only sets it
-        // when detection fails, not when the median beat does.
-        QEXPECT_FAIL("", "problem stays empty when detection finds 1 beat and the median beat fails", Continue);
+        // Nothing at all measured is a problem of the record, stated once.
         QVERIFY2(!m.problem.empty(), qPrintable(describe(m)));
 
         // A one-sample 50 mV spike (electrode pop) in one lead of a good record is not a beat: rhythm and median beat
@@ -276,8 +268,6 @@ private slots:
         EXPECT_VALUES_OR_REASONS(withSpike);
         QVERIFY2(withSpike.qrsMs.ok() && std::abs(withSpike.qrsMs.value - truthOf(r).qrsMs) <= 12,
                  qPrintable(describe(withSpike)));
-        QEXPECT_FAIL("", "the spike is detected as an extra beat: HR 76.0 for 69.7, RR irregularity 0.26 (AF-like)",
-                     Continue);
         QVERIFY2(withSpike.heartRateBpm.ok() &&
                      std::abs(withSpike.heartRateBpm.value - truthOf(r).heartRateBpm) <= 3,
                  qPrintable(describe(withSpike)));
