@@ -1,0 +1,79 @@
+#pragma once
+// The model card: what a TorchScript ECG model expects and produces, read from the JSON file beside the .pt
+// (schema in docs/model-card.md). Everything downstream — the adapter that fits a recording to the model, the
+// explainers, the report — takes its facts from here, never from guesses about the model.
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace execg {
+
+enum class ModelTask { Binary, Multiclass, Multilabel, Regression };
+enum class OutputActivation { None, Softmax, Sigmoid };
+enum class InputNormalisation { None, ZScorePerLead, Fixed };
+
+struct ModelOutput {
+    std::string label;      // "atrial fibrillation", "potassium"
+    std::string unit;       // regression only, e.g. "mmol/L"
+};
+
+struct ModelInput {
+    std::vector<std::string> leads;     // standard names, in the model's channel order
+    double samplingRateHz = 0.0;
+    int samples = 0;                    // per lead
+    std::string units = "mV";           // "mV" or "uV"
+    InputNormalisation normalisation = InputNormalisation::None;
+    std::vector<double> mean, std;      // per lead, for Fixed: (x − mean) / std
+};
+
+struct ModelLayer {
+    std::string name;                   // a direct submodule of the model ("layer3")
+    bool gradCam = false, tcav = false;
+};
+
+struct ModelGenerator {
+    std::string file;                   // TorchScript file with encode(x) → z and decode(z) → x, relative to the card
+    int latentSize = 0;
+};
+
+struct ModelCard {
+    std::string name, version;
+    ModelTask task = ModelTask::Binary;
+    std::vector<ModelOutput> outputs;
+    OutputActivation activation = OutputActivation::None;
+    ModelInput input;
+    std::vector<ModelLayer> layers;
+    std::optional<ModelGenerator> generator;
+    std::string intendedUse, limitations;
+    bool demo = false;                  // trained on synthetic ECGs: every output carries the demo notice
+    std::vector<std::string> warnings;  // e.g. "no model card: inferred from command-line flags"
+};
+
+// The notice every place a demo model's output appears must carry.
+inline constexpr const char* kDemoModelNotice = "Demo model trained on synthetic ECGs — not for clinical use";
+
+struct ModelCardError : std::runtime_error {
+    ModelCardError(const std::string& file, const std::string& what)
+        : std::runtime_error(file + ": " + what), source(file), problem(what) {}
+    std::string source, problem;
+};
+
+// Parses and validates; `source` names the card in errors. Throws ModelCardError naming the field at fault.
+ModelCard parseModelCard(const std::string& jsonText, const std::string& source);
+ModelCard loadModelCard(const std::string& path);
+std::string modelCardToJson(const ModelCard& card);   // the schema's form; parseModelCard reads it back
+
+// The card a bare .pt gets when a researcher brings one: 12 standard leads unless `leads` says otherwise, mV, no
+// normalisation, outputs "output 1…n" filled in once the model has run; carries a warning saying so.
+ModelCard inferredModelCard(const std::string& modelPath, double samplingRateHz, int samples,
+                            const std::vector<std::string>& leads = {});
+
+// The card's path for a model: "model.pt" → "model.card.json".
+std::string modelCardPathFor(const std::string& modelPath);
+
+std::string toString(ModelTask t);
+std::string toString(OutputActivation a);
+std::string toString(InputNormalisation n);
+
+} // namespace execg

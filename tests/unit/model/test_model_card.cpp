@@ -1,0 +1,154 @@
+// Model cards: a good card parses to the values written, survives a write/read round trip, and every kind of
+// bad card is refused with a message that names the field at fault.
+#include "model/ModelCard.h"
+
+#include <QtTest>
+
+using namespace execg;
+
+namespace {
+
+const char* kGoodCard = R"({
+  "schema": "execg-model-card/1",
+  "name": "ExECG demo: atrial fibrillation",
+  "version": "1.0",
+  "task": "binary",
+  "outputs": [{"label": "atrial fibrillation"}],
+  "activation": "sigmoid",
+  "input": {
+    "leads": ["I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6"],
+    "sampling_rate_hz": 250, "samples": 2500, "units": "mV",
+    "normalisation": {"type": "fixed", "mean": [0,0,0,0,0,0,0,0,0,0,0,0], "std": [1,1,1,1,1,1,1,1,1,1,1,0.5]}
+  },
+  "layers": [{"name": "layer3", "use": ["gradcam", "tcav"]}, {"name": "layer4", "use": ["gradcam"]}],
+  "generator": {"file": "ecg_autoencoder.pt", "latent_size": 32},
+  "intended_use": "Teaching and testing explanations.",
+  "limitations": "Trained on synthetic ECGs only.",
+  "demo": true
+})";
+
+// kGoodCard with `from` replaced by `to` (once).
+std::string mutated(const std::string& from, const std::string& to)
+{
+    std::string s = kGoodCard;
+    const auto at = s.find(from);
+    if (at == std::string::npos)
+        qFatal("test card has no '%s'", from.c_str());
+    return s.replace(at, from.size(), to);
+}
+
+} // namespace
+
+class ModelCardTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void goodCardParses()
+    {
+        const ModelCard c = parseModelCard(kGoodCard, "af.card.json");
+        QCOMPARE(c.name, std::string("ExECG demo: atrial fibrillation"));
+        QCOMPARE(toString(c.task), std::string("binary"));
+        QCOMPARE(toString(c.activation), std::string("sigmoid"));
+        QCOMPARE(c.outputs.size(), std::size_t(1));
+        QCOMPARE(c.input.leads.size(), std::size_t(12));
+        QCOMPARE(c.input.leads[3], std::string("aVR"));
+        QCOMPARE(c.input.samplingRateHz, 250.0);
+        QCOMPARE(c.input.samples, 2500);
+        QCOMPARE(toString(c.input.normalisation), std::string("fixed"));
+        QCOMPARE(c.input.std[11], 0.5);
+        QCOMPARE(c.layers.size(), std::size_t(2));
+        QVERIFY(c.layers[0].gradCam && c.layers[0].tcav && c.layers[1].gradCam && !c.layers[1].tcav);
+        QVERIFY(c.generator && c.generator->latentSize == 32);
+        QVERIFY(c.demo);
+    }
+
+    void roundTrip()
+    {
+        const ModelCard a = parseModelCard(kGoodCard, "a");
+        const std::string written = modelCardToJson(a);
+        const ModelCard b = parseModelCard(written, "b");
+        QCOMPARE(modelCardToJson(b), written);
+        QCOMPARE(b.input.leads, a.input.leads);
+        QCOMPARE(b.input.std, a.input.std);
+        QCOMPARE(b.generator->file, a.generator->file);
+    }
+
+    void leadNamesAreNormalised()
+    {
+        const ModelCard c = parseModelCard(mutated(R"("I", "II", "III", "aVR")", R"("Lead I", "II", "III", "AVR")"), "x");
+        QCOMPARE(c.input.leads[0], std::string("I"));
+        QCOMPARE(c.input.leads[3], std::string("aVR"));
+    }
+
+    void badCardsAreRefused_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");   // part of the message
+        QTest::newRow("not JSON") << "{ name: " << "not valid JSON";
+        QTest::newRow("array") << "[1, 2]" << "JSON object";
+        QTest::newRow("schema") << QString::fromStdString(mutated("execg-model-card/1", "v2")) << "'schema'";
+        QTest::newRow("unknown field") << QString::fromStdString(mutated(R"("demo": true)", R"("demo": true, "lables": [])")) << "unknown field 'lables'";
+        QTest::newRow("missing name") << QString::fromStdString(mutated(R"("name": "ExECG demo: atrial fibrillation",)", "")) << "missing field 'name'";
+        QTest::newRow("task") << QString::fromStdString(mutated(R"("task": "binary")", R"("task": "detection")")) << "'task' is 'detection'";
+        QTest::newRow("no outputs") << QString::fromStdString(mutated(R"([{"label": "atrial fibrillation"}])", "[]")) << "'outputs'";
+        QTest::newRow("binary with 3 outputs") << QString::fromStdString(mutated(R"([{"label": "atrial fibrillation"}])", R"([{"label": "a"}, {"label": "b"}, {"label": "c"}])")) << "binary model has 1 output";
+        QTest::newRow("regression without unit") << QString::fromStdString(mutated(R"("task": "binary")", R"("task": "regression")").replace(mutated(R"("task": "binary")", R"("task": "regression")").find("\"sigmoid\""), 9, "\"none\"")) << "needs a unit";
+        QTest::newRow("regression with sigmoid") << QString::fromStdString(mutated(R"("task": "binary")", R"("task": "regression")")) << "activation must be none";
+        QTest::newRow("unknown lead") << QString::fromStdString(mutated(R"("V6"])", R"("V7x"])")) << "'V7x', not a known ECG lead";
+        QTest::newRow("duplicate lead") << QString::fromStdString(mutated(R"("V5", "V6"])", R"("V5", "V5"])")) << "V5 twice";
+        QTest::newRow("rate") << QString::fromStdString(mutated(R"("sampling_rate_hz": 250)", R"("sampling_rate_hz": 0)")) << "'input.sampling_rate_hz'";
+        QTest::newRow("samples") << QString::fromStdString(mutated(R"("samples": 2500)", R"("samples": 2500.5)")) << "'input.samples'";
+        QTest::newRow("units") << QString::fromStdString(mutated(R"("units": "mV")", R"("units": "V")")) << "'input.units' is 'V'";
+        QTest::newRow("std length") << QString::fromStdString(mutated(R"("std": [1,1,1,1,1,1,1,1,1,1,1,0.5])", R"("std": [1])")) << "one number per input lead (12)";
+        QTest::newRow("std zero") << QString::fromStdString(mutated(R"(1,1,0.5])", R"(1,1,0])")) << "must be positive";
+        QTest::newRow("layer use") << QString::fromStdString(mutated(R"(["gradcam"])", R"(["lime"])")) << "use 'lime'";
+        QTest::newRow("generator") << QString::fromStdString(mutated(R"("latent_size": 32)", R"("latent_size": 0)")) << "positive latent_size";
+        QTest::newRow("intended use") << QString::fromStdString(mutated("Teaching and testing explanations.", "")) << "'intended_use' is empty";
+        QTest::newRow("demo type") << QString::fromStdString(mutated(R"("demo": true)", R"("demo": "yes")")) << "'demo' must be true or false";
+    }
+    void badCardsAreRefused()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        try {
+            parseModelCard(text.toStdString(), "bad.card.json");
+            QFAIL("the card was accepted");
+        } catch (const ModelCardError& e) {
+            const QString message = QString::fromUtf8(e.what());
+            QVERIFY2(message.startsWith("bad.card.json: "), qPrintable(message));
+            QVERIFY2(message.contains(expected), qPrintable(message));
+        }
+    }
+
+    void missingFileNamesTheFile()
+    {
+        try {
+            loadModelCard("/nonexistent/model.card.json");
+            QFAIL("accepted");
+        } catch (const ModelCardError& e) {
+            QCOMPARE(QString::fromStdString(e.source), QString("/nonexistent/model.card.json"));
+        }
+    }
+
+    void inferredCardWarns()
+    {
+        const ModelCard c = inferredModelCard("research.pt", 500, 5000);
+        QCOMPARE(c.input.leads.size(), std::size_t(12));
+        QCOMPARE(c.input.samples, 5000);
+        QCOMPARE(c.warnings.size(), std::size_t(1));
+        QVERIFY(QString::fromStdString(c.warnings[0]).contains("no model card"));
+        const ModelCard two = inferredModelCard("r.pt", 360, 3600, {"MLII", "V5"});
+        QCOMPARE(two.input.leads, (std::vector<std::string>{"MLII", "V5"}));
+        QVERIFY_THROWS_EXCEPTION(ModelCardError, inferredModelCard("r.pt", 500, 5000, {"I", "Lead 2b"}));
+        QVERIFY_THROWS_EXCEPTION(ModelCardError, inferredModelCard("r.pt", 0, 5000));
+    }
+
+    void cardPath()
+    {
+        QCOMPARE(modelCardPathFor("models/af.pt"), std::string("models/af.card.json"));
+        QCOMPARE(modelCardPathFor("dir.v2/model"), std::string("dir.v2/model.card.json"));
+    }
+};
+
+QTEST_GUILESS_MAIN(ModelCardTest)
+#include "test_model_card.moc"
