@@ -1,0 +1,176 @@
+#include "model/ModelInputAdapter.h"
+
+#include "dsp/Resampler.h"
+#include "recording/LeadNames.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+
+namespace execg {
+
+namespace {
+
+constexpr double kFlatMv = 0.001;   // a lead moving less than 1 µV over the window carries no signal
+
+std::string fmt(double v, int decimals = 1)
+{
+    std::ostringstream s;
+    s.setf(std::ios::fixed);
+    s.precision(decimals);
+    s << v;
+    return s.str();
+}
+
+// The model rate's sample index of the window start, in recording time (so forward and back use one grid).
+std::int64_t modelFirst(const AdaptedInput& in, double modelRate)
+{
+    return std::llround(double(in.sourceFirst) * modelRate / in.sourceRateHz);
+}
+
+} // namespace
+
+AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const AdaptOptions& options)
+{
+    const double fsIn = group.samplingRateHz, fsOut = card.input.samplingRateHz;
+    if (!(fsIn > 0))
+        throw std::invalid_argument("the recording has no sampling rate");
+    if (card.input.leads.empty() || card.input.samples <= 0 || !(fsOut > 0))
+        throw std::invalid_argument("the model card gives no input shape");
+    SignalGroup g = group;
+    const auto derivedNames = deriveMissingLimbLeads(g);
+    const std::int64_t n = g.sampleCount();
+
+    AdaptedInput out;
+    out.leads = int(card.input.leads.size());
+    out.samples = card.input.samples;
+    out.sourceRateHz = fsIn;
+    out.modelRateHz = fsOut;
+    out.sourceFirst = std::llround(options.startSeconds * fsIn);
+    if (options.startSeconds < 0 || out.sourceFirst >= n)
+        throw std::invalid_argument("the window starts at " + fmt(options.startSeconds, 2) + " s, outside the " +
+                                    fmt(double(n) / fsIn, 2) + " s recording");
+    const double windowSeconds = double(card.input.samples) / fsOut;
+    out.sourceCount = std::min<std::int64_t>(std::llround(windowSeconds * fsIn), n - out.sourceFirst);
+    out.validSamples = int(std::min<std::int64_t>(card.input.samples, std::llround(double(out.sourceCount) * fsOut / fsIn)));
+
+    // Leads, in the card's order.
+    std::vector<const Lead*> leads;
+    for (const auto& name : card.input.leads) {
+        const Lead* lead = g.findLead(name);
+        if (!lead) {
+            std::string have;
+            for (const auto& l : group.leads)
+                have += (have.empty() ? "" : ", ") + l.name;
+            throw std::invalid_argument("the model needs lead " + name + "; the recording has " + have);
+        }
+        leads.push_back(lead);
+        const bool derived = std::find(derivedNames.begin(), derivedNames.end(), name) != derivedNames.end();
+        out.derived.push_back(derived);
+        int source = -1;
+        for (std::size_t l = 0; l < group.leads.size() && !derived; ++l)
+            if (group.leads[l].name == name)
+                source = int(l);
+        out.sourceLead.push_back(source);
+    }
+    if (!derivedNames.empty()) {
+        std::string list;
+        for (std::size_t l = 0; l < card.input.leads.size(); ++l)
+            if (out.derived[l])
+                list += (list.empty() ? "" : ", ") + card.input.leads[l];
+        if (!list.empty())
+            out.warnings.push_back("leads " + list + " were not recorded: derived from I and II");
+    }
+    if (std::abs(fsIn - fsOut) > 1e-9)
+        out.warnings.push_back("resampled from " + fmt(fsIn, 0) + " Hz to the model's " + fmt(fsOut, 0) + " Hz");
+    const double total = double(n) / fsIn;
+    if (out.validSamples < card.input.samples)
+        out.warnings.push_back("the recording gives " + fmt(double(out.validSamples) / fsOut, 2) + " s from " +
+                               fmt(options.startSeconds, 2) + " s; the model needs " + fmt(windowSeconds, 2) +
+                               " s: the rest is padded with zeros");
+    else if (total > windowSeconds + 1e-9)
+        out.warnings.push_back("the model sees " + fmt(windowSeconds, 2) + " s from " + fmt(options.startSeconds, 2) +
+                               " s of the " + fmt(total, 2) + " s recording; the rest is not analysed");
+
+    const dsp::Resampler resampler(fsIn, std::abs(fsIn - fsOut) > 1e-9 ? fsOut : fsIn);
+    const double unitScale = card.input.units == "uV" ? 1000.0 : 1.0;
+    out.values.assign(std::size_t(out.leads) * std::size_t(out.samples), 0.0f);
+    for (int l = 0; l < out.leads; ++l) {
+        const auto& name = card.input.leads[std::size_t(l)];
+        std::vector<float> x = leads[std::size_t(l)]->samples;
+        std::int64_t missing = 0;
+        float lo = std::numeric_limits<float>::max(), hi = std::numeric_limits<float>::lowest();
+        for (std::int64_t i = 0; i < std::int64_t(x.size()); ++i) {
+            auto& v = x[std::size_t(i)];
+            const bool inWindow = i >= out.sourceFirst && i < out.sourceFirst + out.sourceCount;
+            if (!std::isfinite(v)) {
+                missing += inWindow;
+                v = 0.0f;   // the resampler must not spread a gap; the warning says so
+            } else if (inWindow) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+        }
+        if (missing > 0)
+            out.warnings.push_back("lead " + name + ": " + std::to_string(missing) +
+                                   " missing samples in the window were set to 0 mV");
+        if (!(hi - lo >= float(kFlatMv)))
+            out.warnings.push_back("lead " + name + " is flat in the window (no signal)");
+        std::vector<float> y;
+        if (std::abs(fsIn - fsOut) > 1e-9)
+            y = resampler.process(x, std::size_t(out.validSamples), 0, modelFirst(out, fsOut));
+        else
+            y.assign(x.begin() + out.sourceFirst, x.begin() + out.sourceFirst + out.validSamples);
+        float* row = out.values.data() + std::size_t(l) * std::size_t(out.samples);
+        double mean = 0, sd = 1;
+        if (card.input.normalisation == InputNormalisation::ZScorePerLead && !y.empty()) {
+            double s = 0, ss = 0;
+            for (float v : y)
+                s += v * unitScale;
+            mean = s / double(y.size());
+            for (float v : y)
+                ss += (v * unitScale - mean) * (v * unitScale - mean);
+            sd = std::sqrt(ss / double(y.size()));
+            if (!(sd > 0))
+                sd = 1;
+        } else if (card.input.normalisation == InputNormalisation::Fixed) {
+            mean = card.input.mean[std::size_t(l)];
+            sd = card.input.std[std::size_t(l)];
+        }
+        for (int i = 0; i < out.validSamples; ++i)
+            row[i] = float((double(y[std::size_t(i)]) * unitScale - mean) / sd);
+    }
+    return out;
+}
+
+std::vector<std::vector<float>> mapToRecording(const AdaptedInput& in, const std::vector<float>& map,
+                                               const SignalGroup& group)
+{
+    if (map.size() != std::size_t(in.leads) * std::size_t(in.samples))
+        throw std::invalid_argument("the map has " + std::to_string(map.size()) + " values; the model input has " +
+                                    std::to_string(in.leads * in.samples));
+    const double fsModel = in.modelRateHz;
+    std::vector<std::vector<float>> out(group.leads.size());
+    for (auto& v : out)
+        v.assign(std::size_t(group.sampleCount()), std::numeric_limits<float>::quiet_NaN());
+    for (int l = 0; l < in.leads; ++l) {
+        const int target = in.sourceLead[std::size_t(l)];
+        if (target < 0 || std::size_t(target) >= out.size())
+            continue;
+        const float* row = map.data() + std::size_t(l) * std::size_t(in.samples);
+        const std::vector<float> valid(row, row + in.validSamples);
+        auto& dest = out[std::size_t(target)];
+        if (std::abs(fsModel - in.sourceRateHz) < 1e-9) {
+            std::copy(valid.begin(), valid.end(), dest.begin() + in.sourceFirst);
+            continue;
+        }
+        const dsp::Resampler back(fsModel, in.sourceRateHz);
+        const auto y = back.process(valid, std::size_t(in.sourceCount), modelFirst(in, fsModel), in.sourceFirst);
+        std::copy(y.begin(), y.end(), dest.begin() + in.sourceFirst);
+    }
+    return out;
+}
+
+} // namespace execg

@@ -1,0 +1,45 @@
+#pragma once
+// Fits a recording to a model's card — leads selected and ordered (missing limb leads derived), resampled with the
+// anti-aliased resampler, one window chosen, cropped or padded, units converted, normalised — and maps anything the
+// explainers compute per model sample back onto the recording's own leads and sample axis.
+//
+// Torch-free on purpose: the result is a plain leads × samples array; the model code makes the tensor.
+#include "model/ModelCard.h"
+#include "recording/Recording.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace execg {
+
+struct AdaptOptions {
+    double startSeconds = 0.0;   // window start in the group (default: the first full window)
+};
+
+struct AdaptedInput {
+    int leads = 0, samples = 0;          // the card's shape
+    std::vector<float> values;           // leads × samples, row-major, in the card's units and normalisation
+    std::vector<int> sourceLead;         // per model lead: index in the source group, −1 when derived or absent
+    std::vector<bool> derived;           // per model lead: computed from other leads (III, aVR, aVL, aVF)
+    double sourceRateHz = 0.0;
+    double modelRateHz = 0.0;
+    std::int64_t sourceFirst = 0;        // first source sample of the window (index into the group's lead vectors)
+    std::int64_t sourceCount = 0;        // source samples the window covers (before padding)
+    int validSamples = 0;                // model samples carrying signal; the rest is zero padding
+    std::vector<std::string> warnings;   // what a clinician must know before trusting the output
+
+    float at(int lead, int sample) const { return values[std::size_t(lead) * std::size_t(samples) + std::size_t(sample)]; }
+};
+
+// Throws std::invalid_argument naming the problem when the recording cannot be fitted at all (a lead the card needs
+// is missing and cannot be derived, the group has no rate, the window starts beyond the end).
+AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const AdaptOptions& options = {});
+
+// A per-sample map over the model input (leads × samples, e.g. an attribution) back onto the source group: one vector
+// per group lead, group length, NaN outside the window and for leads the model did not see. Values are resampled
+// back to the group's rate; a derived model lead maps onto nothing (it has no stored lead of its own).
+std::vector<std::vector<float>> mapToRecording(const AdaptedInput& input, const std::vector<float>& perModelSample,
+                                               const SignalGroup& group);
+
+} // namespace execg

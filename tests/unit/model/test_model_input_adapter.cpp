@@ -1,0 +1,160 @@
+// The adapter that fits a recording to a model card, and its inverse: lead order and derivation, resampling there
+// and back, crop and pad, units and normalisation, and the warnings a clinician must see.
+#include "model/ModelInputAdapter.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace execg;
+
+namespace {
+
+constexpr double kTwoPi = 6.283185307179586;
+
+// Leads I, II, V1..V6 (no III/aVR/aVL/aVF) carrying sums of sines well inside the lower Nyquist band.
+SignalGroup eightLeads(double fs, double seconds)
+{
+    SignalGroup g;
+    g.samplingRateHz = fs;
+    const auto n = std::size_t(std::llround(fs * seconds));
+    const char* names[] = {"I", "II", "V1", "V2", "V3", "V4", "V5", "V6"};
+    for (int l = 0; l < 8; ++l) {
+        Lead lead;
+        lead.name = names[l];
+        lead.samples.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const double t = double(i) / fs;
+            lead.samples[i] = float(0.5 * std::sin(kTwoPi * (1.0 + l) * t) + 0.2 * std::sin(kTwoPi * (17.0 + l) * t + l));
+        }
+        g.leads.push_back(lead);
+    }
+    return g;
+}
+
+ModelCard card12(double fs, int samples)
+{
+    ModelCard c;
+    c.name = "test";
+    c.outputs = {{"y", ""}};
+    c.input.leads = {"I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6"};
+    c.input.samplingRateHz = fs;
+    c.input.samples = samples;
+    c.intendedUse = "test";
+    return c;
+}
+
+bool anyWarning(const AdaptedInput& a, const char* text)
+{
+    for (const auto& w : a.warnings)
+        if (w.find(text) != std::string::npos)
+            return true;
+    return false;
+}
+
+} // namespace
+
+class ModelInputAdapterTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void leadsOrderedAndDerived()
+    {
+        const auto g = eightLeads(250, 10);
+        const auto a = adaptToModel(g, card12(250, 2500));
+        QCOMPARE(a.leads, 12);
+        QCOMPARE(a.validSamples, 2500);
+        QVERIFY(anyWarning(a, "derived from I and II"));
+        QVERIFY(!anyWarning(a, "resampled"));
+        QCOMPARE(a.sourceLead[0], 0);    // I
+        QCOMPARE(a.sourceLead[2], -1);   // III derived
+        QCOMPARE(a.sourceLead[6], 2);    // V1
+        for (int i = 0; i < 2500; i += 97) {
+            QCOMPARE(a.at(0, i), g.leads[0].samples[std::size_t(i)]);
+            QCOMPARE(a.at(11, i), g.leads[7].samples[std::size_t(i)]);                                  // V6
+            QVERIFY(std::abs(a.at(2, i) - (g.leads[1].samples[std::size_t(i)] - g.leads[0].samples[std::size_t(i)])) < 1e-6f);   // III = II − I
+            QVERIFY(std::abs(a.at(5, i) - (g.leads[1].samples[std::size_t(i)] - g.leads[0].samples[std::size_t(i)] / 2)) < 1e-6f); // aVF
+        }
+    }
+
+    // 500 Hz recording, 250 Hz model, a 10 s window from 5 s of a 30 s recording: there and back.
+    void resampleThereAndBack()
+    {
+        const auto g = eightLeads(500, 30);
+        const auto a = adaptToModel(g, card12(250, 2500), {5.0});
+        QVERIFY(anyWarning(a, "resampled from 500 Hz to the model's 250 Hz"));
+        QVERIFY(anyWarning(a, "the rest is not analysed"));
+        QCOMPARE(a.sourceFirst, std::int64_t(2500));
+        QCOMPARE(a.sourceCount, std::int64_t(5000));
+        // Forward: model sample k is recording time 5 + k/250 s.
+        double worst = 0;
+        for (int k = 250; k < 2250; ++k)
+            worst = std::max(worst, double(std::abs(a.at(0, k) - g.leads[0].samples[std::size_t(2500 + 2 * k)])));
+        QVERIFY2(worst < 1e-3, qPrintable(QString("forward error %1 mV").arg(worst)));
+        // Back: the model input itself mapped onto the recording reproduces the recording inside the window.
+        const auto back = mapToRecording(a, a.values, g);
+        QCOMPARE(back.size(), g.leads.size());
+        QVERIFY(std::isnan(back[0][100]) && std::isnan(back[0][8000]));
+        worst = 0;
+        for (std::size_t l = 0; l < g.leads.size(); ++l)
+            for (std::size_t i = 3000; i < 7000; ++i)
+                worst = std::max(worst, double(std::abs(back[l][i] - g.leads[l].samples[i])));
+        QVERIFY2(worst < 2e-3, qPrintable(QString("round-trip error %1 mV").arg(worst)));
+    }
+
+    void shortRecordingIsPadded()
+    {
+        const auto g = eightLeads(250, 4);
+        const auto a = adaptToModel(g, card12(250, 2500));
+        QCOMPARE(a.validSamples, 1000);
+        QVERIFY(anyWarning(a, "padded with zeros"));
+        QCOMPARE(a.at(0, 1500), 0.0f);
+        QCOMPARE(a.at(0, 999), g.leads[0].samples[999]);
+    }
+
+    void unitsAndNormalisation()
+    {
+        const auto g = eightLeads(250, 10);
+        auto c = card12(250, 2500);
+        c.input.units = "uV";
+        QCOMPARE(adaptToModel(g, c).at(0, 10), g.leads[0].samples[10] * 1000.0f);
+        c.input.units = "mV";
+        c.input.normalisation = InputNormalisation::Fixed;
+        c.input.mean.assign(12, 0.1);
+        c.input.std.assign(12, 2.0);
+        QVERIFY(std::abs(adaptToModel(g, c).at(0, 10) - (g.leads[0].samples[10] - 0.1f) / 2.0f) < 1e-6f);
+        c.input.normalisation = InputNormalisation::ZScorePerLead;
+        const auto z = adaptToModel(g, c);
+        double s = 0, ss = 0;
+        for (int i = 0; i < 2500; ++i) {
+            s += z.at(6, i);
+            ss += double(z.at(6, i)) * z.at(6, i);
+        }
+        QVERIFY(std::abs(s / 2500) < 1e-5);
+        QVERIFY(std::abs(ss / 2500 - 1.0) < 1e-4);
+    }
+
+    void badInputIsNamed()
+    {
+        auto g = eightLeads(250, 10);
+        g.leads.erase(g.leads.begin() + 4);   // V3
+        try {
+            adaptToModel(g, card12(250, 2500));
+            QFAIL("accepted a recording without V3");
+        } catch (const std::invalid_argument& e) {
+            QVERIFY2(QString(e.what()).contains("needs lead V3"), e.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, adaptToModel(eightLeads(250, 10), card12(250, 2500), {12.0}));
+
+        auto gaps = eightLeads(250, 10);
+        gaps.leads[2].samples[100] = std::numeric_limits<float>::quiet_NaN();
+        std::fill(gaps.leads[3].samples.begin(), gaps.leads[3].samples.end(), 0.25f);
+        const auto a = adaptToModel(gaps, card12(250, 2500));
+        QVERIFY(anyWarning(a, "lead V1: 1 missing samples"));
+        QVERIFY(anyWarning(a, "lead V2 is flat"));
+        QCOMPARE(a.at(6, 100), 0.0f);
+    }
+};
+
+QTEST_GUILESS_MAIN(ModelInputAdapterTest)
+#include "test_model_input_adapter.moc"
