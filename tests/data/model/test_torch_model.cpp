@@ -1,0 +1,102 @@
+// The TorchScript runner on the Captum reference model (../shared/reference/captum): logits equal to the reference,
+// the submodule chain equal to forward(), batches equal to single calls, and bad models refused with clear errors.
+#include "Corpus.h"
+
+#include "io/ReaderRegistry.h"
+#include "model/torch/TorchModel.h"
+
+#include <QFile>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace execg;
+
+namespace {
+
+QString referenceDir() { return test::corpusDir() + "/../reference/captum"; }
+
+ModelCard captumCard()
+{
+    ModelCard c;
+    c.name = "Captum reference ResNet";
+    c.task = ModelTask::Multiclass;
+    c.outputs = {{"no anterior ST elevation", ""}, {"anterior ST elevation", ""}};
+    c.input.leads = {"I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6"};
+    c.input.samplingRateHz = 250;
+    c.input.samples = 2500;
+    c.intendedUse = "test";
+    return c;
+}
+
+} // namespace
+
+class TorchModelTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { configureTorchThreads(2); }
+
+    void referenceLogits()
+    {
+        if (!QFile::exists(referenceDir() + "/model.pt"))
+            QSKIP(qPrintable("Captum reference not found at " + referenceDir() + "; skipped"));
+        const TorchModel model((referenceDir() + "/model.pt").toStdString(), captumCard());
+        QCOMPARE(model.sha256(), std::string("c03ae87fe0a91403a67ee27853b1ebc24364d95eca3b37d032ce943b1546a9f6"));
+        QCOMPARE(model.children(), (std::vector<std::string>{"stem", "layer1", "layer2", "layer3", "layer4", "gap", "fc"}));
+        ReadOptions ro;
+        ro.raw.samplingRateHz = 250;
+        const auto rec = ReaderRegistry::instance().read((referenceDir() + "/input.npy").toStdString(), ro);
+        const auto input = adaptToModel(rec.groups.front(), model.card());
+        const auto y = model.predict({input});
+        QCOMPARE(y.size(), std::size_t(1));
+        QVERIFY2(std::abs(y[0][0] - -4.7031f) < 1e-3f && std::abs(y[0][1] - 5.7046f) < 1e-3f,
+                 qPrintable(QString("logits %1 %2").arg(y[0][0]).arg(y[0][1])));
+        double diff = -1;
+        QVERIFY(model.chainReproducesForward(input, &diff));
+        QVERIFY2(diff < 1e-5, qPrintable(QString::number(diff)));
+        // A batch of 3 gives what 3 single calls give.
+        auto zero = input;
+        std::fill(zero.values.begin(), zero.values.end(), 0.0f);
+        const auto batch = model.predict({input, zero, input});
+        QVERIFY(std::abs(batch[1][0] - 2.0297f) < 1e-3f && std::abs(batch[1][1] - -1.8059f) < 1e-3f);
+        QVERIFY(std::abs(batch[2][1] - y[0][1]) < 1e-4f);
+    }
+
+    void badModelsAreRefused()
+    {
+        const QString dir = test::scratchDir("torch-model");
+        QFile f(dir + "/not-a-model.pt");
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("this is text, not TorchScript");
+        f.close();
+        try {
+            TorchModel m((dir + "/not-a-model.pt").toStdString(), captumCard());
+            QFAIL("accepted a text file");
+        } catch (const ModelError& e) {
+            QVERIFY2(QString(e.what()).contains("not a TorchScript model"), e.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(ModelError, TorchModel((dir + "/missing.pt").toStdString(), captumCard()));
+        if (!QFile::exists(referenceDir() + "/model.pt"))
+            QSKIP("Captum reference not found; the shape checks need it");
+        auto lying = captumCard();
+        lying.input.leads = {"I", "II", "V1"};   // the model has 12 input channels
+        try {
+            TorchModel m((referenceDir() + "/model.pt").toStdString(), lying);
+            QFAIL("accepted a card with 3 leads");
+        } catch (const ModelError& e) {
+            QVERIFY2(QString(e.what()).contains("does not accept the card's input"), e.what());
+        }
+        auto threeOutputs = captumCard();
+        threeOutputs.outputs.push_back({"third", ""});
+        try {
+            TorchModel m((referenceDir() + "/model.pt").toStdString(), threeOutputs);
+            QFAIL("accepted a card with 3 outputs");
+        } catch (const ModelError& e) {
+            QVERIFY2(QString(e.what()).contains("gives 2 outputs; its card lists 3"), e.what());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TorchModelTest)
+#include "test_torch_model.moc"
