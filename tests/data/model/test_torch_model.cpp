@@ -1,6 +1,7 @@
 // The TorchScript runner on the Captum reference model (../shared/reference/captum): logits equal to the reference,
 // the submodule chain equal to forward(), batches equal to single calls, and bad models refused with clear errors.
 #include "Corpus.h"
+#include "TestFiles.h"
 
 #include "io/ReaderRegistry.h"
 #include "model/torch/TorchModel.h"
@@ -66,10 +67,7 @@ private slots:
     void badModelsAreRefused()
     {
         const QString dir = test::scratchDir("torch-model");
-        QFile f(dir + "/not-a-model.pt");
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("this is text, not TorchScript");
-        f.close();
+        test::writeFile(dir + "/not-a-model.pt", std::string("this is text, not TorchScript"));
         try {
             TorchModel m((dir + "/not-a-model.pt").toStdString(), captumCard());
             QFAIL("accepted a text file");

@@ -1,6 +1,7 @@
 // SHA-256 against the FIPS 180-4 example vectors and, where the reference folder is present, against the model
 // hash recorded beside the Captum reference model.
 #include "Corpus.h"
+#include "TestFiles.h"
 
 #include "model/Sha256.h"
 
@@ -27,10 +28,7 @@ private slots:
     void fileHashAndErrors()
     {
         const QString dir = test::scratchDir("sha256");
-        QFile f(dir + "/abc.bin");
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("abc");
-        f.close();
+        test::writeFile(dir + "/abc.bin", std::string("abc"));
         QCOMPARE(sha256OfFile((dir + "/abc.bin").toStdString()),
                  std::string("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, sha256OfFile((dir + "/missing.pt").toStdString()));
