@@ -343,24 +343,20 @@ public:
         f.pOffset = off;
     }
 
+    // T and P once the QRS boundaries are in `f`; why a wave is absent goes to whyNoT / whyNoP.
+    void waves(const std::vector<int>& leads, const std::vector<float>& iso, const Amplitudes& minimum,
+               WaveFiducials& f, std::string* whyNoT, std::string* whyNoP) const
+    {
+        tWave(leads, iso, minimum.minT, f, whyNoT);
+        pWave(leads, iso, minimum.minP, f, whyNoP);
+    }
+
     WaveFiducials delineate(const std::vector<int>& leads, double fiducial, const std::vector<float>& iso,
-                            const Amplitudes& minimum, std::vector<std::string>* notes) const
+                            const Amplitudes& minimum) const
     {
         WaveFiducials f;
-        std::string note;
-        auto keep = [&] {
-            if (notes && !note.empty())
-                notes->push_back(note);
-            note.clear();
-        };
-        if (!qrs(leads, fiducial, minimum.minQrs, f, &note)) {
-            keep();
-            return f;
-        }
-        tWave(leads, iso, minimum.minT, f, &note);
-        keep();
-        pWave(leads, iso, minimum.minP, f, &note);
-        keep();
+        if (qrs(leads, fiducial, minimum.minQrs, f, nullptr))
+            waves(leads, iso, minimum, f, nullptr, nullptr);
         return f;
     }
 
@@ -398,19 +394,21 @@ Delineation delineateAtRate(const std::vector<std::span<const float>>& leads, do
         out.problem = "cannot delineate: the QRS fiducial lies outside the beat";
         return out;
     }
-    WaveFiducials qrsOnly;
     std::string note;
-    if (!d.qrs(out.globalLeads, fiducial, options.minLeadQrsMv, qrsOnly, &note)) {
+    if (!d.qrs(out.globalLeads, fiducial, options.minLeadQrsMv, out.global, &note)) {
         out.problem = "cannot delineate: " + note;
         return out;
     }
-    out.isoelectricMv = d.isoelectric(qrsOnly.qrsOnset);
-    out.global = d.delineate(out.globalLeads, fiducial, out.isoelectricMv,
-                             {options.minLeadQrsMv, options.minPMv, options.minTMv}, &out.notes);
+    out.isoelectricMv = d.isoelectric(out.global.qrsOnset);
+    d.waves(out.globalLeads, out.isoelectricMv, {options.minLeadQrsMv, options.minPMv, options.minTMv}, out.global,
+            &out.whyNoT, &out.whyNoP);
+    for (const auto* why : {&out.whyNoT, &out.whyNoP})
+        if (!why->empty())
+            out.notes.push_back(*why);
     for (std::size_t l = 0; l < leads.size(); ++l)
         if (d.usable(int(l)))
             out.perLead[l] = d.delineate({int(l)}, fiducial, out.isoelectricMv,
-                                         {options.minLeadQrsMv, options.minLeadPMv, options.minLeadTMv}, nullptr);
+                                         {options.minLeadQrsMv, options.minLeadPMv, options.minLeadTMv});
     return out;
 }
 

@@ -63,6 +63,7 @@ struct Delineation {
     std::vector<WaveFiducials> perLead;    // one per input lead
     std::vector<float> isoelectricMv;      // per lead: level just before QRS onset (NaN for unusable leads)
     std::vector<int> globalLeads;          // leads the global boundaries were taken from
+    std::string whyNoP, whyNoT;            // why the global P / T wave is absent (empty when found)
     std::vector<std::string> notes;        // waves not found and why
     std::string problem;                   // non-empty when not even the QRS could be delineated
 };

@@ -105,15 +105,6 @@ void measureRhythm(EcgMeasurements& m)
     m.rrIrregularity = value(std::sqrt(successive / double(rr.size() - 1)) / mean);
 }
 
-// Median-beat lead by standard name, or nullptr.
-const std::vector<float>* medianOf(const SignalGroup& g, const MedianBeatSet& mb, const char* name)
-{
-    for (std::size_t l = 0; l < g.leads.size() && l < mb.leads.size(); ++l)
-        if (g.leads[l].name == name && !mb.leads[l].empty())
-            return &mb.leads[l];
-    return nullptr;
-}
-
 // Baseline-corrected area (mV·samples) of a median lead between two fractional positions.
 double netArea(const std::vector<float>& x, float iso, double from, double to)
 {
@@ -128,12 +119,9 @@ double netArea(const std::vector<float>& x, float iso, double from, double to)
 Quantity frontalAxis(const SignalGroup& g, const EcgMeasurements& m, double from, double to)
 {
     auto area = [&](const char* name) -> double {
-        const auto* x = medianOf(g, m.medians, name);
-        if (!x)
-            return std::numeric_limits<double>::quiet_NaN();
-        for (std::size_t l = 0; l < g.leads.size(); ++l)
-            if (g.leads[l].name == name)
-                return netArea(*x, m.delineation.isoelectricMv[l], from, to);
+        for (std::size_t l = 0; l < g.leads.size() && l < m.medians.leads.size(); ++l)
+            if (g.leads[l].name == name && !m.medians.leads[l].empty())
+                return netArea(m.medians.leads[l], m.delineation.isoelectricMv[l], from, to);
         return std::numeric_limits<double>::quiet_NaN();
     };
     const double I = area("I"), II = area("II"), III = area("III");
@@ -300,19 +288,13 @@ static EcgMeasurements measureWithoutSummary(const SignalGroup& groupIn, const M
         m.notes.push_back("cannot measure: " + n);
     const auto& f = m.delineation.global;
     const double toMs = 1000.0 / rate;
-    auto reason = [&](const char* wave) {
-        for (const auto& n : m.delineation.notes)
-            if (n.find(wave) != std::string::npos)
-                return "cannot measure: " + n;
-        return std::string("cannot measure: no ") + wave + " boundaries";
-    };
     m.qrsMs = value((f.qrsOffset - f.qrsOnset) * toMs);
     m.qrsAxisDeg = frontalAxis(group, m, f.qrsOnset, f.qrsOffset);
     if (f.hasP()) {
         m.prMs = value((f.qrsOnset - f.pOnset) * toMs);
         m.pAxisDeg = frontalAxis(group, m, f.pOnset, f.pOffset);
     } else {
-        m.prMs = m.pAxisDeg = missing(reason("P wave"));
+        m.prMs = m.pAxisDeg = missing("cannot measure: " + m.delineation.whyNoP);
     }
     if (f.hasT()) {
         const double qt = (f.tOffset - f.qrsOnset) * toMs;
@@ -329,7 +311,7 @@ static EcgMeasurements measureWithoutSummary(const SignalGroup& groupIn, const M
         }
     } else {
         m.qtMs = m.tAxisDeg = m.qtcBazettMs = m.qtcFridericiaMs = m.qtcFraminghamMs = m.qtcHodgesMs =
-            missing(reason("T"));
+            missing("cannot measure: " + m.delineation.whyNoT);
     }
     for (std::size_t l = 0; l < group.leads.size(); ++l)
         m.leads.push_back(leadAmplitudes(group.leads[l].name, m.medians.leads[l], m.delineation.isoelectricMv[l], f,
