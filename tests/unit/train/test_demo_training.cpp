@@ -108,7 +108,6 @@ private slots:
             TorchModel m(pt, loadModelCard(modelCardPathFor(pt)));
             QCOMPARE(m.outputCount(), 1);
             QCOMPARE(m.children(), (std::vector<std::string>{"stem", "layer1", "layer2", "layer3", "gap", "fc"}));
-            QVERIFY2(m.chainVerified(), name);
             for (int i = 0; i < probe.count; ++i) {
                 double diff = -1.0;
                 QVERIFY(m.chainReproducesForward(asInput(probe, i), &diff));
