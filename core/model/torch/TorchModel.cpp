@@ -1,24 +1,21 @@
 #include "model/torch/TorchModel.h"
 
 #include "model/Sha256.h"
+#include "model/torch/TorchModelImpl.h"
 
 #include <ATen/Parallel.h>
-#include <torch/script.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <random>
 
 namespace execg {
 
-struct TorchModel::Impl {
-    torch::jit::Module module;
-};
-
-namespace {
-
-torch::Tensor toTensor(const std::vector<AdaptedInput>& batch, int leads, int samples)
+torch::Tensor toTensor(const std::vector<AdaptedInput>& batch)
 {
+    const auto leads = batch.empty() ? 0 : batch.front().leads, samples = batch.empty() ? 0 : batch.front().samples;
     auto t = torch::empty({std::int64_t(batch.size()), leads, samples}, torch::kFloat32);
     float* dst = t.data_ptr<float>();
     for (const auto& in : batch) {
@@ -28,7 +25,51 @@ torch::Tensor toTensor(const std::vector<AdaptedInput>& batch, int leads, int sa
     return t;
 }
 
-std::string firstLine(const std::string& s) { return s.substr(0, s.find('\n')); }
+namespace {
+
+// Torch's messages run to a TorchScript traceback; the reader needs the cause, which is the first line of a plain
+// error and the last line ("RuntimeError: mat1 and mat2 shapes cannot be multiplied …") after a traceback.
+std::string errorSummary(const std::string& s)
+{
+    if (s.find("Traceback of TorchScript") == std::string::npos)
+        return s.substr(0, s.find('\n'));
+    auto end = s.find_last_not_of("\n ");
+    if (end == std::string::npos)
+        return s;
+    const auto begin = s.rfind('\n', end);
+    return s.substr(begin == std::string::npos ? 0 : begin + 1, end - (begin == std::string::npos ? 0 : begin + 1) + 1);
+}
+
+std::string joined(const std::vector<std::string>& names)
+{
+    std::string s;
+    for (const auto& n : names)
+        s += (s.empty() ? "" : ", ") + n;
+    return s.empty() ? "none" : s;
+}
+
+AdaptedInput zeroInput(const ModelCard& card)
+{
+    AdaptedInput in;
+    in.leads = int(card.input.leads.size());
+    in.samples = card.input.samples;
+    in.values.assign(std::size_t(in.leads) * std::size_t(in.samples), 0.0f);
+    return in;
+}
+
+// A fixed ECG-sized input with structure in every lead and at every scale, so that a model whose forward() does
+// anything besides its children in order shows a difference (a zero input could hide an added bias or a scaling).
+AdaptedInput chainProbe(const ModelCard& card)
+{
+    AdaptedInput in = zeroInput(card);
+    std::mt19937 rng(20261124);
+    std::normal_distribution<float> noise(0.0f, 0.1f);
+    for (int l = 0; l < in.leads; ++l)
+        for (int s = 0; s < in.samples; ++s)
+            in.values[std::size_t(l) * std::size_t(in.samples) + std::size_t(s)] =
+                0.8f * float(std::sin(0.05 * s + l)) + noise(rng);
+    return in;
+}
 
 } // namespace
 
@@ -48,21 +89,18 @@ TorchModel::TorchModel(const std::string& path, ModelCard card)
     try {
         impl_->module = torch::jit::load(path, torch::kCPU);
     } catch (const std::exception& e) {
-        throw ModelError(path, "not a TorchScript model (" + firstLine(e.what()) + ")");
+        throw ModelError(path, "not a TorchScript model (" + errorSummary(e.what()) + ")");
     }
     impl_->module.eval();
     // Warm-up and shape check in one: a zero input of the card's shape.
-    AdaptedInput zero;
-    zero.leads = int(card_.input.leads.size());
-    zero.samples = card_.input.samples;
-    zero.values.assign(std::size_t(zero.leads) * std::size_t(zero.samples), 0.0f);
+    const auto zero = zeroInput(card_);
     torch::Tensor y;
     try {
         torch::NoGradGuard noGrad;
-        y = impl_->module.forward({toTensor({zero}, zero.leads, zero.samples)}).toTensor();
+        y = impl_->module.forward({toTensor({zero})}).toTensor();
     } catch (const std::exception& e) {
         throw ModelError(path, "does not accept the card's input (1 × " + std::to_string(zero.leads) + " leads × " +
-                                   std::to_string(zero.samples) + " samples): " + firstLine(e.what()));
+                                   std::to_string(zero.samples) + " samples): " + errorSummary(e.what()));
     }
     if (y.dim() != 2 || y.size(0) != 1)
         throw ModelError(path, "returns shape " + c10::str(y.sizes()) + "; expected (batch, outputs)");
@@ -73,6 +111,27 @@ TorchModel::TorchModel(const std::string& path, ModelCard card)
     if (card_.outputs.empty())
         for (int k = 0; k < outputs_; ++k)
             card_.outputs.push_back({"output " + std::to_string(k + 1), ""});
+    verifyChain();
+}
+
+void TorchModel::verifyChain()
+{
+    impl_->chain = ModelChain(impl_->module);
+    const auto names = impl_->chain.names();
+    for (const auto& layer : card_.layers)
+        if (impl_->chain.indexOf(layer.name) < 0)
+            throw ModelError(path_, "its card names layer '" + layer.name +
+                                        "', which is not a direct submodule of the model (it has: " + joined(names) + ")");
+    double diff = -1.0;
+    if (!chainReproducesForward(chainProbe(card_), &diff)) {
+        impl_->chainProblem =
+            diff < 0 ? "running the model's submodules (" + joined(names) + ") one after another fails or gives another shape than forward()"
+                     : "running the model's submodules one after another does not reproduce forward() (difference " +
+                           std::to_string(diff) + "), so layer outputs would not be the model's own";
+        if (!card_.layers.empty())
+            card_.warnings.push_back("layers unusable for Grad-CAM and concept tests: " + impl_->chainProblem);
+    }
+    impl_->chainDifference = diff;
 }
 
 TorchModel::~TorchModel() = default;
@@ -86,59 +145,57 @@ std::vector<std::vector<float>> TorchModel::predict(const std::vector<AdaptedInp
         return out;
     const int leads = int(card_.input.leads.size()), samples = card_.input.samples;
     for (const auto& in : batch)
-        if (in.leads != leads || in.samples != samples)
+        if (in.leads != leads || in.samples != samples || in.values.size() != std::size_t(leads) * std::size_t(samples))
             throw ModelError(path_, "input of " + std::to_string(in.leads) + " × " + std::to_string(in.samples) +
                                         " does not fit the card's " + std::to_string(leads) + " × " + std::to_string(samples));
     torch::Tensor y;
     try {
         torch::InferenceMode inference;
-        y = impl_->module.forward({toTensor(batch, leads, samples)}).toTensor().contiguous().to(torch::kFloat32);
+        auto module = impl_->module;   // a handle: forward() is not const
+        y = module.forward({toTensor(batch)}).toTensor().contiguous().to(torch::kFloat32);
     } catch (const std::exception& e) {
-        throw ModelError(path_, "failed while running: " + firstLine(e.what()));
+        throw ModelError(path_, "failed while running: " + errorSummary(e.what()));
     }
     if (y.dim() != 2 || y.size(0) != std::int64_t(batch.size()) || y.size(1) != outputs_)
-        throw ModelError(path_, "returned shape " + c10::str(y.sizes()));
+        throw ModelError(path_, "returned shape " + c10::str(y.sizes()) + " for " + std::to_string(batch.size()) +
+                                    " inputs; expected (" + std::to_string(batch.size()) + ", " +
+                                    std::to_string(outputs_) + ")");
     const float* p = y.data_ptr<float>();
-    for (std::size_t b = 0; b < batch.size(); ++b) {
+    for (std::size_t b = 0; b < batch.size(); ++b)
         out.emplace_back(p + b * std::size_t(outputs_), p + (b + 1) * std::size_t(outputs_));
-        for (float v : out.back())
-            if (!std::isfinite(v))
-                throw ModelError(path_, "returned NaN or infinity for input " + std::to_string(b + 1));
-    }
     return out;
 }
 
-std::vector<std::string> TorchModel::children() const
+std::vector<std::string> TorchModel::children() const { return impl_->chain.names(); }
+bool TorchModel::chainVerified() const { return impl_->chainProblem.empty(); }
+double TorchModel::chainDifference() const { return impl_->chainDifference; }
+
+std::string TorchModel::layerProblem(const std::string& layer) const
 {
-    std::vector<std::string> names;
-    for (const auto& c : impl_->module.named_children())
-        names.push_back(c.name);
-    return names;
+    if (impl_->chain.indexOf(layer) < 0)
+        return "'" + layer + "' is not a direct submodule of the model (it has: " + joined(children()) + ")";
+    return impl_->chainProblem;
 }
 
 bool TorchModel::chainReproducesForward(const AdaptedInput& probe, double* maxDifference) const
 {
     torch::NoGradGuard noGrad;
-    const auto x = toTensor({probe}, probe.leads, probe.samples);
-    const auto full = impl_->module.forward({x}).toTensor();
-    torch::Tensor h = x;
+    const auto x = toTensor({probe});
+    torch::Tensor full, h;
     try {
-        for (const auto& c : impl_->module.named_children()) {
-            // TorchScript's forward flattens before a final Linear; nothing else may happen between children.
-            if (c.value.type()->name() && c.value.type()->name()->name() == "Linear" && h.dim() > 2)
-                h = h.flatten(1);
-            auto child = c.value;   // a handle to the same submodule (forward is not const)
-            h = child.forward({h}).toTensor();
-        }
+        auto module = impl_->module;
+        full = module.forward({x}).toTensor();
+        h = impl_->chain.run(x);
     } catch (const std::exception&) {
         return false;
     }
     if (h.sizes() != full.sizes())
         return false;
     const double diff = (h - full).abs().max().item<double>();
+    const double scale = std::max(1.0, full.abs().max().item<double>());
     if (maxDifference)
         *maxDifference = diff;
-    return diff <= 1e-5;
+    return std::isfinite(diff) && diff <= 1e-5 * scale;
 }
 
 } // namespace execg

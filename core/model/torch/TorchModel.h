@@ -33,16 +33,28 @@ public:
     const std::string& sha256() const { return sha256_; }
     int outputCount() const { return outputs_; }
 
-    // Raw outputs (before the card's activation), one row per input; throws ModelError on NaN or a wrong shape.
+    // Raw outputs (before the card's activation), one row per input, in batches as given. A row may hold NaN or
+    // infinity: interpretOutputs (model/Prediction.h) turns that into the problem shown for that input. Throws
+    // ModelError when the input does not fit the card, the model throws, or the output has the wrong shape.
     std::vector<std::vector<float>> predict(const std::vector<AdaptedInput>& batch) const;
 
-    // The model's direct submodules in order, and whether running them one after another (with the flatten
-    // TorchScript's forward puts before a final Linear) reproduces forward() on `probe` to 1e-5.
+    // Layer access for Grad-CAM and concept tests: the model's direct submodules in order, and whether running them
+    // one after another reproduces forward() (checked at load on a fixed probe input, to 1e-5 relative).
     std::vector<std::string> children() const;
+    bool chainVerified() const;
+    double chainDifference() const;   // the load-time check's max |chain − forward|; −1 when the chain failed to run
+    // Empty when `layer` can be used; otherwise why not (not a submodule, or the chain does not reproduce forward).
+    std::string layerProblem(const std::string& layer) const;
+    // The same check on another input (tests, and a user's own recording).
     bool chainReproducesForward(const AdaptedInput& probe, double* maxDifference = nullptr) const;
 
-private:
+    // The torch side (model/torch/TorchModelImpl.h), for the explainers.
     struct Impl;
+    const Impl& impl() const { return *impl_; }
+
+private:
+    void verifyChain();
+
     std::unique_ptr<Impl> impl_;
     ModelCard card_;
     std::string path_, sha256_;

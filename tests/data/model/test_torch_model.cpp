@@ -1,8 +1,10 @@
 // The TorchScript runner on the Captum reference model (../shared/reference/captum): logits equal to the reference,
 // the submodule chain equal to forward(), batches equal to single calls, and bad models refused with clear errors.
+// Torch before Qt: Qt's `slots` keyword macro breaks torch's headers.
+#include "model/torch/TorchModelImpl.h"
+
 #include "Corpus.h"
 #include "TestFiles.h"
-
 #include "io/ReaderRegistry.h"
 #include "model/torch/TorchModel.h"
 
@@ -64,6 +66,41 @@ private slots:
         QVERIFY(std::abs(batch[2][1] - y[0][1]) < 1e-4f);
     }
 
+    // Grad-CAM and concept tests take a layer's output and go on from it: for every layer the issue names, the
+    // chain up to it and onward from it must give forward()'s logits.
+    void layerAccessOnReferenceModel()
+    {
+        if (!QFile::exists(referenceDir() + "/model.pt"))
+            QSKIP(qPrintable("Captum reference not found at " + referenceDir() + "; skipped"));
+        auto card = captumCard();
+        card.layers = {{"layer3", true, false}, {"layer4", true, true}};
+        const TorchModel model((referenceDir() + "/model.pt").toStdString(), card);
+        QVERIFY(model.chainVerified());
+        QVERIFY2(model.chainDifference() >= 0 && model.chainDifference() < 1e-5, qPrintable(QString::number(model.chainDifference())));
+        QVERIFY(model.card().warnings.empty());
+        ReadOptions ro;
+        ro.raw.samplingRateHz = 250;
+        const auto rec = ReaderRegistry::instance().read((referenceDir() + "/input.npy").toStdString(), ro);
+        const auto x = toTensor({adaptToModel(rec.groups.front(), model.card())});
+        torch::NoGradGuard noGrad;
+        auto module = model.impl().module;
+        const auto full = module.forward({x}).toTensor();
+        const auto& chain = model.impl().chain;
+        std::int64_t previousChannels = 0;
+        for (const std::string layer : {"stem", "layer1", "layer2", "layer3", "layer4"}) {
+            QVERIFY(model.layerProblem(layer).empty());
+            const auto a = chain.runTo(x, layer);
+            QCOMPARE(a.dim(), std::int64_t(3));   // batch × channels × time: what Grad-CAM weights
+            QVERIFY(a.size(1) >= previousChannels);
+            previousChannels = a.size(1);
+            const double diff = (chain.runFrom(a, layer) - full).abs().max().item<double>();
+            QVERIFY2(diff < 1e-5, qPrintable(QString::fromStdString(layer) + ": " + QString::number(diff)));
+        }
+        QVERIFY(std::abs(full[0][1].item<double>() - 5.7046) < 1e-3);
+        QVERIFY(model.layerProblem("layer5").find("not a direct submodule") != std::string::npos);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, chain.runTo(x, "layer5"));
+    }
+
     void badModelsAreRefused()
     {
         const QString dir = test::scratchDir("torch-model");
@@ -92,6 +129,15 @@ private slots:
             QFAIL("accepted a card with 3 outputs");
         } catch (const ModelError& e) {
             QVERIFY2(QString(e.what()).contains("gives 2 outputs; its card lists 3"), e.what());
+        }
+        auto missingLayer = captumCard();
+        missingLayer.layers = {{"layer5", true, true}};
+        try {
+            TorchModel m((referenceDir() + "/model.pt").toStdString(), missingLayer);
+            QFAIL("accepted a card naming a layer the model does not have");
+        } catch (const ModelError& e) {
+            QVERIFY2(QString(e.what()).contains("its card names layer 'layer5'") &&
+                         QString(e.what()).contains("stem, layer1, layer2, layer3, layer4, gap, fc"), e.what());
         }
     }
 };

@@ -1,0 +1,56 @@
+#include "model/Prediction.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace execg {
+
+Prediction interpretOutputs(const ModelCard& card, const std::string& modelSha256, const std::vector<float>& raw,
+                            const std::vector<std::string>& inputWarnings)
+{
+    Prediction p;
+    p.modelName = card.name;
+    p.modelVersion = card.version;
+    p.modelSha256 = modelSha256;
+    p.demo = card.demo;
+    p.warnings = card.warnings;
+    p.warnings.insert(p.warnings.end(), inputWarnings.begin(), inputWarnings.end());
+    if (raw.size() != card.outputs.size()) {
+        p.problem = "the model gave " + std::to_string(raw.size()) + " outputs; its card lists " +
+                    std::to_string(card.outputs.size());
+        return p;
+    }
+    for (std::size_t k = 0; k < raw.size(); ++k)
+        if (!std::isfinite(raw[k])) {
+            // A NaN must never reach the screen as a number, nor through an activation that would hide it.
+            p.problem = "the model returned " + std::string(std::isnan(raw[k]) ? "NaN" : "infinity") + " for '" +
+                        card.outputs[k].label + "': no result for this recording";
+            return p;
+        }
+    double softmaxSum = 0.0;
+    const float maxRaw = *std::max_element(raw.begin(), raw.end());
+    if (card.activation == OutputActivation::Softmax)
+        for (float r : raw)
+            softmaxSum += std::exp(double(r) - maxRaw);   // shifted so large logits do not overflow
+    for (std::size_t k = 0; k < raw.size(); ++k) {
+        OutputValue v;
+        v.label = card.outputs[k].label;
+        v.unit = card.outputs[k].unit;
+        v.raw = raw[k];
+        switch (card.activation) {
+        case OutputActivation::None: v.value = raw[k]; break;
+        case OutputActivation::Sigmoid:
+            v.value = 1.0 / (1.0 + std::exp(-double(raw[k])));
+            v.probability = true;
+            break;
+        case OutputActivation::Softmax:
+            v.value = std::exp(double(raw[k]) - maxRaw) / softmaxSum;
+            v.probability = true;
+            break;
+        }
+        p.outputs.push_back(v);
+    }
+    return p;
+}
+
+} // namespace execg

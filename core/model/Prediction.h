@@ -1,0 +1,31 @@
+#pragma once
+// A model's raw outputs turned into what a reader sees: each output with its label, the card's activation applied
+// (probability for sigmoid/softmax, value with unit for regression), the warnings that came with the input, and
+// the model's identity (name, version, SHA-256) so every result names the exact model that produced it.
+#include "model/ModelCard.h"
+
+#include <string>
+#include <vector>
+
+namespace execg {
+
+struct OutputValue {
+    std::string label, unit;
+    float raw = 0.0f;          // what the model returned (a logit for sigmoid/softmax)
+    double value = 0.0;        // after the activation: probability in [0, 1], or the regression value in `unit`
+    bool probability = false;
+};
+
+struct Prediction {
+    std::string modelName, modelVersion, modelSha256;
+    bool demo = false;                   // show kDemoModelNotice with it
+    std::vector<OutputValue> outputs;
+    std::vector<std::string> warnings;   // the card's and the input's
+    std::string problem;                 // non-empty: no result to show (e.g. the model returned NaN)
+};
+
+// `raw` is one row of TorchModel::predict; `inputWarnings` the adapter's for that input.
+Prediction interpretOutputs(const ModelCard& card, const std::string& modelSha256, const std::vector<float>& raw,
+                            const std::vector<std::string>& inputWarnings = {});
+
+} // namespace execg

@@ -1,0 +1,35 @@
+#pragma once
+// A TorchScript model run as the chain of its direct submodules, so Grad-CAM and concept tests can take a layer's
+// output and continue from it: TorchScript modules in LibTorch 1.13 take no forward hooks. Valid only when running
+// the children in order reproduces forward() — TorchModel checks that at load and refuses layers otherwise.
+// Torch-including: for the model and explainer code only.
+#include <torch/script.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace execg {
+
+class ModelChain {
+public:
+    ModelChain() = default;
+    explicit ModelChain(const torch::jit::Module& model);
+
+    std::vector<std::string> names() const;
+    int indexOf(const std::string& layer) const;   // −1 when not a direct child
+
+    torch::Tensor run(const torch::Tensor& x) const;                                   // every child
+    torch::Tensor runTo(const torch::Tensor& x, const std::string& layer) const;       // through `layer`
+    torch::Tensor runFrom(const torch::Tensor& layerOutput, const std::string& layer) const;   // the children after it
+
+private:
+    torch::Tensor runRange(torch::Tensor h, std::size_t first, std::size_t last) const;   // children [first, last)
+    std::size_t position(const std::string& layer) const;                                 // throws when absent
+
+    // Module handles share the model's parameters; forward() is not const on a handle, hence mutable.
+    mutable std::vector<std::pair<std::string, torch::jit::Module>> children_;
+    std::vector<bool> flattenBefore_;
+};
+
+} // namespace execg

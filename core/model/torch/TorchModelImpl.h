@@ -1,0 +1,20 @@
+#pragma once
+// TorchModel's torch side, for the explainers (also in execg_torch): the module itself and its verified chain.
+#include "model/torch/ModelChain.h"
+#include "model/torch/TorchModel.h"
+
+#include <torch/script.h>
+
+namespace execg {
+
+struct TorchModel::Impl {
+    torch::jit::Module module;
+    ModelChain chain;
+    double chainDifference = -1.0;   // max |chain − forward| on the load-time probe; −1 when the chain failed to run
+    std::string chainProblem;        // empty when the chain reproduces forward()
+};
+
+// The input batch as a float tensor of the card's shape (B × leads × samples).
+torch::Tensor toTensor(const std::vector<AdaptedInput>& batch);
+
+} // namespace execg

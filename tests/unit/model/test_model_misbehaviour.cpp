@@ -1,0 +1,163 @@
+// Models that misbehave — return NaN, throw while running, return the wrong shape, or do more in forward() than
+// their submodules — built here as small TorchScript modules and saved, so the runner meets them as a user's file.
+// Torch before Qt: Qt's `slots` keyword macro breaks torch's headers.
+#include "model/torch/TorchModelImpl.h"
+
+#include "Corpus.h"
+#include "model/Prediction.h"
+#include "model/torch/TorchModel.h"
+
+#include <QtTest>
+
+using namespace execg;
+
+namespace {
+
+ModelCard smallCard(std::vector<ModelLayer> layers = {})
+{
+    ModelCard c;
+    c.name = "test model";
+    c.task = ModelTask::Binary;
+    c.outputs = {{"finding", ""}};
+    c.activation = OutputActivation::Sigmoid;
+    c.input.leads = {"I", "II", "V1"};
+    c.input.samplingRateHz = 100;
+    c.input.samples = 200;
+    c.intendedUse = "test";
+    c.layers = std::move(layers);
+    return c;
+}
+
+AdaptedInput ramp(const ModelCard& card)
+{
+    AdaptedInput in;
+    in.leads = int(card.input.leads.size());
+    in.samples = card.input.samples;
+    for (int i = 0; i < in.leads * in.samples; ++i)
+        in.values.push_back(float(i % 50) * 0.01f);
+    return in;
+}
+
+// A module with one child `body` (mean over time of lead 0, times a weight) and `forward` as given.
+std::string saveModel(const QString& name, const std::string& forward)
+{
+    torch::jit::Module body("Body");
+    body.register_parameter("w", torch::full({1}, 2.0f), false);
+    body.define(R"(
+def forward(self, x):
+    return x.mean(dim=2)[:, 0:1] * self.w
+)");
+    torch::jit::Module m("Model");
+    m.register_module("body", body);
+    m.define(forward);
+    const auto path = (test::scratchDir("misbehaving-models") + "/" + name + ".pt").toStdString();
+    m.save(path);
+    return path;
+}
+
+QString messageOf(const std::function<void()>& f)
+{
+    try {
+        f();
+    } catch (const ModelError& e) {
+        return e.what();
+    }
+    return {};
+}
+
+} // namespace
+
+class ModelMisbehaviourTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { configureTorchThreads(1); }
+
+    void wellBehavedChainIsVerified()
+    {
+        const auto path = saveModel("good", "def forward(self, x):\n    return self.body.forward(x)\n");
+        const TorchModel m(path, smallCard({{"body", true, true}}));
+        QVERIFY(m.chainVerified());
+        QCOMPARE(m.chainDifference(), 0.0);
+        QVERIFY(m.layerProblem("body").empty());
+        QVERIFY(m.layerProblem("head").find("not a direct submodule") != std::string::npos);
+        const auto in = ramp(m.card());
+        const auto y = m.predict({in});
+        double mean0 = 0;
+        for (int s = 0; s < in.samples; ++s)
+            mean0 += in.at(0, s);
+        QVERIFY(std::abs(y[0][0] - 2.0 * mean0 / in.samples) < 1e-5);
+        // runTo / runFrom through the torch side give the same as forward().
+        const auto x = toTensor({in});
+        const auto& chain = m.impl().chain;
+        QVERIFY(torch::allclose(chain.runFrom(chain.runTo(x, "body"), "body"), chain.run(x)));
+    }
+
+    void chainThatDiffersFromForwardRefusesItsLayers()
+    {
+        const auto path = saveModel("rescaled", "def forward(self, x):\n    return self.body.forward(x) * 2.0 + 1.0\n");
+        const TorchModel m(path, smallCard({{"body", true, false}}));
+        QVERIFY(!m.chainVerified());
+        QVERIFY(m.chainDifference() > 0.5);
+        QVERIFY2(m.layerProblem("body").find("does not reproduce forward()") != std::string::npos, m.layerProblem("body").c_str());
+        QCOMPARE(m.card().warnings.size(), std::size_t(1));
+        QVERIFY(m.card().warnings[0].find("layers unusable") != std::string::npos);
+        // Prediction is unaffected: only the layers are refused.
+        QCOMPARE(m.predict({ramp(m.card())}).size(), std::size_t(1));
+    }
+
+    void cardNamingAMissingLayerIsRefused()
+    {
+        const auto path = saveModel("good2", "def forward(self, x):\n    return self.body.forward(x)\n");
+        const auto msg = messageOf([&] { TorchModel m(path, smallCard({{"layer4", true, true}})); });
+        QVERIFY2(msg.contains("its card names layer 'layer4'") && msg.contains("it has: body"), qPrintable(msg));
+    }
+
+    void nanOutputBecomesAProblemNotANumber()
+    {
+        const auto path = saveModel("nan", "def forward(self, x):\n    return torch.sqrt(self.body.forward(x) * 0.0 - 1.0)\n");
+        const TorchModel m(path, smallCard());
+        const auto y = m.predict({ramp(m.card())});
+        QVERIFY(std::isnan(y[0][0]));
+        const auto p = interpretOutputs(m.card(), m.sha256(), y[0], {"signal padded"});
+        QVERIFY2(p.problem.find("returned NaN for 'finding'") != std::string::npos, p.problem.c_str());
+        QVERIFY(p.outputs.empty());
+        QCOMPARE(p.warnings, std::vector<std::string>{"signal padded"});
+        QCOMPARE(p.modelSha256.size(), std::size_t(64));
+    }
+
+    void throwingModelGivesAClearError()
+    {
+        // Runs on the zero warm-up input, throws on any real signal (a matrix product of mismatched shapes).
+        const auto path = saveModel("throws", R"(
+def forward(self, x):
+    if bool(x.abs().sum() > 0.0):
+        return torch.mm(x[0], x[0])
+    return self.body.forward(x)
+)");
+        const TorchModel m(path, smallCard());
+        const auto msg = messageOf([&] { m.predict({ramp(m.card())}); });
+        QVERIFY2(msg.contains("throws.pt: failed while running") && msg.contains("cannot be multiplied"), qPrintable(msg));
+    }
+
+    void wrongOutputShapeIsRefusedAtLoad()
+    {
+        const auto path = saveModel("threed", "def forward(self, x):\n    return x\n");
+        const auto msg = messageOf([&] { TorchModel m(path, smallCard()); });
+        QVERIFY2(msg.contains("threed.pt: returns shape [1, 3, 200]; expected (batch, outputs)"), qPrintable(msg));
+    }
+
+    void inputThatDoesNotFitIsRefused()
+    {
+        const auto path = saveModel("good3", "def forward(self, x):\n    return self.body.forward(x)\n");
+        const TorchModel m(path, smallCard());
+        auto in = ramp(m.card());
+        in.samples = 100;
+        in.values.resize(300);
+        const auto msg = messageOf([&] { m.predict({in}); });
+        QVERIFY2(msg.contains("input of 3 × 100 does not fit the card's 3 × 200"), qPrintable(msg));
+    }
+};
+
+QTEST_GUILESS_MAIN(ModelMisbehaviourTest)
+#include "test_model_misbehaviour.moc"
