@@ -8,6 +8,7 @@ namespace execg::cli {
 int runInfo(const std::vector<std::string>& words);
 int runDump(const std::vector<std::string>& words);
 int runMeasure(const std::vector<std::string>& words); // beats, intervals, axes, amplitudes
+int runPredict(const std::vector<std::string>& words); // a TorchScript model on recordings
 int runSynth(const std::vector<std::string>& words);   // synth --help lists every parameter
 
 } // namespace execg::cli

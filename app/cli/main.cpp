@@ -21,6 +21,11 @@ commands:
   measure FILE [--json] [--group N] [--from S --to S]
                                           detected beats (sample, time) and the measurements: HR, RR,
                                           PR, QRS, QT, QTc, axes, per-lead amplitudes, ST at J+60
+  predict --model M.pt FILE... [--json] [--group N] [--start S] [--threads N]
+        [--input-fs HZ --input-samples N [--input-leads I,II,...]]
+                                          a TorchScript model's outputs (labels, probabilities or values
+                                          with units), warnings and timing; the --input-* flags describe
+                                          a bare .pt that has no M.card.json beside it
   synth --out DIR [--rhythm sinus|af|flutter] [--k MMOL_L] [--hr BPM] [--seconds S] [--fs HZ] [--seed S]
         [--count N] [--format wfdb|dicom] ...
                                           synthetic 12-lead ECGs with ground-truth JSON beside each;
@@ -45,6 +50,7 @@ int main(int argc, char** argv)
         {"info", execg::cli::runInfo},
         {"dump", execg::cli::runDump},
         {"measure", execg::cli::runMeasure},
+        {"predict", execg::cli::runPredict},
         {"synth", execg::cli::runSynth},
     };
     const auto it = commands.find(argv[1]);

@@ -1,0 +1,240 @@
+// execg-cli predict: a TorchScript model (with its card, or a bare .pt described by flags) on one or more
+// recordings; every result names the model by SHA-256 and carries the warnings a reader must see first.
+#include "CliArgs.h"
+#include "Commands.h"
+
+#include "model/ModelCard.h"
+#include "model/ModelInputAdapter.h"
+#include "model/Prediction.h"
+#include "model/torch/TorchModel.h"
+#include "recording/LeadNames.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+namespace execg::cli {
+
+namespace {
+
+using nlohmann::ordered_json;
+using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t kBatch = 16;
+
+double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+
+std::vector<std::string> splitLeads(const std::string& list)
+{
+    std::vector<std::string> out;
+    std::stringstream in(list);
+    for (std::string item; std::getline(in, item, ',');)
+        if (!item.empty())
+            out.push_back(item);
+    return out;
+}
+
+ModelCard cardFor(const CliArgs& args, const std::string& modelPath)
+{
+    const std::string cardPath = modelCardPathFor(modelPath);
+    const bool flags = args.has("input-fs") || args.has("input-samples") || args.has("input-leads");
+    if (std::filesystem::exists(cardPath)) {
+        if (flags)
+            throw UsageError("predict: " + modelPath + " has a card (" + cardPath +
+                             "); --input-fs/--input-samples/--input-leads are for models without one");
+        return loadModelCard(cardPath);
+    }
+    if (!args.has("input-fs") || !args.has("input-samples"))
+        throw UsageError("predict: no model card beside " + modelPath + " (" + cardPath +
+                         "); describe its input with --input-fs HZ --input-samples N [--input-leads I,II,...]");
+    const double fs = *args.number("input-fs");
+    const int samples = *args.integer("input-samples");
+    if (fs <= 0 || samples <= 0)
+        throw UsageError("predict: --input-fs and --input-samples must be positive");
+    try {
+        return inferredModelCard(modelPath, fs, samples, splitLeads(args.value("input-leads").value_or("")));
+    } catch (const ModelCardError& e) {
+        throw UsageError("predict: " + e.problem);
+    }
+}
+
+struct Item {
+    std::string file;
+    int group = 0;
+    AdaptedInput input;
+    Prediction prediction;
+    std::string error;   // could not be read or fitted
+};
+
+ordered_json round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+
+ordered_json toJson(const TorchModel& model, int threads, double loadMs, double inferMs, const std::vector<Item>& items)
+{
+    const ModelCard& card = model.card();
+    ordered_json j;
+    j["model"] = {{"name", card.name}, {"version", card.version}, {"file", model.path()}, {"sha256", model.sha256()},
+                  {"task", toString(card.task)}, {"activation", toString(card.activation)}, {"demo", card.demo}};
+    if (card.demo)
+        j["model"]["notice"] = kDemoModelNotice;
+    j["model"]["warnings"] = card.warnings;
+    ordered_json results = ordered_json::array();
+    int done = 0;
+    for (const auto& it : items) {
+        ordered_json r;
+        r["file"] = it.file;
+        if (!it.error.empty()) {
+            r["error"] = it.error;
+            results.push_back(r);
+            continue;
+        }
+        ++done;
+        r["group"] = it.group;
+        r["window_start_s"] = round3(double(it.input.sourceFirst) / it.input.sourceRateHz);
+        r["window_end_s"] = round3(double(it.input.sourceFirst + it.input.sourceCount) / it.input.sourceRateHz);
+        if (!it.prediction.problem.empty())
+            r["problem"] = it.prediction.problem;
+        ordered_json outs = ordered_json::array();
+        for (const auto& o : it.prediction.outputs) {
+            ordered_json oj{{"label", o.label}, {"value", o.value}, {"raw", o.raw}};
+            if (!o.unit.empty())
+                oj["unit"] = o.unit;
+            oj["kind"] = o.probability ? "probability" : (card.task == ModelTask::Regression ? "value" : "score");
+            outs.push_back(oj);
+        }
+        r["outputs"] = outs;
+        r["warnings"] = it.prediction.warnings;
+        if (card.demo)
+            r["notice"] = kDemoModelNotice;
+        results.push_back(r);
+    }
+    j["results"] = results;
+    j["timing"] = {{"threads", threads}, {"load_and_warm_up_ms", round3(loadMs)}, {"inference_ms", round3(inferMs)},
+                   {"per_recording_ms", done ? round3(inferMs / done) : ordered_json(nullptr)}};
+    return j;
+}
+
+std::string formatValue(const OutputValue& o)
+{
+    char buf[96];
+    if (o.probability)
+        std::snprintf(buf, sizeof buf, "%.3f (probability; raw %.3f)", o.value, double(o.raw));
+    else if (!o.unit.empty())
+        std::snprintf(buf, sizeof buf, "%.2f %s", o.value, o.unit.c_str());
+    else
+        std::snprintf(buf, sizeof buf, "%.4f", o.value);
+    return buf;
+}
+
+void printText(std::ostream& out, const TorchModel& model, int threads, double loadMs, double inferMs,
+               const std::vector<Item>& items)
+{
+    const ModelCard& card = model.card();
+    out << "model: " << card.name;
+    if (!card.version.empty() && card.version != "unknown")
+        out << ", version " << card.version;
+    out << "\n  file " << model.path() << "\n  sha256 " << model.sha256() << "\n";
+    if (card.demo)
+        out << "  " << kDemoModelNotice << "\n";
+    for (const auto& w : card.warnings)
+        out << "  warning: " << w << "\n";
+    int done = 0;
+    for (const auto& it : items) {
+        out << "\n" << it.file;
+        if (!it.error.empty()) {
+            out << "\n  error: " << it.error << "\n";
+            continue;
+        }
+        ++done;
+        char window[96];
+        std::snprintf(window, sizeof window, "  (group %d, window %.2f–%.2f s)\n", it.group,
+                      double(it.input.sourceFirst) / it.input.sourceRateHz,
+                      double(it.input.sourceFirst + it.input.sourceCount) / it.input.sourceRateHz);
+        out << window;
+        if (!it.prediction.problem.empty())
+            out << "  no result: " << it.prediction.problem << "\n";
+        for (const auto& o : it.prediction.outputs)
+            out << "  " << o.label << ": " << formatValue(o) << "\n";
+        if (card.demo)
+            out << "  " << kDemoModelNotice << "\n";
+        for (const auto& w : it.prediction.warnings)
+            if (std::find(card.warnings.begin(), card.warnings.end(), w) == card.warnings.end())
+                out << "  warning: " << w << "\n";
+    }
+    char timing[160];
+    std::snprintf(timing, sizeof timing, "\ntiming: %d threads; load and warm-up %.0f ms; inference %.1f ms (%.1f ms per recording)\n",
+                  threads, loadMs, inferMs, done ? inferMs / done : 0.0);
+    out << timing;
+}
+
+} // namespace
+
+int runPredict(const std::vector<std::string>& words)
+{
+    CliArgs args(words, {"json"});
+    auto known = rawArrayOptionNames();
+    known.insert(known.end(), {"json", "model", "group", "start", "threads", "input-fs", "input-samples", "input-leads"});
+    if (const auto bad = args.unknown(known); !bad.empty())
+        throw UsageError("predict: unknown option --" + bad.front());
+    if (!args.has("model") || args.positional().empty())
+        throw UsageError("predict: give --model M.pt and at least one FILE");
+    const std::string modelPath = *args.value("model");
+    const int threads = args.integer("threads").value_or(int(std::max(1u, std::thread::hardware_concurrency())));
+    if (threads < 1)
+        throw UsageError("predict: --threads must be at least 1");
+    AdaptOptions adapt;
+    adapt.startSeconds = args.number("start").value_or(0.0);
+
+    configureTorchThreads(threads);
+    ModelCard card = cardFor(args, modelPath);
+    auto t0 = Clock::now();
+    const TorchModel model(modelPath, std::move(card));
+    const double loadMs = msSince(t0);
+
+    std::vector<Item> items;
+    for (const auto& file : args.positional()) {
+        Item it;
+        it.file = file;
+        try {
+            const GroupInFile in = readGroup(args, file);
+            it.group = in.index;
+            it.input = adaptToModel(in.group(), model.card(), adapt);
+        } catch (const UsageError&) {
+            throw;
+        } catch (const std::exception& e) {
+            it.error = e.what();
+        }
+        items.push_back(std::move(it));
+    }
+    double inferMs = 0.0;
+    std::vector<Item*> ready;
+    for (auto& it : items)
+        if (it.error.empty())
+            ready.push_back(&it);
+    for (std::size_t first = 0; first < ready.size(); first += kBatch) {
+        const std::size_t last = std::min(ready.size(), first + kBatch);
+        std::vector<AdaptedInput> batch;
+        for (std::size_t k = first; k < last; ++k)
+            batch.push_back(ready[k]->input);
+        t0 = Clock::now();
+        const auto raw = model.predict(batch);
+        inferMs += msSince(t0);
+        for (std::size_t k = first; k < last; ++k)
+            ready[k]->prediction = interpretOutputs(model.card(), model.sha256(), raw[k - first], ready[k]->input.warnings);
+    }
+    if (args.has("json"))
+        std::cout << toJson(model, threads, loadMs, inferMs, items).dump(2) << "\n";
+    else
+        printText(std::cout, model, threads, loadMs, inferMs, items);
+    for (const auto& it : items)
+        if (!it.error.empty() || !it.prediction.problem.empty())
+            return 1;
+    return 0;
+}
+
+} // namespace execg::cli
