@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -280,7 +281,19 @@ ModelCard loadModelCard(const std::string& path)
         throw ModelCardError(path, "cannot be opened");
     std::ostringstream text;
     text << in.rdbuf();
-    return parseModelCard(text.str(), path);
+    ModelCard card = parseModelCard(text.str(), path);
+    // A card that points at a generator must not promise counterfactuals the folder cannot give.
+    if (card.generator && !std::filesystem::is_regular_file(generatorPathFor(path, *card.generator)))
+        throw ModelCardError(path, "'generator.file' names '" + card.generator->file + "', which is not beside the card");
+    return card;
+}
+
+std::string generatorPathFor(const std::string& cardPath, const ModelGenerator& generator)
+{
+    const std::filesystem::path file(generator.file);
+    if (file.is_absolute())
+        return file.string();
+    return (std::filesystem::path(cardPath).parent_path() / file).string();
 }
 
 std::string modelCardToJson(const ModelCard& c)

@@ -61,13 +61,16 @@ struct ModelCardError : std::runtime_error {
 
 // Parses and validates; `source` names the card in errors. Throws ModelCardError naming the field at fault.
 ModelCard parseModelCard(const std::string& jsonText, const std::string& source);
-ModelCard loadModelCard(const std::string& path);
+ModelCard loadModelCard(const std::string& path);   // also checks that a named generator file exists
 std::string modelCardToJson(const ModelCard& card);   // the schema's form; parseModelCard reads it back
 
 // The card a bare .pt gets when a researcher brings one: 12 standard leads unless `leads` says otherwise, mV, no
 // normalisation, outputs "output 1…n" filled in once the model has run; carries a warning saying so.
 ModelCard inferredModelCard(const std::string& modelPath, double samplingRateHz, int samples,
                             const std::vector<std::string>& leads = {});
+
+// The generator's file, resolved against the folder of the card that names it.
+std::string generatorPathFor(const std::string& cardPath, const ModelGenerator& generator);
 
 // The card's path for a model: "model.pt" → "model.card.json".
 std::string modelCardPathFor(const std::string& modelPath);

@@ -25,20 +25,19 @@ torch::Tensor toTensor(const std::vector<AdaptedInput>& batch)
     return t;
 }
 
-namespace {
-
 // Torch's messages run to a TorchScript traceback; the reader needs the cause, which is the first line of a plain
 // error and the last line ("RuntimeError: mat1 and mat2 shapes cannot be multiplied …") after a traceback.
-std::string errorSummary(const std::string& s)
+std::string torchErrorCause(const std::string& s)
 {
     if (s.find("Traceback of TorchScript") == std::string::npos)
         return s.substr(0, s.find('\n'));
-    auto end = s.find_last_not_of("\n ");
-    if (end == std::string::npos)
-        return s;
-    const auto begin = s.rfind('\n', end);
-    return s.substr(begin == std::string::npos ? 0 : begin + 1, end - (begin == std::string::npos ? 0 : begin + 1) + 1);
+    const auto end = s.find_last_not_of("\n ");
+    const auto newline = s.rfind('\n', end);
+    const auto begin = newline == std::string::npos ? 0 : newline + 1;
+    return s.substr(begin, end - begin + 1);
 }
+
+namespace {
 
 std::string joined(const std::vector<std::string>& names)
 {
@@ -89,7 +88,7 @@ TorchModel::TorchModel(const std::string& path, ModelCard card)
     try {
         impl_->module = torch::jit::load(path, torch::kCPU);
     } catch (const std::exception& e) {
-        throw ModelError(path, "not a TorchScript model (" + errorSummary(e.what()) + ")");
+        throw ModelError(path, "not a TorchScript model (" + torchErrorCause(e.what()) + ")");
     }
     impl_->module.eval();
     // Warm-up and shape check in one: a zero input of the card's shape.
@@ -100,7 +99,7 @@ TorchModel::TorchModel(const std::string& path, ModelCard card)
         y = impl_->module.forward({toTensor({zero})}).toTensor();
     } catch (const std::exception& e) {
         throw ModelError(path, "does not accept the card's input (1 × " + std::to_string(zero.leads) + " leads × " +
-                                   std::to_string(zero.samples) + " samples): " + errorSummary(e.what()));
+                                   std::to_string(zero.samples) + " samples): " + torchErrorCause(e.what()));
     }
     if (y.dim() != 2 || y.size(0) != 1)
         throw ModelError(path, "returns shape " + c10::str(y.sizes()) + "; expected (batch, outputs)");
@@ -154,7 +153,7 @@ std::vector<std::vector<float>> TorchModel::predict(const std::vector<AdaptedInp
         auto module = impl_->module;   // a handle: forward() is not const
         y = module.forward({toTensor(batch)}).toTensor().contiguous().to(torch::kFloat32);
     } catch (const std::exception& e) {
-        throw ModelError(path_, "failed while running: " + errorSummary(e.what()));
+        throw ModelError(path_, "failed while running: " + torchErrorCause(e.what()));
     }
     if (y.dim() != 2 || y.size(0) != std::int64_t(batch.size()) || y.size(1) != outputs_)
         throw ModelError(path_, "returned shape " + c10::str(y.sizes()) + " for " + std::to_string(batch.size()) +

@@ -17,4 +17,7 @@ struct TorchModel::Impl {
 // The input batch as a float tensor of the card's shape (B × leads × samples).
 torch::Tensor toTensor(const std::vector<AdaptedInput>& batch);
 
+// The cause in a torch exception's message (the last line after a TorchScript traceback, else the first line).
+std::string torchErrorCause(const std::string& what);
+
 } // namespace execg
