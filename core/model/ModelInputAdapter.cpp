@@ -85,6 +85,8 @@ AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const
     }
     if (std::abs(fsIn - fsOut) > 1e-9)
         out.warnings.push_back("resampled from " + fmt(fsIn, 0) + " Hz to the model's " + fmt(fsOut, 0) + " Hz");
+    if (card.input.units == "uV")
+        out.warnings.push_back("values converted from mV to the model's µV");
     const double total = double(n) / fsIn;
     if (out.validSamples < card.input.samples)
         out.warnings.push_back("the recording gives " + fmt(double(out.validSamples) / fsOut, 2) + " s from " +

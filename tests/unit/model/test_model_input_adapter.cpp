@@ -117,8 +117,11 @@ private slots:
         const auto g = eightLeads(250, 10);
         auto c = card12(250, 2500);
         c.input.units = "uV";
-        QCOMPARE(adaptToModel(g, c).at(0, 10), g.leads[0].samples[10] * 1000.0f);
+        const auto micro = adaptToModel(g, c);
+        QCOMPARE(micro.at(0, 10), g.leads[0].samples[10] * 1000.0f);
+        QVERIFY(anyWarning(micro, "converted from mV to the model's µV"));
         c.input.units = "mV";
+        QVERIFY(!anyWarning(adaptToModel(g, c), "converted"));
         c.input.normalisation = InputNormalisation::Fixed;
         c.input.mean.assign(12, 0.1);
         c.input.std.assign(12, 2.0);
