@@ -1,0 +1,16 @@
+#include "explain/torch/Methods.h"
+
+namespace execg {
+
+void registerBuiltinExplainers(ExplainerRegistry& registry)
+{
+    registry.add(makeSaliency());
+    registry.add(makeInputXGradient());
+    registry.add(makeIntegratedGradients());
+    registry.add(makeSmoothGrad());
+    registry.add(makeVarGrad());
+    registry.add(makeGradCam());
+    registry.add(makeGradCamPlusPlus());
+}
+
+} // namespace execg

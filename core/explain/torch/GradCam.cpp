@@ -1,0 +1,99 @@
+// Grad-CAM (Selvaraju et al. 2017) and Grad-CAM++ (Chattopadhay et al. 2018) at a layer the card lists: the layer's
+// activations A (channels × time) weighted per channel by the target's gradient, summed over channels, then
+// stretched over the input's samples. The layer's output is reached through the model's submodule chain
+// (TorchScript takes no hooks), verified at load to reproduce forward(). One time course, the same on every lead.
+#include "explain/torch/Gradients.h"
+#include "explain/torch/Methods.h"
+#include "model/torch/TorchModelImpl.h"
+
+#include <torch/csrc/autograd/autograd.h>
+
+namespace execg {
+
+namespace {
+
+struct LayerPass {
+    torch::Tensor activations, gradients;   // 1 × channels × time
+};
+
+LayerPass layerPass(const ExplainRequest& r, const std::string& method)
+{
+    const std::string layer = checkedLayer(r, method, true);
+    const auto& chain = r.model->impl().chain;
+    torch::Tensor a;
+    {
+        torch::NoGradGuard noGrad;
+        a = chain.runTo(inputTensor(r), layer);
+    }
+    if (a.dim() != 3)
+        throw ExplainError(method + ": layer '" + layer + "' gives " + std::to_string(a.dim()) +
+                           "-dimensional output; Grad-CAM needs channels × time");
+    a = a.detach().requires_grad_(true);
+    const auto y = chain.runFrom(a, layer);
+    if (!y.requires_grad())
+        throw ExplainError(method + ": the model's output does not depend differentiably on layer '" + layer + "'");
+    r.report(0.5);
+    return {a.detach(), torch::autograd::grad({y.select(1, r.target).sum()}, {a})[0]};
+}
+
+AttributionResult finish(const ExplainRequest& r, torch::Tensor cam, const LayerPass& pass)
+{
+    if (r.parameters.flag("relu"))
+        cam = torch::relu(cam);
+    const auto samples = r.input->samples;
+    const auto stretched = r.parameters.text("upsample") == "linear"
+                               ? at::upsample_linear1d(cam, {samples}, false)
+                               : at::upsample_nearest1d(cam, {samples});
+    AttributionResult result{toValues(stretched.expand({1, r.input->leads, samples})), {}, {}};
+    result.diagnostics = {{"layer_samples", double(pass.activations.size(2))},
+                          {"layer_channels", double(pass.activations.size(1))}};
+    result.notes.push_back("one time course for all leads: the layer mixes the leads");
+    return result;
+}
+
+AttributionResult gradCam(const ExplainRequest& r)
+{
+    const auto pass = layerPass(r, "grad-cam");
+    const auto weights = pass.gradients.mean(2, true);   // per channel
+    return finish(r, (weights * pass.activations).sum(1, true), pass);
+}
+
+AttributionResult gradCamPlusPlus(const ExplainRequest& r)
+{
+    const auto pass = layerPass(r, "grad-cam-plus-plus");
+    const auto& g = pass.gradients;
+    // Second- and third-order terms as powers of the first (the paper's exponential-score form).
+    const auto g2 = g * g, g3 = g2 * g;
+    auto denominator = 2.0 * g2 + pass.activations.sum(2, true) * g3;
+    denominator = torch::where(denominator != 0, denominator, torch::ones_like(denominator));
+    const auto weights = (g2 / denominator * torch::relu(g)).sum(2, true);
+    return finish(r, (weights * pass.activations).sum(1, true), pass);
+}
+
+std::vector<ParameterSpec> camSpecs()
+{
+    return {{"layer", ParameterType::Layer, 0, 0, "", "", "A layer the model's card lists for Grad-CAM (default: the first).", {}},
+            {"relu", ParameterType::Flag, 0, 0, "false", "", "Keep only evidence for the target (positive values).", {}},
+            {"upsample", ParameterType::Choice, 0, 0, "linear", "", "How the layer's time course is stretched to the input.",
+             {"linear", "nearest"}}};
+}
+
+} // namespace
+
+std::unique_ptr<Explainer> makeGradCam()
+{
+    return makeExplainer({"grad-cam", "Grad-CAM", "layer",
+                          "Which stretches of time a layer's features, weighted by their importance for the target, respond to.",
+                          camSpecs(), false},
+                         gradCam);
+}
+
+std::unique_ptr<Explainer> makeGradCamPlusPlus()
+{
+    return makeExplainer({"grad-cam-plus-plus", "Grad-CAM++", "layer",
+                          "Grad-CAM with per-position weights, better when the finding occurs several times (every beat).",
+                          camSpecs(), false},
+                         gradCamPlusPlus);
+}
+
+} // namespace execg

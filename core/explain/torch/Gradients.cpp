@@ -1,0 +1,91 @@
+#include "explain/torch/Gradients.h"
+
+#include "model/torch/TorchModelImpl.h"
+
+#include <torch/csrc/autograd/autograd.h>
+
+namespace execg {
+
+namespace {
+
+class FunctionExplainer : public Explainer {
+public:
+    FunctionExplainer(ExplainerInfo info, std::function<AttributionResult(const ExplainRequest&)> run)
+        : info_(std::move(info)), run_(std::move(run)) {}
+    const ExplainerInfo& info() const override { return info_; }
+    AttributionResult explain(const ExplainRequest& request) const override { return run_(request); }
+
+private:
+    ExplainerInfo info_;
+    std::function<AttributionResult(const ExplainRequest&)> run_;
+};
+
+} // namespace
+
+std::unique_ptr<Explainer> makeExplainer(ExplainerInfo info, std::function<AttributionResult(const ExplainRequest&)> run)
+{
+    return std::make_unique<FunctionExplainer>(std::move(info), std::move(run));
+}
+
+torch::Tensor inputTensor(const ExplainRequest& request) { return toTensor({*request.input}); }
+
+std::vector<float> toValues(const torch::Tensor& t)
+{
+    const auto c = t.detach().to(torch::kFloat32).contiguous();
+    return {c.data_ptr<float>(), c.data_ptr<float>() + c.numel()};
+}
+
+torch::Tensor outputs(const TorchModel& model, const torch::Tensor& x)
+{
+    torch::NoGradGuard noGrad;
+    auto module = model.impl().module;
+    return module.forward({x}).toTensor();
+}
+
+torch::Tensor inputGradients(const ExplainRequest& request, const torch::Tensor& x, int batchSize, double from, double to)
+{
+    auto module = request.model->impl().module;
+    const std::int64_t n = x.size(0), step = std::max(1, batchSize);
+    std::vector<torch::Tensor> parts;
+    for (std::int64_t first = 0; first < n; first += step) {
+        const auto chunk = x.slice(0, first, std::min(n, first + step)).detach().clone().requires_grad_(true);
+        const auto y = module.forward({chunk}).toTensor();
+        if (!y.requires_grad())
+            throw ExplainError("the model's output does not depend differentiably on its input (integer outputs or a "
+                               "detached graph): gradient methods cannot explain it");
+        // Rows are independent, so the gradient of the sum gives each row its own gradient in one backward pass.
+        parts.push_back(torch::autograd::grad({y.select(1, request.target).sum()}, {chunk})[0]);
+        request.report(from + (to - from) * double(std::min(n, first + step)) / double(n));
+    }
+    return parts.size() == 1 ? parts.front() : torch::cat(parts, 0);
+}
+
+std::string checkedLayer(const ExplainRequest& request, const std::string& method, bool forGradCam)
+{
+    const ModelCard& card = request.model->card();
+    const auto usable = [&](const ModelLayer& l) { return forGradCam ? l.gradCam : l.tcav; };
+    std::string layer = request.parameters.text("layer");
+    if (layer.empty()) {
+        for (const auto& l : card.layers)
+            if (usable(l)) {
+                layer = l.name;
+                break;
+            }
+        if (layer.empty())
+            throw ExplainError(method + ": the model's card lists no layer for " + (forGradCam ? "Grad-CAM" : "concept tests"));
+    }
+    const auto it = std::find_if(card.layers.begin(), card.layers.end(), [&](const ModelLayer& l) { return l.name == layer; });
+    if (it == card.layers.end() || !usable(*it)) {
+        std::string list;
+        for (const auto& l : card.layers)
+            if (usable(l))
+                list += (list.empty() ? "" : ", ") + l.name;
+        throw ExplainError(method + ": layer '" + layer + "' is not listed in the model's card for " +
+                           (forGradCam ? "Grad-CAM" : "concept tests") + " (listed: " + (list.empty() ? "none" : list) + ")");
+    }
+    if (const auto problem = request.model->layerProblem(layer); !problem.empty())
+        throw ExplainError(method + ": layer '" + layer + "' cannot be used: " + problem);
+    return layer;
+}
+
+} // namespace execg

@@ -1,0 +1,29 @@
+#pragma once
+// What the gradient-based methods share: the input as a tensor, the model's target output with its gradient with
+// respect to the input (only — no weight gradients are formed), in batches with progress and cancellation.
+#include "explain/Explainer.h"
+#include "model/torch/TorchModel.h"
+
+#include <torch/script.h>
+
+#include <functional>
+
+namespace execg {
+
+// One explanation method from its description and a function: what most methods need.
+std::unique_ptr<Explainer> makeExplainer(ExplainerInfo info, std::function<AttributionResult(const ExplainRequest&)> run);
+
+torch::Tensor inputTensor(const ExplainRequest& request);                 // 1 × leads × samples
+std::vector<float> toValues(const torch::Tensor& t);                       // contiguous float copy
+torch::Tensor outputs(const TorchModel& model, const torch::Tensor& x);    // B × outputs, no gradient
+
+// d output[target] / d x for each row of x (B × leads × samples), computed `batchSize` rows at a time; progress goes
+// from `from` to `to` of the run. Throws ExplainError when the output does not depend differentiably on the input.
+torch::Tensor inputGradients(const ExplainRequest& request, const torch::Tensor& x, int batchSize, double from = 0.0,
+                             double to = 1.0);
+
+// The Layer parameter resolved against the card: a layer the card lists for `use` ("gradcam", "tcav") whose output the
+// model's submodule chain reproduces; the card's first such layer when the parameter is empty.
+std::string checkedLayer(const ExplainRequest& request, const std::string& method, bool forGradCam);
+
+} // namespace execg

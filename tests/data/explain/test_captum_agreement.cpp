@@ -1,0 +1,188 @@
+// Our explainers against Captum 0.8's attributions for the reference model and input (../shared/reference/captum):
+// rtol 1e-4 with atol 1e-5 × max|reference|, the tolerance the reference's README gives for float32 round-off.
+#include "Corpus.h"
+
+#include "explain/Explainer.h"
+#include "explain/Quadrature.h"
+#include "io/ReaderRegistry.h"
+#include "io/npy/NpyArray.h"
+#include "model/torch/TorchModel.h"
+
+#include <QFile>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace execg;
+
+namespace {
+
+QString referenceDir() { return test::corpusDir() + "/../reference/captum"; }
+
+ModelCard referenceCard()
+{
+    ModelCard c;
+    c.name = "Captum reference ResNet";
+    c.task = ModelTask::Binary;
+    c.outputs = {{"no anterior ST elevation", ""}, {"anterior ST elevation", ""}};
+    c.activation = OutputActivation::Softmax;
+    c.input.leads = {"I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6"};
+    c.input.samplingRateHz = 250;
+    c.input.samples = 2500;
+    c.layers = {{"layer3", true, true}};
+    c.intendedUse = "test";
+    return c;
+}
+
+struct Fixture {
+    std::unique_ptr<TorchModel> model;
+    AdaptedInput input;
+};
+
+const Fixture& fixture()
+{
+    static Fixture f = [] {
+        Fixture x;
+        x.model = std::make_unique<TorchModel>((referenceDir() + "/model.pt").toStdString(), referenceCard());
+        ReadOptions ro;
+        ro.raw.samplingRateHz = 250;
+        const auto rec = ReaderRegistry::instance().read((referenceDir() + "/input.npy").toStdString(), ro);
+        x.input = adaptToModel(rec.groups.front(), x.model->card());
+        return x;
+    }();
+    return f;
+}
+
+// Every element within rtol·|ref| + atol·max|ref|; the message names the worst one.
+void compareToReference(const std::vector<float>& ours, const QString& file, std::size_t expectCount = 30000)
+{
+    const auto ref = npy::readNpyArray((referenceDir() + "/out/" + file).toStdString());
+    QCOMPARE(ref.values.size(), expectCount);
+    QCOMPARE(ours.size(), ref.values.size());
+    double maxRef = 0;
+    for (double v : ref.values)
+        maxRef = std::max(maxRef, std::abs(v));
+    double worst = 0;
+    std::size_t worstAt = 0;
+    for (std::size_t i = 0; i < ours.size(); ++i) {
+        const double excess = std::abs(ours[i] - ref.values[i]) - (1e-4 * std::abs(ref.values[i]) + 1e-5 * maxRef);
+        if (excess > worst) {
+            worst = excess;
+            worstAt = i;
+        }
+    }
+    QVERIFY2(worst <= 0.0, qPrintable(QString("%1: element %2 ours %3 reference %4 (max|ref| %5)")
+                                          .arg(file).arg(worstAt).arg(ours[worstAt]).arg(ref.values[worstAt]).arg(maxRef)));
+}
+
+Explanation run(const std::string& method, const std::map<std::string, std::string>& params = {})
+{
+    ExplainOptions o;
+    o.parameters = params;
+    return runExplanation(method, *fixture().model, fixture().input, 1, o);
+}
+
+} // namespace
+
+class CaptumAgreementTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        if (!QFile::exists(referenceDir() + "/model.pt"))
+            QSKIP(qPrintable("Captum reference not found at " + referenceDir() + "; skipped"));
+        configureTorchThreads(2);
+    }
+
+    void gaussLegendreNodesMatchNumpy()
+    {
+        const auto ref = npy::readNpyArray((referenceDir() + "/out/ig_gausslegendre_alphas_weights.npy").toStdString());
+        QCOMPARE(ref.shape, (std::vector<std::uint64_t>{2, 50}));
+        const auto rule = gaussLegendre(50);
+        for (int k = 0; k < 50; ++k) {
+            QVERIFY2(std::abs(rule.alphas[std::size_t(k)] - ref.values[std::size_t(k)]) < 1e-13, qPrintable(QString::number(k)));
+            QVERIFY(std::abs(rule.weights[std::size_t(k)] - ref.values[std::size_t(50 + k)]) < 1e-13);
+        }
+    }
+
+    void saliency()
+    {
+        compareToReference(run("saliency").modelMap, "saliency.npy");
+        compareToReference(run("saliency", {{"abs", "true"}}).modelMap, "saliency_abs.npy");
+    }
+
+    void inputTimesGradient() { compareToReference(run("input-x-gradient").modelMap, "input_x_gradient.npy"); }
+
+    void integratedGradients()
+    {
+        const auto gl = run("integrated-gradients");
+        compareToReference(gl.modelMap, "ig_gausslegendre.npy");
+        QVERIFY2(std::abs(gl.diagnostic("completeness_delta") - -0.0015526) < 2e-4,
+                 qPrintable(QString::number(gl.diagnostic("completeness_delta"))));
+        QVERIFY(std::abs(gl.diagnostic("f_x") - gl.diagnostic("f_baseline") - 7.51053) < 1e-3);
+        const auto tr = run("integrated-gradients", {{"rule", "trapezoid"}});
+        compareToReference(tr.modelMap, "ig_riemann_trapezoid.npy");
+        QVERIFY2(std::abs(tr.diagnostic("completeness_delta") - -0.16226) < 2e-4,
+                 qPrintable(QString::number(tr.diagnostic("completeness_delta"))));
+        // The internal batch size changes nothing but speed.
+        const auto small = run("integrated-gradients", {{"batch", "7"}});
+        double diff = 0;
+        for (std::size_t i = 0; i < small.modelMap.size(); ++i)
+            diff = std::max(diff, double(std::abs(small.modelMap[i] - gl.modelMap[i])));
+        QVERIFY2(diff < 1e-6, qPrintable(QString::number(diff)));
+    }
+
+    void smoothGrad()
+    {
+        const auto e = run("smoothgrad");   // defaults: 50 samples, 0.2 mV, seed 0 — the reference's settings
+        QCOMPARE(e.seed, std::uint64_t(0));
+        compareToReference(e.modelMap, "smoothgrad_saliency.npy");
+        compareToReference(run("smoothgrad", {{"abs", "true"}}).modelMap, "smoothgrad_saliency_abs.npy");
+    }
+
+    void gradCam()
+    {
+        const auto e = run("grad-cam", {{"layer", "layer3"}});
+        QCOMPARE(e.diagnostic("layer_samples"), 157.0);
+        // The upsampled map is the same on every lead; compare lead 0 with Captum's (1, 1, 2500).
+        const std::vector<float> lead0(e.modelMap.begin(), e.modelMap.begin() + 2500);
+        compareToReference(lead0, "layer_gradcam_layer3_upsampled_linear.npy", 2500);
+        const std::vector<float> lead11(e.modelMap.end() - 2500, e.modelMap.end());
+        QCOMPARE(lead11, lead0);
+    }
+
+    void badRequestsAreRefused()
+    {
+        auto message = [](const std::function<void()>& f) -> QString {
+            try {
+                f();
+            } catch (const std::exception& e) {
+                return e.what();
+            }
+            return {};
+        };
+        QString m = message([] { runExplanation("saliency", *fixture().model, fixture().input, 2); });
+        QVERIFY2(m.contains("target 2 is out of range; the model has 2 outputs (0 to 1)"), qPrintable(m));
+        m = message([] { run("grad-cam", {{"layer", "layer2"}}); });
+        QVERIFY2(m.contains("layer 'layer2' is not listed in the model's card for Grad-CAM (listed: layer3)"), qPrintable(m));
+        m = message([] { run("integrated-gradients", {{"steps", "0"}}); });
+        QVERIFY2(m.contains("integrated-gradients: parameter 'steps' is 0; allowed 1 to 1000"), qPrintable(m));
+        m = message([] { run("smoothgrad", {{"nosie", "0.1"}}); });
+        QVERIFY2(m.contains("smoothgrad has no parameter 'nosie'"), qPrintable(m));
+        m = message([] { run("deep-dream"); });
+        QVERIFY2(m.contains("unknown explanation method 'deep-dream'"), qPrintable(m));
+        auto withNan = fixture().input;
+        withNan.values[100] = std::nanf("");
+        m = message([&] { runExplanation("saliency", *fixture().model, withNan, 1); });
+        QVERIFY2(m.contains("NaN"), qPrintable(m));
+        // Cancelling leaves nothing: the call throws instead of returning a partial map.
+        ExplainOptions o;
+        int calls = 0;
+        o.progress = [&](double) { return ++calls < 2; };
+        QVERIFY_THROWS_EXCEPTION(ExplainCancelled, runExplanation("integrated-gradients", *fixture().model, fixture().input, 1, o));
+    }
+};
+
+QTEST_GUILESS_MAIN(CaptumAgreementTest)
+#include "test_captum_agreement.moc"
