@@ -13,5 +13,7 @@ std::unique_ptr<Explainer> makeSmoothGrad();
 std::unique_ptr<Explainer> makeVarGrad();
 std::unique_ptr<Explainer> makeGradCam();
 std::unique_ptr<Explainer> makeGradCamPlusPlus();
+std::unique_ptr<Explainer> makeOcclusion();
+std::unique_ptr<Explainer> makeFeatureAblation();
 
 } // namespace execg

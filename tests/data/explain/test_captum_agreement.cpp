@@ -152,6 +152,22 @@ private slots:
         QCOMPARE(lead11, lead0);
     }
 
+    void occlusionAndFeatureAblation()
+    {
+        const auto o = run("occlusion", {{"window-ms", "100"}});   // 12 leads × 25 samples, stride 25
+        QCOMPARE(o.diagnostic("windows"), 100.0);
+        compareToReference(o.modelMap, "occlusion_12x25.npy");
+        const auto fa = run("feature-ablation", {{"window-ms", "200"}});   // lead × 50 samples: 600 features
+        QCOMPARE(fa.diagnostic("features"), 600.0);
+        compareToReference(fa.modelMap, "feature_ablation_lead_x_50.npy");
+        // Batching changes nothing but speed.
+        const auto one = run("occlusion", {{"window-ms", "100"}, {"batch", "1"}});
+        double diff = 0;
+        for (std::size_t i = 0; i < one.modelMap.size(); ++i)
+            diff = std::max(diff, double(std::abs(one.modelMap[i] - o.modelMap[i])));
+        QVERIFY2(diff < 1e-5, qPrintable(QString::number(diff)));
+    }
+
     void badRequestsAreRefused()
     {
         auto message = [](const std::function<void()>& f) -> QString {
