@@ -11,6 +11,8 @@ void registerBuiltinExplainers(ExplainerRegistry& registry)
     registry.add(makeVarGrad());
     registry.add(makeGradCam());
     registry.add(makeGradCamPlusPlus());
+    registry.add(makeGuidedBackprop());
+    registry.add(makeGuidedGradCam());
     registry.add(makeOcclusion());
     registry.add(makeFeatureAblation());
 }

@@ -10,12 +10,6 @@
 
 namespace execg {
 
-namespace {
-
-struct LayerPass {
-    torch::Tensor activations, gradients;   // 1 × channels × time
-};
-
 LayerPass layerPass(const ExplainRequest& r, const std::string& method)
 {
     const std::string layer = checkedLayer(r, method, true);
@@ -36,6 +30,21 @@ LayerPass layerPass(const ExplainRequest& r, const std::string& method)
     return {a.detach(), torch::autograd::grad({y.select(1, r.target).sum()}, {a})[0]};
 }
 
+torch::Tensor camCourse(const LayerPass& pass, bool plusPlus)
+{
+    const auto& g = pass.gradients;
+    if (!plusPlus)
+        return (g.mean(2, true) * pass.activations).sum(1, true);   // channel weights: time-averaged gradients
+    // Grad-CAM++: second- and third-order terms as powers of the first (the paper's exponential-score form).
+    const auto g2 = g * g, g3 = g2 * g;
+    auto denominator = 2.0 * g2 + pass.activations.sum(2, true) * g3;
+    denominator = torch::where(denominator != 0, denominator, torch::ones_like(denominator));
+    const auto weights = (g2 / denominator * torch::relu(g)).sum(2, true);
+    return (weights * pass.activations).sum(1, true);
+}
+
+namespace {
+
 AttributionResult finish(const ExplainRequest& r, torch::Tensor cam, const LayerPass& pass)
 {
     if (r.parameters.flag("relu"))
@@ -54,20 +63,13 @@ AttributionResult finish(const ExplainRequest& r, torch::Tensor cam, const Layer
 AttributionResult gradCam(const ExplainRequest& r)
 {
     const auto pass = layerPass(r, "grad-cam");
-    const auto weights = pass.gradients.mean(2, true);   // per channel
-    return finish(r, (weights * pass.activations).sum(1, true), pass);
+    return finish(r, camCourse(pass, false), pass);
 }
 
 AttributionResult gradCamPlusPlus(const ExplainRequest& r)
 {
     const auto pass = layerPass(r, "grad-cam-plus-plus");
-    const auto& g = pass.gradients;
-    // Second- and third-order terms as powers of the first (the paper's exponential-score form).
-    const auto g2 = g * g, g3 = g2 * g;
-    auto denominator = 2.0 * g2 + pass.activations.sum(2, true) * g3;
-    denominator = torch::where(denominator != 0, denominator, torch::ones_like(denominator));
-    const auto weights = (g2 / denominator * torch::relu(g)).sum(2, true);
-    return finish(r, (weights * pass.activations).sum(1, true), pass);
+    return finish(r, camCourse(pass, true), pass);
 }
 
 std::vector<ParameterSpec> camSpecs()

@@ -26,4 +26,13 @@ torch::Tensor inputGradients(const ExplainRequest& request, const torch::Tensor&
 // model's submodule chain reproduces; the card's first such layer when the parameter is empty.
 std::string checkedLayer(const ExplainRequest& request, const std::string& method, bool forGradCam);
 
+// A layer's activations and the target's gradient with respect to them (1 × channels × time), through the model's
+// verified submodule chain; the layer is the request's "layer" parameter, checked by checkedLayer.
+struct LayerPass {
+    torch::Tensor activations, gradients;
+};
+LayerPass layerPass(const ExplainRequest& request, const std::string& method);
+// The Grad-CAM (or Grad-CAM++) time course at the layer, 1 × 1 × layer samples, before any ReLU or upsampling.
+torch::Tensor camCourse(const LayerPass& pass, bool plusPlus);
+
 } // namespace execg

@@ -13,6 +13,8 @@ std::unique_ptr<Explainer> makeSmoothGrad();
 std::unique_ptr<Explainer> makeVarGrad();
 std::unique_ptr<Explainer> makeGradCam();
 std::unique_ptr<Explainer> makeGradCamPlusPlus();
+std::unique_ptr<Explainer> makeGuidedBackprop();
+std::unique_ptr<Explainer> makeGuidedGradCam();
 std::unique_ptr<Explainer> makeOcclusion();
 std::unique_ptr<Explainer> makeFeatureAblation();
 

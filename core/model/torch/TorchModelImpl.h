@@ -5,6 +5,9 @@
 
 #include <torch/script.h>
 
+#include <mutex>
+#include <optional>
+
 namespace execg {
 
 struct TorchModel::Impl {
@@ -12,6 +15,12 @@ struct TorchModel::Impl {
     ModelChain chain;
     double chainDifference = -1.0;   // max |chain − forward| on the load-time probe; −1 when the chain failed to run
     std::string chainProblem;        // empty when the chain reproduces forward()
+
+    // A second copy of the model whose ReLU modules pass back only positive gradients (guided backpropagation),
+    // loaded on first use into its own compilation unit so the model's own graphs stay untouched.
+    mutable std::mutex guidedMutex;
+    mutable std::optional<torch::jit::Module> guided;
+    mutable int guidedRelus = 0;
 };
 
 // The input batch as a float tensor of the card's shape (B × leads × samples).

@@ -152,6 +152,15 @@ private slots:
         QCOMPARE(lead11, lead0);
     }
 
+    void guidedMethods()
+    {
+        const auto saliencyBefore = run("saliency").modelMap;
+        compareToReference(run("guided-backprop").modelMap, "guided_backprop.npy");
+        compareToReference(run("guided-grad-cam", {{"layer", "layer3"}}).modelMap, "guided_gradcam_layer3.npy");
+        // The guided copy leaves the model's own gradient untouched.
+        QCOMPARE(run("saliency").modelMap, saliencyBefore);
+    }
+
     void occlusionAndFeatureAblation()
     {
         const auto o = run("occlusion", {{"window-ms", "100"}});   // 12 leads × 25 samples, stride 25
