@@ -1,0 +1,166 @@
+#include "explain/WaveSummary.h"
+
+#include "measure/QrsDetector.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <span>
+
+namespace execg {
+
+std::string toString(WaveSegment w)
+{
+    static const char* names[] = {"P", "PR segment", "QRS", "ST segment", "T", "TP baseline"};
+    return names[int(w)];
+}
+
+std::string keyOf(WaveSegment w)
+{
+    static const char* keys[] = {"p", "pr", "qrs", "st", "t", "tp"};
+    return keys[int(w)];
+}
+
+namespace {
+
+void labelRange(std::vector<signed char>& label, double from, double to, WaveSegment w)
+{
+    if (!std::isfinite(from) || !std::isfinite(to) || to <= from)
+        return;
+    const auto n = std::int64_t(label.size());
+    for (std::int64_t i = std::max<std::int64_t>(0, std::llround(from)); i < std::min<std::int64_t>(n, std::llround(to)); ++i)
+        label[std::size_t(i)] = static_cast<signed char>(w);
+}
+
+// "V2–V4" for three or more consecutive precordial leads (how clinicians name territories), else a list.
+std::string leadList(const std::vector<std::string>& names)
+{
+    static const std::vector<std::string> precordial{"V1", "V2", "V3", "V4", "V5", "V6"};
+    std::vector<int> idx;
+    for (const auto& n : names) {
+        const auto it = std::find(precordial.begin(), precordial.end(), n);
+        idx.push_back(it == precordial.end() ? -1 : int(it - precordial.begin()));
+    }
+    std::sort(idx.begin(), idx.end());
+    if (names.size() >= 3 && idx.front() >= 0 && idx.back() - idx.front() == int(names.size()) - 1)
+        return precordial[std::size_t(idx.front())] + "–" + precordial[std::size_t(idx.back())];
+    std::string s;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        s += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+    return s;
+}
+
+const char* waveInSentence(WaveSegment w)
+{
+    static const char* words[] = {"P waves", "PR segments", "QRS complexes", "ST segments", "T waves", "TP baseline"};
+    return words[int(w)];
+}
+
+} // namespace
+
+WaveSegmentation segmentWaves(const SignalGroup& group)
+{
+    WaveSegmentation s;
+    s.samplingRateHz = group.samplingRateHz;
+    const std::size_t n = group.leads.empty() ? 0 : group.leads.front().samples.size();
+    s.label.assign(n, -1);
+    const auto detection = detectQrs(group);
+    if (!detection.problem.empty() || detection.beats.empty()) {
+        s.problem = detection.problem.empty() ? "no beats found" : detection.problem;
+        return s;
+    }
+    s.beats = detection.samples();
+    std::vector<std::span<const float>> leads;
+    for (const auto& l : group.leads)
+        leads.emplace_back(l.samples);
+    s.fiducials = delineateBeats(leads, group.samplingRateHz, s.beats, independentLeads(group));
+    for (std::size_t b = 0; b < s.fiducials.size(); ++b) {
+        const auto& f = s.fiducials[b];
+        if (!f.hasQrs())
+            continue;
+        labelRange(s.label, f.pOnset, f.pOffset, WaveSegment::P);
+        if (f.hasP())
+            labelRange(s.label, f.pOffset, f.qrsOnset, WaveSegment::PR);
+        labelRange(s.label, f.qrsOnset, f.qrsOffset, WaveSegment::QRS);
+        if (f.hasT()) {
+            const double tOnset = f.qrsOffset + 0.3 * (f.tOffset - f.qrsOffset);
+            labelRange(s.label, f.qrsOffset, tOnset, WaveSegment::ST);
+            labelRange(s.label, tOnset, f.tOffset, WaveSegment::T);
+            if (b + 1 < s.fiducials.size()) {
+                const auto& next = s.fiducials[b + 1];
+                labelRange(s.label, f.tOffset, next.hasP() ? next.pOnset : next.qrsOnset, WaveSegment::TP);
+            }
+        }
+    }
+    return s;
+}
+
+AttributionSummary summariseAttribution(const std::vector<std::vector<float>>& map, const SignalGroup& group,
+                                        const WaveSegmentation& waves)
+{
+    AttributionSummary s;
+    const std::size_t leads = std::min(map.size(), group.leads.size());
+    double total = 0.0;
+    std::vector<double> leadSum(leads, 0.0);
+    std::vector<std::array<double, kWaveSegments>> leadWave(leads, std::array<double, kWaveSegments>{});
+    double unassigned = 0.0;
+    for (std::size_t l = 0; l < leads; ++l) {
+        s.leads.push_back(group.leads[l].name);
+        for (std::size_t i = 0; i < map[l].size(); ++i) {
+            const float v = map[l][i];
+            if (!std::isfinite(v))
+                continue;
+            const double a = std::abs(double(v));
+            leadSum[l] += a;
+            total += a;
+            const int w = i < waves.label.size() ? waves.label[i] : -1;
+            if (w >= 0)
+                leadWave[l][std::size_t(w)] += a;
+            else
+                unassigned += a;
+        }
+    }
+    s.leadShare.assign(leads, 0.0);
+    s.leadWaveShare.assign(leads, std::array<double, kWaveSegments>{});
+    if (total <= 0.0)
+        return s;
+    for (std::size_t l = 0; l < leads; ++l) {
+        s.leadShare[l] = leadSum[l] / total;
+        for (int w = 0; w < kWaveSegments; ++w) {
+            s.leadWaveShare[l][std::size_t(w)] = leadWave[l][std::size_t(w)] / total;
+            s.waveShare[std::size_t(w)] += s.leadWaveShare[l][std::size_t(w)];
+        }
+    }
+    s.unassignedShare = unassigned / total;
+    // The headline: the wave with the most evidence, and the leads that carry a good part of it (at least half of
+    // the strongest lead's share in that wave).
+    const auto best = std::max_element(s.waveShare.begin(), s.waveShare.end());
+    if (*best <= 0.0)
+        return s;
+    const auto w = int(best - s.waveShare.begin());
+    std::vector<std::size_t> order(leads);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return s.leadWaveShare[a][std::size_t(w)] > s.leadWaveShare[b][std::size_t(w)];
+    });
+    std::vector<std::string> top;
+    double topShare = 0.0;
+    const double strongest = s.leadWaveShare[order.front()][std::size_t(w)];
+    for (std::size_t k : order) {
+        if (s.leadWaveShare[k][std::size_t(w)] < 0.5 * strongest)
+            break;
+        top.push_back(s.leads[k]);
+        topShare += s.leadWaveShare[k][std::size_t(w)];
+    }
+    // Keep the standard lead order in the sentence.
+    std::vector<std::string> inOrder;
+    for (const auto& name : s.leads)
+        if (std::find(top.begin(), top.end(), name) != top.end())
+            inOrder.push_back(name);
+    const int percent = int(std::lround(100.0 * topShare));
+    s.headline = std::to_string(percent) + " % of the evidence lies in the " + waveInSentence(WaveSegment(w)) + " of " +
+                 (inOrder.size() == leads && leads > 1 ? std::string("all leads") : leadList(inOrder));
+    return s;
+}
+
+} // namespace execg
