@@ -98,12 +98,12 @@ def forward(self, x):
     torch::jit::Module decoder(typePrefix + "Decoder");
     addParameter(decoder, "w1", initWeight({c, kLatentChannels, 3}, kLatentChannels * 3.0));
     addParameter(decoder, "b1", torch::zeros({c}));
-    addParameter(decoder, "w2", initWeight({c, c, 4}, c * 2.0));   // transposed: [in, out, k], stride 2
-    addParameter(decoder, "b2", torch::zeros({c}));
-    addParameter(decoder, "w3", initWeight({c, c, 4}, c * 2.0));
-    addParameter(decoder, "b3", torch::zeros({c}));
-    addParameter(decoder, "w4", initWeight({c, 8, 5}, double(c)));
-    addParameter(decoder, "b4", torch::zeros({8}));
+    addParameter(decoder, "w2", initWeight({2 * c, c, 3}, c * 3.0));
+    addParameter(decoder, "b2", torch::zeros({2 * c}));
+    addParameter(decoder, "w3", initWeight({2 * c, c, 3}, c * 3.0));
+    addParameter(decoder, "b3", torch::zeros({2 * c}));
+    addParameter(decoder, "w4", initWeight({8 * 5, c, 1}, double(c)));
+    addParameter(decoder, "b4", torch::zeros({8 * 5}));
     // The decoder emits the 8 independent leads (I, II, V1–V6) and forms III, aVR, aVL, aVF by Einthoven's and
     // Goldberger's relations, so every reconstruction and counterfactual is a physically consistent 12-lead ECG.
     auto leadMap = torch::zeros({12, 8});
@@ -116,15 +116,24 @@ def forward(self, x):
     for (int v = 0; v < 6; ++v)
         leadMap[6 + v][2 + v] = 1.0;                     // V1–V6
     decoder.register_buffer("lead_map", leadMap);
+    // Upsampling by sub-pixel shuffle (a convolution makes r values per step, reshaped into r steps) rather than
+    // transposed convolution: same expressiveness, but it runs on the fast convolution path (the transposed
+    // convolution's backward made training several times slower on CPU).
     decoder.define(R"JIT(
+def shuffle(self, h, r: int):
+    b = h.size(0)
+    c = h.size(1) // r
+    n = h.size(2)
+    return h.reshape([b, c, r, n]).permute([0, 1, 3, 2]).reshape([b, c, n * r])
+
 def forward(self, z):
     h = torch.conv1d(z, self.w1, self.b1, [1], [1])
     h = h * torch.sigmoid(h)
-    h = torch.conv_transpose1d(h, self.w2, self.b2, [2], [1])
+    h = self.shuffle(torch.conv1d(h, self.w2, self.b2, [1], [1]), 2)
     h = h * torch.sigmoid(h)
-    h = torch.conv_transpose1d(h, self.w3, self.b3, [2], [1])
+    h = self.shuffle(torch.conv1d(h, self.w3, self.b3, [1], [1]), 2)
     h = h * torch.sigmoid(h)
-    y = torch.conv_transpose1d(h, self.w4, self.b4, [5], [0])
+    y = self.shuffle(torch.conv1d(h, self.w4, self.b4, [1], [0]), 5)
     return torch.matmul(self.lead_map, y)
 )JIT");
 

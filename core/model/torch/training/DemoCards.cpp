@@ -34,8 +34,8 @@ ModelCard afCard(int latentSize)
     c.intendedUse = "Teaching and testing explanation methods (Grad-CAM, concept tests, counterfactuals) on a model "
                     "whose cause is known: atrial fibrillation versus other rhythms in 10 s 12-lead ECGs.";
     c.limitations = "Demo model trained on synthetic ECGs only (ExECG synthetic generator, execg-synth 1.0): AF versus "
-                    "sinus rhythm (clean, with PACs, with PVCs) and atrial flutter (2:1 and 4:1), heart rate 50-150 "
-                    "bpm, mild baseline, muscle and mains noise. Never trained or validated on recorded ECGs; other "
+                    "sinus rhythm (clean, with PACs, with PVCs) and atrial flutter (2:1 and 4:1), ventricular rate "
+                    "50-175 bpm, mild baseline, muscle and mains noise. Never trained or validated on recorded ECGs; other "
                     "rhythms, conduction blocks, pacing and strong noise are out of distribution. Not for clinical use.";
     return c;
 }
