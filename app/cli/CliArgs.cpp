@@ -17,15 +17,17 @@ CliArgs::CliArgs(const std::vector<std::string>& words, const std::vector<std::s
         if (w.size() > 2 && w.compare(0, 2, "--") == 0) {
             std::string name = w.substr(2);
             const auto eq = name.find('=');
+            std::string value;
             if (eq != std::string::npos) {
-                options_[name.substr(0, eq)] = name.substr(eq + 1);
-            } else if (std::find(flags.begin(), flags.end(), name) != flags.end()) {
-                options_[name] = "";
-            } else {
+                value = name.substr(eq + 1);
+                name = name.substr(0, eq);
+            } else if (std::find(flags.begin(), flags.end(), name) == flags.end()) {
                 if (i + 1 >= words.size())
                     throw UsageError("option --" + name + " needs a value");
-                options_[name] = words[++i];
+                value = words[++i];
             }
+            options_[name] = value;
+            given_.emplace_back(name, value);
         } else {
             positional_.push_back(w);
         }
@@ -38,6 +40,15 @@ std::optional<std::string> CliArgs::value(const std::string& name) const
     if (it == options_.end())
         return std::nullopt;
     return it->second;
+}
+
+std::vector<std::string> CliArgs::values(const std::string& name) const
+{
+    std::vector<std::string> out;
+    for (const auto& [n, v] : given_)
+        if (n == name)
+            out.push_back(v);
+    return out;
 }
 
 std::optional<double> CliArgs::number(const std::string& name) const

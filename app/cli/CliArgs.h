@@ -16,7 +16,8 @@ public:
     CliArgs(const std::vector<std::string>& words, const std::vector<std::string>& flags);
 
     bool has(const std::string& name) const { return options_.count(name) != 0; }
-    std::optional<std::string> value(const std::string& name) const;
+    std::optional<std::string> value(const std::string& name) const;   // the last one given
+    std::vector<std::string> values(const std::string& name) const;    // every one, in order (repeatable options)
     std::optional<double> number(const std::string& name) const;   // throws UsageError when not a number
     std::optional<int> integer(const std::string& name) const;
     const std::vector<std::string>& positional() const { return positional_; }
@@ -25,6 +26,7 @@ public:
 
 private:
     std::map<std::string, std::string> options_;
+    std::vector<std::pair<std::string, std::string>> given_;
     std::vector<std::string> positional_;
 };
 

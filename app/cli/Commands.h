@@ -9,6 +9,7 @@ int runInfo(const std::vector<std::string>& words);
 int runDump(const std::vector<std::string>& words);
 int runMeasure(const std::vector<std::string>& words); // beats, intervals, axes, amplitudes
 int runPredict(const std::vector<std::string>& words); // a TorchScript model on recordings
+int runExplain(const std::vector<std::string>& words); // explanation maps and their summary
 int runSynth(const std::vector<std::string>& words);   // synth --help lists every parameter
 
 } // namespace execg::cli

@@ -2,22 +2,19 @@
 // recordings; every result names the model by SHA-256 and carries the warnings a reader must see first.
 #include "CliArgs.h"
 #include "Commands.h"
+#include "ModelArgs.h"
 
 #include "model/ModelCard.h"
 #include "model/ModelInputAdapter.h"
 #include "model/Prediction.h"
 #include "model/torch/TorchModel.h"
-#include "recording/LeadNames.h"
 
 #include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
-#include <sstream>
-#include <thread>
 
 namespace execg::cli {
 
@@ -29,40 +26,6 @@ using Clock = std::chrono::steady_clock;
 constexpr std::size_t kBatch = 16;
 
 double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
-
-std::vector<std::string> splitLeads(const std::string& list)
-{
-    std::vector<std::string> out;
-    std::stringstream in(list);
-    for (std::string item; std::getline(in, item, ',');)
-        if (!item.empty())
-            out.push_back(item);
-    return out;
-}
-
-ModelCard cardFor(const CliArgs& args, const std::string& modelPath)
-{
-    const std::string cardPath = modelCardPathFor(modelPath);
-    const bool flags = args.has("input-fs") || args.has("input-samples") || args.has("input-leads");
-    if (std::filesystem::exists(cardPath)) {
-        if (flags)
-            throw UsageError("predict: " + modelPath + " has a card (" + cardPath +
-                             "); --input-fs/--input-samples/--input-leads are for models without one");
-        return loadModelCard(cardPath);
-    }
-    if (!args.has("input-fs") || !args.has("input-samples"))
-        throw UsageError("predict: no model card beside " + modelPath + " (" + cardPath +
-                         "); describe its input with --input-fs HZ --input-samples N [--input-leads I,II,...]");
-    const double fs = *args.number("input-fs");
-    const int samples = *args.integer("input-samples");
-    if (fs <= 0 || samples <= 0)
-        throw UsageError("predict: --input-fs and --input-samples must be positive");
-    try {
-        return inferredModelCard(modelPath, fs, samples, splitLeads(args.value("input-leads").value_or("")));
-    } catch (const ModelCardError& e) {
-        throw UsageError("predict: " + e.problem);
-    }
-}
 
 struct Item {
     std::string file;
@@ -178,20 +141,17 @@ int runPredict(const std::vector<std::string>& words)
 {
     CliArgs args(words, {"json"});
     auto known = rawArrayOptionNames();
-    known.insert(known.end(), {"json", "model", "group", "start", "threads", "input-fs", "input-samples", "input-leads"});
+    known.insert(known.end(), modelOptionNames().begin(), modelOptionNames().end());
+    known.insert(known.end(), {"json", "group", "start"});
     if (const auto bad = args.unknown(known); !bad.empty())
         throw UsageError("predict: unknown option --" + bad.front());
     if (!args.has("model") || args.positional().empty())
         throw UsageError("predict: give --model M.pt and at least one FILE");
     const std::string modelPath = *args.value("model");
-    const int threads = args.integer("threads").value_or(int(std::max(1u, std::thread::hardware_concurrency())));
-    if (threads < 1)
-        throw UsageError("predict: --threads must be at least 1");
     AdaptOptions adapt;
     adapt.startSeconds = args.number("start").value_or(0.0);
-
-    configureTorchThreads(threads);
-    ModelCard card = cardFor(args, modelPath);
+    const int threads = configureThreadsFromArgs(args, "predict");
+    ModelCard card = modelCardFromArgs(args, "predict", modelPath);
     auto t0 = Clock::now();
     const TorchModel model(modelPath, std::move(card));
     const double loadMs = msSince(t0);

@@ -26,6 +26,12 @@ commands:
                                           a TorchScript model's outputs (labels, probabilities or values
                                           with units), warnings and timing; the --input-* flags describe
                                           a bare .pt that has no M.card.json beside it
+  explain --model M.pt [--target T] [--method NAME[:param=value,...]]... FILE --out DIR
+        [--start S] [--baseline FILE] [--threads N]
+                                          explanation maps as DIR/NAME.npy (leads × samples on the
+                                          recording's axis) and DIR/summary.json (prediction, parameters,
+                                          diagnostics, evidence per lead and wave, timing);
+                                          `execg-cli explain --help` lists methods and parameters
   synth --out DIR [--rhythm sinus|af|flutter] [--k MMOL_L] [--hr BPM] [--seconds S] [--fs HZ] [--seed S]
         [--count N] [--format wfdb|dicom] ...
                                           synthetic 12-lead ECGs with ground-truth JSON beside each;
@@ -51,6 +57,7 @@ int main(int argc, char** argv)
         {"dump", execg::cli::runDump},
         {"measure", execg::cli::runMeasure},
         {"predict", execg::cli::runPredict},
+        {"explain", execg::cli::runExplain},
         {"synth", execg::cli::runSynth},
     };
     const auto it = commands.find(argv[1]);

@@ -32,21 +32,32 @@ void labelRange(std::vector<signed char>& label, double from, double to, WaveSeg
         label[std::size_t(i)] = static_cast<signed char>(w);
 }
 
-// "V2–V4" for three or more consecutive precordial leads (how clinicians name territories), else a list.
+// Lead names as a clinician writes them: runs of three or more consecutive precordial leads as a range ("I, aVF and
+// V1–V6"), everything else listed.
 std::string leadList(const std::vector<std::string>& names)
 {
     static const std::vector<std::string> precordial{"V1", "V2", "V3", "V4", "V5", "V6"};
-    std::vector<int> idx;
-    for (const auto& n : names) {
+    const auto precordialIndex = [](const std::string& n) {
         const auto it = std::find(precordial.begin(), precordial.end(), n);
-        idx.push_back(it == precordial.end() ? -1 : int(it - precordial.begin()));
+        return it == precordial.end() ? -1 : int(it - precordial.begin());
+    };
+    std::vector<std::string> items;
+    for (std::size_t i = 0; i < names.size();) {
+        std::size_t j = i + 1;
+        const int first = precordialIndex(names[i]);
+        while (first >= 0 && j < names.size() && precordialIndex(names[j]) == first + int(j - i))
+            ++j;
+        if (j - i >= 3) {
+            items.push_back(names[i] + "–" + names[j - 1]);
+            i = j;
+        } else {
+            items.push_back(names[i]);
+            ++i;
+        }
     }
-    std::sort(idx.begin(), idx.end());
-    if (names.size() >= 3 && idx.front() >= 0 && idx.back() - idx.front() == int(names.size()) - 1)
-        return precordial[std::size_t(idx.front())] + "–" + precordial[std::size_t(idx.back())];
     std::string s;
-    for (std::size_t i = 0; i < names.size(); ++i)
-        s += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+    for (std::size_t i = 0; i < items.size(); ++i)
+        s += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
     return s;
 }
 

@@ -1,14 +1,12 @@
 #include "io/npy/NpyArray.h"
 
+#include "io/AtomicFile.h"
 #include "io/BinaryFile.h"
 #include "io/ReadError.h"
 #include "io/npy/NpyFormat.h"
 
 #include <bit>
-#include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <stdexcept>
 
 namespace execg::npy {
@@ -59,27 +57,15 @@ void writeNpyFloat32(const std::string& path, const std::vector<std::uint64_t>& 
     const std::size_t unpadded = 10 + dict.size() + 1;
     dict.append((64 - unpadded % 64) % 64, ' ');
     dict += '\n';
-    const std::string temporary = path + ".part";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw std::runtime_error(path + ": cannot be written");
-        const std::uint16_t headerLength = std::uint16_t(dict.size());
-        out.write("\x93NUMPY\x01\x00", 8);
-        const char le[2] = {char(headerLength & 0xff), char(headerLength >> 8)};
-        out.write(le, 2);
-        out << dict;
-        static_assert(std::endian::native == std::endian::little, "writeNpyFloat32 writes native floats as <f4");
-        out.write(reinterpret_cast<const char*>(values.data()), std::streamsize(values.size() * sizeof(float)));
-        if (!out.flush())
-            throw std::runtime_error(path + ": writing failed (disk full?)");
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, path, ec);
-    if (ec) {
-        std::filesystem::remove(temporary);
-        throw std::runtime_error(path + ": cannot be replaced (" + ec.message() + ")");
-    }
+    std::string bytes = "\x93NUMPY\x01";
+    bytes += '\0';
+    const std::uint16_t headerLength = std::uint16_t(dict.size());
+    bytes += char(headerLength & 0xff);
+    bytes += char(headerLength >> 8);
+    bytes += dict;
+    static_assert(std::endian::native == std::endian::little, "writeNpyFloat32 writes native floats as <f4");
+    bytes.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(float));
+    writeFileAtomically(path, bytes);
 }
 
 } // namespace execg::npy

@@ -103,6 +103,25 @@ private slots:
         QVERIFY2(s.headline.find("of all leads") != std::string::npos, s.headline.c_str());
     }
 
+    void precordialRunsAreRanges()
+    {
+        const auto r = sinus();
+        const auto& g = r.recording.groups.front();
+        const auto w = segmentWaves(g);
+        auto map = zeroMap(g);
+        for (const char* lead : {"I", "aVF", "V1", "V2", "V3", "V4", "V5", "V6"})
+            for (std::size_t i = 0; i < w.label.size(); ++i)
+                if (w.label[i] == int(WaveSegment::QRS))
+                    map[std::size_t(leadIndex(g, lead))][i] = 1.0f;
+        QCOMPARE(summariseAttribution(map, g, w).headline, std::string("100 % of the evidence lies in the QRS complexes of I, aVF and V1–V6"));
+        map = zeroMap(g);
+        for (const char* lead : {"V1", "V2", "V5"})
+            for (std::size_t i = 0; i < w.label.size(); ++i)
+                if (w.label[i] == int(WaveSegment::P))
+                    map[std::size_t(leadIndex(g, lead))][i] = 1.0f;
+        QCOMPARE(summariseAttribution(map, g, w).headline, std::string("100 % of the evidence lies in the P waves of V1, V2 and V5"));
+    }
+
     void noEvidenceNoHeadline()
     {
         const auto r = sinus();

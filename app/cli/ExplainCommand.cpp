@@ -1,0 +1,236 @@
+// execg-cli explain: several explanation methods on one recording with one model; each map written as
+// DIR/NAME.npy (float32, leads × samples on the recording's own axis, NaN where the model saw nothing) and
+// everything else — prediction, parameters, diagnostics, evidence per lead and wave, timing — in DIR/summary.json.
+#include "CliArgs.h"
+#include "Commands.h"
+#include "ModelArgs.h"
+
+#include "explain/Explainer.h"
+#include "explain/WaveSummary.h"
+#include "io/AtomicFile.h"
+#include "io/npy/NpyArray.h"
+#include "model/Prediction.h"
+#include "model/torch/TorchModel.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+namespace execg::cli {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+const std::vector<std::string> kDefaultMethods{"saliency", "integrated-gradients", "smoothgrad", "grad-cam", "occlusion"};
+
+struct MethodSpec {
+    std::string name, file;
+    std::map<std::string, std::string> parameters;
+};
+
+std::vector<MethodSpec> methodSpecs(const CliArgs& args, const ModelCard& card)
+{
+    std::vector<std::string> given = args.values("method");
+    if (given.empty())
+        for (const auto& m : kDefaultMethods)
+            if (m != "grad-cam" || std::any_of(card.layers.begin(), card.layers.end(), [](const ModelLayer& l) { return l.gradCam; }))
+                given.push_back(m);
+    std::vector<MethodSpec> specs;
+    std::map<std::string, int> seen;
+    for (const auto& text : given) {
+        MethodSpec s;
+        const auto colon = text.find(':');
+        s.name = text.substr(0, colon);
+        if (!ExplainerRegistry::instance().find(s.name))
+            throw UsageError("explain: unknown method '" + s.name + "' (execg-cli explain --help lists them)");
+        try {
+            if (colon != std::string::npos)
+                s.parameters = parseParameterList(text.substr(colon + 1));
+        } catch (const ExplainError& e) {
+            throw UsageError("explain: " + s.name + ": " + e.what());
+        }
+        const int n = ++seen[s.name];
+        s.file = s.name + (n > 1 ? "-" + std::to_string(n) : "") + ".npy";   // the same method twice, other settings
+        specs.push_back(s);
+    }
+    return specs;
+}
+
+int targetFromArgs(const CliArgs& args, const ModelCard& card, const std::vector<float>& raw)
+{
+    if (const auto t = args.value("target")) {
+        for (std::size_t k = 0; k < card.outputs.size(); ++k)
+            if (card.outputs[k].label == *t)
+                return int(k);
+        try {
+            std::size_t used = 0;
+            const int k = std::stoi(*t, &used);
+            if (used == t->size() && k >= 0 && k < int(card.outputs.size()))
+                return k;
+        } catch (const std::exception&) {
+        }
+        std::string labels;
+        for (std::size_t k = 0; k < card.outputs.size(); ++k)
+            labels += (k ? ", " : "") + std::to_string(k) + " '" + card.outputs[k].label + "'";
+        throw UsageError("explain: --target " + *t + " is neither an output index nor a label (" + labels + ")");
+    }
+    // The output the model gives most weight to: the predicted class (or the only output).
+    return int(std::max_element(raw.begin(), raw.end()) - raw.begin());
+}
+
+ordered_json round6(double v) { return std::isfinite(v) ? ordered_json(std::round(v * 1e6) / 1e6) : ordered_json(nullptr); }
+
+ordered_json summaryJson(const AttributionSummary& s)
+{
+    ordered_json j;
+    ordered_json leads = ordered_json::object(), waves = ordered_json::object(), leadWaves = ordered_json::object();
+    for (std::size_t l = 0; l < s.leads.size(); ++l) {
+        leads[s.leads[l]] = round6(s.leadShare[l]);
+        ordered_json per = ordered_json::object();
+        for (int w = 0; w < kWaveSegments; ++w)
+            per[keyOf(WaveSegment(w))] = round6(s.leadWaveShare[l][std::size_t(w)]);
+        leadWaves[s.leads[l]] = per;
+    }
+    for (int w = 0; w < kWaveSegments; ++w)
+        waves[keyOf(WaveSegment(w))] = round6(s.waveShare[std::size_t(w)]);
+    j["headline"] = s.headline;
+    j["lead_share"] = leads;
+    j["wave_share"] = waves;
+    j["unassigned_share"] = round6(s.unassignedShare);
+    j["lead_wave_share"] = leadWaves;
+    return j;
+}
+
+} // namespace
+
+int runExplain(const std::vector<std::string>& words)
+{
+    CliArgs args(words, {"json", "help"});
+    if (args.has("help")) {
+        std::cout << "execg-cli explain --model M.pt [--target T] [--method NAME[:param=value,...]]... FILE --out DIR\n"
+                     "                  [--group N] [--start S] [--baseline FILE] [--threads N] [--json]\n\n"
+                     "Without --method: " << "saliency, integrated-gradients, smoothgrad, grad-cam (when the card lists a "
+                     "layer), occlusion.\n\nmethods and their parameters:\n";
+        for (const auto* e : ExplainerRegistry::instance().all()) {
+            std::cout << "  " << e->info().name << "  — " << e->info().description << "\n";
+            for (const auto& p : e->info().parameters)
+                std::cout << "      " << p.name << "=" << (p.defaultValue.empty() ? "(card's first)" : p.defaultValue)
+                          << (p.unit.empty() ? "" : " " + p.unit) << "  " << p.help << "\n";
+        }
+        return 0;
+    }
+    auto known = rawArrayOptionNames();
+    known.insert(known.end(), modelOptionNames().begin(), modelOptionNames().end());
+    known.insert(known.end(), {"json", "help", "method", "target", "out", "group", "start", "baseline"});
+    if (const auto bad = args.unknown(known); !bad.empty())
+        throw UsageError("explain: unknown option --" + bad.front());
+    if (!args.has("model") || !args.has("out") || args.positional().size() != 1)
+        throw UsageError("explain: give --model M.pt, exactly one FILE and --out DIR");
+    const std::string modelPath = *args.value("model"), file = args.positional().front(), outDir = *args.value("out");
+    const auto t0 = std::chrono::steady_clock::now();
+    const int threads = configureThreadsFromArgs(args, "explain");
+    const TorchModel model(modelPath, modelCardFromArgs(args, "explain", modelPath));
+    const ModelCard& card = model.card();
+    const auto specs = methodSpecs(args, card);
+
+    AdaptOptions adapt;
+    adapt.startSeconds = args.number("start").value_or(0.0);
+    const GroupInFile in = readGroup(args, file);
+    AdaptedInput input = adaptToModel(in.group(), card, adapt);
+    input.warnings.insert(input.warnings.begin(), in.recording.warnings.begin(), in.recording.warnings.end());
+    std::optional<AdaptedInput> baseline;
+    if (const auto b = args.value("baseline")) {
+        const GroupInFile bin = readGroup(args, *b);
+        baseline = adaptToModel(bin.group(), card);
+    }
+    const auto raw = model.predict({input}).front();
+    const Prediction prediction = interpretOutputs(card, model.sha256(), raw, input.warnings);
+    if (!prediction.problem.empty())
+        throw std::runtime_error(file + ": " + prediction.problem);
+    const int target = targetFromArgs(args, card, raw);
+    const WaveSegmentation waves = segmentWaves(in.group());
+
+    std::filesystem::create_directories(outDir);
+    ordered_json summary;
+    summary["model"] = {{"name", card.name}, {"version", card.version}, {"file", modelPath}, {"sha256", model.sha256()}};
+    if (card.demo)
+        summary["model"]["notice"] = kDemoModelNotice;
+    summary["recording"] = {{"file", file}, {"group", in.index}, {"leads", ordered_json::array()},
+                            {"sampling_rate_hz", in.group().samplingRateHz},
+                            {"window_start_s", round6(double(input.sourceFirst) / input.sourceRateHz)},
+                            {"window_end_s", round6(double(input.sourceFirst + input.sourceCount) / input.sourceRateHz)}};
+    for (const auto& lead : in.group().leads)
+        summary["recording"]["leads"].push_back(lead.name);
+    summary["warnings"] = prediction.warnings;
+    ordered_json outs = ordered_json::array();
+    for (const auto& o : prediction.outputs)
+        outs.push_back({{"label", o.label}, {"value", o.value}, {"raw", o.raw}});
+    summary["prediction"] = outs;
+    summary["target"] = {{"index", target}, {"label", card.outputs[std::size_t(target)].label},
+                         {"raw", raw[std::size_t(target)]}};
+    summary["beats"] = {{"count", waves.beats.size()}, {"problem", waves.problem}};
+
+    std::cout << "model: " << card.name << " (sha256 " << model.sha256().substr(0, 12) << "…)\n";
+    if (card.demo)
+        std::cout << "  " << kDemoModelNotice << "\n";
+    for (const auto& w : prediction.warnings)
+        std::cout << "  warning: " << w << "\n";
+    std::cout << "target: " << target << " '" << card.outputs[std::size_t(target)].label << "'\n";
+
+    bool failed = false;
+    ordered_json methods = ordered_json::array();
+    for (const auto& spec : specs) {
+        ordered_json m{{"method", spec.name}};
+        try {
+            ExplainOptions options;
+            options.parameters = spec.parameters;
+            options.baselineInput = baseline ? &*baseline : nullptr;
+            Explanation e = runExplanation(spec.name, model, input, target, options);
+            mapExplanationToRecording(e, input, in.group());
+            std::vector<float> flat;
+            for (const auto& lead : e.recordingMap)
+                flat.insert(flat.end(), lead.begin(), lead.end());
+            npy::writeNpyFloat32((std::filesystem::path(outDir) / spec.file).string(),
+                                 {e.recordingMap.size(), e.recordingMap.empty() ? 0 : e.recordingMap.front().size()}, flat);
+            const auto s = summariseAttribution(e.recordingMap, in.group(), waves);
+            m["file"] = spec.file;
+            m["parameters"] = e.parameters;
+            if (ExplainerRegistry::instance().find(spec.name)->info().stochastic)
+                m["seed"] = e.seed;
+            m["runtime_ms"] = round6(e.runtimeMs);
+            ordered_json diagnostics = ordered_json::object();
+            for (const auto& [k, v] : e.diagnostics)
+                diagnostics[k] = round6(v);
+            m["diagnostics"] = diagnostics;
+            m["notes"] = e.notes;
+            m["summary"] = summaryJson(s);
+            char line[160];
+            std::snprintf(line, sizeof line, "  %-22s %8.1f ms  ", spec.name.c_str(), e.runtimeMs);
+            std::cout << line << (s.headline.empty() ? "no evidence" : s.headline) << "\n";
+            for (const auto& [k, v] : e.diagnostics)
+                if (k == "completeness_delta")
+                    std::cout << "  " << std::string(34, ' ') << "completeness delta " << v << "\n";
+        } catch (const ExplainError& e) {
+            failed = true;
+            m["error"] = e.what();
+            std::cout << "  " << spec.name << ": error: " << e.what() << "\n";
+        }
+        methods.push_back(m);
+    }
+    summary["methods"] = methods;
+    summary["timing"] = {{"threads", threads},
+                         {"total_ms", round6(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count())}};
+    const std::string summaryPath = (std::filesystem::path(outDir) / "summary.json").string();
+    writeFileAtomically(summaryPath, summary.dump(2) + "\n");
+    if (args.has("json"))
+        std::cout << summary.dump(2) << "\n";
+    std::cout << "wrote " << summaryPath << "\n";
+    return failed ? 1 : 0;
+}
+
+} // namespace execg::cli

@@ -1,0 +1,64 @@
+#include "ModelArgs.h"
+
+#include "model/torch/TorchModel.h"
+
+#include <filesystem>
+#include <sstream>
+#include <thread>
+
+namespace execg::cli {
+
+const std::vector<std::string>& modelOptionNames()
+{
+    static const std::vector<std::string> names{"model", "threads", "input-fs", "input-samples", "input-leads"};
+    return names;
+}
+
+namespace {
+
+std::vector<std::string> splitLeads(const std::string& list)
+{
+    std::vector<std::string> out;
+    std::stringstream in(list);
+    for (std::string item; std::getline(in, item, ',');)
+        if (!item.empty())
+            out.push_back(item);
+    return out;
+}
+
+} // namespace
+
+ModelCard modelCardFromArgs(const CliArgs& args, const std::string& command, const std::string& modelPath)
+{
+    const std::string cardPath = modelCardPathFor(modelPath);
+    const bool flags = args.has("input-fs") || args.has("input-samples") || args.has("input-leads");
+    if (std::filesystem::exists(cardPath)) {
+        if (flags)
+            throw UsageError(command + ": " + modelPath + " has a card (" + cardPath +
+                             "); --input-fs/--input-samples/--input-leads are for models without one");
+        return loadModelCard(cardPath);
+    }
+    if (!args.has("input-fs") || !args.has("input-samples"))
+        throw UsageError(command + ": no model card beside " + modelPath + " (" + cardPath +
+                         "); describe its input with --input-fs HZ --input-samples N [--input-leads I,II,...]");
+    const double fs = *args.number("input-fs");
+    const int samples = *args.integer("input-samples");
+    if (fs <= 0 || samples <= 0)
+        throw UsageError(command + ": --input-fs and --input-samples must be positive");
+    try {
+        return inferredModelCard(modelPath, fs, samples, splitLeads(args.value("input-leads").value_or("")));
+    } catch (const ModelCardError& e) {
+        throw UsageError(command + ": " + e.problem);
+    }
+}
+
+int configureThreadsFromArgs(const CliArgs& args, const std::string& command)
+{
+    const int threads = args.integer("threads").value_or(int(std::max(1u, std::thread::hardware_concurrency())));
+    if (threads < 1)
+        throw UsageError(command + ": --threads must be at least 1");
+    configureTorchThreads(threads);
+    return threads;
+}
+
+} // namespace execg::cli

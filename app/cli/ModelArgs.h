@@ -1,0 +1,20 @@
+#pragma once
+// The options every model command shares: --model M.pt, its card (or --input-* flags for a bare .pt), --threads.
+#include "CliArgs.h"
+
+#include "model/ModelCard.h"
+
+#include <string>
+#include <vector>
+
+namespace execg::cli {
+
+const std::vector<std::string>& modelOptionNames();   // model, threads, input-fs, input-samples, input-leads
+
+// The card beside the model, or one inferred from --input-fs/--input-samples/--input-leads; UsageError otherwise.
+ModelCard modelCardFromArgs(const CliArgs& args, const std::string& command, const std::string& modelPath);
+
+// --threads N (default: every core), then configureTorchThreads.
+int configureThreadsFromArgs(const CliArgs& args, const std::string& command);
+
+} // namespace execg::cli

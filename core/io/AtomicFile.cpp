@@ -1,0 +1,35 @@
+#include "io/AtomicFile.h"
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <stdexcept>
+
+namespace execg {
+
+void writeFileAtomically(const std::string& path, std::string_view bytes)
+{
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    std::random_device rd;
+    const fs::path temporary = target.parent_path() / (target.filename().string() + ".part" + std::to_string(rd()));
+    std::error_code ec;
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out)
+            throw std::runtime_error(path + ": cannot be written (" + temporary.string() + " cannot be created)");
+        out.write(bytes.data(), std::streamsize(bytes.size()));
+        out.close();
+        if (!out) {
+            fs::remove(temporary, ec);
+            throw std::runtime_error(path + ": writing failed (disk full?)");
+        }
+    }
+    fs::rename(temporary, target, ec);
+    if (ec) {
+        fs::remove(temporary, ec);
+        throw std::runtime_error(path + ": cannot be replaced (" + ec.message() + ")");
+    }
+}
+
+} // namespace execg

@@ -1,0 +1,137 @@
+// `execg-cli explain` as a user runs it on the Captum reference: the maps it writes are the reference's maps on the
+// recording's axis, the summary carries target, parameters, diagnostics and evidence shares, and bad requests fail
+// with clear messages without writing maps.
+#include "Corpus.h"
+#include "TestFiles.h"
+
+#include "io/npy/NpyArray.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace {
+
+QString referenceDir() { return execg::test::corpusDir() + "/../reference/captum"; }
+
+int runCli(const QStringList& args, QString* output = nullptr)
+{
+    QProcess process;
+    process.start(QStringLiteral(EXECG_CLI_PATH), args);
+    if (!process.waitForFinished(300000))
+        return -1;
+    if (output)
+        *output = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+QString modelWithCard(const QString& dir)
+{
+    QFile::link(referenceDir() + "/model.pt", dir + "/st.pt");
+    execg::test::writeFile(dir + "/st.card.json", std::string(R"({
+  "schema": "execg-model-card/1", "name": "Captum reference ResNet", "version": "1.0", "task": "binary",
+  "outputs": [{"label": "no anterior ST elevation"}, {"label": "anterior ST elevation"}], "activation": "softmax",
+  "input": {"leads": ["I","II","III","aVR","aVL","aVF","V1","V2","V3","V4","V5","V6"], "sampling_rate_hz": 250,
+            "samples": 2500},
+  "layers": [{"name": "layer3", "use": ["gradcam"]}], "intended_use": "testing the explainers"
+})"));
+    return dir + "/st.pt";
+}
+
+nlohmann::json readJson(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return nlohmann::json::parse(f.readAll().toStdString());
+}
+
+double maxDifference(const QString& ours, const QString& reference)
+{
+    const auto a = execg::npy::readNpyArray(ours.toStdString());
+    const auto b = execg::npy::readNpyArray(reference.toStdString());
+    if (a.values.size() != b.values.size())
+        return 1e9;
+    double d = 0;
+    for (std::size_t i = 0; i < a.values.size(); ++i)
+        d = std::max(d, std::abs(a.values[i] - b.values[i]));
+    return d;
+}
+
+} // namespace
+
+class ExplainCliTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        if (!QFile::exists(referenceDir() + "/model.pt"))
+            QSKIP(qPrintable("Captum reference not found at " + referenceDir() + "; skipped"));
+    }
+
+    void writesMapsAndSummary()
+    {
+        const QString dir = execg::test::scratchDir("explain-cli");
+        const QString out = dir + "/out";
+        QString text;
+        const int code = runCli({"explain", "--model", modelWithCard(dir), "--fs", "250", "--threads", "2",
+                                 "--method", "saliency", "--method", "integrated-gradients:rule=trapezoid",
+                                 "--method", "integrated-gradients", "--method", "grad-cam:layer=layer3",
+                                 referenceDir() + "/input.npy", "--out", out}, &text);
+        QVERIFY2(code == 0, qPrintable(text));
+        QVERIFY2(text.contains("target: 1 'anterior ST elevation'"), qPrintable(text));
+        // 250 Hz in, 250 Hz model: the recording's axis is the model's, so the maps are Captum's.
+        const auto saliency = execg::npy::readNpyArray((out + "/saliency.npy").toStdString());
+        QCOMPARE(saliency.shape, (std::vector<std::uint64_t>{12, 2500}));
+        QVERIFY(maxDifference(out + "/saliency.npy", referenceDir() + "/out/saliency.npy") < 1e-6);
+        QVERIFY(maxDifference(out + "/integrated-gradients.npy", referenceDir() + "/out/ig_riemann_trapezoid.npy") < 1e-6);
+        QVERIFY(maxDifference(out + "/integrated-gradients-2.npy", referenceDir() + "/out/ig_gausslegendre.npy") < 1e-6);
+
+        const auto s = readJson(out + "/summary.json");
+        QCOMPARE(s["target"]["index"].get<int>(), 1);
+        QCOMPARE(s["model"]["sha256"].get<std::string>(), std::string("c03ae87fe0a91403a67ee27853b1ebc24364d95eca3b37d032ce943b1546a9f6"));
+        QCOMPARE(s["beats"]["count"].get<int>(), 12);   // 72 bpm for 10 s
+        const auto& methods = s["methods"];
+        QCOMPARE(methods.size(), std::size_t(4));
+        QCOMPARE(methods[1]["parameters"]["rule"].get<std::string>(), std::string("trapezoid"));
+        QCOMPARE(methods[2]["file"].get<std::string>(), std::string("integrated-gradients-2.npy"));
+        QVERIFY(std::abs(methods[2]["diagnostics"]["completeness_delta"].get<double>() - -0.0015526) < 2e-4);
+        QCOMPARE(methods[3]["diagnostics"]["layer_samples"].get<double>(), 157.0);
+        double shares = 0;
+        for (const auto& [lead, share] : methods[0]["summary"]["lead_share"].items())
+            shares += share.get<double>();
+        QVERIFY(std::abs(shares - 1.0) < 1e-4);
+        QVERIFY(!methods[0]["summary"]["headline"].get<std::string>().empty());
+        QVERIFY(methods[0]["runtime_ms"].get<double>() > 0);
+    }
+
+    void badRequestsFailClearly()
+    {
+        const QString dir = execg::test::scratchDir("explain-cli-bad");
+        const QString model = modelWithCard(dir);
+        QString text;
+        QCOMPARE(runCli({"explain", "--model", model, "--fs", "250", "--method", "deep-dream", referenceDir() + "/input.npy",
+                         "--out", dir + "/a"}, &text), 2);
+        QVERIFY2(text.contains("unknown method 'deep-dream'"), qPrintable(text));
+        QVERIFY(!QDir(dir + "/a").exists());
+        QCOMPARE(runCli({"explain", "--model", model, "--fs", "250", "--target", "7", referenceDir() + "/input.npy",
+                         "--out", dir + "/b"}, &text), 2);
+        QVERIFY2(text.contains("--target 7 is neither an output index nor a label"), qPrintable(text));
+        // A layer the card does not list: that method fails, the others are still written.
+        QCOMPARE(runCli({"explain", "--model", model, "--fs", "250", "--method", "grad-cam:layer=layer2", "--method",
+                         "saliency", referenceDir() + "/input.npy", "--out", dir + "/c"}, &text), 1);
+        QVERIFY2(text.contains("layer 'layer2' is not listed in the model's card"), qPrintable(text));
+        QVERIFY(!QFile::exists(dir + "/c/grad-cam.npy"));
+        QVERIFY(QFile::exists(dir + "/c/saliency.npy"));
+        QVERIFY(readJson(dir + "/c/summary.json")["methods"][0].contains("error"));
+    }
+};
+
+QTEST_GUILESS_MAIN(ExplainCliTest)
+#include "test_explain_cli.moc"
