@@ -1,0 +1,84 @@
+// Every explanation method on the Captum reference model and input, timed as Captum was timed (2 warm-ups, then the
+// median of 5, at 2 threads unless told otherwise), beside Captum's own median from ../shared/reference/captum/out/
+// summary.json. Figures only, never pass/fail.
+//   bench_explain [threads] [repeats]
+#include "explain/Explainer.h"
+#include "io/ReaderRegistry.h"
+#include "model/torch/TorchModel.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+using namespace execg;
+
+namespace {
+
+struct Case {
+    const char* label;
+    const char* method;
+    std::map<std::string, std::string> parameters;
+    const char* captumKey;   // in summary.json "methods"
+};
+
+const std::vector<Case> kCases{
+    {"saliency", "saliency", {}, "saliency"},
+    {"input x gradient", "input-x-gradient", {}, "input_x_gradient"},
+    {"IG 50 Gauss-Legendre", "integrated-gradients", {}, "ig_gausslegendre"},
+    {"IG 50 trapezoid", "integrated-gradients", {{"rule", "trapezoid"}}, "ig_riemann_trapezoid"},
+    {"SmoothGrad 50", "smoothgrad", {}, "smoothgrad_saliency"},
+    {"Grad-CAM layer3", "grad-cam", {{"layer", "layer3"}}, "layer_gradcam_layer3_upsampled_linear"},
+    {"guided backprop", "guided-backprop", {}, "guided_backprop"},
+    {"guided Grad-CAM layer3", "guided-grad-cam", {{"layer", "layer3"}}, "guided_gradcam_layer3"},
+    {"occlusion 12x25 (vs Captum 1/eval)", "occlusion", {{"window-ms", "100"}}, "occlusion_12x25"},
+    {"occlusion 12x25 (vs Captum 50/eval)", "occlusion", {{"window-ms", "100"}}, "occlusion_12x25_ppe50"},
+    {"feature ablation 600 (vs 1/eval)", "feature-ablation", {}, "feature_ablation_lead_x_50"},
+    {"feature ablation 600 (vs 50/eval)", "feature-ablation", {}, "feature_ablation_lead_x_50_ppe50"},
+};
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const int threads = argc > 1 ? std::atoi(argv[1]) : 2;
+    const int repeats = argc > 2 ? std::atoi(argv[2]) : 5;
+    const std::string dir = std::string(EXECG_CORPUS_DIR) + "/../reference/captum";
+    std::ifstream summaryFile(dir + "/out/summary.json");
+    if (!summaryFile) {
+        std::cerr << "bench_explain: " << dir << "/out/summary.json not found\n";
+        return 1;
+    }
+    const auto captum = nlohmann::json::parse(summaryFile);
+    configureTorchThreads(threads);
+    ModelCard card = inferredModelCard(dir + "/model.pt", 250, 2500);
+    card.layers = {{"layer3", true, true}};
+    card.warnings.clear();
+    const TorchModel model(dir + "/model.pt", card);
+    ReadOptions ro;
+    ro.raw.samplingRateHz = 250;
+    const auto rec = ReaderRegistry::instance().read(dir + "/input.npy", ro);
+    const auto input = adaptToModel(rec.groups.front(), model.card());
+
+    std::printf("threads %d, median of %d after 2 warm-ups; Captum 0.8 figures from summary.json (2 threads)\n\n", threads, repeats);
+    std::printf("%-38s %10s %10s %8s\n", "method", "ours ms", "Captum ms", "speed-up");
+    for (const auto& c : kCases) {
+        ExplainOptions options;
+        options.parameters = c.parameters;
+        std::vector<double> ms;
+        for (int k = 0; k < repeats + 2; ++k) {
+            const auto t0 = std::chrono::steady_clock::now();
+            runExplanation(c.method, model, input, 1, options);
+            if (k >= 2)
+                ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        }
+        std::nth_element(ms.begin(), ms.begin() + long(ms.size() / 2), ms.end());
+        const double ours = ms[ms.size() / 2];
+        const double theirs = captum["methods"][c.captumKey]["time_median_s"].get<double>() * 1000.0;
+        std::printf("%-38s %10.1f %10.1f %7.1fx\n", c.label, ours, theirs, theirs / ours);
+    }
+    return 0;
+}
