@@ -14,6 +14,8 @@
 
 namespace {
 
+QString demoModel(const char* name) { return QStringLiteral(EXECG_SOURCE_DIR) + "/resources/models/" + name + ".pt"; }
+
 QString referenceModel() { return execg::test::corpusDir() + "/../reference/captum/model.pt"; }
 QString referenceInput() { return execg::test::corpusDir() + "/../reference/captum/input.npy"; }
 
@@ -64,18 +66,47 @@ QString referenceModelWithCard()
 
 } // namespace
 
+#define REQUIRE_REFERENCE()                                                                                  \
+    do {                                                                                                     \
+        if (!QFile::exists(referenceModel()))                                                                \
+            QSKIP(qPrintable("Captum reference not found at " + referenceModel() + "; skipped"));            \
+    } while (0)
+
 class PredictCliTest : public QObject {
     Q_OBJECT
 
 private slots:
-    void init()
+    // The shipped demo models on the corpus's real 12-lead records (PTB-XL 100 Hz, PTB 1000 Hz, Mortara DICOM
+    // 1000 Hz): every result carries the demo notice and the resampling warning; the three records are in sinus
+    // rhythm (RR irregularity 0.026, 0.014, 0.018 by `execg-cli measure`), which the AF model must not call AF.
+    void demoModelsOnRealRecords()
     {
-        if (!QFile::exists(referenceModel()))
-            QSKIP(qPrintable("Captum reference not found at " + referenceModel() + "; skipped"));
+        EXECG_REQUIRE_CORPUS_FILE("ecg-image-kit/00001_lr.hea");
+        const QString c = execg::test::corpusDir();
+        const QStringList records{c + "/ecg-image-kit/00001_lr.hea", c + "/wfdb-python/sample-data/s0010_re.hea",
+                                  c + "/pydicom/waveform_ecg.dcm"};
+        const auto af = runJson(QStringList{"predict", "--model", demoModel("af"), "--json", "--threads", "1"} + records);
+        QCOMPARE(af["model"]["notice"].get<std::string>(), std::string("Demo model trained on synthetic ECGs — not for clinical use"));
+        QCOMPARE(af["results"].size(), std::size_t(3));
+        for (const auto& r : af["results"]) {
+            QCOMPARE(r["notice"].get<std::string>(), std::string("Demo model trained on synthetic ECGs — not for clinical use"));
+            QVERIFY(anyContains(r["warnings"], "resampled from"));
+            const double p = r["outputs"][0]["value"].get<double>();
+            QCOMPARE(r["outputs"][0]["label"].get<std::string>(), std::string("atrial fibrillation"));
+            QVERIFY2(p >= 0.0 && p < 0.5, qPrintable(QString::fromStdString(r["file"].get<std::string>()) + ": " + QString::number(p)));
+        }
+        const auto k = runJson(QStringList{"predict", "--model", demoModel("potassium"), "--json", "--threads", "1"} + records);
+        for (const auto& r : k["results"]) {
+            QCOMPARE(r["outputs"][0]["unit"].get<std::string>(), std::string("mmol/L"));
+            const double v = r["outputs"][0]["value"].get<double>();
+            QVERIFY2(v > 1.5 && v < 9.5, qPrintable(QString::number(v)));   // inside what the model was trained on
+            QVERIFY(r.contains("notice"));
+        }
     }
 
     void bareModelRunsFromFlagsWithAWarning()
     {
+        REQUIRE_REFERENCE();
         const auto j = runJson({"predict", "--model", referenceModel(), "--input-fs", "250", "--input-samples", "2500",
                                 "--fs", "250", "--threads", "1", "--json", referenceInput()});
         QCOMPARE(j["model"]["sha256"].get<std::string>(), std::string("c03ae87fe0a91403a67ee27853b1ebc24364d95eca3b37d032ce943b1546a9f6"));
@@ -92,6 +123,7 @@ private slots:
 
     void bareModelWithoutFlagsIsAUsageError()
     {
+        REQUIRE_REFERENCE();
         QString out;
         QCOMPARE(runCli({"predict", "--model", referenceModel(), referenceInput()}, &out), 2);
         QVERIFY2(out.contains("no model card beside") && out.contains("--input-fs HZ --input-samples N"), qPrintable(out));
@@ -99,6 +131,7 @@ private slots:
 
     void cardGivesLabelsAndProbabilities()
     {
+        REQUIRE_REFERENCE();
         const QString model = referenceModelWithCard();
         const auto j = runJson({"predict", "--model", model, "--fs", "250", "--json", referenceInput()});
         const auto& o = j["results"][0]["outputs"];
@@ -114,6 +147,7 @@ private slots:
 
     void realRecordsCarryTheirWarnings()
     {
+        REQUIRE_REFERENCE();
         EXECG_REQUIRE_CORPUS_FILE("ecg-image-kit/00001_lr.hea");
         const QString model = referenceModelWithCard();
         const QString c = execg::test::corpusDir();
