@@ -9,6 +9,7 @@
 #include "Corpus.h"
 #include "TestFiles.h"
 #include "model/ModelCard.h"
+#include "synth/EcgSynthesizer.h"
 
 #include <QtTest>
 
@@ -91,6 +92,27 @@ private slots:
         wrongInput.samples = 60;   // decode gives 50 samples back
         msg = messageOf([&] { GeneratorModel g(path, wrongInput, 2); });
         QVERIFY2(msg.contains("decode() gives [1, 2, 50]; expected [1, 2, 60]"), qPrintable(msg));
+    }
+
+    // The shipped autoencoder, as the demo cards name it: loads, chains, and reconstructs a synthetic record.
+    void shippedAutoencoder()
+    {
+        const std::string cardPath = std::string(EXECG_SOURCE_DIR) + "/resources/models/af.card.json";
+        const auto card = loadModelCard(cardPath);
+        QVERIFY(card.generator.has_value());
+        const GeneratorModel g(generatorPathFor(cardPath, *card.generator), card.input, card.generator->latentSize);
+        QVERIFY(g.chainVerified());
+        synth::SynthParams p;
+        p.samplingRateHz = 250;
+        p.seed = 987654;   // not a training seed
+        p.noise.baselineMv = 0.03;
+        const auto input = adaptToModel(synth::generateEcg(p).recording.groups.front(), card);
+        const auto x = g.decode(g.encode(input));
+        double se = 0;
+        for (std::size_t i = 0; i < x.size(); ++i)
+            se += double(x[i] - input.values[i]) * double(x[i] - input.values[i]);
+        const double rmse = std::sqrt(se / double(x.size()));
+        QVERIFY2(rmse < 0.05, qPrintable(QString::number(rmse)));
     }
 
     void cardMustFindItsGenerator()
