@@ -99,6 +99,7 @@ AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const
     const dsp::Resampler resampler(fsIn, std::abs(fsIn - fsOut) > 1e-9 ? fsOut : fsIn);
     const double unitScale = card.input.units == "uV" ? 1000.0 : 1.0;
     out.values.assign(std::size_t(out.leads) * std::size_t(out.samples), 0.0f);
+    out.mv.assign(out.values.size(), 0.0f);
     for (int l = 0; l < out.leads; ++l) {
         const auto& name = card.input.leads[std::size_t(l)];
         std::vector<float> x = leads[std::size_t(l)]->samples;
@@ -143,6 +144,7 @@ AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const
         }
         for (int i = 0; i < out.validSamples; ++i)
             row[i] = float((double(y[std::size_t(i)]) * unitScale - mean) / sd);
+        std::copy(y.begin(), y.begin() + out.validSamples, out.mv.begin() + std::ptrdiff_t(l) * out.samples);
     }
     return out;
 }

@@ -20,6 +20,8 @@ struct AdaptOptions {
 struct AdaptedInput {
     int leads = 0, samples = 0;          // the card's shape
     std::vector<float> values;           // leads × samples, row-major, in the card's units and normalisation
+    std::vector<float> mv;               // the same samples in mV, before units and normalisation (for delineating
+                                         // the waves the model saw, whatever its normalisation)
     std::vector<int> sourceLead;         // per model lead: index in the source group, −1 when derived or absent
     std::vector<bool> derived;           // per model lead: computed from other leads (III, aVR, aVL, aVF)
     double sourceRateHz = 0.0;

@@ -15,6 +15,8 @@ void registerBuiltinExplainers(ExplainerRegistry& registry)
     registry.add(makeGuidedGradCam());
     registry.add(makeOcclusion());
     registry.add(makeFeatureAblation());
+    registry.add(makeWaveAblation());
+    registry.add(makeWaveShap());
 }
 
 } // namespace execg

@@ -17,5 +17,7 @@ std::unique_ptr<Explainer> makeGuidedBackprop();
 std::unique_ptr<Explainer> makeGuidedGradCam();
 std::unique_ptr<Explainer> makeOcclusion();
 std::unique_ptr<Explainer> makeFeatureAblation();
+std::unique_ptr<Explainer> makeWaveAblation();
+std::unique_ptr<Explainer> makeWaveShap();
 
 } // namespace execg

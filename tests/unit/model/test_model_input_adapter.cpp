@@ -135,6 +135,9 @@ private slots:
         }
         QVERIFY(std::abs(s / 2500) < 1e-5);
         QVERIFY(std::abs(ss / 2500 - 1.0) < 1e-4);
+        // The mV copy is what the model saw before normalisation: the recording's own values.
+        QCOMPARE(z.mv[10], g.leads[0].samples[10]);
+        QCOMPARE(micro.mv[10], g.leads[0].samples[10]);
     }
 
     void badInputIsNamed()
