@@ -1,11 +1,9 @@
 #include "model/torch/GeneratorModel.h"
 
-#include "model/Sha256.h"
 #include "model/torch/ModelChain.h"
 #include "model/torch/TorchModel.h"
 #include "model/torch/TorchModelImpl.h"
 
-#include <filesystem>
 
 namespace execg {
 
@@ -31,15 +29,7 @@ GeneratorModel::GeneratorModel(const std::string& path, const ModelInput& input,
     : impl_(std::make_unique<Impl>()), path_(path), leads_(int(input.leads.size())), samples_(input.samples),
       latentSize_(latentSize)
 {
-    if (!std::filesystem::is_regular_file(path))
-        throw ModelError(path, "generator not found");
-    sha256_ = sha256OfFile(path);
-    try {
-        impl_->module = torch::jit::load(path, torch::kCPU);
-    } catch (const std::exception& e) {
-        throw ModelError(path, "not a TorchScript model (" + torchErrorCause(e.what()) + ")");
-    }
-    impl_->module.eval();
+    impl_->module = loadTorchScript(path, sha256_);
     for (const char* method : {"encode", "decode"})
         if (!impl_->module.find_method(method))
             throw ModelError(path, std::string("has no ") + method + "() method; a counterfactual generator needs encode(x) and decode(z)");

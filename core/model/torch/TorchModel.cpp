@@ -37,6 +37,21 @@ std::string torchErrorCause(const std::string& s)
     return s.substr(begin, end - begin + 1);
 }
 
+torch::jit::Module loadTorchScript(const std::string& path, std::string& sha256)
+{
+    if (!std::filesystem::is_regular_file(path))
+        throw ModelError(path, "not found");
+    sha256 = sha256OfFile(path);
+    torch::jit::Module module;
+    try {
+        module = torch::jit::load(path, torch::kCPU);
+    } catch (const std::exception& e) {
+        throw ModelError(path, "not a TorchScript model (" + torchErrorCause(e.what()) + ")");
+    }
+    module.eval();
+    return module;
+}
+
 namespace {
 
 std::string joined(const std::vector<std::string>& names)
@@ -82,15 +97,7 @@ void configureTorchThreads(int threads)
 TorchModel::TorchModel(const std::string& path, ModelCard card)
     : impl_(std::make_unique<Impl>()), card_(std::move(card)), path_(path)
 {
-    if (!std::filesystem::is_regular_file(path))
-        throw ModelError(path, "not found");
-    sha256_ = sha256OfFile(path);
-    try {
-        impl_->module = torch::jit::load(path, torch::kCPU);
-    } catch (const std::exception& e) {
-        throw ModelError(path, "not a TorchScript model (" + torchErrorCause(e.what()) + ")");
-    }
-    impl_->module.eval();
+    impl_->module = loadTorchScript(path, sha256_);
     // Warm-up and shape check in one: a zero input of the card's shape.
     const auto zero = zeroInput(card_);
     torch::Tensor y;

@@ -26,6 +26,10 @@ struct TorchModel::Impl {
 // The input batch as a float tensor of the card's shape (B × leads × samples).
 torch::Tensor toTensor(const std::vector<AdaptedInput>& batch);
 
+// Loads a TorchScript file for inference (eval mode) and gives its SHA-256; ModelError naming the file when it is
+// missing or not TorchScript.
+torch::jit::Module loadTorchScript(const std::string& path, std::string& sha256);
+
 // The cause in a torch exception's message (the last line after a TorchScript traceback, else the first line).
 std::string torchErrorCause(const std::string& what);
 

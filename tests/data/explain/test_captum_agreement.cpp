@@ -1,6 +1,7 @@
 // Our explainers against Captum 0.8's attributions for the reference model and input (../shared/reference/captum):
 // rtol 1e-4 with atol 1e-5 × max|reference|, the tolerance the reference's README gives for float32 round-off.
-#include "Corpus.h"
+#include "CaptumReference.h"
+#include "ErrorMessage.h"
 
 #include "explain/Explainer.h"
 #include "explain/Quadrature.h"
@@ -17,22 +18,7 @@ using namespace execg;
 
 namespace {
 
-QString referenceDir() { return test::corpusDir() + "/../reference/captum"; }
-
-ModelCard referenceCard()
-{
-    ModelCard c;
-    c.name = "Captum reference ResNet";
-    c.task = ModelTask::Binary;
-    c.outputs = {{"no anterior ST elevation", ""}, {"anterior ST elevation", ""}};
-    c.activation = OutputActivation::Softmax;
-    c.input.leads = {"I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6"};
-    c.input.samplingRateHz = 250;
-    c.input.samples = 2500;
-    c.layers = {{"layer3", true, true}};
-    c.intendedUse = "test";
-    return c;
-}
+QString referenceDir() { return test::captumDir(); }
 
 struct Fixture {
     std::unique_ptr<TorchModel> model;
@@ -43,7 +29,7 @@ const Fixture& fixture()
 {
     static Fixture f = [] {
         Fixture x;
-        x.model = std::make_unique<TorchModel>((referenceDir() + "/model.pt").toStdString(), referenceCard());
+        x.model = std::make_unique<TorchModel>((referenceDir() + "/model.pt").toStdString(), test::captumCard());
         ReadOptions ro;
         ro.raw.samplingRateHz = 250;
         const auto rec = ReaderRegistry::instance().read((referenceDir() + "/input.npy").toStdString(), ro);
@@ -90,8 +76,7 @@ class CaptumAgreementTest : public QObject {
 private slots:
     void initTestCase()
     {
-        if (!QFile::exists(referenceDir() + "/model.pt"))
-            QSKIP(qPrintable("Captum reference not found at " + referenceDir() + "; skipped"));
+        EXECG_REQUIRE_CAPTUM();
         configureTorchThreads(2);
     }
 
@@ -179,14 +164,7 @@ private slots:
 
     void badRequestsAreRefused()
     {
-        auto message = [](const std::function<void()>& f) -> QString {
-            try {
-                f();
-            } catch (const std::exception& e) {
-                return e.what();
-            }
-            return {};
-        };
+        const auto message = test::messageOf;
         QString m = message([] { runExplanation("saliency", *fixture().model, fixture().input, 2); });
         QVERIFY2(m.contains("target 2 is out of range; the model has 2 outputs (0 to 1)"), qPrintable(m));
         m = message([] { run("grad-cam", {{"layer", "layer2"}}); });

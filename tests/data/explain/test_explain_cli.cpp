@@ -1,14 +1,13 @@
 // `execg-cli explain` as a user runs it on the Captum reference: the maps it writes are the reference's maps on the
 // recording's axis, the summary carries target, parameters, diagnostics and evidence shares, and bad requests fail
 // with clear messages without writing maps.
-#include "Corpus.h"
-#include "TestFiles.h"
+#include "CaptumReference.h"
+#include "CliRunner.h"
 
 #include "io/npy/NpyArray.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -16,32 +15,6 @@
 #include <cmath>
 
 namespace {
-
-QString referenceDir() { return execg::test::corpusDir() + "/../reference/captum"; }
-
-int runCli(const QStringList& args, QString* output = nullptr)
-{
-    QProcess process;
-    process.start(QStringLiteral(EXECG_CLI_PATH), args);
-    if (!process.waitForFinished(300000))
-        return -1;
-    if (output)
-        *output = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-}
-
-QString modelWithCard(const QString& dir)
-{
-    QFile::link(referenceDir() + "/model.pt", dir + "/st.pt");
-    execg::test::writeFile(dir + "/st.card.json", std::string(R"({
-  "schema": "execg-model-card/1", "name": "Captum reference ResNet", "version": "1.0", "task": "binary",
-  "outputs": [{"label": "no anterior ST elevation"}, {"label": "anterior ST elevation"}], "activation": "softmax",
-  "input": {"leads": ["I","II","III","aVR","aVL","aVF","V1","V2","V3","V4","V5","V6"], "sampling_rate_hz": 250,
-            "samples": 2500},
-  "layers": [{"name": "layer3", "use": ["gradcam"]}], "intended_use": "testing the explainers"
-})"));
-    return dir + "/st.pt";
-}
 
 nlohmann::json readJson(const QString& path)
 {
@@ -69,29 +42,25 @@ class ExplainCliTest : public QObject {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        if (!QFile::exists(referenceDir() + "/model.pt"))
-            QSKIP(qPrintable("Captum reference not found at " + referenceDir() + "; skipped"));
-    }
+    void init() { EXECG_REQUIRE_CAPTUM(); }
 
     void writesMapsAndSummary()
     {
         const QString dir = execg::test::scratchDir("explain-cli");
         const QString out = dir + "/out";
         QString text;
-        const int code = runCli({"explain", "--model", modelWithCard(dir), "--fs", "250", "--threads", "2",
+        const int code = execg::test::runCli({"explain", "--model", execg::test::captumModelWithCard(dir), "--fs", "250", "--threads", "2",
                                  "--method", "saliency", "--method", "integrated-gradients:rule=trapezoid",
                                  "--method", "integrated-gradients", "--method", "grad-cam:layer=layer3",
-                                 referenceDir() + "/input.npy", "--out", out}, &text);
+                                 execg::test::captumDir() + "/input.npy", "--out", out}, &text);
         QVERIFY2(code == 0, qPrintable(text));
         QVERIFY2(text.contains("target: 1 'anterior ST elevation'"), qPrintable(text));
         // 250 Hz in, 250 Hz model: the recording's axis is the model's, so the maps are Captum's.
         const auto saliency = execg::npy::readNpyArray((out + "/saliency.npy").toStdString());
         QCOMPARE(saliency.shape, (std::vector<std::uint64_t>{12, 2500}));
-        QVERIFY(maxDifference(out + "/saliency.npy", referenceDir() + "/out/saliency.npy") < 1e-6);
-        QVERIFY(maxDifference(out + "/integrated-gradients.npy", referenceDir() + "/out/ig_riemann_trapezoid.npy") < 1e-6);
-        QVERIFY(maxDifference(out + "/integrated-gradients-2.npy", referenceDir() + "/out/ig_gausslegendre.npy") < 1e-6);
+        QVERIFY(maxDifference(out + "/saliency.npy", execg::test::captumDir() + "/out/saliency.npy") < 1e-6);
+        QVERIFY(maxDifference(out + "/integrated-gradients.npy", execg::test::captumDir() + "/out/ig_riemann_trapezoid.npy") < 1e-6);
+        QVERIFY(maxDifference(out + "/integrated-gradients-2.npy", execg::test::captumDir() + "/out/ig_gausslegendre.npy") < 1e-6);
 
         const auto s = readJson(out + "/summary.json");
         QCOMPARE(s["target"]["index"].get<int>(), 1);
@@ -114,18 +83,18 @@ private slots:
     void badRequestsFailClearly()
     {
         const QString dir = execg::test::scratchDir("explain-cli-bad");
-        const QString model = modelWithCard(dir);
+        const QString model = execg::test::captumModelWithCard(dir);
         QString text;
-        QCOMPARE(runCli({"explain", "--model", model, "--fs", "250", "--method", "deep-dream", referenceDir() + "/input.npy",
+        QCOMPARE(execg::test::runCli({"explain", "--model", model, "--fs", "250", "--method", "deep-dream", execg::test::captumDir() + "/input.npy",
                          "--out", dir + "/a"}, &text), 2);
         QVERIFY2(text.contains("unknown method 'deep-dream'"), qPrintable(text));
         QVERIFY(!QDir(dir + "/a").exists());
-        QCOMPARE(runCli({"explain", "--model", model, "--fs", "250", "--target", "7", referenceDir() + "/input.npy",
+        QCOMPARE(execg::test::runCli({"explain", "--model", model, "--fs", "250", "--target", "7", execg::test::captumDir() + "/input.npy",
                          "--out", dir + "/b"}, &text), 2);
         QVERIFY2(text.contains("--target 7 is neither an output index nor a label"), qPrintable(text));
         // A layer the card does not list: that method fails, the others are still written.
-        QCOMPARE(runCli({"explain", "--model", model, "--fs", "250", "--method", "grad-cam:layer=layer2", "--method",
-                         "saliency", referenceDir() + "/input.npy", "--out", dir + "/c"}, &text), 1);
+        QCOMPARE(execg::test::runCli({"explain", "--model", model, "--fs", "250", "--method", "grad-cam:layer=layer2", "--method",
+                         "saliency", execg::test::captumDir() + "/input.npy", "--out", dir + "/c"}, &text), 1);
         QVERIFY2(text.contains("layer 'layer2' is not listed in the model's card"), qPrintable(text));
         QVERIFY(!QFile::exists(dir + "/c/grad-cam.npy"));
         QVERIFY(QFile::exists(dir + "/c/saliency.npy"));

@@ -1,7 +1,7 @@
 // `execg-cli predict` as a user runs it: a bare .pt described by flags, the same model with a card, the real
 // 12-lead records of the corpus at 100 and 1000 Hz with the warnings a reader must see, and files that fail.
-#include "Corpus.h"
-#include "TestFiles.h"
+#include "CaptumReference.h"
+#include "CliRunner.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,19 +16,8 @@ namespace {
 
 QString demoModel(const char* name) { return QStringLiteral(EXECG_SOURCE_DIR) + "/resources/models/" + name + ".pt"; }
 
-QString referenceModel() { return execg::test::corpusDir() + "/../reference/captum/model.pt"; }
-QString referenceInput() { return execg::test::corpusDir() + "/../reference/captum/input.npy"; }
-
-int runCli(const QStringList& args, QString* output = nullptr)
-{
-    QProcess process;
-    process.start(QStringLiteral(EXECG_CLI_PATH), args);
-    if (!process.waitForFinished(120000))
-        return -1;
-    if (output)
-        *output = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-}
+QString referenceModel() { return execg::test::captumDir() + "/model.pt"; }
+QString referenceInput() { return execg::test::captumDir() + "/input.npy"; }
 
 nlohmann::json runJson(const QStringList& args, int expectedCode = 0)
 {
@@ -49,28 +38,7 @@ bool anyContains(const nlohmann::json& list, const std::string& text)
     return false;
 }
 
-// The reference model beside a card that labels its two outputs (a link, so nothing is copied).
-QString referenceModelWithCard()
-{
-    const QString dir = execg::test::scratchDir("predict-cli");
-    QFile::link(referenceModel(), dir + "/st.pt");
-    execg::test::writeFile(dir + "/st.card.json", std::string(R"({
-  "schema": "execg-model-card/1", "name": "Captum reference ResNet", "version": "1.0", "task": "binary",
-  "outputs": [{"label": "no anterior ST elevation"}, {"label": "anterior ST elevation"}], "activation": "softmax",
-  "input": {"leads": ["I","II","III","aVR","aVL","aVF","V1","V2","V3","V4","V5","V6"], "sampling_rate_hz": 250,
-            "samples": 2500},
-  "layers": [{"name": "layer4", "use": ["gradcam"]}], "intended_use": "testing the runner"
-})"));
-    return dir + "/st.pt";
-}
-
 } // namespace
-
-#define REQUIRE_REFERENCE()                                                                                  \
-    do {                                                                                                     \
-        if (!QFile::exists(referenceModel()))                                                                \
-            QSKIP(qPrintable("Captum reference not found at " + referenceModel() + "; skipped"));            \
-    } while (0)
 
 class PredictCliTest : public QObject {
     Q_OBJECT
@@ -106,7 +74,7 @@ private slots:
 
     void bareModelRunsFromFlagsWithAWarning()
     {
-        REQUIRE_REFERENCE();
+        EXECG_REQUIRE_CAPTUM();
         const auto j = runJson({"predict", "--model", referenceModel(), "--input-fs", "250", "--input-samples", "2500",
                                 "--fs", "250", "--threads", "1", "--json", referenceInput()});
         QCOMPARE(j["model"]["sha256"].get<std::string>(), std::string("c03ae87fe0a91403a67ee27853b1ebc24364d95eca3b37d032ce943b1546a9f6"));
@@ -123,16 +91,16 @@ private slots:
 
     void bareModelWithoutFlagsIsAUsageError()
     {
-        REQUIRE_REFERENCE();
+        EXECG_REQUIRE_CAPTUM();
         QString out;
-        QCOMPARE(runCli({"predict", "--model", referenceModel(), referenceInput()}, &out), 2);
+        QCOMPARE(execg::test::runCli({"predict", "--model", referenceModel(), referenceInput()}, &out), 2);
         QVERIFY2(out.contains("no model card beside") && out.contains("--input-fs HZ --input-samples N"), qPrintable(out));
     }
 
     void cardGivesLabelsAndProbabilities()
     {
-        REQUIRE_REFERENCE();
-        const QString model = referenceModelWithCard();
+        EXECG_REQUIRE_CAPTUM();
+        const QString model = execg::test::captumModelWithCard(execg::test::scratchDir("predict-cli"));
         const auto j = runJson({"predict", "--model", model, "--fs", "250", "--json", referenceInput()});
         const auto& o = j["results"][0]["outputs"];
         QCOMPARE(o[1]["label"].get<std::string>(), std::string("anterior ST elevation"));
@@ -141,15 +109,15 @@ private slots:
         QVERIFY(std::abs(o[1]["value"].get<double>() - 1.0 / (1.0 + std::exp(-10.4077))) < 1e-4);
         QVERIFY(std::abs(o[0]["value"].get<double>() + o[1]["value"].get<double>() - 1.0) < 1e-9);
         QString out;
-        QCOMPARE(runCli({"predict", "--model", model, "--input-fs", "250", "--input-samples", "2500", referenceInput()}, &out), 2);
+        QCOMPARE(execg::test::runCli({"predict", "--model", model, "--input-fs", "250", "--input-samples", "2500", referenceInput()}, &out), 2);
         QVERIFY2(out.contains("has a card"), qPrintable(out));
     }
 
     void realRecordsCarryTheirWarnings()
     {
-        REQUIRE_REFERENCE();
+        EXECG_REQUIRE_CAPTUM();
         EXECG_REQUIRE_CORPUS_FILE("ecg-image-kit/00001_lr.hea");
-        const QString model = referenceModelWithCard();
+        const QString model = execg::test::captumModelWithCard(execg::test::scratchDir("predict-cli"));
         const QString c = execg::test::corpusDir();
         const auto j = runJson({"predict", "--model", model, "--json", c + "/ecg-image-kit/00001_lr.hea",
                                 c + "/wfdb-python/sample-data/s0010_re.hea", c + "/pydicom/waveform_ecg.dcm",

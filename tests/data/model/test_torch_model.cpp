@@ -3,7 +3,7 @@
 // Torch before Qt: Qt's `slots` keyword macro breaks torch's headers.
 #include "model/torch/TorchModelImpl.h"
 
-#include "Corpus.h"
+#include "CaptumReference.h"
 #include "TestFiles.h"
 #include "io/ReaderRegistry.h"
 #include "model/torch/TorchModel.h"
@@ -17,18 +17,13 @@ using namespace execg;
 
 namespace {
 
-QString referenceDir() { return test::corpusDir() + "/../reference/captum"; }
+QString referenceDir() { return test::captumDir(); }
 
-ModelCard captumCard()
+// The runner's own checks do not need the card's layers; tests that do add them.
+ModelCard plainCaptumCard()
 {
-    ModelCard c;
-    c.name = "Captum reference ResNet";
-    c.task = ModelTask::Multiclass;
-    c.outputs = {{"no anterior ST elevation", ""}, {"anterior ST elevation", ""}};
-    c.input.leads = {"I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6"};
-    c.input.samplingRateHz = 250;
-    c.input.samples = 2500;
-    c.intendedUse = "test";
+    auto c = test::captumCard();
+    c.layers.clear();
     return c;
 }
 
@@ -42,9 +37,8 @@ private slots:
 
     void referenceLogits()
     {
-        if (!QFile::exists(referenceDir() + "/model.pt"))
-            QSKIP(qPrintable("Captum reference not found at " + referenceDir() + "; skipped"));
-        const TorchModel model((referenceDir() + "/model.pt").toStdString(), captumCard());
+        EXECG_REQUIRE_CAPTUM();
+        const TorchModel model((referenceDir() + "/model.pt").toStdString(), plainCaptumCard());
         QCOMPARE(model.sha256(), std::string("c03ae87fe0a91403a67ee27853b1ebc24364d95eca3b37d032ce943b1546a9f6"));
         QCOMPARE(model.children(), (std::vector<std::string>{"stem", "layer1", "layer2", "layer3", "layer4", "gap", "fc"}));
         ReadOptions ro;
@@ -70,9 +64,8 @@ private slots:
     // chain up to it and onward from it must give forward()'s logits.
     void layerAccessOnReferenceModel()
     {
-        if (!QFile::exists(referenceDir() + "/model.pt"))
-            QSKIP(qPrintable("Captum reference not found at " + referenceDir() + "; skipped"));
-        auto card = captumCard();
+        EXECG_REQUIRE_CAPTUM();
+        auto card = plainCaptumCard();
         card.layers = {{"layer3", true, false}, {"layer4", true, true}};
         const TorchModel model((referenceDir() + "/model.pt").toStdString(), card);
         QVERIFY(model.chainVerified());
@@ -106,15 +99,14 @@ private slots:
         const QString dir = test::scratchDir("torch-model");
         test::writeFile(dir + "/not-a-model.pt", std::string("this is text, not TorchScript"));
         try {
-            TorchModel m((dir + "/not-a-model.pt").toStdString(), captumCard());
+            TorchModel m((dir + "/not-a-model.pt").toStdString(), plainCaptumCard());
             QFAIL("accepted a text file");
         } catch (const ModelError& e) {
             QVERIFY2(QString(e.what()).contains("not a TorchScript model"), e.what());
         }
-        QVERIFY_THROWS_EXCEPTION(ModelError, TorchModel((dir + "/missing.pt").toStdString(), captumCard()));
-        if (!QFile::exists(referenceDir() + "/model.pt"))
-            QSKIP("Captum reference not found; the shape checks need it");
-        auto lying = captumCard();
+        QVERIFY_THROWS_EXCEPTION(ModelError, TorchModel((dir + "/missing.pt").toStdString(), plainCaptumCard()));
+        EXECG_REQUIRE_CAPTUM();   // the shape checks need the reference model
+        auto lying = plainCaptumCard();
         lying.input.leads = {"I", "II", "V1"};   // the model has 12 input channels
         try {
             TorchModel m((referenceDir() + "/model.pt").toStdString(), lying);
@@ -122,7 +114,7 @@ private slots:
         } catch (const ModelError& e) {
             QVERIFY2(QString(e.what()).contains("does not accept the card's input"), e.what());
         }
-        auto threeOutputs = captumCard();
+        auto threeOutputs = plainCaptumCard();
         threeOutputs.outputs.push_back({"third", ""});
         try {
             TorchModel m((referenceDir() + "/model.pt").toStdString(), threeOutputs);
@@ -130,7 +122,7 @@ private slots:
         } catch (const ModelError& e) {
             QVERIFY2(QString(e.what()).contains("gives 2 outputs; its card lists 3"), e.what());
         }
-        auto missingLayer = captumCard();
+        auto missingLayer = plainCaptumCard();
         missingLayer.layers = {{"layer5", true, true}};
         try {
             TorchModel m((referenceDir() + "/model.pt").toStdString(), missingLayer);

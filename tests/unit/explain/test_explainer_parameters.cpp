@@ -1,6 +1,7 @@
 // The parts of the explainer protocol that need no model: parameter lists parsed and checked against their specs,
 // quadrature rules exact where they must be, and explanation maps written as .npy and read back.
 #include "Corpus.h"
+#include "ErrorMessage.h"
 
 #include "explain/Explainer.h"
 #include "explain/Quadrature.h"
@@ -23,12 +24,7 @@ const std::vector<ParameterSpec> kSpecs{
 
 QString errorOf(const std::map<std::string, std::string>& given)
 {
-    try {
-        resolveParameters("m", kSpecs, given);
-    } catch (const ExplainError& e) {
-        return e.what();
-    }
-    return {};
+    return test::messageOf([&] { resolveParameters("m", kSpecs, given); });
 }
 
 } // namespace

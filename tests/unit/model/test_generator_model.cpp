@@ -7,6 +7,7 @@
 #include <torch/script.h>
 
 #include "Corpus.h"
+#include "ErrorMessage.h"
 #include "TestFiles.h"
 #include "model/ModelCard.h"
 #include "synth/EcgSynthesizer.h"
@@ -41,16 +42,6 @@ std::string saveAutoencoder(const QString& name, bool withDecode = true)
     return path;
 }
 
-QString messageOf(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return {};
-}
-
 } // namespace
 
 class GeneratorModelTest : public QObject {
@@ -77,20 +68,20 @@ private slots:
         QCOMPARE(x.size(), std::size_t(100));
         QCOMPARE(x[0], 1.0f);
         QCOMPARE(x[99], -2.0f);
-        QVERIFY(messageOf([&] { g.decode({1.0f}); }).contains("latent of 1 values; the generator takes 2"));
+        QVERIFY(test::messageOf([&] { g.decode({1.0f}); }).contains("latent of 1 values; the generator takes 2"));
     }
 
     void lyingOrIncompleteGeneratorsAreRefused()
     {
         const auto path = saveAutoencoder("ae2");
-        auto msg = messageOf([&] { GeneratorModel g(path, smallInput(), 32); });
+        auto msg = test::messageOf([&] { GeneratorModel g(path, smallInput(), 32); });
         QVERIFY2(msg.contains("encodes a record into 2 values [1, 2]; the card says latent_size 32"), qPrintable(msg));
         const auto noDecode = saveAutoencoder("ae3", false);
-        msg = messageOf([&] { GeneratorModel g(noDecode, smallInput(), 2); });
+        msg = test::messageOf([&] { GeneratorModel g(noDecode, smallInput(), 2); });
         QVERIFY2(msg.contains("ae3.pt: has no decode() method"), qPrintable(msg));
         auto wrongInput = smallInput();
         wrongInput.samples = 60;   // decode gives 50 samples back
-        msg = messageOf([&] { GeneratorModel g(path, wrongInput, 2); });
+        msg = test::messageOf([&] { GeneratorModel g(path, wrongInput, 2); });
         QVERIFY2(msg.contains("decode() gives [1, 2, 50]; expected [1, 2, 60]"), qPrintable(msg));
     }
 
@@ -123,7 +114,7 @@ private slots:
             "input": {"leads": ["I", "II"], "sampling_rate_hz": 100, "samples": 50},
             "generator": {"file": "ae.pt", "latent_size": 2}, "intended_use": "test"})";
         test::writeFile(dir + "/m.card.json", card);
-        const auto msg = messageOf([&] { loadModelCard((dir + "/m.card.json").toStdString()); });
+        const auto msg = test::messageOf([&] { loadModelCard((dir + "/m.card.json").toStdString()); });
         QVERIFY2(msg.contains("m.card.json: 'generator.file' names 'ae.pt', which is not beside the card"), qPrintable(msg));
         QFile::copy(QString::fromStdString(saveAutoencoder("ae")), dir + "/ae.pt");
         const auto loaded = loadModelCard((dir + "/m.card.json").toStdString());

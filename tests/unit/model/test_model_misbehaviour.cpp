@@ -4,6 +4,7 @@
 #include "model/torch/TorchModelImpl.h"
 
 #include "Corpus.h"
+#include "ErrorMessage.h"
 #include "model/Prediction.h"
 #include "model/torch/TorchModel.h"
 
@@ -55,16 +56,6 @@ def forward(self, x):
     return path;
 }
 
-QString messageOf(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const ModelError& e) {
-        return e.what();
-    }
-    return {};
-}
-
 } // namespace
 
 class ModelMisbehaviourTest : public QObject {
@@ -109,7 +100,7 @@ private slots:
     void cardNamingAMissingLayerIsRefused()
     {
         const auto path = saveModel("good2", "def forward(self, x):\n    return self.body.forward(x)\n");
-        const auto msg = messageOf([&] { TorchModel m(path, smallCard({{"layer4", true, true}})); });
+        const auto msg = test::messageOf([&] { TorchModel m(path, smallCard({{"layer4", true, true}})); });
         QVERIFY2(msg.contains("its card names layer 'layer4'") && msg.contains("it has: body"), qPrintable(msg));
     }
 
@@ -136,14 +127,14 @@ def forward(self, x):
     return self.body.forward(x)
 )");
         const TorchModel m(path, smallCard());
-        const auto msg = messageOf([&] { m.predict({ramp(m.card())}); });
+        const auto msg = test::messageOf([&] { m.predict({ramp(m.card())}); });
         QVERIFY2(msg.contains("throws.pt: failed while running") && msg.contains("cannot be multiplied"), qPrintable(msg));
     }
 
     void wrongOutputShapeIsRefusedAtLoad()
     {
         const auto path = saveModel("threed", "def forward(self, x):\n    return x\n");
-        const auto msg = messageOf([&] { TorchModel m(path, smallCard()); });
+        const auto msg = test::messageOf([&] { TorchModel m(path, smallCard()); });
         QVERIFY2(msg.contains("threed.pt: returns shape [1, 3, 200]; expected (batch, outputs)"), qPrintable(msg));
     }
 
@@ -154,7 +145,7 @@ def forward(self, x):
         auto in = ramp(m.card());
         in.samples = 100;
         in.values.resize(300);
-        const auto msg = messageOf([&] { m.predict({in}); });
+        const auto msg = test::messageOf([&] { m.predict({in}); });
         QVERIFY2(msg.contains("input of 3 × 100 does not fit the card's 3 × 200"), qPrintable(msg));
     }
 };

@@ -1,12 +1,12 @@
 // `execg-cli synth` end to end: the records it writes read back through the reader registry with the values the
 // generator produces in memory (within the writer's quantisation), and the JSON beside each holds the truth.
+#include "CliRunner.h"
 #include "SynthTestSupport.h"
 
 #include "io/ReaderRegistry.h"
 
 #include <nlohmann/json.hpp>
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -14,21 +14,6 @@
 
 using namespace execg;
 using namespace execg::synth;
-
-namespace {
-
-int runCli(const QStringList& args, QString* output = nullptr)
-{
-    QProcess process;
-    process.start(QStringLiteral(EXECG_CLI_PATH), args);
-    if (!process.waitForFinished(120000))
-        return -1;
-    if (output)
-        *output = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-}
-
-} // namespace
 
 class TestSynthCli : public QObject {
     Q_OBJECT
@@ -50,7 +35,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         QString output;
-        const int rc = runCli({"synth", "--rhythm", "sinus", "--k", "6.5", "--hr", "70", "--seconds", "10", "--fs", "500",
+        const int rc = test::runCli({"synth", "--rhythm", "sinus", "--k", "6.5", "--hr", "70", "--seconds", "10", "--fs", "500",
                                "--seed", "7", "--count", "3", "--noise-emg", "0.02", "--out", dir.path(), "--format", format},
                               &output);
         QVERIFY2(rc == 0, qPrintable(output));
@@ -104,19 +89,19 @@ private slots:
     void rejectsBadOptions()
     {
         QTemporaryDir dir;
-        QCOMPARE(runCli({"synth", "--out", dir.path(), "--rhythm", "vf"}), 2);
-        QCOMPARE(runCli({"synth", "--out", dir.path(), "--k", "12"}), 2);
-        QCOMPARE(runCli({"synth", "--out", dir.path(), "--heart-rate", "70"}), 2);
-        QCOMPARE(runCli({"synth", "--rhythm", "af"}), 2);   // no --out
+        QCOMPARE(test::runCli({"synth", "--out", dir.path(), "--rhythm", "vf"}), 2);
+        QCOMPARE(test::runCli({"synth", "--out", dir.path(), "--k", "12"}), 2);
+        QCOMPARE(test::runCli({"synth", "--out", dir.path(), "--heart-rate", "70"}), 2);
+        QCOMPARE(test::runCli({"synth", "--rhythm", "af"}), 2);   // no --out
         QString help;
-        QCOMPARE(runCli({"synth", "--help"}, &help), 0);
+        QCOMPARE(test::runCli({"synth", "--help"}, &help), 0);
         QVERIFY(help.contains("--noise-mains"));
     }
 
     void afRecordsHaveNoPInTheirTruth()
     {
         QTemporaryDir dir;
-        QCOMPARE(runCli({"synth", "--rhythm", "af", "--seed", "3", "--count", "10", "--out", dir.path()}), 0);
+        QCOMPARE(test::runCli({"synth", "--rhythm", "af", "--seed", "3", "--count", "10", "--out", dir.path()}), 0);
         for (int i = 0; i < 10; ++i) {
             std::ifstream in((dir.path() + QString("/synth_0003_%1.json").arg(i, 3, 10, QChar('0'))).toStdString());
             QVERIFY(in.good());
