@@ -1,12 +1,13 @@
 // Every explanation method on the Captum reference model and input, timed as Captum was timed (2 warm-ups, then the
 // median of 5, at 2 threads unless told otherwise), beside Captum's own median from ../shared/reference/captum/out/
 // summary.json. Figures only, never pass/fail.
-//   bench_explain [threads] [repeats]
+//   bench_explain [threads] [repeats] [warm-ups] [optimize 0|1]
 #include "explain/Explainer.h"
 #include "io/ReaderRegistry.h"
 #include "model/torch/TorchModel.h"
 
 #include <nlohmann/json.hpp>
+#include <torch/csrc/jit/runtime/graph_executor.h>
 
 #include <algorithm>
 #include <chrono>
@@ -46,6 +47,9 @@ int main(int argc, char** argv)
 {
     const int threads = argc > 1 ? std::atoi(argv[1]) : 2;
     const int repeats = argc > 2 ? std::atoi(argv[2]) : 5;
+    const int warmups = argc > 3 ? std::atoi(argv[3]) : 2;
+    if (argc > 4)
+        torch::jit::setGraphExecutorOptimize(std::atoi(argv[4]) != 0);
     const std::string dir = std::string(EXECG_CORPUS_DIR) + "/../reference/captum";
     std::ifstream summaryFile(dir + "/out/summary.json");
     if (!summaryFile) {
@@ -63,16 +67,17 @@ int main(int argc, char** argv)
     const auto rec = ReaderRegistry::instance().read(dir + "/input.npy", ro);
     const auto input = adaptToModel(rec.groups.front(), model.card());
 
-    std::printf("threads %d, median of %d after 2 warm-ups; Captum 0.8 figures from summary.json (2 threads)\n\n", threads, repeats);
+    std::printf("threads %d, median of %d after %d warm-ups, graph optimisation %s; Captum 0.8 figures from summary.json (2 threads)\n\n",
+                threads, repeats, warmups, torch::jit::getGraphExecutorOptimize() ? "on" : "off");
     std::printf("%-38s %10s %10s %8s\n", "method", "ours ms", "Captum ms", "speed-up");
     for (const auto& c : kCases) {
         ExplainOptions options;
         options.parameters = c.parameters;
         std::vector<double> ms;
-        for (int k = 0; k < repeats + 2; ++k) {
+        for (int k = 0; k < repeats + warmups; ++k) {
             const auto t0 = std::chrono::steady_clock::now();
             runExplanation(c.method, model, input, 1, options);
-            if (k >= 2)
+            if (k >= warmups)
                 ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
         }
         std::nth_element(ms.begin(), ms.begin() + long(ms.size() / 2), ms.end());

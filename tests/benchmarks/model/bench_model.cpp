@@ -12,6 +12,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -137,13 +138,22 @@ void BM_ForwardInputGradient(benchmark::State& state)
     state.counters["per_record"] = perRecord(batch);
 }
 
+// Every BLAS library mapped: the libblas.so.3 that LD_LIBRARY_PATH or Debian's alternatives chose comes first
+// (OpenBLAS may be mapped as well, through liblapack).
 std::string mappedBlas()
 {
     std::ifstream maps("/proc/self/maps");
+    std::vector<std::string> paths;
     for (std::string line; std::getline(maps, line);)
-        if (line.find("libblas") != std::string::npos || line.find("openblas") != std::string::npos)
-            return line.substr(line.find('/'));
-    return "none mapped";
+        if (line.find("blas") != std::string::npos && line.find('/') != std::string::npos) {
+            const auto path = line.substr(line.find('/'));
+            if (std::find(paths.begin(), paths.end(), path) == paths.end())
+                paths.push_back(path);
+        }
+    std::string out;
+    for (const auto& p : paths)
+        out += (out.empty() ? "" : ", ") + p;
+    return out.empty() ? "none mapped" : out;
 }
 
 } // namespace
