@@ -1,6 +1,7 @@
 // The SHIPPED demo models (resources/models/) on a fresh synthetic held-out set whose seeds differ from both the
 // training and the trainer's own held-out seeds: the figures docs/demo-models.md promises, and the structure the
 // explainers rely on (each classifier is the chain of its children; the autoencoder is decoder ∘ encoder).
+#include "DemoTestSupport.h"
 #include "model/ModelCard.h"
 #include "model/torch/TorchModel.h"
 #include "model/torch/training/DemoTraining.h"
@@ -19,15 +20,6 @@ class TestDemoModels : public QObject {
     Q_OBJECT
 private:
     const fs::path dir_ = fs::path(EXECG_SOURCE_DIR) / "resources" / "models";
-
-    static AdaptedInput asInput(const SyntheticSet& set, int i)
-    {
-        AdaptedInput in;
-        in.leads = kDemoLeads;
-        in.samples = kDemoSamples;
-        in.values.assign(set.record(i), set.record(i) + kDemoLeads * kDemoSamples);
-        return in;
-    }
 
     // Outputs of the shipped model for the whole set, through the app's own runner.
     static std::vector<float> predictAll(const TorchModel& m, const SyntheticSet& set)

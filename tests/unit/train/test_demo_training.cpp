@@ -2,6 +2,7 @@
 // TorchModel and are exactly the chain of their children, the autoencoder has encode/decode of the right shapes,
 // and training lowers the loss. The models themselves are useless at this size; test_demo_models checks the
 // shipped ones.
+#include "DemoTestSupport.h"
 #include "model/ModelCard.h"
 #include "model/torch/TorchModel.h"
 #include "model/torch/training/DemoTraining.h"
@@ -30,15 +31,6 @@ private:
             if (r.name == name)
                 return r;
         throw std::runtime_error("no report for " + name);
-    }
-
-    static AdaptedInput asInput(const SyntheticSet& set, int i)
-    {
-        AdaptedInput in;
-        in.leads = kDemoLeads;
-        in.samples = kDemoSamples;
-        in.values.assign(set.record(i), set.record(i) + kDemoLeads * kDemoSamples);
-        return in;
     }
 
 private slots:
