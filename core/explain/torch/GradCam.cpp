@@ -74,7 +74,7 @@ AttributionResult gradCamPlusPlus(const ExplainRequest& r)
 
 std::vector<ParameterSpec> camSpecs()
 {
-    return {{"layer", ParameterType::Layer, 0, 0, "", "", "A layer the model's card lists for Grad-CAM (default: the first).", {}},
+    return {gradCamLayerSpec(),
             {"relu", ParameterType::Flag, 0, 0, "false", "", "Keep only evidence for the target (positive values).", {}},
             {"upsample", ParameterType::Choice, 0, 0, "linear", "", "How the layer's time course is stretched to the input.",
              {"linear", "nearest"}}};

@@ -12,12 +12,6 @@ ParameterSpec absSpec()
     return {"abs", ParameterType::Flag, 0, 0, "false", "", "Absolute values: how much each sample matters, not in which direction.", {}};
 }
 
-ParameterSpec batchSpec(const char* defaultValue)
-{
-    return {"batch", ParameterType::Integer, 1, 1000, defaultValue, "",
-            "Inputs per forward/backward pass: larger is faster until memory runs short; results do not change.", {}};
-}
-
 AttributionResult saliency(const ExplainRequest& r)
 {
     auto g = inputGradients(r, inputTensor(r), 1);
@@ -63,8 +57,7 @@ std::vector<ParameterSpec> noiseSpecs()
 {
     return {{"samples", ParameterType::Integer, 1, 1000, "50", "", "Noisy copies averaged.", {}},
             {"noise", ParameterType::Real, 0.0, 5.0, "0.2", "mV", "Standard deviation of the Gaussian noise added to every sample.", {}},
-            {"seed", ParameterType::Integer, 0, 2147483647, "0", "", "Seed of the noise: the same seed gives the same map.", {}},
-            batchSpec("50")};
+            seedSpec("the noise"), batchSpec("Noisy copies")};
 }
 
 } // namespace

@@ -44,7 +44,12 @@ torch::Tensor outputs(const TorchModel& model, const torch::Tensor& x)
 
 torch::Tensor inputGradients(const ExplainRequest& request, const torch::Tensor& x, int batchSize, double from, double to)
 {
-    auto module = request.model->impl().module;
+    return inputGradients(request, request.model->impl().module, x, batchSize, from, to);
+}
+
+torch::Tensor inputGradients(const ExplainRequest& request, torch::jit::Module module, const torch::Tensor& x,
+                             int batchSize, double from, double to)
+{
     const std::int64_t n = x.size(0), step = std::max(1, batchSize);
     std::vector<torch::Tensor> parts;
     for (std::int64_t first = 0; first < n; first += step) {
@@ -58,6 +63,41 @@ torch::Tensor inputGradients(const ExplainRequest& request, const torch::Tensor&
         request.report(from + (to - from) * double(std::min(n, first + step)) / double(n));
     }
     return parts.size() == 1 ? parts.front() : torch::cat(parts, 0);
+}
+
+std::vector<double> perturbedOutputs(const ExplainRequest& request, std::size_t count,
+                                     const std::function<void(std::size_t, torch::Tensor)>& perturb, double from, double to)
+{
+    const auto x = inputTensor(request);
+    const auto batch = std::size_t(request.parameters.integer("batch"));
+    std::vector<double> out;
+    for (std::size_t first = 0; first < count; first += batch) {
+        const std::size_t last = std::min(count, first + batch);
+        auto copies = x.repeat({std::int64_t(last - first), 1, 1});
+        for (std::size_t k = first; k < last; ++k)
+            perturb(k, copies[std::int64_t(k - first)]);
+        const auto y = outputs(*request.model, copies).select(1, request.target).to(torch::kFloat64).contiguous();
+        for (std::size_t k = first; k < last; ++k)
+            out.push_back(y[std::int64_t(k - first)].item<double>());
+        request.report(from + (to - from) * double(last) / double(count));
+    }
+    return out;
+}
+
+ParameterSpec batchSpec(const std::string& what)
+{
+    return {"batch", ParameterType::Integer, 1, 1000, "50", "",
+            what + " per forward pass: larger is faster until memory runs short; results do not change.", {}};
+}
+
+ParameterSpec seedSpec(const std::string& what)
+{
+    return {"seed", ParameterType::Integer, 0, 2147483647, "0", "", "Seed of " + what + ": the same seed gives the same map.", {}};
+}
+
+ParameterSpec gradCamLayerSpec()
+{
+    return {"layer", ParameterType::Layer, 0, 0, "", "", "A layer the model's card lists for Grad-CAM (default: the first).", {}};
 }
 
 std::string checkedLayer(const ExplainRequest& request, const std::string& method, bool forGradCam)

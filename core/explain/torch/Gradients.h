@@ -21,6 +21,20 @@ torch::Tensor outputs(const TorchModel& model, const torch::Tensor& x);    // B 
 // from `from` to `to` of the run. Throws ExplainError when the output does not depend differentiably on the input.
 torch::Tensor inputGradients(const ExplainRequest& request, const torch::Tensor& x, int batchSize, double from = 0.0,
                              double to = 1.0);
+// The same through another module with the model's interface (the guided-backpropagation copy).
+torch::Tensor inputGradients(const ExplainRequest& request, torch::jit::Module module, const torch::Tensor& x,
+                             int batchSize, double from, double to);
+
+// The target output for `count` perturbed copies of the input: copy k (leads × samples) is changed in place by
+// perturb(k, copy); the request's "batch" copies go through one forward pass; progress goes from `from` to `to`.
+std::vector<double> perturbedOutputs(const ExplainRequest& request, std::size_t count,
+                                     const std::function<void(std::size_t, torch::Tensor)>& perturb, double from = 0.0,
+                                     double to = 1.0);
+
+// Parameters several methods declare, described once: copies (`what`) per forward pass, a seed, a Grad-CAM layer.
+ParameterSpec batchSpec(const std::string& what);
+ParameterSpec seedSpec(const std::string& what);
+ParameterSpec gradCamLayerSpec();
 
 // The Layer parameter resolved against the card: a layer the card lists for `use` ("gradcam", "tcav") whose output the
 // model's submodule chain reproduces; the card's first such layer when the parameter is empty.

@@ -6,7 +6,6 @@
 #include "explain/torch/Methods.h"
 #include "model/torch/TorchModelImpl.h"
 
-#include <torch/csrc/autograd/autograd.h>
 #include <torch/csrc/autograd/custom_function.h>
 #include <torch/library.h>
 
@@ -80,31 +79,27 @@ const torch::jit::Module& guidedModel(const ExplainRequest& r, int* reluModules)
     return *impl.guided;
 }
 
-torch::Tensor guidedGradient(const ExplainRequest& r, std::vector<std::string>& notes)
+// Progress runs to `to` of the run.
+torch::Tensor guidedGradient(const ExplainRequest& r, std::vector<std::string>& notes, double to)
 {
     int relus = 0;
     auto module = guidedModel(r, &relus);
     if (relus == 0)
         notes.push_back("the model has no ReLU modules: guided backpropagation equals the plain gradient");
-    const auto x = inputTensor(r).requires_grad_(true);
-    const auto y = module.forward({x}).toTensor();
-    if (!y.requires_grad())
-        throw ExplainError("the model's output does not depend differentiably on its input: gradient methods cannot explain it");
-    return torch::autograd::grad({y.select(1, r.target).sum()}, {x})[0];
+    return inputGradients(r, module, inputTensor(r), 1, 0.0, to);
 }
 
 AttributionResult guidedBackprop(const ExplainRequest& r)
 {
     AttributionResult result;
-    result.map = toValues(guidedGradient(r, result.notes));
+    result.map = toValues(guidedGradient(r, result.notes, 1.0));
     return result;
 }
 
 AttributionResult guidedGradCam(const ExplainRequest& r)
 {
     AttributionResult result;
-    const auto guided = guidedGradient(r, result.notes);
-    r.report(0.5);
+    const auto guided = guidedGradient(r, result.notes, 0.5);
     const auto pass = layerPass(r, "guided-grad-cam");
     // As Captum: the CAM with ReLU, stretched by nearest neighbour, times the guided gradient of every lead.
     const auto cam = at::upsample_nearest1d(torch::relu(camCourse(pass, false)), {r.input->samples});
@@ -133,7 +128,7 @@ std::unique_ptr<Explainer> makeGuidedGradCam()
     return makeExplainer({"guided-grad-cam", "Guided Grad-CAM", "layer",
                           "Guided backpropagation restricted to where the layer's Grad-CAM is positive: "
                           "fine detail inside the stretches the layer points at.",
-                          {{"layer", ParameterType::Layer, 0, 0, "", "", "A layer the model's card lists for Grad-CAM (default: the first).", {}}},
+                          {gradCamLayerSpec()},
                           false},
                          guidedGradCam);
 }

@@ -78,7 +78,7 @@ std::unique_ptr<Explainer> makeIntegratedGradients()
            "Where the path starts: 0 mV, the recording low-pass filtered (its slow baseline kept), or another recording.",
            {"zero", "lowpass", "recording"}},
           {"cutoff", ParameterType::Real, 0.05, 5.0, "0.5", "Hz", "Cut-off of the low-pass baseline.", {}},
-          {"batch", ParameterType::Integer, 1, 1000, "50", "", "Path points per forward/backward pass; results do not change.", {}}},
+          batchSpec("Path points")},
          false},
         integratedGradients);
 }

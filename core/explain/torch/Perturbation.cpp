@@ -19,25 +19,16 @@ int samplesFor(const ExplainRequest& r, const std::string& name)
     return std::max(1, int(std::lround(r.parameters.real(name) * 1e-3 * r.input->modelRateHz)));
 }
 
-// f(x)[target] − f(x with each region set to 0), `batch` perturbed copies per forward pass.
+// f(x)[target] − f(x with each region set to 0).
 std::vector<double> outputDrops(const ExplainRequest& r, const std::vector<Region>& regions)
 {
-    const auto x = inputTensor(r);
-    const double fx = outputs(*r.model, x)[0][r.target].item<double>();
-    const int batch = r.parameters.integer("batch");
-    std::vector<double> drops;
-    for (std::size_t first = 0; first < regions.size(); first += std::size_t(batch)) {
-        const std::size_t last = std::min(regions.size(), first + std::size_t(batch));
-        auto copies = x.repeat({std::int64_t(last - first), 1, 1});
-        for (std::size_t k = first; k < last; ++k) {
-            const Region& g = regions[k];
-            copies[std::int64_t(k - first)].slice(0, g.lead0, g.lead0 + g.leads).slice(1, g.sample0, g.sample0 + g.samples).zero_();
-        }
-        const auto y = outputs(*r.model, copies).select(1, r.target).to(torch::kFloat64).contiguous();
-        for (std::size_t k = first; k < last; ++k)
-            drops.push_back(fx - y[std::int64_t(k - first)].item<double>());
-        r.report(double(last) / double(regions.size()));
-    }
+    const double fx = outputs(*r.model, inputTensor(r))[0][r.target].item<double>();
+    auto drops = perturbedOutputs(r, regions.size(), [&](std::size_t k, torch::Tensor copy) {
+        const Region& g = regions[k];
+        copy.slice(0, g.lead0, g.lead0 + g.leads).slice(1, g.sample0, g.sample0 + g.samples).zero_();
+    });
+    for (auto& y : drops)
+        y = fx - y;
     return drops;
 }
 
@@ -97,11 +88,6 @@ AttributionResult featureAblation(const ExplainRequest& r)
     return result;
 }
 
-ParameterSpec batchSpec()
-{
-    return {"batch", ParameterType::Integer, 1, 1000, "50", "", "Perturbed copies per forward pass; results do not change.", {}};
-}
-
 } // namespace
 
 std::unique_ptr<Explainer> makeOcclusion()
@@ -112,7 +98,7 @@ std::unique_ptr<Explainer> makeOcclusion()
                            {"lead-stride", ParameterType::Integer, 0, 1000, "0", "", "Leads between windows (0: the window's height).", {}},
                            {"window-ms", ParameterType::Real, 1, 10000, "100", "ms", "Window length.", {}},
                            {"stride-ms", ParameterType::Real, 0, 10000, "0", "ms", "Time between windows (0: the window's length).", {}},
-                           batchSpec()},
+                           batchSpec("Perturbed copies")},
                           false},
                          occlusion);
 }
@@ -121,7 +107,7 @@ std::unique_ptr<Explainer> makeFeatureAblation()
 {
     return makeExplainer({"feature-ablation", "Feature ablation", "perturbation",
                           "How much the output drops when one lead's window of time is set to 0 mV, for every lead and window.",
-                          {{"window-ms", ParameterType::Real, 1, 10000, "200", "ms", "Length of each lead's time features.", {}}, batchSpec()},
+                          {{"window-ms", ParameterType::Real, 1, 10000, "200", "ms", "Length of each lead's time features.", {}}, batchSpec("Perturbed copies")},
                           false},
                          featureAblation);
 }

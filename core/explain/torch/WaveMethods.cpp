@@ -117,7 +117,7 @@ WaveFeatures waveFeatures(const ExplainRequest& r, const std::string& method)
     return f;
 }
 
-void removeFeature(torch::Tensor& copy, const WaveFeatures& f, const Feature& feature)
+void removeFeature(torch::Tensor copy, const WaveFeatures& f, const Feature& feature)
 {
     for (int k : feature.runs) {
         const Run& run = f.runs[std::size_t(k)];
@@ -125,29 +125,15 @@ void removeFeature(torch::Tensor& copy, const WaveFeatures& f, const Feature& fe
     }
 }
 
-// Target outputs for inputs with the given features removed (true = keep), `batch` per forward pass.
+// Target outputs for inputs with the given features removed (true = keep).
 std::vector<double> evaluate(const ExplainRequest& r, const WaveFeatures& f, const std::vector<std::vector<bool>>& keep,
                              double from, double to)
 {
-    const auto x = inputTensor(r)[0];
-    const int batch = r.parameters.integer("batch");
-    std::vector<double> out;
-    for (std::size_t first = 0; first < keep.size(); first += std::size_t(batch)) {
-        const std::size_t last = std::min(keep.size(), first + std::size_t(batch));
-        std::vector<torch::Tensor> copies;
-        for (std::size_t k = first; k < last; ++k) {
-            auto c = x.clone();
-            for (std::size_t j = 0; j < f.features.size(); ++j)
-                if (!keep[k][j])
-                    removeFeature(c, f, f.features[j]);
-            copies.push_back(c);
-        }
-        const auto y = outputs(*r.model, torch::stack(copies)).select(1, r.target).to(torch::kFloat64).contiguous();
-        for (std::size_t k = 0; k < last - first; ++k)
-            out.push_back(y[std::int64_t(k)].item<double>());
-        r.report(from + (to - from) * double(last) / double(keep.size()));
-    }
-    return out;
+    return perturbedOutputs(r, keep.size(), [&](std::size_t k, torch::Tensor copy) {
+        for (std::size_t j = 0; j < f.features.size(); ++j)
+            if (!keep[k][j])
+                removeFeature(copy, f, f.features[j]);
+    }, from, to);
 }
 
 AttributionResult densityMap(const ExplainRequest& r, const WaveFeatures& f, const std::vector<double>& values)
@@ -246,11 +232,6 @@ ParameterSpec featuresSpec(const char* defaultValue)
             "Each lead's waves per beat, or per lead with all beats together.", {"beat-wave", "lead-wave"}};
 }
 
-ParameterSpec batchSpec()
-{
-    return {"batch", ParameterType::Integer, 1, 1000, "50", "", "Perturbed copies per forward pass; results do not change.", {}};
-}
-
 } // namespace
 
 std::unique_ptr<Explainer> makeWaveAblation()
@@ -258,7 +239,7 @@ std::unique_ptr<Explainer> makeWaveAblation()
     return makeExplainer({"wave-ablation", "Wave ablation", "wave",
                           "How much the output drops when one wave of one lead (P, PR, QRS, ST, T, TP) is flattened to "
                           "its beat's isoelectric level.",
-                          {featuresSpec("beat-wave"), batchSpec()}, false},
+                          {featuresSpec("beat-wave"), batchSpec("Perturbed copies")}, false},
                          waveAblation);
 }
 
@@ -269,8 +250,8 @@ std::unique_ptr<Explainer> makeWaveShap()
                           "recording that add up exactly to it.",
                           {featuresSpec("lead-wave"),
                            {"samples", ParameterType::Integer, 10, 100000, "1000", "", "Coalitions evaluated (in complementary pairs).", {}},
-                           {"seed", ParameterType::Integer, 0, 2147483647, "0", "", "Seed of the coalition sampling.", {}},
-                           batchSpec()},
+                           seedSpec("the coalition sampling"),
+                           batchSpec("Perturbed copies")},
                           true},
                          waveShap);
 }
