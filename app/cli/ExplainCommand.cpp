@@ -141,8 +141,7 @@ int runExplain(const std::vector<std::string>& words)
     AdaptOptions adapt;
     adapt.startSeconds = args.number("start").value_or(0.0);
     const GroupInFile in = readGroup(args, file);
-    AdaptedInput input = adaptToModel(in.group(), card, adapt);
-    input.warnings.insert(input.warnings.begin(), in.recording.warnings.begin(), in.recording.warnings.end());
+    const AdaptedInput input = fitToModel(in, card, adapt);
     std::optional<AdaptedInput> baseline;
     if (const auto b = args.value("baseline")) {
         const GroupInFile bin = readGroup(args, *b);

@@ -52,6 +52,13 @@ ModelCard modelCardFromArgs(const CliArgs& args, const std::string& command, con
     }
 }
 
+AdaptedInput fitToModel(const GroupInFile& in, const ModelCard& card, const AdaptOptions& options)
+{
+    AdaptedInput input = adaptToModel(in.group(), card, options);
+    input.warnings.insert(input.warnings.begin(), in.recording.warnings.begin(), in.recording.warnings.end());
+    return input;
+}
+
 int configureThreadsFromArgs(const CliArgs& args, const std::string& command)
 {
     const int threads = args.integer("threads").value_or(int(std::max(1u, std::thread::hardware_concurrency())));

@@ -3,6 +3,7 @@
 #include "CliArgs.h"
 
 #include "model/ModelCard.h"
+#include "model/ModelInputAdapter.h"
 
 #include <string>
 #include <vector>
@@ -13,6 +14,10 @@ const std::vector<std::string>& modelOptionNames();   // model, threads, input-f
 
 // The card beside the model, or one inferred from --input-fs/--input-samples/--input-leads; UsageError otherwise.
 ModelCard modelCardFromArgs(const CliArgs& args, const std::string& command, const std::string& modelPath);
+
+// The group fitted to the card, with what the reader had to assume about the file (units, checksums) first among
+// the warnings: it matters as much as the fitting.
+AdaptedInput fitToModel(const GroupInFile& in, const ModelCard& card, const AdaptOptions& options = {});
 
 // --threads N (default: every core), then configureTorchThreads.
 int configureThreadsFromArgs(const CliArgs& args, const std::string& command);

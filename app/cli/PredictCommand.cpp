@@ -163,9 +163,7 @@ int runPredict(const std::vector<std::string>& words)
         try {
             const GroupInFile in = readGroup(args, file);
             it.group = in.index;
-            it.input = adaptToModel(in.group(), model.card(), adapt);
-            // What the reader had to assume about the file (units, checksums) matters as much as the fitting.
-            it.input.warnings.insert(it.input.warnings.begin(), in.recording.warnings.begin(), in.recording.warnings.end());
+            it.input = fitToModel(in, model.card(), adapt);
         } catch (const UsageError&) {
             throw;
         } catch (const std::exception& e) {
