@@ -1,6 +1,7 @@
 #include "model/torch/TorchModel.h"
 
 #include "model/Sha256.h"
+#include "model/torch/TensorMemoryCache.h"
 #include "model/torch/TorchModelImpl.h"
 
 #include <ATen/Parallel.h>
@@ -42,6 +43,7 @@ torch::jit::Module loadTorchScript(const std::string& path, std::string& sha256)
     if (!std::filesystem::is_regular_file(path))
         throw ModelError(path, "not found");
     sha256 = sha256OfFile(path);
+    installTensorMemoryCache();
     torch::jit::Module module;
     try {
         module = torch::jit::load(path, torch::kCPU);
@@ -92,6 +94,7 @@ void configureTorchThreads(int threads)
     setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
     setenv("OPENBLAS_NUM_THREADS", "1", 0);
     at::set_num_threads(std::max(1, threads));
+    installTensorMemoryCache();
 }
 
 TorchModel::TorchModel(const std::string& path, ModelCard card)

@@ -1,7 +1,7 @@
 // Every explanation method on the Captum reference model and input, timed as Captum was timed (2 warm-ups, then the
 // median of 5, at 2 threads unless told otherwise), beside Captum's own median from ../shared/reference/captum/out/
 // summary.json. Figures only, never pass/fail.
-//   bench_explain [threads] [repeats] [warm-ups] [optimize 0|1]
+//   bench_explain [threads] [repeats] [warm-ups] [optimize 0|1] [method name filter]
 #include "explain/Explainer.h"
 #include "io/ReaderRegistry.h"
 #include "model/torch/TorchModel.h"
@@ -50,6 +50,7 @@ int main(int argc, char** argv)
     const int warmups = argc > 3 ? std::atoi(argv[3]) : 2;
     if (argc > 4)
         torch::jit::setGraphExecutorOptimize(std::atoi(argv[4]) != 0);
+    const std::string only = argc > 5 ? argv[5] : "";
     const std::string dir = std::string(EXECG_CORPUS_DIR) + "/../reference/captum";
     std::ifstream summaryFile(dir + "/out/summary.json");
     if (!summaryFile) {
@@ -71,6 +72,8 @@ int main(int argc, char** argv)
                 threads, repeats, warmups, torch::jit::getGraphExecutorOptimize() ? "on" : "off");
     std::printf("%-38s %10s %10s %8s\n", "method", "ours ms", "Captum ms", "speed-up");
     for (const auto& c : kCases) {
+        if (std::string(c.method).find(only) == std::string::npos)
+            continue;
         ExplainOptions options;
         options.parameters = c.parameters;
         std::vector<double> ms;
@@ -80,6 +83,7 @@ int main(int argc, char** argv)
             if (k >= warmups)
                 ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
         }
+        if (std::getenv("BENCH_VERBOSE")) { for (double v : ms) std::fprintf(stderr, "%.0f ", v); std::fprintf(stderr, "\n"); }
         std::nth_element(ms.begin(), ms.begin() + long(ms.size() / 2), ms.end());
         const double ours = ms[ms.size() / 2];
         const double theirs = captum["methods"][c.captumKey]["time_median_s"].get<double>() * 1000.0;
