@@ -1,5 +1,7 @@
 #include "explain/torch/Gradients.h"
 
+#include "model/torch/IncrementalChain.h"
+
 #include "model/torch/TorchModelImpl.h"
 
 #include <torch/csrc/autograd/autograd.h>
@@ -65,21 +67,81 @@ torch::Tensor inputGradients(const ExplainRequest& request, torch::jit::Module m
     return parts.size() == 1 ? parts.front() : torch::cat(parts, 0);
 }
 
+namespace {
+
+constexpr std::size_t kIncrementalPass = 600;
+
+// The stretch of time in which each copy differs from x (any lead); empty where it does not differ.
+std::vector<TimeRange> changedRanges(const torch::Tensor& copies, const torch::Tensor& x)
+{
+    const auto differs = (copies != x).any(1).contiguous();   // B × samples
+    const auto count = differs.size(0), samples = differs.size(1);
+    const bool* d = differs.data_ptr<bool>();
+    std::vector<TimeRange> ranges(std::size_t(count), TimeRange{});
+    for (std::int64_t b = 0; b < count; ++b) {
+        const bool* row = d + b * samples;
+        const auto first = std::find(row, row + samples, true);
+        if (first == row + samples)
+            continue;
+        const auto last = std::find(std::make_reverse_iterator(row + samples), std::make_reverse_iterator(first), true);
+        ranges[std::size_t(b)] = {int(first - row), int(last.base() - row)};
+    }
+    return ranges;
+}
+
+} // namespace
+
 std::vector<double> perturbedOutputs(const ExplainRequest& request, std::size_t count,
-                                     const std::function<void(std::size_t, torch::Tensor)>& perturb, double from, double to)
+                                     const std::function<void(std::size_t, torch::Tensor)>& perturb, double from, double to,
+                                     PerturbationRun* run)
 {
     const auto x = inputTensor(request);
+    const auto samples = double(x.size(2));
+    std::string why;
+    const auto plan = incrementalPlan(*request.model, &why);
+    std::optional<IncrementalChain> incremental;
+    if (plan)
+        incremental.emplace(*request.model, plan, x);
+    // Recomputed incrementally, a copy costs a few small convolutions, and each pass a fixed set-up: passes of
+    // several hundred copies (still only ~70 MB of 12 × 2500 inputs) ran feature ablation 2-3x faster than passes
+    // of 50. Full forwards keep the request's batch.
     const auto batch = std::size_t(request.parameters.integer("batch"));
+    const std::size_t pass = incremental ? std::max<std::size_t>(batch, kIncrementalPass) : batch;
     std::vector<double> out;
-    for (std::size_t first = 0; first < count; first += batch) {
-        const std::size_t last = std::min(count, first + batch);
+    std::size_t incrementalCopies = 0;
+    for (std::size_t first = 0; first < count;) {
+        const std::size_t last = std::min(count, first + pass);
         auto copies = x.repeat({std::int64_t(last - first), 1, 1});
         for (std::size_t k = first; k < last; ++k)
             perturb(k, copies[std::int64_t(k - first)]);
-        const auto y = outputs(*request.model, copies).select(1, request.target).to(torch::kFloat64).contiguous();
+        torch::Tensor y;
+        if (incremental) {
+            // Worth it while the changes are short; copies changed all over (SHAP coalitions) run in full.
+            const auto changed = changedRanges(copies, x);
+            double width = 0.0;
+            for (const auto& c : changed)
+                width += c.size();
+            if (width / double(changed.size()) <= 0.25 * samples) {
+                y = incremental->outputs(copies, changed);
+                incrementalCopies += last - first;
+            }
+        }
+        if (!y.defined()) {
+            std::vector<torch::Tensor> parts;
+            for (std::int64_t b = 0; b < copies.size(0); b += std::int64_t(batch))
+                parts.push_back(outputs(*request.model, copies.slice(0, b, std::min(copies.size(0), b + std::int64_t(batch)))));
+            y = torch::cat(parts);
+        }
+        y = y.select(1, request.target).to(torch::kFloat64).contiguous();
         for (std::size_t k = first; k < last; ++k)
             out.push_back(y[std::int64_t(k - first)].item<double>());
+        first = last;
         request.report(from + (to - from) * double(last) / double(count));
+    }
+    if (run) {
+        run->copies += count;
+        run->incrementalCopies += incrementalCopies;
+        run->fullReason = why;
     }
     return out;
 }

@@ -25,11 +25,20 @@ torch::Tensor inputGradients(const ExplainRequest& request, const torch::Tensor&
 torch::Tensor inputGradients(const ExplainRequest& request, torch::jit::Module module, const torch::Tensor& x,
                              int batchSize, double from, double to);
 
+// How perturbedOutputs computed: copies recomputed only where their change reaches (IncrementalChain), and why the
+// model cannot be run that way when it cannot.
+struct PerturbationRun {
+    std::size_t copies = 0, incrementalCopies = 0;
+    std::string fullReason;
+};
+
 // The target output for `count` perturbed copies of the input: copy k (leads × samples) is changed in place by
-// perturb(k, copy); the request's "batch" copies go through one forward pass; progress goes from `from` to `to`.
+// perturb(k, copy); the request's "batch" copies are evaluated together; progress goes from `from` to `to`. Copies
+// changed in one short stretch of time are evaluated incrementally where the model allows it (same values up to
+// float rounding).
 std::vector<double> perturbedOutputs(const ExplainRequest& request, std::size_t count,
                                      const std::function<void(std::size_t, torch::Tensor)>& perturb, double from = 0.0,
-                                     double to = 1.0);
+                                     double to = 1.0, PerturbationRun* run = nullptr);
 
 // Parameters several methods declare, described once: copies (`what`) per forward pass, a seed, a Grad-CAM layer.
 ParameterSpec batchSpec(const std::string& what);

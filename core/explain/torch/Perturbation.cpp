@@ -20,13 +20,13 @@ int samplesFor(const ExplainRequest& r, const std::string& name)
 }
 
 // f(x)[target] − f(x with each region set to 0).
-std::vector<double> outputDrops(const ExplainRequest& r, const std::vector<Region>& regions)
+std::vector<double> outputDrops(const ExplainRequest& r, const std::vector<Region>& regions, PerturbationRun& run)
 {
     const double fx = outputs(*r.model, inputTensor(r))[0][r.target].item<double>();
     auto drops = perturbedOutputs(r, regions.size(), [&](std::size_t k, torch::Tensor copy) {
         const Region& g = regions[k];
         copy.slice(0, g.lead0, g.lead0 + g.leads).slice(1, g.sample0, g.sample0 + g.samples).zero_();
-    });
+    }, 0.0, 1.0, &run);
     for (auto& y : drops)
         y = fx - y;
     return drops;
@@ -53,7 +53,8 @@ AttributionResult occlusion(const ExplainRequest& r)
     for (int l : starts(leads, windowLeads, leadStride))
         for (int s : starts(samples, window, stride))
             regions.push_back({l, std::min(windowLeads, leads - l), s, std::min(window, samples - s)});
-    const auto drops = outputDrops(r, regions);
+    PerturbationRun run;
+    const auto drops = outputDrops(r, regions, run);
     // Overlapping windows: each sample gets the mean drop of the windows that covered it.
     std::vector<double> total(std::size_t(leads) * std::size_t(samples), 0.0), count(total.size(), 0.0);
     for (std::size_t k = 0; k < regions.size(); ++k)
@@ -66,7 +67,8 @@ AttributionResult occlusion(const ExplainRequest& r)
     result.map.resize(total.size());
     for (std::size_t i = 0; i < total.size(); ++i)
         result.map[i] = count[i] > 0 ? float(total[i] / count[i]) : 0.0f;
-    result.diagnostics = {{"windows", double(regions.size())}, {"window_samples", double(window)}, {"stride_samples", double(stride)}};
+    result.diagnostics = {{"windows", double(regions.size())}, {"window_samples", double(window)}, {"stride_samples", double(stride)},
+                          {"incremental_copies", double(run.incrementalCopies)}};
     return result;
 }
 
@@ -78,13 +80,15 @@ AttributionResult featureAblation(const ExplainRequest& r)
     for (int l = 0; l < leads; ++l)
         for (int s = 0; s < samples; s += window)
             regions.push_back({l, 1, s, std::min(window, samples - s)});
-    const auto drops = outputDrops(r, regions);
+    PerturbationRun run;
+    const auto drops = outputDrops(r, regions, run);
     AttributionResult result;
     result.map.assign(std::size_t(leads) * std::size_t(samples), 0.0f);
     for (std::size_t k = 0; k < regions.size(); ++k)
         for (int s = regions[k].sample0; s < regions[k].sample0 + regions[k].samples; ++s)
             result.map[std::size_t(regions[k].lead0) * std::size_t(samples) + std::size_t(s)] = float(drops[k]);
-    result.diagnostics = {{"features", double(regions.size())}, {"window_samples", double(window)}};
+    result.diagnostics = {{"features", double(regions.size())}, {"window_samples", double(window)},
+                          {"incremental_copies", double(run.incrementalCopies)}};
     return result;
 }
 

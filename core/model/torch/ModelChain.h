@@ -22,9 +22,12 @@ public:
     torch::Tensor run(const torch::Tensor& x) const;                                   // every child
     torch::Tensor runTo(const torch::Tensor& x, const std::string& layer) const;       // through `layer`
     torch::Tensor runFrom(const torch::Tensor& layerOutput, const std::string& layer) const;   // the children after it
+    torch::Tensor runRange(torch::Tensor h, std::size_t first, std::size_t last) const;   // children [first, last)
+
+    std::size_t size() const { return children_.size(); }
+    torch::jit::Module& child(std::size_t i) const { return children_[i].second; }
 
 private:
-    torch::Tensor runRange(torch::Tensor h, std::size_t first, std::size_t last) const;   // children [first, last)
     std::size_t position(const std::string& layer) const;                                 // throws when absent
 
     // Module handles share the model's parameters; forward() is not const on a handle, hence mutable.

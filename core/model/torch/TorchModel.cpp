@@ -73,8 +73,10 @@ AdaptedInput zeroInput(const ModelCard& card)
     return in;
 }
 
-// A fixed ECG-sized input with structure in every lead and at every scale, so that a model whose forward() does
-// anything besides its children in order shows a difference (a zero input could hide an added bias or a scaling).
+} // namespace
+
+// Structure in every lead and at every scale, so that a model whose forward() does anything besides its children
+// in order shows a difference (a zero input could hide an added bias or a scaling).
 AdaptedInput chainProbe(const ModelCard& card)
 {
     AdaptedInput in = zeroInput(card);
@@ -87,7 +89,6 @@ AdaptedInput chainProbe(const ModelCard& card)
     return in;
 }
 
-} // namespace
 
 void configureTorchThreads(int threads)
 {

@@ -5,6 +5,7 @@
 
 #include <torch/script.h>
 
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -21,7 +22,16 @@ struct TorchModel::Impl {
     mutable std::mutex guidedMutex;
     mutable std::optional<torch::jit::Module> guided;
     mutable int guidedRelus = 0;
+
+    // The incremental plan for perturbation methods (IncrementalChain.h), made on first use.
+    mutable std::once_flag incrementalOnce;
+    mutable std::shared_ptr<const struct IncrementalPlan> incremental;
+    mutable std::string incrementalProblem;
 };
+
+// A fixed ECG-sized input with structure in every lead and at every scale, for checks that a shortcut (the chain,
+// an incremental plan) reproduces forward().
+AdaptedInput chainProbe(const ModelCard& card);
 
 // The input batch as a float tensor of the card's shape (B × leads × samples).
 torch::Tensor toTensor(const std::vector<AdaptedInput>& batch);

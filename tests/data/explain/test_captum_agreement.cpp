@@ -154,6 +154,10 @@ private slots:
         const auto fa = run("feature-ablation", {{"window-ms", "200"}});   // lead × 50 samples: 600 features
         QCOMPARE(fa.diagnostic("features"), 600.0);
         compareToReference(fa.modelMap, "feature_ablation_lead_x_50.npy");
+        // Both were recomputed only where each window reaches (the model's stem and residual stages are local in
+        // time), and still agree with Captum's full forward passes.
+        QCOMPARE(o.diagnostic("incremental_copies"), 100.0);
+        QCOMPARE(fa.diagnostic("incremental_copies"), 600.0);
         // Batching changes nothing but speed.
         const auto one = run("occlusion", {{"window-ms", "100"}, {"batch", "1"}});
         double diff = 0;
