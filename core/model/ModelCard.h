@@ -28,7 +28,7 @@ struct ModelInput {
 };
 
 struct ModelLayer {
-    std::string name;                   // a direct submodule of the model ("layer3")
+    std::string name;                   // a submodule of the model, dotted when nested ("layer3", "features.3")
     bool gradCam = false, tcav = false;
 };
 

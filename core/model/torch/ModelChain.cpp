@@ -4,15 +4,46 @@
 
 namespace execg {
 
-ModelChain::ModelChain(const torch::jit::Module& model)
+namespace {
+
+// TorchScript's forward of a torchvision-style network flattens (B, C, 1) to (B, C) before its final Linear; that is
+// the one operation allowed between children, and only there.
+bool isLinear(const torch::jit::Module& m)
+{
+    const auto type = m.type()->name();
+    return type && type->name() == "Linear";
+}
+
+} // namespace
+
+ModelChain::ModelChain(const torch::jit::Module& model, const std::vector<std::string>& open)
 {
     for (const auto& c : model.named_children()) {
-        // TorchScript's forward of a torchvision-style network flattens (B, C, 1) to (B, C) before its final
-        // Linear; that is the one operation allowed between children, and only there.
-        const auto type = c.value.type()->name();
-        flattenBefore_.push_back(type && type->name() == "Linear");
+        flattenBefore_.push_back(isLinear(c.value));
         children_.emplace_back(c.name, c.value);
     }
+    for (const auto& layer : open)
+        for (std::size_t dot = layer.find('.'); dot != std::string::npos; dot = layer.find('.', dot + 1))
+            openStep(layer.substr(0, dot));
+}
+
+void ModelChain::openStep(const std::string& name)
+{
+    const int i = indexOf(name);
+    if (i < 0)
+        return;   // already opened, or not on the chain
+    std::vector<std::pair<std::string, torch::jit::Module>> inner;
+    std::vector<bool> flatten;
+    for (const auto& c : children_[std::size_t(i)].second.named_children()) {
+        inner.emplace_back(name + "." + c.name, c.value);
+        flatten.push_back(isLinear(c.value));
+    }
+    if (inner.empty())
+        return;
+    children_.erase(children_.begin() + i);
+    children_.insert(children_.begin() + i, inner.begin(), inner.end());
+    flattenBefore_.erase(flattenBefore_.begin() + i);
+    flattenBefore_.insert(flattenBefore_.begin() + i, flatten.begin(), flatten.end());
 }
 
 std::vector<std::string> ModelChain::names() const
@@ -35,7 +66,7 @@ std::size_t ModelChain::position(const std::string& layer) const
 {
     const int i = indexOf(layer);
     if (i < 0)
-        throw std::invalid_argument("'" + layer + "' is not a direct submodule of the model");
+        throw std::invalid_argument("'" + layer + "' is not a step of the model's submodule chain");
     return std::size_t(i);
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // A TorchScript model run as the chain of its direct submodules, so Grad-CAM and concept tests can take a layer's
-// output and continue from it: TorchScript modules in LibTorch 1.13 take no forward hooks. Valid only when running
-// the children in order reproduces forward() — TorchModel checks that at load and refuses layers otherwise.
+// output and continue from it: TorchScript modules in LibTorch 1.13 take no forward hooks. A nested layer
+// ("features.3", "layer3.1") is reached by opening the submodules on its path into their own submodules in order
+// (as a Sequential runs). Valid only when running the chain reproduces forward() — TorchModel checks that at load
+// and refuses layers otherwise.
 // Torch-including: for the model and explainer code only.
 #include <torch/script.h>
 
@@ -14,10 +16,11 @@ namespace execg {
 class ModelChain {
 public:
     ModelChain() = default;
-    explicit ModelChain(const torch::jit::Module& model);
+    // `open`: dotted layer names whose enclosing submodules are opened into their own submodules.
+    explicit ModelChain(const torch::jit::Module& model, const std::vector<std::string>& open = {});
 
     std::vector<std::string> names() const;
-    int indexOf(const std::string& layer) const;   // −1 when not a direct child
+    int indexOf(const std::string& layer) const;   // −1 when not a step of the chain
 
     torch::Tensor run(const torch::Tensor& x) const;                                   // every child
     torch::Tensor runTo(const torch::Tensor& x, const std::string& layer) const;       // through `layer`
@@ -28,6 +31,7 @@ public:
     torch::jit::Module& child(std::size_t i) const { return children_[i].second; }
 
 private:
+    void openStep(const std::string& name);   // replaces the step `name` by its submodules, in order
     std::size_t position(const std::string& layer) const;                                 // throws when absent
 
     // Module handles share the model's parameters; forward() is not const on a handle, hence mutable.

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <random>
+#include <set>
 
 namespace execg {
 
@@ -126,21 +127,40 @@ TorchModel::TorchModel(const std::string& path, ModelCard card)
 
 void TorchModel::verifyChain()
 {
-    impl_->chain = ModelChain(impl_->module);
-    const auto names = impl_->chain.names();
-    for (const auto& layer : card_.layers)
-        if (impl_->chain.indexOf(layer.name) < 0)
-            throw ModelError(path_, "its card names layer '" + layer.name +
-                                        "', which is not a direct submodule of the model (it has: " + joined(names) + ")");
+    std::set<std::string> submodules;
+    for (const auto& m : impl_->module.named_modules())
+        submodules.insert(m.name);
+    std::vector<std::string> nested;
+    for (const auto& layer : card_.layers) {
+        if (layer.name.empty() || !submodules.count(layer.name))
+            throw ModelError(path_, "its card names layer '" + layer.name + "', which the model does not have (it has: " +
+                                        joined(ModelChain(impl_->module).names()) + ")");
+        if (layer.name.find('.') != std::string::npos)
+            nested.push_back(layer.name);
+    }
+    const auto probe = chainProbe(card_);
     double diff = -1.0;
-    if (!chainReproducesForward(chainProbe(card_), &diff)) {
+    impl_->chain = ModelChain(impl_->module, nested);
+    bool reproduces = chainReproducesForward(probe, &diff);
+    if (!reproduces && !nested.empty()) {
+        // An opened submodule whose forward() is more than its submodules in order (a residual block, say) breaks the
+        // chain: keep the top-level chain and refuse only the layers inside such a submodule.
+        impl_->chain = ModelChain(impl_->module);
+        reproduces = chainReproducesForward(probe, &diff);
+        for (const auto& layer : nested)
+            impl_->layerProblems[layer] = "'" + layer + "' lies inside a submodule whose forward() is more than its own "
+                                          "submodules in order, so its output cannot be taken";
+    }
+    if (!reproduces) {
+        const auto names = impl_->chain.names();
         impl_->chainProblem =
             diff < 0 ? "running the model's submodules (" + joined(names) + ") one after another fails or gives another shape than forward()"
                      : "running the model's submodules one after another does not reproduce forward() (difference " +
                            std::to_string(diff) + "), so layer outputs would not be the model's own";
-        if (!card_.layers.empty())
-            card_.warnings.push_back("layers unusable for Grad-CAM and concept tests: " + impl_->chainProblem);
     }
+    if (!card_.layers.empty() && (!reproduces || !impl_->layerProblems.empty()))
+        card_.warnings.push_back("layers unusable for Grad-CAM and concept tests: " +
+                                 (reproduces ? impl_->layerProblems.begin()->second : impl_->chainProblem));
     impl_->chainDifference = diff;
 }
 
@@ -182,8 +202,10 @@ double TorchModel::chainDifference() const { return impl_->chainDifference; }
 
 std::string TorchModel::layerProblem(const std::string& layer) const
 {
+    if (const auto it = impl_->layerProblems.find(layer); it != impl_->layerProblems.end())
+        return it->second;
     if (impl_->chain.indexOf(layer) < 0)
-        return "'" + layer + "' is not a direct submodule of the model (it has: " + joined(children()) + ")";
+        return "'" + layer + "' is not a submodule on the model's chain (it has: " + joined(children()) + ")";
     return impl_->chainProblem;
 }
 

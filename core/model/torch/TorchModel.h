@@ -38,8 +38,9 @@ public:
     // ModelError when the input does not fit the card, the model throws, or the output has the wrong shape.
     std::vector<std::vector<float>> predict(const std::vector<AdaptedInput>& batch) const;
 
-    // Layer access for Grad-CAM and concept tests: the model's direct submodules in order, and whether running them
-    // one after another reproduces forward() (checked at load on a fixed probe input, to 1e-5 relative).
+    // Layer access for Grad-CAM and concept tests: the model's submodules in order (those around a nested card layer
+    // opened into theirs), and whether running them one after another reproduces forward() (checked at load on a
+    // fixed probe input, to 1e-5 relative).
     std::vector<std::string> children() const;
     bool chainVerified() const;
     double chainDifference() const;   // the load-time check's max |chain − forward|; −1 when the chain failed to run

@@ -5,6 +5,7 @@
 
 #include <torch/script.h>
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -16,6 +17,7 @@ struct TorchModel::Impl {
     ModelChain chain;
     double chainDifference = -1.0;   // max |chain − forward| on the load-time probe; −1 when the chain failed to run
     std::string chainProblem;        // empty when the chain reproduces forward()
+    std::map<std::string, std::string> layerProblems;   // nested card layers that cannot be reached, and why
 
     // A second copy of the model whose ReLU modules pass back only positive gradients (guided backpropagation),
     // loaded on first use into its own compilation unit so the model's own graphs stay untouched.

@@ -90,7 +90,7 @@ private slots:
             QVERIFY2(diff < 1e-5, qPrintable(QString::fromStdString(layer) + ": " + QString::number(diff)));
         }
         QVERIFY(std::abs(full[0][1].item<double>() - 5.7046) < 1e-3);
-        QVERIFY(model.layerProblem("layer5").find("not a direct submodule") != std::string::npos);
+        QVERIFY(model.layerProblem("layer5").find("not a submodule on the model's chain") != std::string::npos);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, chain.runTo(x, "layer5"));
     }
 

@@ -56,6 +56,32 @@ def forward(self, x):
     return path;
 }
 
+// `features` (scale, then shift) and a head: features' forward is its submodules in order, or with `residual` adds
+// its input back, which opening it into scale → shift cannot reproduce.
+std::string saveNestedModel(const QString& name, bool residual)
+{
+    torch::jit::Module scale("Scale");
+    scale.register_parameter("w", torch::full({1}, 2.0f), false);
+    scale.define("def forward(self, x):\n    return x * self.w\n");
+    torch::jit::Module shift("Shift");
+    shift.register_parameter("b", torch::full({1}, 0.5f), false);
+    shift.define("def forward(self, x):\n    return x + self.b\n");
+    torch::jit::Module features("Features");
+    features.register_module("scale", scale);
+    features.register_module("shift", shift);
+    features.define(residual ? "def forward(self, x):\n    return self.shift.forward(self.scale.forward(x)) + x\n"
+                             : "def forward(self, x):\n    return self.shift.forward(self.scale.forward(x))\n");
+    torch::jit::Module head("Head");
+    head.define("def forward(self, x):\n    return x.mean(dim=2)[:, 0:1]\n");
+    torch::jit::Module m("Nested");
+    m.register_module("features", features);
+    m.register_module("head", head);
+    m.define("def forward(self, x):\n    return self.head.forward(self.features.forward(x))\n");
+    const auto path = (test::scratchDir("misbehaving-models") + "/" + name + ".pt").toStdString();
+    m.save(path);
+    return path;
+}
+
 } // namespace
 
 class ModelMisbehaviourTest : public QObject {
@@ -64,6 +90,36 @@ class ModelMisbehaviourTest : public QObject {
 private slots:
     void initTestCase() { configureTorchThreads(1); }
 
+    void nestedLayersAreReachedThroughTheirSequentialParents()
+    {
+        const TorchModel m(saveNestedModel("nested", false), smallCard({{"features.scale", true, true}, {"head", true, true}}));
+        QVERIFY(m.chainVerified());
+        QVERIFY2(m.layerProblem("features.scale").empty(), m.layerProblem("features.scale").c_str());
+        QVERIFY(m.layerProblem("head").empty());
+        torch::NoGradGuard noGrad;
+        const auto x = toTensor({ramp(m.card())});
+        const auto& chain = m.impl().chain;
+        QVERIFY((chain.runTo(x, "features.scale") - 2.0 * x).abs().max().item<float>() < 1e-6f);
+        QVERIFY((chain.runFrom(2.0 * x, "features.scale") - (2.0 * x + 0.5).mean(2).slice(1, 0, 1)).abs().max().item<float>() < 1e-6f);
+    }
+
+    void nestedLayersInsideAResidualBlockAreRefusedAlone()
+    {
+        const TorchModel m(saveNestedModel("nested-residual", true), smallCard({{"features.shift", true, true}, {"features", true, true}}));
+        QVERIFY(m.chainVerified());   // the top-level chain still holds
+        QVERIFY(m.layerProblem("features").empty());
+        QVERIFY2(m.layerProblem("features.shift").find("lies inside a submodule whose forward() is more than") != std::string::npos,
+                 m.layerProblem("features.shift").c_str());
+        QVERIFY(!m.card().warnings.empty());
+    }
+
+    void cardNamingAMissingNestedLayerIsRefused()
+    {
+        const auto path = saveNestedModel("nested-missing", false);
+        const QString msg = test::messageOf([&] { TorchModel(path, smallCard({{"features.nothing", true, true}})); });
+        QVERIFY2(msg.contains("its card names layer 'features.nothing', which the model does not have"), qPrintable(msg));
+    }
+
     void wellBehavedChainIsVerified()
     {
         const auto path = saveModel("good", "def forward(self, x):\n    return self.body.forward(x)\n");
@@ -71,7 +127,7 @@ private slots:
         QVERIFY(m.chainVerified());
         QCOMPARE(m.chainDifference(), 0.0);
         QVERIFY(m.layerProblem("body").empty());
-        QVERIFY(m.layerProblem("head").find("not a direct submodule") != std::string::npos);
+        QVERIFY(m.layerProblem("head").find("not a submodule on the model's chain") != std::string::npos);
         const auto in = ramp(m.card());
         const auto y = m.predict({in});
         double mean0 = 0;
