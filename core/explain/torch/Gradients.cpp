@@ -122,8 +122,14 @@ std::vector<double> perturbedOutputs(const ExplainRequest& request, std::size_t 
             for (const auto& c : changed)
                 width += c.size();
             if (width / double(changed.size()) <= 0.25 * samples) {
-                y = incremental->outputs(copies, changed);
-                incrementalCopies += last - first;
+                try {
+                    y = incremental->outputs(copies, changed, batch);
+                    incrementalCopies += last - first;
+                } catch (const std::exception& e) {
+                    // The plan held on the load-time probe; should a crop still fail, the full forward gives the answer.
+                    why = std::string("recomputing only what a change reaches failed: ") + e.what();
+                    y = torch::Tensor();
+                }
             }
         }
         if (!y.defined()) {

@@ -41,11 +41,17 @@ std::shared_ptr<const IncrementalPlan> incrementalPlan(const TorchModel& model, 
         }
         auto plan = std::make_shared<IncrementalPlan>();
         std::string why;
+        int length = model.card().input.samples;
         for (std::size_t i = 0; i + 1 < impl.chain.size(); ++i) {
             auto t = TimeLocality::analyse(impl.chain.child(i), &why);
+            if (t && !t->fits(length)) {
+                t.reset();
+                why = "branches of different lengths";
+            }
             if (!t)
                 break;
             plan->local.push_back(*t);
+            length = t->outputLength(length);
         }
         if (plan->local.empty()) {
             impl.incrementalProblem = "its first submodule is not time-local (" + why + ")";
@@ -57,7 +63,7 @@ std::shared_ptr<const IncrementalPlan> incrementalPlan(const TorchModel& model, 
             const auto [copies, ranges] = checkCopies(x);
             auto module = impl.module;
             const auto full = module.forward({copies}).toTensor();
-            const auto fast = IncrementalChain(model, plan, x).outputs(copies, ranges);
+            const auto fast = IncrementalChain(model, plan, x).outputs(copies, ranges, 64);
             const double diff = (fast - full).abs().max().item<double>();
             const double scale = std::max(1.0, full.abs().max().item<double>());
             if (!(diff <= 1e-4 * scale)) {
@@ -157,7 +163,8 @@ void IncrementalChain::propagate(const torch::Tensor& copies, std::vector<TimeRa
     }
 }
 
-torch::Tensor IncrementalChain::outputs(const torch::Tensor& copies, const std::vector<TimeRange>& changed) const
+torch::Tensor IncrementalChain::outputs(const torch::Tensor& copies, const std::vector<TimeRange>& changed,
+                                       std::size_t batch) const
 {
     const std::size_t count = changed.size();
     std::vector<TimeRange> range = changed;
@@ -166,8 +173,14 @@ torch::Tensor IncrementalChain::outputs(const torch::Tensor& copies, const std::
     // operation between threads, whose hand-offs cost more than the work (and stall whenever a core is briefly
     // taken). The workers are LibTorch's persistent inter-op threads: a new thread would, on its first parallel
     // operation, reset the thread count and with it oneDNN's cache of compiled kernels.
-    const int threads = std::max(1, at::get_num_threads());
-    const std::size_t workers = std::min<std::size_t>(count, std::size_t(threads));
+    if (count == 0)
+        return torch::empty({0, model_->outputCount()});
+    struct OneOpenMpThread {
+        int before = omp_get_max_threads();
+        OneOpenMpThread() { omp_set_num_threads(1); }
+        ~OneOpenMpThread() { omp_set_num_threads(before); }
+    };
+    const std::size_t workers = std::min<std::size_t>(count, std::size_t(std::max(1, at::get_num_threads())));
     std::vector<std::exception_ptr> failures(workers);
     const auto work = [&](std::size_t w) {
         try {
@@ -182,22 +195,30 @@ torch::Tensor IncrementalChain::outputs(const torch::Tensor& copies, const std::
             failures[w] = std::current_exception();
         }
     };
-    std::vector<std::future<void>> done;
-    for (std::size_t w = 1; w < workers; ++w) {
-        auto finished = std::make_shared<std::promise<void>>();
-        done.push_back(finished->get_future());
-        at::launch([&work, w, finished] {
-            at::get_num_threads();   // LibTorch's per-thread set-up first, so that it cannot undo the next line
-            omp_set_num_threads(1);
-            work(w);
-            finished->set_value();
-        });
+    {
+        std::vector<std::future<void>> done;
+        // Whatever happens here, no task may outlive the state it works on.
+        struct WaitAll {
+            std::vector<std::future<void>>& done;
+            ~WaitAll()
+            {
+                for (auto& d : done)
+                    d.wait();
+            }
+        } waitAll{done};
+        for (std::size_t w = 1; w < workers; ++w) {
+            auto finished = std::make_shared<std::promise<void>>();
+            done.push_back(finished->get_future());
+            at::launch([&work, w, finished] {
+                at::get_num_threads();   // LibTorch's per-thread set-up first, so that it cannot undo the next line
+                const OneOpenMpThread one;
+                work(w);
+                finished->set_value();
+            });
+        }
+        const OneOpenMpThread one;
+        work(0);
     }
-    omp_set_num_threads(1);
-    work(0);
-    omp_set_num_threads(threads);
-    for (auto& d : done)
-        d.wait();
     for (const auto& f : failures)
         if (f)
             std::rethrow_exception(f);
@@ -208,7 +229,11 @@ torch::Tensor IncrementalChain::outputs(const torch::Tensor& copies, const std::
     for (std::size_t b = 0; b < count; ++b)
         if (!range[b].empty())
             h[std::int64_t(b)].slice(1, range[b].lo, range[b].hi).copy_(patch[b]);
-    return chain.runRange(h, plan_->local.size(), chain.size());
+    // The rest of the model in full, in the caller's batches: it holds whole activations.
+    std::vector<torch::Tensor> parts;
+    for (std::int64_t b = 0; b < h.size(0); b += std::int64_t(batch))
+        parts.push_back(chain.runRange(h.slice(0, b, std::min(h.size(0), b + std::int64_t(batch))), plan_->local.size(), chain.size()));
+    return torch::cat(parts);
 }
 
 } // namespace execg

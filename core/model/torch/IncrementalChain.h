@@ -29,8 +29,9 @@ public:
     // `x`: 1 × leads × samples, the unchanged input; its activations are computed once here.
     IncrementalChain(const TorchModel& model, std::shared_ptr<const IncrementalPlan> plan, const torch::Tensor& x);
 
-    // Outputs (B × outputs) for copies (B × leads × samples) where copy b differs from x only in samples changed[b].
-    torch::Tensor outputs(const torch::Tensor& copies, const std::vector<TimeRange>& changed) const;
+    // Outputs (B × outputs) for copies (B × leads × samples) where copy b differs from x only in samples changed[b];
+    // the submodules after the local ones run `batch` copies at a time.
+    torch::Tensor outputs(const torch::Tensor& copies, const std::vector<TimeRange>& changed, std::size_t batch) const;
 
 private:
     // Carries each copy's changed range and its values (patch) through the local children.

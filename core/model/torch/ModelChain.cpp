@@ -1,5 +1,6 @@
 #include "model/torch/ModelChain.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace execg {
@@ -29,9 +30,10 @@ ModelChain::ModelChain(const torch::jit::Module& model, const std::vector<std::s
 
 void ModelChain::openStep(const std::string& name)
 {
-    const int i = indexOf(name);
-    if (i < 0)
+    const auto it = std::find_if(children_.begin(), children_.end(), [&](const auto& c) { return c.first == name; });
+    if (it == children_.end())
         return;   // already opened, or not on the chain
+    const auto i = it - children_.begin();
     std::vector<std::pair<std::string, torch::jit::Module>> inner;
     std::vector<bool> flatten;
     for (const auto& c : children_[std::size_t(i)].second.named_children()) {
@@ -56,10 +58,12 @@ std::vector<std::string> ModelChain::names() const
 
 int ModelChain::indexOf(const std::string& layer) const
 {
+    // An opened submodule's output is its last inner step's.
+    int found = -1;
     for (std::size_t i = 0; i < children_.size(); ++i)
-        if (children_[i].first == layer)
-            return int(i);
-    return -1;
+        if (children_[i].first == layer || children_[i].first.rfind(layer + ".", 0) == 0)
+            found = int(i);
+    return found;
 }
 
 std::size_t ModelChain::position(const std::string& layer) const

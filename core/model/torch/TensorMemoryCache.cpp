@@ -3,6 +3,7 @@
 #include <c10/core/CPUAllocator.h>
 
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <new>
@@ -56,6 +57,8 @@ public:
 private:
     static std::size_t blockSize(std::size_t bytes)
     {
+        if (bytes > std::numeric_limits<std::size_t>::max() - kHeader - kPage)
+            throw std::bad_alloc();
         const std::size_t total = bytes + kHeader;
         return total < kCachedFrom ? total : (total + kPage - 1) / kPage * kPage;
     }

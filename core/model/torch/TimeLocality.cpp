@@ -24,8 +24,9 @@ const std::set<std::string> kSampleWise{
     "aten::sub", "aten::sub_", "aten::mul", "aten::mul_", "aten::div", "aten::div_", "aten::batch_norm",
     "aten::dropout", "aten::dropout_", "aten::feature_dropout", "aten::alpha_dropout", "aten::contiguous",
     "aten::clone", "aten::detach"};
-// Operations on the signal that give plain values (its rank, its size), not signal.
-const std::set<std::string> kShapeQueries{"aten::dim", "aten::size", "aten::len", "prim::shape"};
+// Operations on the signal that give a plain value that cannot depend on its length. (Its size can: a slice of a
+// positional table to the signal's length would then pass for a sample-wise addition, so aten::size is refused.)
+const std::set<std::string> kShapeQueries{"aten::dim"};
 
 std::vector<int> intList(const torch::jit::Value* v, std::size_t expected)
 {
@@ -65,8 +66,12 @@ std::optional<TimeLocality> TimeLocality::analyse(const torch::jit::Module& modu
                 for (const auto* v : n->inputs())
                     if (tracked(v))
                         ins.push_back(id[v]);
-                for (auto* b : n->blocks())
+                for (auto* b : n->blocks()) {
                     walk(b, true);
+                    for (const auto* v : b->outputs())
+                        if (tracked(v))
+                            throw std::string(kind + " passing the signal through a branch or loop");
+                }
                 if (ins.empty())
                     continue;
                 if (kShapeQueries.count(kind))
@@ -138,6 +143,9 @@ std::optional<TimeLocality> TimeLocality::analyse(const torch::jit::Module& modu
                 t.alignment_ = std::lcm(t.alignment_, stride[value]);
                 t.ops_.push_back(op);
                 id[n->output()] = value;
+                // An in-place operation changes its first input too: later uses of it must see the new reach.
+                if (kind.back() == '_' && tracked(n->input(0)))
+                    id[n->input(0)] = value;
             }
         };
         walk(graph->block(), false);
@@ -165,6 +173,21 @@ std::vector<int> TimeLocality::lengths(int inputLength) const
         length.push_back(op.window ? floorDiv(in + 2 * op.padding - op.dilation * (op.kernel - 1) - 1, op.stride) + 1 : in);
     }
     return length;
+}
+
+bool TimeLocality::fits(int inputLength) const
+{
+    // Every length positive, and branches joined sample by sample of one length (a length-1 branch would broadcast
+    // over all of time).
+    const auto length = lengths(inputLength);
+    for (std::size_t i = 0; i < ops_.size(); ++i) {
+        if (length[i + 1] < 1)
+            return false;
+        for (int v : ops_[i].inputs)
+            if (length[std::size_t(v)] != length[std::size_t(ops_[i].inputs[0])])
+                return false;
+    }
+    return true;
 }
 
 int TimeLocality::outputLength(int inputLength) const { return lengths(inputLength)[std::size_t(output_)]; }

@@ -26,6 +26,8 @@ public:
     static std::optional<TimeLocality> analyse(const torch::jit::Module& module, std::string* whyNot = nullptr);
 
     int outputLength(int inputLength) const;
+    // Whether an input of this length keeps every intermediate non-empty and joins only branches of equal length.
+    bool fits(int inputLength) const;
     // Output samples that can differ when input samples `changed` differ.
     TimeRange reach(TimeRange changed, int inputLength) const;
     // Input samples that output samples `wanted` depend on.

@@ -164,7 +164,12 @@ void TorchModel::verifyChain()
     impl_->chainDifference = diff;
 }
 
-TorchModel::~TorchModel() = default;
+TorchModel::~TorchModel()
+{
+    // The buffers its runs left for reuse go back to the system with it (another model refills the cache quickly).
+    if (impl_)
+        releaseTensorMemoryCache();
+}
 TorchModel::TorchModel(TorchModel&&) noexcept = default;
 TorchModel& TorchModel::operator=(TorchModel&&) noexcept = default;
 

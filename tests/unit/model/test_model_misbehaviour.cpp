@@ -92,15 +92,18 @@ private slots:
 
     void nestedLayersAreReachedThroughTheirSequentialParents()
     {
-        const TorchModel m(saveNestedModel("nested", false), smallCard({{"features.scale", true, true}, {"head", true, true}}));
+        const TorchModel m(saveNestedModel("nested", false),
+                           smallCard({{"features.scale", true, true}, {"features", true, true}, {"head", true, true}}));
         QVERIFY(m.chainVerified());
         QVERIFY2(m.layerProblem("features.scale").empty(), m.layerProblem("features.scale").c_str());
+        QVERIFY(m.layerProblem("features").empty());   // opened, its output is its last inner step's
         QVERIFY(m.layerProblem("head").empty());
         torch::NoGradGuard noGrad;
         const auto x = toTensor({ramp(m.card())});
         const auto& chain = m.impl().chain;
         QVERIFY((chain.runTo(x, "features.scale") - 2.0 * x).abs().max().item<float>() < 1e-6f);
         QVERIFY((chain.runFrom(2.0 * x, "features.scale") - (2.0 * x + 0.5).mean(2).slice(1, 0, 1)).abs().max().item<float>() < 1e-6f);
+        QVERIFY((chain.runTo(x, "features") - (2.0 * x + 0.5)).abs().max().item<float>() < 1e-6f);
     }
 
     void nestedLayersInsideAResidualBlockAreRefusedAlone()

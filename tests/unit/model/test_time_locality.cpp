@@ -141,6 +141,56 @@ private slots:
         }
     }
 
+    void inPlaceAdditionsCarryTheirReach()
+    {
+        // h.add_(g): later uses of h must reach as far as g does (±4 samples here, not h's 0).
+        torch::manual_seed(10);
+        torch::jit::Module m("InPlace");
+        m.register_parameter("w", torch::randn({2, 2, 1}), false);
+        m.register_parameter("v", torch::randn({2, 2, 9}), false);
+        m.define(R"(
+def forward(self, x):
+    h = torch.conv1d(x, self.w, None, [1], [0], [1], 1)
+    g = torch.conv1d(x, self.v, None, [1], [4], [1], 1)
+    h.add_(g)
+    return torch.tanh(h)
+)");
+        m.eval();
+        std::string why;
+        const auto t = TimeLocality::analyse(m, &why);
+        QVERIFY2(t, why.c_str());
+        const TimeRange got = t->reach({100, 101}, 203), expected = bruteForceReach(m, 203, {100, 101});
+        QCOMPARE(expected.lo, 96);
+        QCOMPARE(got.lo, expected.lo);
+        QCOMPARE(got.hi, expected.hi);
+    }
+
+    void lengthDependentAndBroadcastGraphsAreRefused()
+    {
+        // A positional table cut to the signal's length: aten::size on the signal is refused.
+        torch::jit::Module pe("Positional");
+        pe.register_parameter("pe", torch::randn({1, 2, 500}), false);
+        pe.define(R"(
+def forward(self, x):
+    return x + self.pe[:, :, :x.size(2)]
+)");
+        pe.eval();
+        std::string why;
+        QVERIFY(!TimeLocality::analyse(pe, &why));
+        QVERIFY2(why.find("aten::size") != std::string::npos, why.c_str());
+        // A gate pooled over the whole signal broadcasts over all of time: analysable, but does not fit.
+        torch::jit::Module gate("Gate");
+        gate.define(R"(
+def forward(self, x):
+    return x * torch.avg_pool1d(x, [203], [1], [0], False, True)
+)");
+        gate.eval();
+        const auto t = TimeLocality::analyse(gate, &why);
+        QVERIFY(t);
+        QVERIFY(!t->fits(203));
+        QVERIFY(convPoolConv().hasattr("w1") && TimeLocality::analyse(convPoolConv())->fits(203));
+    }
+
     void dependenceIsWhatAnOutputReads()
     {
         // Output j of the first module reads conv-1 inputs around 4j: crop the input to dependence() and the
@@ -206,7 +256,7 @@ def forward(self, x):
             copies[std::int64_t(k)].slice(0, std::int64_t(k % 3), std::int64_t(k % 3) + 2).slice(1, ranges[k].lo, ranges[k].hi).zero_();
         auto module = model.impl().module;
         const auto full = module.forward({copies}).toTensor();
-        const auto fast = IncrementalChain(model, plan, x).outputs(copies, ranges);
+        const auto fast = IncrementalChain(model, plan, x).outputs(copies, ranges, 7);   // the global head 7 at a time
         QCOMPARE(fast.sizes(), full.sizes());
         QVERIFY((fast - full).abs().max().item<double>() <= 1e-5 * std::max(1.0, full.abs().max().item<double>()));
     }
