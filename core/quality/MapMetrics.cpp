@@ -1,0 +1,130 @@
+#include "quality/MapMetrics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+
+namespace execg::quality {
+namespace {
+
+void requireSameSize(std::span<const float> a, std::span<const float> b)
+{
+    if (a.size() != b.size())
+        throw std::invalid_argument("maps of different sizes (" + std::to_string(a.size()) + " and " +
+                                    std::to_string(b.size()) + ")");
+}
+
+// Average ranks (1-based), ties sharing the mean of the ranks they span.
+std::vector<double> ranks(std::span<const float> v)
+{
+    std::vector<std::size_t> order(v.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) { return v[i] < v[j]; });
+    std::vector<double> r(v.size());
+    for (std::size_t first = 0; first < order.size();) {
+        std::size_t last = first + 1;
+        while (last < order.size() && v[order[last]] == v[order[first]])
+            ++last;
+        const double mean = 0.5 * double(first + 1 + last);   // mean of ranks first+1 … last
+        for (std::size_t k = first; k < last; ++k)
+            r[order[k]] = mean;
+        first = last;
+    }
+    return r;
+}
+
+// Indices of the k largest |v|, position breaking ties (earlier first).
+std::vector<std::size_t> topIndices(std::span<const float> v, std::size_t k)
+{
+    std::vector<std::size_t> order(v.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) { return std::abs(v[i]) > std::abs(v[j]); });
+    order.resize(std::min(k, order.size()));
+    std::sort(order.begin(), order.end());
+    return order;
+}
+
+} // namespace
+
+double sparseness(std::span<const float> map)
+{
+    std::vector<double> a(map.size());
+    std::transform(map.begin(), map.end(), a.begin(), [](float v) { return std::abs(double(v)); });
+    std::sort(a.begin(), a.end());
+    const double total = std::accumulate(a.begin(), a.end(), 0.0);
+    if (a.empty() || total <= 0.0)
+        return 0.0;
+    const double n = double(a.size());
+    double weighted = 0.0;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        weighted += (2.0 * double(i + 1) - n - 1.0) * a[i];
+    return weighted / (n * total);
+}
+
+std::vector<double> effectiveSupportMs(std::span<const float> map, int leads, int samples, double samplingRateHz,
+                                       double share)
+{
+    if (leads < 0 || samples < 0 || map.size() != std::size_t(leads) * std::size_t(samples))
+        throw std::invalid_argument("map size does not match leads × samples");
+    std::vector<double> out;
+    for (int l = 0; l < leads; ++l) {
+        std::vector<double> a(static_cast<std::size_t>(samples));
+        for (int s = 0; s < samples; ++s)
+            a[std::size_t(s)] = std::abs(double(map[std::size_t(l) * std::size_t(samples) + std::size_t(s)]));
+        std::sort(a.begin(), a.end(), std::greater<>());
+        const double total = std::accumulate(a.begin(), a.end(), 0.0);
+        std::size_t count = 0;
+        if (total > 0.0) {
+            double sum = 0.0;
+            while (count < a.size() && sum < share * total * (1.0 - 1e-12))
+                sum += a[count++];
+        }
+        out.push_back(double(count) * 1000.0 / samplingRateHz);
+    }
+    return out;
+}
+
+double spearman(std::span<const float> a, std::span<const float> b)
+{
+    requireSameSize(a, b);
+    const auto ra = ranks(a), rb = ranks(b);
+    const double n = double(ra.size());
+    const double ma = std::accumulate(ra.begin(), ra.end(), 0.0) / n, mb = std::accumulate(rb.begin(), rb.end(), 0.0) / n;
+    double sab = 0.0, saa = 0.0, sbb = 0.0;
+    for (std::size_t i = 0; i < ra.size(); ++i) {
+        sab += (ra[i] - ma) * (rb[i] - mb);
+        saa += (ra[i] - ma) * (ra[i] - ma);
+        sbb += (rb[i] - mb) * (rb[i] - mb);
+    }
+    if (saa <= 0.0 || sbb <= 0.0)
+        return 0.0;
+    return sab / std::sqrt(saa * sbb);
+}
+
+double topKOverlap(std::span<const float> a, std::span<const float> b, double fraction)
+{
+    requireSameSize(a, b);
+    if (a.empty())
+        return 0.0;
+    const auto k = std::max<std::size_t>(1, std::size_t(std::lround(std::clamp(fraction, 0.0, 1.0) * double(a.size()))));
+    const auto ta = topIndices(a, k), tb = topIndices(b, k);
+    std::vector<std::size_t> common;
+    std::set_intersection(ta.begin(), ta.end(), tb.begin(), tb.end(), std::back_inserter(common));
+    return double(common.size()) / double(k);
+}
+
+AgreementMatrix agreement(const std::vector<std::vector<float>>& maps, double topFraction)
+{
+    const std::size_t m = maps.size();
+    AgreementMatrix r{std::vector<std::vector<double>>(m, std::vector<double>(m, 1.0)),
+                      std::vector<std::vector<double>>(m, std::vector<double>(m, 1.0))};
+    for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t j = i + 1; j < m; ++j) {
+            r.rankCorrelation[i][j] = r.rankCorrelation[j][i] = spearman(maps[i], maps[j]);
+            r.topKOverlap[i][j] = r.topKOverlap[j][i] = topKOverlap(maps[i], maps[j], topFraction);
+        }
+    return r;
+}
+
+} // namespace execg::quality
