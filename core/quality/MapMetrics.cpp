@@ -85,21 +85,32 @@ std::vector<double> effectiveSupportMs(std::span<const float> map, int leads, in
     return out;
 }
 
+double pearson(std::span<const double> a, std::span<const double> b)
+{
+    if (a.size() != b.size())
+        throw std::invalid_argument("series of different lengths (" + std::to_string(a.size()) + " and " +
+                                    std::to_string(b.size()) + ")");
+    if (a.size() < 2)
+        return 0.0;
+    const double n = double(a.size());
+    const double ma = std::accumulate(a.begin(), a.end(), 0.0) / n, mb = std::accumulate(b.begin(), b.end(), 0.0) / n;
+    double sab = 0.0, saa = 0.0, sbb = 0.0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        sab += (a[i] - ma) * (b[i] - mb);
+        saa += (a[i] - ma) * (a[i] - ma);
+        sbb += (b[i] - mb) * (b[i] - mb);
+    }
+    // Constant up to rounding (a model output that does not move): no correlation to speak of.
+    const double tiny = 1e-24 * n;
+    if (saa <= tiny * std::max(1.0, ma * ma) || sbb <= tiny * std::max(1.0, mb * mb))
+        return 0.0;
+    return sab / std::sqrt(saa * sbb);
+}
+
 double spearman(std::span<const float> a, std::span<const float> b)
 {
     requireSameSize(a, b);
-    const auto ra = ranks(a), rb = ranks(b);
-    const double n = double(ra.size());
-    const double ma = std::accumulate(ra.begin(), ra.end(), 0.0) / n, mb = std::accumulate(rb.begin(), rb.end(), 0.0) / n;
-    double sab = 0.0, saa = 0.0, sbb = 0.0;
-    for (std::size_t i = 0; i < ra.size(); ++i) {
-        sab += (ra[i] - ma) * (rb[i] - mb);
-        saa += (ra[i] - ma) * (ra[i] - ma);
-        sbb += (rb[i] - mb) * (rb[i] - mb);
-    }
-    if (saa <= 0.0 || sbb <= 0.0)
-        return 0.0;
-    return sab / std::sqrt(saa * sbb);
+    return pearson(ranks(a), ranks(b));
 }
 
 double topKOverlap(std::span<const float> a, std::span<const float> b, double fraction)

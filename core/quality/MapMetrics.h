@@ -18,6 +18,9 @@ double sparseness(std::span<const float> map);
 std::vector<double> effectiveSupportMs(std::span<const float> map, int leads, int samples, double samplingRateHz,
                                        double share = 0.9);
 
+// Pearson's correlation of two series of one length; 0 when either is constant (to rounding) or shorter than 2.
+double pearson(std::span<const double> a, std::span<const double> b);
+
 // Spearman's rank correlation of two maps of one shape (ties get their average rank). 0 when either map is
 // constant (no ranking to compare).
 double spearman(std::span<const float> a, std::span<const float> b);

@@ -35,6 +35,14 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, effectiveSupportMs(map, 2, 4, 250.0));
     }
 
+    void pearsonByHand()
+    {
+        // Deviations (−1, 0, 1) and (−7/3, −1/3, 8/3): 5 / √(2 · 38/3).
+        QVERIFY(std::abs(pearson(std::vector<double>{1, 2, 3}, std::vector<double>{2, 4, 7}) - 0.9933992677987828) < 1e-12);
+        QCOMPARE(pearson(std::vector<double>{1, 2, 3}, std::vector<double>{5, 5, 5}), 0.0);
+        QCOMPARE(pearson(std::vector<double>{1}, std::vector<double>{2}), 0.0);
+    }
+
     void spearmanWithTies()
     {
         const std::vector<float> a{1, 2, 3, 4};

@@ -1,0 +1,47 @@
+#pragma once
+// Does removing what a map calls important change the model's answer? Deletion and insertion curves (Petsiuk et al.
+// 2018, RISE; Samek et al. 2017, region perturbation) and faithfulness correlation (Bhatt et al. 2020), over lead ×
+// time segments, with an ECG-aware removal baseline: each lead's isoelectric level (its median) or a low-pass copy,
+// not zeros alone. All copies of one measure go through the model in batches. Formulas in
+// docs/explanation-quality.md.
+#include "explain/Explainer.h"
+#include "model/torch/TorchModel.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace execg::quality {
+
+enum class RemovalBaseline { Isoelectric, LowPass, Zero };
+
+struct FaithfulnessOptions {
+    double segmentMs = 40.0;          // segments are one lead × this long
+    int steps = 20;                   // points on each curve after the start
+    RemovalBaseline baseline = RemovalBaseline::Isoelectric;
+    double lowPassHz = 1.0;           // for RemovalBaseline::LowPass
+    int subsets = 100;                // faithfulness correlation: random subsets
+    double subsetShare = 0.1;         // of the segments, per subset
+    std::uint64_t seed = 0;
+    int batch = 64;
+    ExplainProgress progress;         // may be empty; returning false cancels (ExplainCancelled)
+};
+
+struct FaithfulnessCurve {
+    std::vector<double> fraction;     // share of segments removed (deletion) or restored (insertion), 0 … 1
+    std::vector<double> output;       // the target output there
+    double area = 0.0;                // trapezoid area under output over fraction
+};
+
+struct Faithfulness {
+    FaithfulnessCurve deletion;       // most-attributed first: a faithful map makes the output fall early (low area)
+    FaithfulnessCurve insertion;      // from the baseline, most-attributed first: rises early (high area)
+    double correlation = 0.0;         // Pearson r of Σ attribution in a subset vs output drop; 0 when undefined
+    std::string note;                 // why a value is a convention (zero map, output that does not move)
+};
+
+// `map` is leads × samples on the model input (an Explanation's modelMap), for `target`.
+Faithfulness faithfulness(const TorchModel& model, const AdaptedInput& input, int target, const std::vector<float>& map,
+                          const FaithfulnessOptions& options = {});
+
+} // namespace execg::quality
