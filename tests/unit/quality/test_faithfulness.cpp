@@ -4,60 +4,12 @@
 // Torch before Qt: Qt's `slots` keyword macro breaks torch's headers.
 #include "quality/torch/Faithfulness.h"
 
-#include <torch/script.h>
-
-#include "Corpus.h"
+#include "LinearTestModel.h"
 
 #include <QtTest>
 
 using namespace execg;
 using namespace execg::quality;
-
-namespace {
-
-ModelCard card(int leads, int samples, double fs)
-{
-    ModelCard c;
-    c.name = "linear";
-    c.task = ModelTask::Regression;
-    c.outputs = {{"value", ""}};
-    c.activation = OutputActivation::None;
-    static const char* names[] = {"I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6"};
-    for (int l = 0; l < leads; ++l)
-        c.input.leads.push_back(names[l]);
-    c.input.samplingRateHz = fs;
-    c.input.samples = samples;
-    c.intendedUse = "test";
-    return c;
-}
-
-// f(x) = Σ w·x + c over leads and time: one output.
-std::string saveLinear(const QString& name, const torch::Tensor& w, double c)
-{
-    torch::jit::Module m("Linear");
-    m.register_parameter("w", w.unsqueeze(0), false);
-    m.register_parameter("c", torch::full({1}, c), false);
-    m.define(R"(
-def forward(self, x):
-    return (x * self.w).sum(dim=2).sum(dim=1, keepdim=True) + self.c
-)");
-    const auto path = (test::scratchDir("quality-models") + "/" + name + ".pt").toStdString();
-    m.save(path);
-    return path;
-}
-
-AdaptedInput inputOf(const torch::Tensor& x, double fs)
-{
-    AdaptedInput in;
-    in.leads = int(x.size(0));
-    in.samples = int(x.size(1));
-    in.modelRateHz = fs;
-    const auto c = x.contiguous();
-    in.values.assign(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
-    return in;
-}
-
-} // namespace
 
 class FaithfulnessTest : public QObject {
     Q_OBJECT
@@ -67,11 +19,11 @@ private slots:
     {
         // One lead, four 1-sample segments (40 ms at 25 Hz), x = (1, 2, 3, 4), w = 1: f(x) = 10, map = x·w.
         const auto x = torch::tensor({1.0f, 2.0f, 3.0f, 4.0f}).unsqueeze(0);
-        const TorchModel model(saveLinear("ones", torch::ones({1, 4}), 0.0), card(1, 4, 25.0));
+        const TorchModel model(test::saveLinearModel("ones", torch::ones({1, 4}), 0.0), test::linearCard(1, 4, 25.0));
         FaithfulnessOptions o;
         o.baseline = RemovalBaseline::Zero;
         o.steps = 4;
-        const auto r = faithfulness(model, inputOf(x, 25.0), 0, {1, 2, 3, 4}, o);
+        const auto r = faithfulness(model, test::adaptedInputOf(x, 25.0), 0, {1, 2, 3, 4}, o);
         // Deletion removes 4, 3, 2, 1: outputs 10, 6, 3, 1, 0; area 0.25·(10/2 + 6 + 3 + 1 + 0/2) = 3.75.
         QCOMPARE(r.deletion.output, (std::vector<double>{10, 6, 3, 1, 0}));
         QCOMPARE(r.deletion.area, 3.75);
@@ -85,8 +37,8 @@ private slots:
     {
         torch::manual_seed(5);
         const auto w = torch::randn({3, 200}), x = torch::randn({3, 200});
-        const TorchModel model(saveLinear("random-weights", w, 0.3), card(3, 200, 250.0));
-        const auto in = inputOf(x, 250.0);
+        const TorchModel model(test::saveLinearModel("random-weights", w, 0.3), test::linearCard(3, 200, 250.0));
+        const auto in = test::adaptedInputOf(x, 250.0);
         FaithfulnessOptions o;
         o.baseline = RemovalBaseline::Zero;
         const auto exact = (w * x).contiguous();
@@ -104,10 +56,10 @@ private slots:
     {
         // Everything removed leaves each lead at its median: f = Σ w · median.
         const auto x = torch::tensor({{0.0f, 0.0f, 1.0f, 0.0f, 0.0f}, {2.0f, 2.0f, 5.0f, 2.0f, 2.0f}});
-        const TorchModel model(saveLinear("median", torch::ones({2, 5}), 0.0), card(2, 5, 25.0));
+        const TorchModel model(test::saveLinearModel("median", torch::ones({2, 5}), 0.0), test::linearCard(2, 5, 25.0));
         FaithfulnessOptions o;
         o.steps = 10;
-        const auto r = faithfulness(model, inputOf(x, 25.0), 0, std::vector<float>(10, 1.0f), o);
+        const auto r = faithfulness(model, test::adaptedInputOf(x, 25.0), 0, std::vector<float>(10, 1.0f), o);
         QCOMPARE(r.deletion.output.back(), 5.0 * 0.0 + 5.0 * 2.0);
         QCOMPARE(r.insertion.output.front(), 10.0);
         QCOMPARE(r.deletion.output.front(), 1.0 + 13.0);
@@ -116,13 +68,13 @@ private slots:
     void zeroMapAndDeafModelGiveDefinedValues()
     {
         const auto x = torch::randn({2, 50});
-        const TorchModel deaf(saveLinear("deaf", torch::zeros({2, 50}), 1.5), card(2, 50, 250.0));
-        const auto r = faithfulness(deaf, inputOf(x, 250.0), 0, std::vector<float>(100, 0.5f));
+        const TorchModel deaf(test::saveLinearModel("deaf", torch::zeros({2, 50}), 1.5), test::linearCard(2, 50, 250.0));
+        const auto r = faithfulness(deaf, test::adaptedInputOf(x, 250.0), 0, std::vector<float>(100, 0.5f));
         QCOMPARE(r.correlation, 0.0);
         QVERIFY(r.note.find("does not change") != std::string::npos);
         QCOMPARE(r.deletion.area, 1.5);
-        const TorchModel live(saveLinear("live", torch::ones({2, 50}), 0.0), card(2, 50, 250.0));
-        const auto z = faithfulness(live, inputOf(x, 250.0), 0, std::vector<float>(100, 0.0f));
+        const TorchModel live(test::saveLinearModel("live", torch::ones({2, 50}), 0.0), test::linearCard(2, 50, 250.0));
+        const auto z = faithfulness(live, test::adaptedInputOf(x, 250.0), 0, std::vector<float>(100, 0.0f));
         QCOMPARE(z.correlation, 0.0);
         QVERIFY(z.note.find("all zeros") != std::string::npos);
         for (double v : z.deletion.output)

@@ -1,0 +1,105 @@
+#include "quality/torch/Randomisation.h"
+
+#include "model/torch/TorchModelImpl.h"
+#include "quality/MapMetrics.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <numeric>
+#include <random>
+
+namespace execg::quality {
+namespace {
+
+std::vector<double> scaledMagnitudes(const std::vector<float>& map)
+{
+    double peak = 0.0;
+    for (float v : map)
+        peak = std::max(peak, std::abs(double(v)));
+    std::vector<double> out(map.size(), 0.0);
+    if (peak > 0.0)
+        for (std::size_t i = 0; i < map.size(); ++i)
+            out[i] = std::abs(double(map[i])) / peak;
+    return out;
+}
+
+// A scratch file for one randomised copy, removed when it goes out of scope.
+struct ScratchModel {
+    std::filesystem::path path;
+    ~ScratchModel()
+    {
+        std::error_code ignored;
+        std::filesystem::remove(path, ignored);
+    }
+};
+
+} // namespace
+
+double globalSsim(const std::vector<double>& a, const std::vector<double>& b)
+{
+    if (a.size() != b.size() || a.empty())
+        return 0.0;
+    const double n = double(a.size());
+    const double ma = std::accumulate(a.begin(), a.end(), 0.0) / n, mb = std::accumulate(b.begin(), b.end(), 0.0) / n;
+    double va = 0.0, vb = 0.0, cov = 0.0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        va += (a[i] - ma) * (a[i] - ma);
+        vb += (b[i] - mb) * (b[i] - mb);
+        cov += (a[i] - ma) * (b[i] - mb);
+    }
+    va /= n;
+    vb /= n;
+    cov /= n;
+    const double c1 = 0.01 * 0.01, c2 = 0.03 * 0.03;
+    return ((2 * ma * mb + c1) * (2 * cov + c2)) / ((ma * ma + mb * mb + c1) * (va + vb + c2));
+}
+
+RandomisationCheck cascadingRandomisation(const TorchModel& model,
+                                          const std::function<std::vector<float>(const TorchModel&)>& explain,
+                                          const std::vector<float>& original, std::uint64_t seed, double threshold,
+                                          const ExplainProgress& progress)
+{
+    auto copy = model.impl().module.clone();
+    std::vector<std::pair<std::string, torch::jit::Module>> children;
+    for (const auto& c : copy.named_children())
+        children.emplace_back(c.name, c.value);
+    if (children.empty())
+        children.emplace_back("(the model)", copy);
+    const auto originalScaled = scaledMagnitudes(original);
+    const auto originalFloat = std::vector<float>(originalScaled.begin(), originalScaled.end());
+
+    torch::Generator generator = at::detail::createCPUGenerator(seed);
+    RandomisationCheck check;
+    const auto scratchDir = std::filesystem::temp_directory_path();
+    for (std::size_t k = children.size(); k-- > 0;) {
+        {
+            torch::NoGradGuard noGrad;
+            for (auto p : children[k].second.parameters()) {
+                const double spread = p.numel() > 1 ? p.std().item<double>() : std::abs(p.item<double>());
+                p.copy_(torch::randn(p.sizes(), generator, p.options()) * (spread > 0.0 ? spread : 0.1));
+            }
+        }
+        static std::atomic<unsigned> serial{0};
+        ScratchModel scratch{scratchDir / ("execg-randomised-" + std::to_string(::getpid()) + "-" +
+                                           std::to_string(serial++) + ".pt")};
+        copy.save(scratch.path.string());
+        const TorchModel randomised(scratch.path.string(), model.card());
+        const auto map = scaledMagnitudes(explain(randomised));
+        const std::vector<float> mapFloat(map.begin(), map.end());
+        check.steps.push_back({children[k].first, spearman(originalFloat, mapFloat), globalSsim(originalScaled, map)});
+        if (progress && !progress(double(children.size() - k) / double(children.size())))
+            throw ExplainCancelled();
+    }
+    const double last = check.steps.empty() ? 1.0 : std::abs(check.steps.back().rankCorrelation);
+    check.passed = last < threshold;
+    check.hint = check.passed
+                     ? "the map changes when the model's weights are randomised: it depends on what the model learned"
+                     : "this map barely changes when the model's weights are randomised: do not trust it";
+    return check;
+}
+
+} // namespace execg::quality
