@@ -16,9 +16,9 @@ struct ModelError : std::runtime_error {
     ModelError(const std::string& file, const std::string& what) : std::runtime_error(file + ": " + what) {}
 };
 
-// Threads for every model in the process; call before the first model is loaded. Also makes idle OpenMP threads
-// sleep instead of spin (OMP_WAIT_POLICY=PASSIVE) and keeps OpenBLAS from starting a second pool: at 2 threads,
-// spinning OpenMP workers made a batch-1 forward ~50× slower on a 2-core machine.
+// Threads for every model in the process; call before the first model is loaded. Also installs the tensor memory
+// cache, and sets OMP_WAIT_POLICY=PASSIVE and OPENBLAS_NUM_THREADS=1 in the environment — which libgomp and
+// OpenBLAS read when loaded, before main, so those two reach only child processes (see docs/models.md).
 void configureTorchThreads(int threads);
 
 class TorchModel {
