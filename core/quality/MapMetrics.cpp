@@ -8,7 +8,8 @@
 namespace execg::quality {
 namespace {
 
-void requireSameSize(std::span<const float> a, std::span<const float> b)
+template <typename T>
+void requireSameSize(std::span<const T> a, std::span<const T> b)
 {
     if (a.size() != b.size())
         throw std::invalid_argument("maps of different sizes (" + std::to_string(a.size()) + " and " +
@@ -16,7 +17,8 @@ void requireSameSize(std::span<const float> a, std::span<const float> b)
 }
 
 // Average ranks (1-based), ties sharing the mean of the ranks they span.
-std::vector<double> ranks(std::span<const float> v)
+template <typename T>
+std::vector<double> ranks(std::span<const T> v)
 {
     std::vector<std::size_t> order(v.size());
     std::iota(order.begin(), order.end(), std::size_t(0));
@@ -43,6 +45,37 @@ std::vector<std::size_t> topIndices(std::span<const float> v, std::size_t k)
     order.resize(std::min(k, order.size()));
     std::sort(order.begin(), order.end());
     return order;
+}
+
+// Means, and sums of squared deviations and of cross products, of two equally long series.
+struct Moments {
+    double meanA = 0.0, meanB = 0.0, ssA = 0.0, ssB = 0.0, crossAB = 0.0;
+};
+
+Moments moments(std::span<const double> a, std::span<const double> b)
+{
+    requireSameSize(a, b);
+    Moments m;
+    if (a.empty())
+        return m;
+    const double n = double(a.size());
+    m.meanA = std::accumulate(a.begin(), a.end(), 0.0) / n;
+    m.meanB = std::accumulate(b.begin(), b.end(), 0.0) / n;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const double da = a[i] - m.meanA, db = b[i] - m.meanB;
+        m.ssA += da * da;
+        m.ssB += db * db;
+        m.crossAB += da * db;
+    }
+    return m;
+}
+
+template <typename T>
+double spearmanOf(std::span<const T> a, std::span<const T> b)
+{
+    requireSameSize(a, b);
+    const auto ra = ranks(a), rb = ranks(b);
+    return pearson(ra, rb);
 }
 
 } // namespace
@@ -87,30 +120,28 @@ std::vector<double> effectiveSupportMs(std::span<const float> map, int leads, in
 
 double pearson(std::span<const double> a, std::span<const double> b)
 {
-    if (a.size() != b.size())
-        throw std::invalid_argument("series of different lengths (" + std::to_string(a.size()) + " and " +
-                                    std::to_string(b.size()) + ")");
+    const Moments m = moments(a, b);
     if (a.size() < 2)
         return 0.0;
-    const double n = double(a.size());
-    const double ma = std::accumulate(a.begin(), a.end(), 0.0) / n, mb = std::accumulate(b.begin(), b.end(), 0.0) / n;
-    double sab = 0.0, saa = 0.0, sbb = 0.0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        sab += (a[i] - ma) * (b[i] - mb);
-        saa += (a[i] - ma) * (a[i] - ma);
-        sbb += (b[i] - mb) * (b[i] - mb);
-    }
     // Constant up to rounding (a model output that does not move): no correlation to speak of.
-    const double tiny = 1e-24 * n;
-    if (saa <= tiny * std::max(1.0, ma * ma) || sbb <= tiny * std::max(1.0, mb * mb))
+    const double tiny = 1e-24 * double(a.size());
+    if (m.ssA <= tiny * std::max(1.0, m.meanA * m.meanA) || m.ssB <= tiny * std::max(1.0, m.meanB * m.meanB))
         return 0.0;
-    return sab / std::sqrt(saa * sbb);
+    return m.crossAB / std::sqrt(m.ssA * m.ssB);
 }
 
-double spearman(std::span<const float> a, std::span<const float> b)
+double spearman(std::span<const float> a, std::span<const float> b) { return spearmanOf(a, b); }
+double spearman(std::span<const double> a, std::span<const double> b) { return spearmanOf(a, b); }
+
+double globalSsim(std::span<const double> a, std::span<const double> b)
 {
-    requireSameSize(a, b);
-    return pearson(ranks(a), ranks(b));
+    const Moments m = moments(a, b);
+    if (a.empty())
+        return 0.0;
+    const double n = double(a.size());
+    const double c1 = 0.01 * 0.01, c2 = 0.03 * 0.03;
+    return ((2 * m.meanA * m.meanB + c1) * (2 * m.crossAB / n + c2)) /
+           ((m.meanA * m.meanA + m.meanB * m.meanB + c1) * ((m.ssA + m.ssB) / n + c2));
 }
 
 double topKOverlap(std::span<const float> a, std::span<const float> b, double fraction)

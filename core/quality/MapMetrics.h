@@ -24,6 +24,11 @@ double pearson(std::span<const double> a, std::span<const double> b);
 // Spearman's rank correlation of two maps of one shape (ties get their average rank). 0 when either map is
 // constant (no ranking to compare).
 double spearman(std::span<const float> a, std::span<const float> b);
+double spearman(std::span<const double> a, std::span<const double> b);
+
+// SSIM of two equally long series, computed over the whole series as one window (Wang et al. 2004), on values in
+// [0, 1]: C1 = (0.01)², C2 = (0.03)². 0 for empty series.
+double globalSsim(std::span<const double> a, std::span<const double> b);
 
 // Share of the `fraction` most-attributed samples (by |a|) that the two maps have in common: |topₖ(a) ∩ topₖ(b)| / k,
 // k = max(1, round(fraction · n)). Ties at the cut are broken by position, the same way for both maps.

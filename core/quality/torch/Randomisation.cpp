@@ -39,25 +39,6 @@ struct ScratchModel {
 
 } // namespace
 
-double globalSsim(const std::vector<double>& a, const std::vector<double>& b)
-{
-    if (a.size() != b.size() || a.empty())
-        return 0.0;
-    const double n = double(a.size());
-    const double ma = std::accumulate(a.begin(), a.end(), 0.0) / n, mb = std::accumulate(b.begin(), b.end(), 0.0) / n;
-    double va = 0.0, vb = 0.0, cov = 0.0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        va += (a[i] - ma) * (a[i] - ma);
-        vb += (b[i] - mb) * (b[i] - mb);
-        cov += (a[i] - ma) * (b[i] - mb);
-    }
-    va /= n;
-    vb /= n;
-    cov /= n;
-    const double c1 = 0.01 * 0.01, c2 = 0.03 * 0.03;
-    return ((2 * ma * mb + c1) * (2 * cov + c2)) / ((ma * ma + mb * mb + c1) * (va + vb + c2));
-}
-
 RandomisationCheck cascadingRandomisation(const TorchModel& model,
                                           const std::function<std::vector<float>(const TorchModel&)>& explain,
                                           const std::vector<float>& original, std::uint64_t seed, double threshold,
@@ -70,7 +51,6 @@ RandomisationCheck cascadingRandomisation(const TorchModel& model,
     if (children.empty())
         children.emplace_back("(the model)", copy);
     const auto originalScaled = scaledMagnitudes(original);
-    const auto originalFloat = std::vector<float>(originalScaled.begin(), originalScaled.end());
 
     torch::Generator generator = at::detail::createCPUGenerator(seed);
     RandomisationCheck check;
@@ -89,8 +69,8 @@ RandomisationCheck cascadingRandomisation(const TorchModel& model,
         copy.save(scratch.path.string());
         const TorchModel randomised(scratch.path.string(), model.card());
         const auto map = scaledMagnitudes(explain(randomised));
-        const std::vector<float> mapFloat(map.begin(), map.end());
-        check.steps.push_back({children[k].first, spearman(originalFloat, mapFloat), globalSsim(originalScaled, map)});
+        check.steps.push_back({children[k].first, spearman(std::span<const double>(originalScaled), map),
+                               globalSsim(originalScaled, map)});
         if (progress && !progress(double(children.size() - k) / double(children.size())))
             throw ExplainCancelled();
     }

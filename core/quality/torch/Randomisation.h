@@ -32,8 +32,4 @@ RandomisationCheck cascadingRandomisation(const TorchModel& model,
                                           const std::vector<float>& original, std::uint64_t seed = 0,
                                           double threshold = 0.5, const ExplainProgress& progress = {});
 
-// SSIM of two equally long series, computed over the whole series as one window (Wang et al. 2004), on values in
-// [0, 1]: C1 = (0.01)², C2 = (0.03)².
-double globalSsim(const std::vector<double>& a, const std::vector<double>& b);
-
 } // namespace execg::quality

@@ -54,6 +54,23 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, spearman(a, std::vector<float>{1, 2}));
     }
 
+    void spearmanOverDoublesAgreesWithFloats()
+    {
+        QVERIFY(std::abs(spearman(std::vector<double>{1, 2, 2, 3}, std::vector<double>{1, 2, 3, 4}) -
+                         0.9486832980505138) < 1e-12);
+    }
+
+    void globalSsimByHand()
+    {
+        // Means 0.45 and 0.45, variances 0.1225 each, covariance −0.1025 (population):
+        // (2·0.45² + C1)(2·(−0.1025) + C2) / ((2·0.45² + C1)(0.245 + C2)) = −0.2041 / 0.2459.
+        const std::vector<double> a{0.1, 0.5, 1.0, 0.2}, b{1.0, 0.2, 0.1, 0.5};
+        QVERIFY(std::abs(globalSsim(a, a) - 1.0) < 1e-12);
+        QVERIFY(std::abs(globalSsim(a, b) - -0.8300122000813338) < 1e-12);
+        QCOMPARE(globalSsim(std::vector<double>{}, std::vector<double>{}), 0.0);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, globalSsim(a, std::vector<double>{1.0}));
+    }
+
     void topKOverlapOfMagnitudes()
     {
         const std::vector<float> a{5, 0, 0, 4, 0, 0, 0, 0, 0, 3};
