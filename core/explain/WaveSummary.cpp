@@ -1,7 +1,5 @@
 #include "explain/WaveSummary.h"
 
-#include "measure/QrsDetector.h"
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -9,28 +7,7 @@
 
 namespace execg {
 
-std::string toString(WaveSegment w)
-{
-    static const char* names[] = {"P", "PR segment", "QRS", "ST segment", "T", "TP baseline"};
-    return names[int(w)];
-}
-
-std::string keyOf(WaveSegment w)
-{
-    static const char* keys[] = {"p", "pr", "qrs", "st", "t", "tp"};
-    return keys[int(w)];
-}
-
 namespace {
-
-void labelRange(std::vector<signed char>& label, double from, double to, WaveSegment w)
-{
-    if (!std::isfinite(from) || !std::isfinite(to) || to <= from)
-        return;
-    const auto n = std::int64_t(label.size());
-    for (std::int64_t i = std::max<std::int64_t>(0, std::llround(from)); i < std::min<std::int64_t>(n, std::llround(to)); ++i)
-        label[std::size_t(i)] = static_cast<signed char>(w);
-}
 
 // Lead names as a clinician writes them: runs of three or more consecutive precordial leads as a range ("I, aVF and
 // V1–V6"), everything else listed.
@@ -61,50 +38,7 @@ std::string leadList(const std::vector<std::string>& names)
     return s;
 }
 
-const char* waveInSentence(WaveSegment w)
-{
-    static const char* words[] = {"P waves", "PR segments", "QRS complexes", "ST segments", "T waves", "TP baseline"};
-    return words[int(w)];
-}
-
 } // namespace
-
-WaveSegmentation segmentWaves(const SignalGroup& group)
-{
-    WaveSegmentation s;
-    s.samplingRateHz = group.samplingRateHz;
-    const std::size_t n = group.leads.empty() ? 0 : group.leads.front().samples.size();
-    s.label.assign(n, -1);
-    const auto detection = detectQrs(group);
-    if (!detection.problem.empty() || detection.beats.empty()) {
-        s.problem = detection.problem.empty() ? "no beats found" : detection.problem;
-        return s;
-    }
-    s.beats = detection.samples();
-    std::vector<std::span<const float>> leads;
-    for (const auto& l : group.leads)
-        leads.emplace_back(l.samples);
-    s.fiducials = delineateBeats(leads, group.samplingRateHz, s.beats, independentLeads(group));
-    for (std::size_t b = 0; b < s.fiducials.size(); ++b) {
-        const auto& f = s.fiducials[b];
-        if (!f.hasQrs())
-            continue;
-        labelRange(s.label, f.pOnset, f.pOffset, WaveSegment::P);
-        if (f.hasP())
-            labelRange(s.label, f.pOffset, f.qrsOnset, WaveSegment::PR);
-        labelRange(s.label, f.qrsOnset, f.qrsOffset, WaveSegment::QRS);
-        if (f.hasT()) {
-            const double tOnset = f.qrsOffset + 0.3 * (f.tOffset - f.qrsOffset);
-            labelRange(s.label, f.qrsOffset, tOnset, WaveSegment::ST);
-            labelRange(s.label, tOnset, f.tOffset, WaveSegment::T);
-            if (b + 1 < s.fiducials.size()) {
-                const auto& next = s.fiducials[b + 1];
-                labelRange(s.label, f.tOffset, next.hasP() ? next.pOnset : next.qrsOnset, WaveSegment::TP);
-            }
-        }
-    }
-    return s;
-}
 
 AttributionSummary summariseAttribution(const std::vector<std::vector<float>>& map, const SignalGroup& group,
                                         const WaveSegmentation& waves)

@@ -2,7 +2,7 @@
 // Where an explanation's evidence lies, in the terms a clinician reads an ECG: each lead's share of the total
 // |attribution|, and each lead's share in each wave of every beat (P, PR segment, QRS, ST, T, TP baseline) from the
 // recording's own beat-by-beat delineation — "62 % of the evidence lies in the T waves of V2–V4".
-#include "measure/Delineator.h"
+#include "measure/WaveSegmentation.h"
 #include "recording/Recording.h"
 
 #include <array>
@@ -11,25 +11,6 @@
 #include <vector>
 
 namespace execg {
-
-enum class WaveSegment { P, PR, QRS, ST, T, TP };
-inline constexpr int kWaveSegments = 6;
-std::string toString(WaveSegment w);     // "P", "PR segment", "QRS", "ST segment", "T", "TP baseline"
-std::string keyOf(WaveSegment w);        // "p", "pr", "qrs", "st", "t", "tp" (JSON keys)
-
-// Every sample of a recording labelled with the wave it belongs to (−1: before the first or after the last
-// delineated beat, or in a beat whose boundaries could not be found). Conventions, because the waves have no sharp
-// common edges: P = P onset → P offset; PR = P offset → QRS onset (QRS onset − 0 when P is absent: no PR);
-// QRS = onset → J; ST = J → J + 30 % of (T offset − J); T = there → T offset; TP = T offset → next P onset (or
-// next QRS onset when that beat has no P).
-struct WaveSegmentation {
-    double samplingRateHz = 0.0;
-    std::vector<std::int64_t> beats;
-    std::vector<WaveFiducials> fiducials;   // per beat, sample positions
-    std::vector<signed char> label;         // per sample: WaveSegment as int, or −1
-    std::string problem;                    // non-empty when no beat could be found
-};
-WaveSegmentation segmentWaves(const SignalGroup& group);
 
 struct AttributionSummary {
     std::vector<std::string> leads;
