@@ -97,9 +97,7 @@ AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const
                                " s of the " + fmt(total, 2) + " s recording; the rest is not analysed");
 
     const dsp::Resampler resampler(fsIn, std::abs(fsIn - fsOut) > 1e-9 ? fsOut : fsIn);
-    const double unitScale = card.input.units == "uV" ? 1000.0 : 1.0;
-    out.values.assign(std::size_t(out.leads) * std::size_t(out.samples), 0.0f);
-    out.mv.assign(out.values.size(), 0.0f);
+    out.mv.assign(std::size_t(out.leads) * std::size_t(out.samples), 0.0f);
     for (int l = 0; l < out.leads; ++l) {
         const auto& name = card.input.leads[std::size_t(l)];
         std::vector<float> x = leads[std::size_t(l)]->samples;
@@ -126,27 +124,38 @@ AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const
             y = resampler.process(x, std::size_t(out.validSamples), 0, modelFirst(out, fsOut));
         else
             y.assign(x.begin() + out.sourceFirst, x.begin() + out.sourceFirst + out.validSamples);
-        float* row = out.values.data() + std::size_t(l) * std::size_t(out.samples);
+        std::copy(y.begin(), y.begin() + out.validSamples, out.mv.begin() + std::ptrdiff_t(l) * out.samples);
+    }
+    normaliseToCard(out, card);
+    return out;
+}
+
+void normaliseToCard(AdaptedInput& in, const ModelCard& card)
+{
+    const double unitScale = card.input.units == "uV" ? 1000.0 : 1.0;
+    in.values.assign(in.mv.size(), 0.0f);
+    for (int l = 0; l < in.leads; ++l) {
+        const float* y = in.mv.data() + std::size_t(l) * std::size_t(in.samples);
+        float* row = in.values.data() + std::size_t(l) * std::size_t(in.samples);
+        const int n = in.validSamples;
         double mean = 0, sd = 1;
-        if (card.input.normalisation == InputNormalisation::ZScorePerLead && !y.empty()) {
+        if (card.input.normalisation == InputNormalisation::ZScorePerLead && n > 0) {
             double s = 0, ss = 0;
-            for (float v : y)
-                s += v * unitScale;
-            mean = s / double(y.size());
-            for (float v : y)
-                ss += (v * unitScale - mean) * (v * unitScale - mean);
-            sd = std::sqrt(ss / double(y.size()));
+            for (int i = 0; i < n; ++i)
+                s += y[i] * unitScale;
+            mean = s / double(n);
+            for (int i = 0; i < n; ++i)
+                ss += (y[i] * unitScale - mean) * (y[i] * unitScale - mean);
+            sd = std::sqrt(ss / double(n));
             if (!(sd > 0))
                 sd = 1;
         } else if (card.input.normalisation == InputNormalisation::Fixed) {
             mean = card.input.mean[std::size_t(l)];
             sd = card.input.std[std::size_t(l)];
         }
-        for (int i = 0; i < out.validSamples; ++i)
-            row[i] = float((double(y[std::size_t(i)]) * unitScale - mean) / sd);
-        std::copy(y.begin(), y.begin() + out.validSamples, out.mv.begin() + std::ptrdiff_t(l) * out.samples);
+        for (int i = 0; i < n; ++i)
+            row[i] = float((double(y[i]) * unitScale - mean) / sd);
     }
-    return out;
 }
 
 std::vector<std::vector<float>> mapToRecording(const AdaptedInput& in, const std::vector<float>& map,

@@ -38,6 +38,10 @@ struct AdaptedInput {
 // is missing and cannot be derived, the group has no rate, the window starts beyond the end).
 AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const AdaptOptions& options = {});
 
+// Recomputes `values` from `mv` (units and normalisation as the card says), for a copy whose mV samples were changed
+// (a perturbation in physical units: noise in µV, baseline drift). Padding stays zero.
+void normaliseToCard(AdaptedInput& input, const ModelCard& card);
+
 // A per-sample map over the model input (leads × samples, e.g. an attribution) back onto the source group: one vector
 // per group lead, group length, NaN outside the window and for leads the model did not see. Values are resampled
 // back to the group's rate; a derived model lead maps onto nothing (it has no stored lead of its own).
