@@ -169,4 +169,17 @@ AgreementMatrix agreement(const std::vector<std::vector<float>>& maps, double to
     return r;
 }
 
+std::vector<double> meanAgreement(const AgreementMatrix& m)
+{
+    const std::size_t n = m.rankCorrelation.size();
+    std::vector<double> out(n, 1.0);
+    for (std::size_t i = 0; i < n && n > 1; ++i) {
+        double sum = 0.0;
+        for (std::size_t j = 0; j < n; ++j)
+            sum += i == j ? 0.0 : m.rankCorrelation[i][j];
+        out[i] = sum / double(n - 1);
+    }
+    return out;
+}
+
 } // namespace execg::quality

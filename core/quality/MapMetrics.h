@@ -40,4 +40,7 @@ struct AgreementMatrix {
 };
 AgreementMatrix agreement(const std::vector<std::vector<float>>& maps, double topFraction = 0.1);
 
+// Per method, its mean rank correlation with every other method (the scorecard's "agreement"); 1 for a lone method.
+std::vector<double> meanAgreement(const AgreementMatrix& m);
+
 } // namespace execg::quality

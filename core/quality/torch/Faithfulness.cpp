@@ -110,6 +110,10 @@ Faithfulness faithfulness(const TorchModel& model, const AdaptedInput& input, in
         return c;
     };
     Faithfulness r;
+    if (o.deletionOnly) {
+        r.deletion = curve(false, 0.0, 1.0);
+        return r;
+    }
     r.deletion = curve(false, 0.0, 0.3);
     r.insertion = curve(true, 0.3, 0.6);
 

@@ -21,6 +21,7 @@ struct FaithfulnessOptions {
     RemovalBaseline baseline = RemovalBaseline::Isoelectric;
     double lowPassHz = 1.0;           // for RemovalBaseline::LowPass
     int subsets = 100;                // faithfulness correlation: random subsets
+    bool deletionOnly = false;        // only the deletion curve (a reference map's bar to beat); the rest stays 0
     double subsetShare = 0.1;         // of the segments, per subset
     std::uint64_t seed = 0;
     int batch = 64;

@@ -68,17 +68,28 @@ RandomisationCheck cascadingRandomisation(const TorchModel& model,
                                            std::to_string(serial++) + ".pt")};
         copy.save(scratch.path.string());
         const TorchModel randomised(scratch.path.string(), model.card());
-        const auto map = scaledMagnitudes(explain(randomised));
-        check.steps.push_back({children[k].first, spearman(std::span<const double>(originalScaled), map),
-                               globalSsim(originalScaled, map)});
+        const auto raw = explain(randomised);
+        const auto map = scaledMagnitudes(raw);
+        check.steps.push_back({children[k].first, spearman(original, raw),
+                               spearman(std::span<const double>(originalScaled), map), globalSsim(originalScaled, map)});
         if (progress && !progress(double(children.size() - k) / double(children.size())))
             throw ExplainCancelled();
     }
-    const double last = check.steps.empty() ? 1.0 : std::abs(check.steps.back().rankCorrelation);
-    check.passed = last < threshold;
-    check.hint = check.passed
-                     ? "the map changes when the model's weights are randomised: it depends on what the model learned"
-                     : "this map barely changes when the model's weights are randomised: do not trust it";
+    if (std::all_of(original.begin(), original.end(), [](float v) { return v == 0.0f; })) {
+        check.hint = "the map is all zeros: the randomisation check cannot judge it";
+        return check;
+    }
+    // Judged on the map as shown (signed where the method keeps the sign): the magnitudes of input-weighted maps
+    // (input × gradient, integrated gradients) keep the ECG's own shape whatever the weights.
+    const auto& last = check.steps.back();
+    check.passed = std::abs(last.rankCorrelation) < threshold;
+    if (!check.passed)
+        check.hint = "this map barely changes when the model's weights are randomised: do not trust it";
+    else if (std::abs(last.magnitudeRankCorrelation) >= threshold)
+        check.hint = "the map's signs change when the model's weights are randomised, but its strength follows the "
+                     "ECG itself: read where it is positive or negative, not only where it is strong";
+    else
+        check.hint = "the map changes when the model's weights are randomised: it depends on what the model learned";
     return check;
 }
 

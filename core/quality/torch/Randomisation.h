@@ -15,13 +15,15 @@ namespace execg::quality {
 
 struct RandomisationStep {
     std::string randomisedFrom;   // the top-level submodule down to which the weights are random (output side first)
-    double rankCorrelation = 0.0; // Spearman of |original| vs |randomised| map
-    double ssim = 0.0;            // structural similarity of the two |maps| scaled to [0, 1] (one window: the map)
+    double rankCorrelation = 0.0;          // Spearman of the original vs the randomised map, as shown (signed)
+    double magnitudeRankCorrelation = 0.0; // Spearman of |original| vs |randomised| (Adebayo's "absolute value")
+    double ssim = 0.0;                     // structural similarity of the two |maps| scaled to [0, 1] (one window)
 };
 
 struct RandomisationCheck {
     std::vector<RandomisationStep> steps;
-    bool passed = false;          // the fully randomised map's |rank correlation| is below the threshold
+    bool passed = false;          // the fully randomised map's |signed rank correlation| is below the threshold; false
+                                  // for a map of zeros (nothing to judge)
     std::string hint;             // plain words for the scorecard
 };
 

@@ -49,6 +49,8 @@ inline AdaptedInput adaptedInputOf(const torch::Tensor& x, double fs)
     in.modelRateHz = fs;
     const auto c = x.contiguous();
     in.values.assign(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+    in.mv = in.values;   // the linear card takes mV without normalisation
+    in.validSamples = in.samples;
     return in;
 }
 

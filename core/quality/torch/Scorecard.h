@@ -1,0 +1,53 @@
+#pragma once
+// "How much can I trust this heatmap?": every quality measure for one explanation on one recording, with the plain
+// words a clinician reads beside the map. Runs under the explainer protocol: progress, cancellation
+// (ExplainCancelled), a seed for every random draw, batched model calls.
+#include "explain/Explainer.h"
+#include "explain/Explanation.h"
+#include "model/torch/TorchModel.h"
+#include "quality/Localisation.h"
+#include "quality/Robustness.h"
+#include "quality/torch/Faithfulness.h"
+#include "quality/torch/Randomisation.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace execg::quality {
+
+struct ScorecardOptions {
+    FaithfulnessOptions faithfulness;
+    RobustnessOptions robustness;
+    bool randomisation = true;              // the sanity check (the costliest part: one explanation per submodule)
+    double randomisationThreshold = 0.5;
+    // Ground truth, where it exists (synthetic records): the waves on the recording's samples, and which carry the
+    // label. Localisation reads the explanation's recordingMap.
+    const WaveSegmentation* truth = nullptr;
+    std::vector<WaveSegment> truthWaves;
+    const AdaptedInput* baselineInput = nullptr;   // the baseline the explanation ran with, if any
+    std::uint64_t seed = 0;
+    ExplainProgress progress;
+};
+
+struct Scorecard {
+    std::string method;
+    Faithfulness faithfulness;
+    double randomMapDeletionArea = 0.0;     // the deletion area of a seeded random map: the bar to beat
+    // (random-map area − this map's area) / |f(x) − f(everything removed)|: > 0 when removing what the map ranks
+    // highest moves the output sooner than removing random segments; 0 when the output does not move at all.
+    double deletionGain = 0.0;
+    std::optional<RandomisationCheck> randomisation;
+    Robustness robustness;
+    double sparseness = 0.0;                // Gini of |map|
+    std::vector<double> effectiveSupportMs; // per model lead: time holding 90 % of the lead's |map|
+    std::optional<Localisation> localisation;
+    std::vector<Verdict> verdicts;          // one line per measure, plain words; warnings say "do not trust"
+    double runtimeMs = 0.0;
+};
+
+// Re-runs explanation.method with its own parameters and seed where a measure needs new maps.
+Scorecard scoreExplanation(const TorchModel& model, const AdaptedInput& input, const Explanation& explanation,
+                           const ScorecardOptions& options = {});
+
+} // namespace execg::quality
