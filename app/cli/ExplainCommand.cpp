@@ -4,6 +4,7 @@
 #include "CliArgs.h"
 #include "Commands.h"
 #include "ModelArgs.h"
+#include "QualityReport.h"
 
 #include "explain/Explainer.h"
 #include "explain/WaveSummary.h"
@@ -110,10 +111,14 @@ ordered_json summaryJson(const AttributionSummary& s)
 
 int runExplain(const std::vector<std::string>& words)
 {
-    CliArgs args(words, {"json", "help"});
+    CliArgs args(words, {"json", "help", "quality"});
     if (args.has("help")) {
         std::cout << "execg-cli explain --model M.pt [--target T] [--method NAME[:param=value,...]]... FILE --out DIR\n"
-                     "                  [--group N] [--start S] [--baseline FILE] [--threads N] [--json]\n\n"
+                     "                  [--group N] [--start S] [--baseline FILE] [--threads N] [--json]\n"
+                     "                  [--quality [--truth FILE.json]]\n\n"
+                     "--quality adds each map's scorecard to summary.json (faithfulness, randomisation check, stability,\n"
+                     "complexity, agreement between the methods; localisation when the recording is synthetic and its\n"
+                     "ground truth, FILE.json from execg-cli synth, lies beside it or is given with --truth).\n\n"
                      "Without --method: " << "saliency, integrated-gradients, smoothgrad, grad-cam (when the card lists a "
                      "layer), occlusion.\n\nmethods and their parameters:\n";
         for (const auto* e : ExplainerRegistry::instance().all()) {
@@ -126,7 +131,7 @@ int runExplain(const std::vector<std::string>& words)
     }
     auto known = rawArrayOptionNames();
     known.insert(known.end(), modelOptionNames().begin(), modelOptionNames().end());
-    known.insert(known.end(), {"json", "help", "method", "target", "out", "group", "start", "baseline"});
+    known.insert(known.end(), {"json", "help", "method", "target", "out", "group", "start", "baseline", "quality", "truth"});
     if (const auto bad = args.unknown(known); !bad.empty())
         throw UsageError("explain: unknown option --" + bad.front());
     if (!args.has("model") || !args.has("out") || args.positional().size() != 1)
@@ -153,6 +158,13 @@ int runExplain(const std::vector<std::string>& words)
         throw std::runtime_error(file + ": " + prediction.problem);
     const int target = targetFromArgs(args, card, raw);
     const WaveSegmentation waves = segmentWaves(in.group());
+    const bool quality = args.has("quality");
+    std::vector<std::string> qualityNotes;
+    std::optional<GroundTruth> truth;
+    if (quality)
+        truth = loadGroundTruth(args, file, in.group(), qualityNotes);
+    else if (args.has("truth"))
+        throw UsageError("explain: --truth needs --quality");
 
     std::filesystem::create_directories(outDir);
     ordered_json summary;
@@ -183,6 +195,9 @@ int runExplain(const std::vector<std::string>& words)
 
     bool failed = false;
     ordered_json methods = ordered_json::array();
+    std::vector<std::size_t> scored;               // index in `methods` of each scorecard
+    std::vector<quality::Scorecard> scorecards;
+    std::vector<std::vector<float>> scoredMaps;
     for (const auto& spec : specs) {
         ordered_json m{{"method", spec.name}};
         try {
@@ -214,12 +229,43 @@ int runExplain(const std::vector<std::string>& words)
             for (const auto& [k, v] : e.diagnostics)
                 if (k == "completeness_delta")
                     std::cout << "  " << std::string(34, ' ') << "completeness delta " << v << "\n";
+            if (quality) {
+                quality::ScorecardOptions q;
+                q.baselineInput = options.baselineInput;
+                if (truth && !card.labelWaves.empty()) {
+                    q.truth = &truth->waves;
+                    q.truthWaves = card.labelWaves;
+                }
+                scorecards.push_back(quality::scoreExplanation(model, input, e, q));
+                scored.push_back(methods.size());
+                scoredMaps.push_back(e.modelMap);
+                std::cout << "  " << std::string(34, ' ') << "quality (" << std::lround(scorecards.back().runtimeMs)
+                          << " ms): " << scorecardLine(scorecards.back()) << "\n";
+            }
         } catch (const ExplainError& e) {
             failed = true;
             m["error"] = e.what();
             std::cout << "  " << spec.name << ": error: " << e.what() << "\n";
         }
         methods.push_back(m);
+    }
+    if (quality) {
+        const auto matrix = quality::agreement(scoredMaps);
+        const auto mean = quality::meanAgreement(matrix);
+        std::vector<std::string> names;
+        for (std::size_t k = 0; k < scored.size(); ++k) {
+            methods[scored[k]]["quality"] = scorecardJson(scorecards[k], mean[k]);
+            names.push_back(methods[scored[k]]["method"].get<std::string>());
+        }
+        summary["agreement"] = agreementJson(names, matrix);
+        summary["quality"] = {{"seed", 0},
+                              {"ground_truth", truth ? ordered_json(truth->file) : ordered_json(nullptr)},
+                              {"label_waves", ordered_json::array()},
+                              {"notes", qualityNotes}};
+        for (const auto w : card.labelWaves)
+            summary["quality"]["label_waves"].push_back(keyOf(w));
+        for (const auto& n : qualityNotes)
+            std::cout << "  note: " << n << "\n";
     }
     summary["methods"] = methods;
     summary["timing"] = {{"threads", threads},

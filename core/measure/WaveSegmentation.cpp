@@ -20,6 +20,14 @@ std::string keyOf(WaveSegment w)
     return keys[int(w)];
 }
 
+std::optional<WaveSegment> waveSegmentFromKey(const std::string& key)
+{
+    for (int w = 0; w < kWaveSegments; ++w)
+        if (keyOf(WaveSegment(w)) == key)
+            return WaveSegment(w);
+    return std::nullopt;
+}
+
 const char* waveInSentence(WaveSegment w)
 {
     static const char* words[] = {"P waves", "PR segments", "QRS complexes", "ST segments", "T waves", "TP baseline"};

@@ -6,6 +6,7 @@
 #include "recording/Recording.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@ inline constexpr int kWaveSegments = 6;
 std::string toString(WaveSegment w);     // "P", "PR segment", "QRS", "ST segment", "T", "TP baseline"
 std::string keyOf(WaveSegment w);        // "p", "pr", "qrs", "st", "t", "tp" (JSON keys)
 const char* waveInSentence(WaveSegment w);   // "P waves", …, "T waves", "TP baseline"
+std::optional<WaveSegment> waveSegmentFromKey(const std::string& key);   // keyOf's inverse
 
 // Conventions, because the waves have no sharp common edges: P = P onset → P offset; PR = P offset → QRS onset
 // (none when P is absent); QRS = onset → J; ST = J → J + 30 % of (T offset − J); T = there → T offset; TP = T offset

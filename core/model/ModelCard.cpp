@@ -202,7 +202,7 @@ ModelCard parseModelCard(const std::string& jsonText, const std::string& source)
     if (!j.is_object())
         r.fail("a model card is a JSON object");
     r.onlyKnown(j, {"schema", "name", "version", "task", "outputs", "activation", "input", "layers", "generator",
-                    "intended_use", "limitations", "demo"},
+                    "intended_use", "limitations", "demo", "label_waves"},
                 "");
     if (r.text(j, "schema", "") != kSchema)
         r.fail(std::string("'schema' must be \"") + kSchema + "\"");
@@ -271,6 +271,17 @@ ModelCard parseModelCard(const std::string& jsonText, const std::string& source)
             r.fail("'demo' must be true or false");
         c.demo = j["demo"].get<bool>();
     }
+    if (j.contains("label_waves")) {
+        if (!j["label_waves"].is_array())
+            r.fail("'label_waves' must be a list of p, pr, qrs, st, t, tp");
+        for (const auto& w : j["label_waves"]) {
+            const std::string key = w.is_string() ? w.get<std::string>() : "";
+            const auto wave = waveSegmentFromKey(key);
+            if (!wave)
+                r.fail("'label_waves' has '" + key + "'; expected p, pr, qrs, st, t or tp");
+            c.labelWaves.push_back(*wave);
+        }
+    }
     return c;
 }
 
@@ -334,6 +345,11 @@ std::string modelCardToJson(const ModelCard& c)
     j["intended_use"] = c.intendedUse;
     j["limitations"] = c.limitations;
     j["demo"] = c.demo;
+    if (!c.labelWaves.empty()) {
+        j["label_waves"] = json::array();
+        for (const auto w : c.labelWaves)
+            j["label_waves"].push_back(keyOf(w));
+    }
     return j.dump(2);
 }
 

@@ -2,6 +2,8 @@
 // The model card: what a TorchScript ECG model expects and produces, read from the JSON file beside the .pt
 // (schema in docs/model-card.md). Everything downstream — the adapter that fits a recording to the model, the
 // explainers, the report — takes its facts from here, never from guesses about the model.
+#include "measure/WaveSegmentation.h"
+
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -47,6 +49,8 @@ struct ModelCard {
     std::optional<ModelGenerator> generator;
     std::string intendedUse, limitations;
     bool demo = false;                  // trained on synthetic ECGs: every output carries the demo notice
+    std::vector<WaveSegment> labelWaves;   // on the synthetic generator's records, the waves that carry the label
+                                           // (the localisation check measures attribution mass there)
     std::vector<std::string> warnings;  // e.g. "no model card: inferred from command-line flags"
 };
 

@@ -54,6 +54,9 @@ ModelCard potassiumCard(int latentSize)
                     "5.0 mmol/L (as in patients), so inside that band the output is only a guess near its middle. "
                     "Never trained or validated on recorded ECGs; other causes of tall or flat T waves are not "
                     "modelled. Not for clinical use.";
+    // The T wave changes first and most across the trained range (peaked when high, flat when low); P, PR and QRS
+    // follow only at the extremes.
+    c.labelWaves = {WaveSegment::T};
     return c;
 }
 
