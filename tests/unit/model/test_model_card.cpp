@@ -24,7 +24,8 @@ const char* kGoodCard = R"({
   "generator": {"file": "ecg_autoencoder.pt", "latent_size": 32},
   "intended_use": "Teaching and testing explanations.",
   "limitations": "Trained on synthetic ECGs only.",
-  "demo": true
+  "demo": true,
+  "label_waves": ["t", "qrs"]
 })";
 
 // kGoodCard with `from` replaced by `to` (once).
@@ -60,6 +61,7 @@ private slots:
         QVERIFY(c.layers[0].gradCam && c.layers[0].tcav && c.layers[1].gradCam && !c.layers[1].tcav);
         QVERIFY(c.generator && c.generator->latentSize == 32);
         QVERIFY(c.demo);
+        QCOMPARE(c.labelWaves, (std::vector<WaveSegment>{WaveSegment::T, WaveSegment::QRS}));
     }
 
     void roundTrip()
@@ -71,6 +73,7 @@ private slots:
         QCOMPARE(b.input.leads, a.input.leads);
         QCOMPARE(b.input.std, a.input.std);
         QCOMPARE(b.generator->file, a.generator->file);
+        QCOMPARE(b.labelWaves, a.labelWaves);
     }
 
     void leadNamesAreNormalised()
@@ -104,6 +107,8 @@ private slots:
         QTest::newRow("layer use") << QString::fromStdString(mutated(R"(["gradcam"])", R"(["lime"])")) << "use 'lime'";
         QTest::newRow("generator") << QString::fromStdString(mutated(R"("latent_size": 32)", R"("latent_size": 0)")) << "positive latent_size";
         QTest::newRow("intended use") << QString::fromStdString(mutated("Teaching and testing explanations.", "")) << "'intended_use' is empty";
+        QTest::newRow("label wave") << QString::fromStdString(mutated(R"(["t", "qrs"])", R"(["t", "u"])")) << "'label_waves' has 'u'";
+        QTest::newRow("label waves type") << QString::fromStdString(mutated(R"(["t", "qrs"])", R"("t")")) << "'label_waves' must be a list";
         QTest::newRow("demo type") << QString::fromStdString(mutated(R"("demo": true)", R"("demo": "yes")")) << "'demo' must be true or false";
     }
     void badCardsAreRefused()
