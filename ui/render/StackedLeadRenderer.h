@@ -35,8 +35,6 @@ public:
     void paint(QPainter& painter, const QRectF& target, double pixelsPerMm, double startSeconds) const;
 
 private:
-    void paintCalibrationPulse(QPainter& p, QPointF baseline, double pxPerMm) const;
-    void paintGrid(QPainter& p, const QRectF& area, double pxPerMm) const;
     void paintLead(QPainter& p, const Lead& lead, const QRectF& row, double pxPerMm, double startSeconds) const;
 
     const SignalGroup& group_;

@@ -3,6 +3,7 @@
 // with clear messages without writing maps.
 #include "CaptumReference.h"
 #include "CliRunner.h"
+#include "JsonFile.h"
 
 #include "io/npy/NpyArray.h"
 
@@ -15,14 +16,6 @@
 #include <cmath>
 
 namespace {
-
-nlohmann::json readJson(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return nlohmann::json::parse(f.readAll().toStdString());
-}
 
 double maxDifference(const QString& ours, const QString& reference)
 {
@@ -62,7 +55,7 @@ private slots:
         QVERIFY(maxDifference(out + "/integrated-gradients.npy", execg::test::captumDir() + "/out/ig_riemann_trapezoid.npy") < 1e-6);
         QVERIFY(maxDifference(out + "/integrated-gradients-2.npy", execg::test::captumDir() + "/out/ig_gausslegendre.npy") < 1e-6);
 
-        const auto s = readJson(out + "/summary.json");
+        const auto s = execg::test::readJson(out + "/summary.json");
         QCOMPARE(s["target"]["index"].get<int>(), 1);
         QCOMPARE(s["model"]["sha256"].get<std::string>(), std::string("c03ae87fe0a91403a67ee27853b1ebc24364d95eca3b37d032ce943b1546a9f6"));
         QCOMPARE(s["beats"]["count"].get<int>(), 12);   // 72 bpm for 10 s
@@ -98,7 +91,7 @@ private slots:
         QVERIFY2(text.contains("layer 'layer2' is not listed in the model's card"), qPrintable(text));
         QVERIFY(!QFile::exists(dir + "/c/grad-cam.npy"));
         QVERIFY(QFile::exists(dir + "/c/saliency.npy"));
-        QVERIFY(readJson(dir + "/c/summary.json")["methods"][0].contains("error"));
+        QVERIFY(execg::test::readJson(dir + "/c/summary.json")["methods"][0].contains("error"));
     }
 };
 

@@ -3,6 +3,7 @@
 // truth (the generator's JSON beside it) and finds the T-wave mass, the agreement matrix covers the methods; a
 // ground-truth file that does not fit fails with a message naming it.
 #include "CliRunner.h"
+#include "JsonFile.h"
 #include "Corpus.h"
 
 #include <QFile>
@@ -13,14 +14,6 @@
 #include <cmath>
 
 namespace {
-
-nlohmann::json readJson(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return nlohmann::json::parse(f.readAll().toStdString());
-}
 
 const QString kModel = QStringLiteral(EXECG_SOURCE_DIR "/resources/models/potassium.pt");
 
@@ -48,7 +41,7 @@ private slots:
                                              &text);
         QVERIFY2(code == 0, qPrintable(text));
         QVERIFY2(text.contains("quality ("), qPrintable(text));
-        const auto s = readJson(out + "/summary.json");
+        const auto s = execg::test::readJson(out + "/summary.json");
         QVERIFY(s["quality"]["ground_truth"].get<std::string>().ends_with("synth_0003_000.json"));
         QCOMPARE(s["quality"]["label_waves"], nlohmann::json::array({"t"}));
         QCOMPARE(s["agreement"]["methods"], nlohmann::json::array({"integrated-gradients", "saliency"}));

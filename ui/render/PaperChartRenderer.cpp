@@ -1,0 +1,263 @@
+#include "render/PaperChartRenderer.h"
+
+#include "render/PaperPrimitives.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QImage>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace execg {
+
+namespace {
+
+constexpr double kLabelMm = 3.0;           // lead label text height
+constexpr double kBaselineShare = 0.6;     // baseline at 60 % of the row: most complexes point up
+constexpr double kStripMm = 2.5;           // the attribution strip under a lead
+constexpr int kBandAlpha = 200;            // at full scale; weaker evidence fades towards the bare grid
+
+bool isChestLead(const std::string& name) { return name.size() == 2 && name[0] == 'V' && name[1] >= '1' && name[1] <= '6'; }
+
+QFont labelFont(const QPainter& p, double pxPerMm, double mm)
+{
+    QFont f = p.font();
+    f.setFamily(QStringLiteral("DejaVu Sans"));
+    // No ligatures: text copied or searched in the PDF reads "filters", not "ﬁlters".
+    f.setStyleStrategy(QFont::PreferNoShaping);
+    f.setPixelSize(std::max(6, int(std::lround(mm * pxPerMm))));
+    return f;
+}
+
+// The overlay value as a position on the colour map: −1…1 signed, 0…1 for magnitudes.
+double mapPosition(const AttributionOverlay& o, float v)
+{
+    const double s = o.scale > 0.0 ? o.scale : 1.0;
+    return isSigned(o.colours) ? double(v) / s : std::abs(double(v)) / s;
+}
+
+QString number(double v) { return QString::number(v, 'g', 3); }
+
+// Colour along the trace: a signed map fades into the trace colour towards 0, so the ECG stays readable where the
+// evidence is weak (the diverging map's white middle would erase it).
+QColor traceColour(const AttributionOverlay& o, float v, const QColor& trace)
+{
+    const double t = mapPosition(o, v);
+    const QColor c = colourAt(o.colours, t);
+    if (!isSigned(o.colours))
+        return c;
+    const double w = std::min(1.0, std::abs(t));
+    return QColor::fromRgbF(float(trace.redF() * (1 - w) + c.redF() * w), float(trace.greenF() * (1 - w) + c.greenF() * w),
+                            float(trace.blueF() * (1 - w) + c.blueF() * w));
+}
+
+} // namespace
+
+struct PaperChartRenderer::Cell {
+    ChartCell layout;
+    int lead = -1;                // index in the group, −1 when not recorded
+    double x0 = 0, width = 0;     // px
+    double rowTop = 0, rowHeight = 0, baselineY = 0;
+    std::int64_t first = 0, count = 0;   // group samples shown
+};
+
+PaperChartRenderer::PaperChartRenderer(const SignalGroup& group, PaperChartStyle style) : group_(group), style_(std::move(style)) {}
+
+double PaperChartRenderer::pulseMarginMm() const { return 2.0 + 0.2 * style_.speedMmPerSecond + 3.0; }
+
+double PaperChartRenderer::windowSecondsFor(double widthMm) const
+{
+    const double fits = std::floor(4.0 * (widthMm - pulseMarginMm()) / style_.speedMmPerSecond + 1e-9) / 4.0;
+    return std::max(0.0, std::min(style_.windowSeconds, fits));
+}
+
+ChartLayout PaperChartRenderer::layoutFor(double widthMm) const
+{
+    return chartLayout(style_.layout, style_.order, windowSecondsFor(widthMm), style_.rhythmLeads);
+}
+
+double PaperChartRenderer::gainFor(const std::string& lead) const
+{
+    return style_.halfGainChest && isChestLead(lead) ? 0.5 * style_.gainMmPerMillivolt : style_.gainMmPerMillivolt;
+}
+
+int PaperChartRenderer::leadIndex(const std::string& name) const
+{
+    for (std::size_t i = 0; i < group_.leads.size(); ++i)
+        if (group_.leads[i].name == name)
+            return int(i);
+    return -1;
+}
+
+void PaperChartRenderer::paint(QPainter& p, QPointF topLeft, QSizeF sizeMm, double pxPerMm, double windowStartSeconds) const
+{
+    const QRectF chart(topLeft, QSizeF(sizeMm.width() * pxPerMm, sizeMm.height() * pxPerMm));
+    p.save();
+    p.setClipRect(chart);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.fillRect(chart, style_.background);
+    if (style_.grid != GridStyle::None)
+        paintMillimetreGrid(p, chart, pxPerMm, style_.grid == GridStyle::ClinicalRed ? clinicalRedGrid() : neutralGreyGrid());
+
+    const ChartLayout layout = layoutFor(sizeMm.width());
+    const double rowHeight = chart.height() / std::max(1, layout.rows);
+    const double fs = group_.samplingRateHz;
+    std::vector<Cell> cells;
+    for (const auto& c : layout.cells) {
+        Cell cell;
+        cell.layout = c;
+        cell.lead = leadIndex(c.lead);
+        cell.rowTop = chart.top() + c.row * rowHeight;
+        cell.rowHeight = rowHeight;
+        cell.baselineY = cell.rowTop + kBaselineShare * rowHeight;
+        cell.x0 = chart.left() + (pulseMarginMm() + c.startSeconds * style_.speedMmPerSecond) * pxPerMm;
+        cell.width = c.durationSeconds * style_.speedMmPerSecond * pxPerMm;
+        cell.first = std::int64_t(std::llround((windowStartSeconds + c.startSeconds) * fs));
+        cell.count = std::int64_t(std::llround(c.durationSeconds * fs));
+        cells.push_back(cell);
+    }
+
+    // Pulses first, one per row at the row's gain; a row that mixes limb and half-gain chest leads steps down.
+    if (style_.calibrationPulse)
+        for (int r = 0; r < layout.rows; ++r) {
+            bool chest = false, limb = false;
+            for (const auto& c : layout.cells)
+                if (c.row == r)
+                    (isChestLead(c.lead) ? chest : limb) = true;
+            const double first = limb || !style_.halfGainChest ? style_.gainMmPerMillivolt : 0.5 * style_.gainMmPerMillivolt;
+            const double second = style_.halfGainChest && chest && limb ? 0.5 * style_.gainMmPerMillivolt : 0.0;
+            paintCalibrationPulse(p, QPointF(chart.left() + 1.0 * pxPerMm, chart.top() + (r + kBaselineShare) * rowHeight),
+                                  pxPerMm, style_.speedMmPerSecond, first, style_.trace, second);
+        }
+    for (const auto& cell : cells)
+        paintCell(p, cell, pxPerMm);
+    p.restore();
+}
+
+void PaperChartRenderer::paintCell(QPainter& p, const Cell& cell, double pxPerMm) const
+{
+    const auto& c = cell.layout;
+    if (style_.columnSeparators && c.column > 0) {
+        p.setPen(tracePen(style_.trace, pxPerMm));
+        p.drawLine(QPointF(cell.x0, cell.baselineY - 2.5 * pxPerMm), QPointF(cell.x0, cell.baselineY + 2.5 * pxPerMm));
+    }
+    if (cell.lead >= 0 && overlay_ && overlay_->map)
+        paintOverlay(p, cell, pxPerMm);
+    QString label = QString::fromStdString(c.label());
+    if (cell.lead < 0)
+        label += QStringLiteral("  ") + QCoreApplication::translate("PaperChartRenderer", "not recorded");
+    else if (group_.leads[std::size_t(cell.lead)].provenance.derived)
+        label += QStringLiteral("*");   // computed from other leads, not recorded
+    if (style_.halfGainChest && isChestLead(c.lead))
+        label += QStringLiteral(" ½");
+    if (style_.leadLabels || cell.lead < 0) {
+        p.setFont(labelFont(p, pxPerMm, kLabelMm));
+        p.setPen(style_.text);
+        p.drawText(QPointF(cell.x0 + 1.5 * pxPerMm, cell.rowTop + 1.0 * pxPerMm + QFontMetricsF(p.font()).ascent()), label);
+    }
+    if (cell.lead < 0)
+        return;
+    const auto& samples = group_.leads[std::size_t(cell.lead)].samples;
+    const auto first = std::clamp<std::int64_t>(cell.first, 0, std::int64_t(samples.size()));
+    const auto count = std::clamp<std::int64_t>(cell.count, 0, std::int64_t(samples.size()) - first);
+    const double pxPerSample = style_.speedMmPerSecond * pxPerMm / group_.samplingRateHz;
+    const double pxPerMv = gainFor(c.lead) * pxPerMm * (c.inverted ? -1.0 : 1.0);
+    const std::span<const float> shown(samples.data() + first, std::size_t(count));
+    const double x0 = cell.x0 + double(first - cell.first) * pxPerSample;
+    if (overlay_ && overlay_->map && overlay_->mode == OverlayMode::TraceColour &&
+        std::size_t(cell.lead) < overlay_->map->size()) {
+        // Colour along the trace: one short segment per sample, coloured by the attribution there.
+        const auto& m = (*overlay_->map)[std::size_t(cell.lead)];
+        QPen pen = tracePen(style_.trace, pxPerMm);
+        pen.setWidthF(std::max(1.5, 0.45 * pxPerMm));
+        for (std::size_t i = 0; i + 1 < shown.size(); ++i) {
+            const float a = shown[i], b = shown[i + 1];
+            if (std::isnan(a) || std::isnan(b))
+                continue;
+            const std::size_t k = std::size_t(first) + i;
+            const float v = k < m.size() ? m[k] : NAN;
+            pen.setColor(std::isnan(v) ? style_.trace : traceColour(*overlay_, v, style_.trace));
+            p.setPen(pen);
+            p.drawLine(QPointF(x0 + double(i) * pxPerSample, cell.baselineY - double(a) * pxPerMv),
+                       QPointF(x0 + double(i + 1) * pxPerSample, cell.baselineY - double(b) * pxPerMv));
+        }
+        return;
+    }
+    p.setPen(tracePen(style_.trace, pxPerMm));
+    drawTrace(p, shown, x0, pxPerSample, cell.baselineY, pxPerMv, cell.width - (x0 - cell.x0));
+}
+
+void PaperChartRenderer::paintOverlay(QPainter& p, const Cell& cell, double pxPerMm) const
+{
+    const auto& o = *overlay_;
+    if (o.mode == OverlayMode::TraceColour || std::size_t(cell.lead) >= o.map->size())
+        return;
+    const auto& m = (*o.map)[std::size_t(cell.lead)];
+    const auto first = std::clamp<std::int64_t>(cell.first, 0, std::int64_t(m.size()));
+    const auto count = std::clamp<std::int64_t>(cell.count, 0, std::int64_t(m.size()) - first);
+    if (count <= 0)
+        return;
+    // One pixel per sample, stretched to the cell: as fast on screen as in a PDF, where it stays one small image.
+    QImage strip(int(count), 1, QImage::Format_ARGB32_Premultiplied);   // the raster engine's native format
+    auto* row = reinterpret_cast<QRgb*>(strip.scanLine(0));
+    for (std::int64_t i = 0; i < count; ++i) {
+        const float v = m[std::size_t(first + i)];
+        if (std::isnan(v)) {
+            row[i] = qRgba(0, 0, 0, 0);
+            continue;
+        }
+        const double t = mapPosition(o, v);
+        const QColor c = colourAt(o.colours, t);
+        const int alpha = o.mode == OverlayMode::Band ? int(std::lround(kBandAlpha * std::min(1.0, std::abs(t)))) : 255;
+        row[i] = qPremultiply(qRgba(c.red(), c.green(), c.blue(), alpha));
+    }
+    const double pxPerSample = style_.speedMmPerSecond * pxPerMm / group_.samplingRateHz;
+    const double x = cell.x0 + double(first - cell.first) * pxPerSample, w = double(count) * pxPerSample;
+    const QRectF target = o.mode == OverlayMode::Band
+                              ? QRectF(x, cell.rowTop, w, cell.rowHeight)
+                              : QRectF(x, cell.rowTop + cell.rowHeight - (kStripMm + 0.5) * pxPerMm, w, kStripMm * pxPerMm);
+    p.save();
+    p.setRenderHint(QPainter::SmoothPixmapTransform, false);
+    p.drawImage(target, strip);
+    p.restore();
+}
+
+void PaperChartRenderer::paintColourBar(QPainter& p, const QRectF& r, const AttributionOverlay& o, double pxPerMm,
+                                        const QColor& text)
+{
+    p.save();
+    p.setFont(labelFont(p, pxPerMm, 2.6));
+    const QFontMetricsF fm(p.font());
+    const QString title = o.title.isEmpty() ? QCoreApplication::translate("PaperChartRenderer", "attribution") : o.title;
+    const double titleWidth = std::min(r.width() * 0.35, fm.horizontalAdvance(title) + 3.0 * pxPerMm);
+    p.setPen(text);
+    p.drawText(QRectF(r.left(), r.top(), titleWidth, r.height()), Qt::AlignVCenter | Qt::AlignLeft, title);
+    const QString note = o.scaleNote;
+    const double noteWidth = note.isEmpty() ? 0.0 : std::min(r.width() * 0.3, fm.horizontalAdvance(note) + 3.0 * pxPerMm);
+    const QRectF bar(r.left() + titleWidth, r.top(), r.width() - titleWidth - noteWidth, 0.45 * r.height());
+    QImage ramp(256, 1, QImage::Format_RGB32);
+    for (int i = 0; i < 256; ++i) {
+        const double t = double(i) / 255.0;
+        ramp.setPixelColor(i, 0, colourAt(o.colours, isSigned(o.colours) ? 2.0 * t - 1.0 : t));
+    }
+    p.drawImage(bar, ramp);
+    p.setPen(QPen(text, std::max(1.0, 0.15 * pxPerMm)));
+    p.drawRect(bar);
+    const double s = o.scale > 0.0 ? o.scale : 1.0;
+    const double ticks[3][2] = {{0.0, isSigned(o.colours) ? -s : 0.0}, {0.5, isSigned(o.colours) ? 0.0 : s / 2}, {1.0, s}};
+    for (const auto& [at, value] : ticks) {
+        const double x = bar.left() + at * bar.width();
+        p.drawLine(QPointF(x, bar.bottom()), QPointF(x, bar.bottom() + 1.0 * pxPerMm));
+        const QString label = number(value);
+        const double w = fm.horizontalAdvance(label);
+        const double left = std::clamp(x - w / 2, bar.left(), bar.right() - w);
+        p.drawText(QPointF(left, bar.bottom() + 1.2 * pxPerMm + fm.ascent()), label);
+    }
+    if (!note.isEmpty())
+        p.drawText(QRectF(bar.right() + 2.0 * pxPerMm, r.top(), noteWidth, r.height()), Qt::AlignVCenter | Qt::AlignLeft, note);
+    p.restore();
+}
+
+} // namespace execg
