@@ -11,5 +11,6 @@ int runMeasure(const std::vector<std::string>& words); // beats, intervals, axes
 int runPredict(const std::vector<std::string>& words); // a TorchScript model on recordings
 int runExplain(const std::vector<std::string>& words); // explanation maps and their summary
 int runSynth(const std::vector<std::string>& words);   // synth --help lists every parameter
+int runReport(const std::vector<std::string>& words);  // PDF reports in a batch (built with the GUI libraries)
 
 } // namespace execg::cli

@@ -2,7 +2,9 @@
 // DIR/NAME.npy (float32, leads × samples on the recording's own axis, NaN where the model saw nothing) and
 // everything else — prediction, parameters, diagnostics, evidence per lead and wave, timing — in DIR/summary.json.
 #include "CliArgs.h"
+#include "CliFormat.h"
 #include "Commands.h"
+#include "MethodSpecs.h"
 #include "ModelArgs.h"
 #include "QualityReport.h"
 
@@ -26,86 +28,6 @@ namespace execg::cli {
 namespace {
 
 using nlohmann::ordered_json;
-
-const std::vector<std::string> kDefaultMethods{"saliency", "integrated-gradients", "smoothgrad", "grad-cam", "occlusion"};
-
-struct MethodSpec {
-    std::string name, file;
-    std::map<std::string, std::string> parameters;
-};
-
-std::vector<MethodSpec> methodSpecs(const CliArgs& args, const ModelCard& card)
-{
-    std::vector<std::string> given = args.values("method");
-    if (given.empty())
-        for (const auto& m : kDefaultMethods)
-            if (m != "grad-cam" || std::any_of(card.layers.begin(), card.layers.end(), [](const ModelLayer& l) { return l.gradCam; }))
-                given.push_back(m);
-    std::vector<MethodSpec> specs;
-    std::map<std::string, int> seen;
-    for (const auto& text : given) {
-        MethodSpec s;
-        const auto colon = text.find(':');
-        s.name = text.substr(0, colon);
-        if (!ExplainerRegistry::instance().find(s.name))
-            throw UsageError("explain: unknown method '" + s.name + "' (execg-cli explain --help lists them)");
-        try {
-            if (colon != std::string::npos)
-                s.parameters = parseParameterList(text.substr(colon + 1));
-        } catch (const ExplainError& e) {
-            throw UsageError("explain: " + s.name + ": " + e.what());
-        }
-        const int n = ++seen[s.name];
-        s.file = s.name + (n > 1 ? "-" + std::to_string(n) : "") + ".npy";   // the same method twice, other settings
-        specs.push_back(s);
-    }
-    return specs;
-}
-
-int targetFromArgs(const CliArgs& args, const ModelCard& card, const std::vector<float>& raw)
-{
-    if (const auto t = args.value("target")) {
-        for (std::size_t k = 0; k < card.outputs.size(); ++k)
-            if (card.outputs[k].label == *t)
-                return int(k);
-        try {
-            std::size_t used = 0;
-            const int k = std::stoi(*t, &used);
-            if (used == t->size() && k >= 0 && k < int(card.outputs.size()))
-                return k;
-        } catch (const std::exception&) {
-        }
-        std::string labels;
-        for (std::size_t k = 0; k < card.outputs.size(); ++k)
-            labels += (k ? ", " : "") + std::to_string(k) + " '" + card.outputs[k].label + "'";
-        throw UsageError("explain: --target " + *t + " is neither an output index nor a label (" + labels + ")");
-    }
-    // The output the model gives most weight to: the predicted class (or the only output).
-    return int(std::max_element(raw.begin(), raw.end()) - raw.begin());
-}
-
-ordered_json round6(double v) { return std::isfinite(v) ? ordered_json(std::round(v * 1e6) / 1e6) : ordered_json(nullptr); }
-
-ordered_json summaryJson(const AttributionSummary& s)
-{
-    ordered_json j;
-    ordered_json leads = ordered_json::object(), waves = ordered_json::object(), leadWaves = ordered_json::object();
-    for (std::size_t l = 0; l < s.leads.size(); ++l) {
-        leads[s.leads[l]] = round6(s.leadShare[l]);
-        ordered_json per = ordered_json::object();
-        for (int w = 0; w < kWaveSegments; ++w)
-            per[keyOf(WaveSegment(w))] = round6(s.leadWaveShare[l][std::size_t(w)]);
-        leadWaves[s.leads[l]] = per;
-    }
-    for (int w = 0; w < kWaveSegments; ++w)
-        waves[keyOf(WaveSegment(w))] = round6(s.waveShare[std::size_t(w)]);
-    j["headline"] = s.headline;
-    j["lead_share"] = leads;
-    j["wave_share"] = waves;
-    j["unassigned_share"] = round6(s.unassignedShare);
-    j["lead_wave_share"] = leadWaves;
-    return j;
-}
 
 } // namespace
 
@@ -141,7 +63,7 @@ int runExplain(const std::vector<std::string>& words)
     const int threads = configureThreadsFromArgs(args, "explain");
     const TorchModel model(modelPath, modelCardFromArgs(args, "explain", modelPath));
     const ModelCard& card = model.card();
-    const auto specs = methodSpecs(args, card);
+    const auto specs = methodSpecs(args, card, "explain");
 
     AdaptOptions adapt;
     adapt.startSeconds = args.number("start").value_or(0.0);
@@ -156,7 +78,7 @@ int runExplain(const std::vector<std::string>& words)
     const Prediction prediction = interpretOutputs(card, model.sha256(), raw, input.warnings);
     if (!prediction.problem.empty())
         throw std::runtime_error(file + ": " + prediction.problem);
-    const int target = targetFromArgs(args, card, raw);
+    const int target = targetFromArgs(args, card, raw, "explain");
     const WaveSegmentation waves = segmentWaves(in.group());
     const bool quality = args.has("quality");
     std::vector<std::string> qualityNotes;
@@ -222,7 +144,7 @@ int runExplain(const std::vector<std::string>& words)
                 diagnostics[k] = round6(v);
             m["diagnostics"] = diagnostics;
             m["notes"] = e.notes;
-            m["summary"] = summaryJson(s);
+            m["summary"] = attributionSummaryJson(s);
             char line[160];
             std::snprintf(line, sizeof line, "  %-22s %8.1f ms  ", spec.name.c_str(), e.runtimeMs);
             std::cout << line << (s.headline.empty() ? "no evidence" : s.headline) << "\n";

@@ -1,4 +1,5 @@
 #include "CliArgs.h"
+#include "CliFormat.h"
 #include "Commands.h"
 
 #include "io/ReadError.h"
@@ -17,34 +18,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-struct Named {
-    const char* key;    // JSON key
-    const char* label;  // text label
-    const char* unit;
-    const Quantity* q;
-};
 
-std::vector<Named> rhythmQuantities(const EcgMeasurements& m)
-{
-    return {{"heart_rate_bpm", "Heart rate", "bpm", &m.heartRateBpm},
-            {"rr_mean_ms", "RR mean", "ms", &m.rrMeanMs},
-            {"rr_sd_ms", "RR SD", "ms", &m.rrSdMs},
-            {"rr_irregularity", "RR irregularity (RMSSD/mean RR)", "", &m.rrIrregularity}};
-}
-
-std::vector<Named> medianQuantities(const EcgMeasurements& m)
-{
-    return {{"pr_ms", "PR", "ms", &m.prMs},
-            {"qrs_ms", "QRS", "ms", &m.qrsMs},
-            {"qt_ms", "QT", "ms", &m.qtMs},
-            {"qtc_bazett_ms", "QTc Bazett", "ms", &m.qtcBazettMs},
-            {"qtc_fridericia_ms", "QTc Fridericia", "ms", &m.qtcFridericiaMs},
-            {"qtc_framingham_ms", "QTc Framingham", "ms", &m.qtcFraminghamMs},
-            {"qtc_hodges_ms", "QTc Hodges", "ms", &m.qtcHodgesMs},
-            {"p_axis_deg", "P axis", "deg", &m.pAxisDeg},
-            {"qrs_axis_deg", "QRS axis", "deg", &m.qrsAxisDeg},
-            {"t_axis_deg", "T axis", "deg", &m.tAxisDeg}};
-}
 
 std::vector<std::pair<const char*, double>> boundaries(const WaveFiducials& f)
 {
@@ -99,7 +73,7 @@ ordered_json toJson(const std::string& file, int groupIndex, const SignalGroup& 
     for (std::size_t k = 0; k < beats.samples.size(); ++k)
         beatList.push_back({{"sample", beats.samples[k]}, {"time_s", number(beats.seconds[k], 4)}});
     j["beats"] = beatList;
-    auto quantities = [](const std::vector<Named>& list) {
+    auto quantities = [](const std::vector<NamedQuantity>& list) {
         ordered_json o;
         for (const auto& n : list)
             o[n.key] = n.q->ok() ? ordered_json(number(n.q->value, 3)) : ordered_json({{"missing", n.q->missing}});
@@ -148,7 +122,7 @@ void printText(std::ostream& out, const std::string& file, int groupIndex, const
                       beats.seconds[k]);
         out << line;
     }
-    auto print = [&](const std::vector<Named>& list) {
+    auto print = [&](const std::vector<NamedQuantity>& list) {
         for (const auto& n : list) {
             char line[160];
             std::snprintf(line, sizeof line, "  %-32s %10s %s", n.label,

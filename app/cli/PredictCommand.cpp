@@ -1,6 +1,7 @@
 // execg-cli predict: a TorchScript model (with its card, or a bare .pt described by flags) on one or more
 // recordings; every result names the model by SHA-256 and carries the warnings a reader must see first.
 #include "CliArgs.h"
+#include "CliFormat.h"
 #include "Commands.h"
 #include "ModelArgs.h"
 
@@ -82,17 +83,6 @@ ordered_json toJson(const TorchModel& model, int threads, double loadMs, double 
     return j;
 }
 
-std::string formatValue(const OutputValue& o)
-{
-    char buf[96];
-    if (o.probability)
-        std::snprintf(buf, sizeof buf, "%.3f (probability; raw %.3f)", o.value, double(o.raw));
-    else if (!o.unit.empty())
-        std::snprintf(buf, sizeof buf, "%.2f %s", o.value, o.unit.c_str());
-    else
-        std::snprintf(buf, sizeof buf, "%.4f", o.value);
-    return buf;
-}
 
 void printText(std::ostream& out, const TorchModel& model, int threads, double loadMs, double inferMs,
                const std::vector<Item>& items)
@@ -122,7 +112,7 @@ void printText(std::ostream& out, const TorchModel& model, int threads, double l
         if (!it.prediction.problem.empty())
             out << "  no result: " << it.prediction.problem << "\n";
         for (const auto& o : it.prediction.outputs)
-            out << "  " << o.label << ": " << formatValue(o) << "\n";
+            out << "  " << o.label << ": " << formatOutputValue(o) << "\n";
         if (card.demo)
             out << "  " << kDemoModelNotice << "\n";
         for (const auto& w : it.prediction.warnings)

@@ -1,5 +1,7 @@
 #include "QualityReport.h"
 
+#include "CliFormat.h"
+
 #include "quality/Localisation.h"
 
 #include <cmath>
@@ -12,7 +14,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json round6(double v) { return std::isfinite(v) ? ordered_json(std::round(v * 1e6) / 1e6) : ordered_json(nullptr); }
 
 double sampleOf(const ordered_json& beat, const std::string& key)
 {

@@ -32,6 +32,9 @@ commands:
                                           recording's axis) and DIR/summary.json (prediction, parameters,
                                           diagnostics, evidence per lead and wave, timing);
                                           `execg-cli explain --help` lists methods and parameters
+  report --model M.pt FILE|DIR... --out DIR [--method ...] [--layout 3x4+1] [--deidentify] [--png]
+                                          a PDF report and a JSON per recording, a batch summary;
+                                          `execg-cli report --help` lists every option
   synth --out DIR [--rhythm sinus|af|flutter] [--k MMOL_L] [--hr BPM] [--seconds S] [--fs HZ] [--seed S]
         [--count N] [--format wfdb|dicom] ...
                                           synthetic 12-lead ECGs with ground-truth JSON beside each;
@@ -59,6 +62,9 @@ int main(int argc, char** argv)
         {"predict", execg::cli::runPredict},
         {"explain", execg::cli::runExplain},
         {"synth", execg::cli::runSynth},
+#ifdef EXECG_CLI_REPORT
+        {"report", execg::cli::runReport},
+#endif
     };
     const auto it = commands.find(argv[1]);
     if (it == commands.end()) {

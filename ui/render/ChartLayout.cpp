@@ -25,6 +25,11 @@ ChartLayout chartLayout(ChartLayoutKind kind, LeadOrder order, double windowSeco
 {
     ChartLayout l;
     l.kind = kind;
+    if (kind == ChartLayoutKind::RhythmStrip) {
+        l.rows = l.columns = 1;
+        l.cells.push_back({rhythmLeads.empty() ? "II" : rhythmLeads.front(), false, 0, 0, 1, 0.0, windowSeconds, true});
+        return l;
+    }
     const auto leads = leadSequence(order);
     // Leads fill the grid column by column (I, II, III down the first column of a 3×4), time runs left to right.
     int gridRows = 3, gridColumns = 4;
@@ -64,6 +69,7 @@ std::string toString(ChartLayoutKind k)
     case ChartLayoutKind::ThreeByFourPlusThree: return "3x4+3";
     case ChartLayoutKind::SixByTwo: return "6x2";
     case ChartLayoutKind::TwelveByOne: return "12x1";
+    case ChartLayoutKind::RhythmStrip: return "strip";
     }
     return "?";
 }
@@ -73,7 +79,7 @@ std::string toString(LeadOrder o) { return o == LeadOrder::Cabrera ? "cabrera" :
 bool chartLayoutFromString(const std::string& s, ChartLayoutKind& out)
 {
     for (const auto k : {ChartLayoutKind::ThreeByFour, ChartLayoutKind::ThreeByFourPlusOne, ChartLayoutKind::ThreeByFourPlusThree,
-                         ChartLayoutKind::SixByTwo, ChartLayoutKind::TwelveByOne})
+                         ChartLayoutKind::SixByTwo, ChartLayoutKind::TwelveByOne, ChartLayoutKind::RhythmStrip})
         if (toString(k) == s) {
             out = k;
             return true;

@@ -7,7 +7,7 @@
 
 namespace execg {
 
-enum class ChartLayoutKind { ThreeByFour, ThreeByFourPlusOne, ThreeByFourPlusThree, SixByTwo, TwelveByOne };
+enum class ChartLayoutKind { ThreeByFour, ThreeByFourPlusOne, ThreeByFourPlusThree, SixByTwo, TwelveByOne, RhythmStrip };
 enum class LeadOrder { Standard, Cabrera };
 
 struct ChartCell {
@@ -29,11 +29,12 @@ struct ChartLayout {
 
 // The cells of `kind` for a window of `windowSeconds` (each column shows windowSeconds / columns, one after the
 // other, as a 12-lead machine records them). Rhythm strips show the whole window; `rhythmLeads` names them
-// (default: II for one strip; V1, II, V5 for three).
+// (default: II for one strip; V1, II, V5 for three). RhythmStrip is one lead alone (the first of `rhythmLeads`, or
+// II): the comparison sheet's row.
 ChartLayout chartLayout(ChartLayoutKind kind, LeadOrder order, double windowSeconds,
                         const std::vector<std::string>& rhythmLeads = {});
 
-std::string toString(ChartLayoutKind k);        // "3x4", "3x4+1", "3x4+3", "6x2", "12x1"
+std::string toString(ChartLayoutKind k);        // "3x4", "3x4+1", "3x4+3", "6x2", "12x1", "strip"
 std::string toString(LeadOrder o);              // "standard", "cabrera"
 bool chartLayoutFromString(const std::string& s, ChartLayoutKind& out);
 

@@ -1,5 +1,7 @@
 #include "render/ChartPage.h"
 
+#include "render/PaperPrimitives.h"
+
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
@@ -28,17 +30,6 @@ QString filtersOf(const FilterSettings& f)
     if (parts.isEmpty() && !f.description.empty())
         parts << QString::fromStdString(f.description);
     return parts.isEmpty() ? tr("filters not stated in the file") : parts.join(QStringLiteral(", "));
-}
-
-QFont fontOf(const QPainter& p, double pxPerMm, double mm, bool bold = false)
-{
-    QFont f = p.font();
-    f.setFamily(QStringLiteral("DejaVu Sans"));
-    // No ligatures: text copied or searched in the PDF reads "filters", not "ﬁlters".
-    f.setStyleStrategy(QFont::PreferNoShaping);
-    f.setPixelSize(std::max(6, int(std::lround(mm * pxPerMm))));
-    f.setBold(bold);
-    return f;
 }
 
 } // namespace
@@ -98,11 +89,11 @@ void paintChartPage(QPainter& p, const QRectF& page, double pxPerMm, const Paper
     // Header: three lines, the patient first and bold; the scale at the right, where a reader checks it.
     const double line = 4.6 * pxPerMm;
     p.setPen(QColor(20, 20, 20));
-    p.setFont(fontOf(p, pxPerMm, 3.4, true));
+    p.setFont(paperFont(p, pxPerMm, 3.4, true));
     p.drawText(QRectF(inner.left(), inner.top(), inner.width() * 0.7, line), Qt::AlignLeft | Qt::AlignVCenter, header.patient);
     p.drawText(QRectF(inner.left() + inner.width() * 0.5, inner.top(), inner.width() * 0.5, line),
                Qt::AlignRight | Qt::AlignVCenter, header.scale);
-    p.setFont(fontOf(p, pxPerMm, 2.8));
+    p.setFont(paperFont(p, pxPerMm, 2.8));
     p.drawText(QRectF(inner.left(), inner.top() + line, inner.width(), line), Qt::AlignLeft | Qt::AlignVCenter, header.acquisition);
     p.drawText(QRectF(inner.left(), inner.top() + 2 * line, inner.width(), line), Qt::AlignLeft | Qt::AlignVCenter, header.recording);
 
@@ -117,16 +108,17 @@ void paintChartPage(QPainter& p, const QRectF& page, double pxPerMm, const Paper
             p, QRectF(inner.left(), chartTopLeft.y() + (chartHeightMm + 2.0) * pxPerMm, inner.width(), (barMm - 3.0) * pxPerMm),
             *overlay, pxPerMm);
 
-    // Footer: versions at the edges, the demo notice between them in the warning colour.
-    const QRectF foot(inner.left(), inner.bottom() - l.footerMm * pxPerMm + 2.0 * pxPerMm, inner.width(), (l.footerMm - 2.0) * pxPerMm);
-    p.setFont(fontOf(p, pxPerMm, 2.6));
+    // Footer: the demo notice on its own line in the warning colour, the versions at the edges under it.
+    const double lineMm = 0.5 * (l.footerMm - 1.0);
+    const QRectF versions(inner.left(), inner.bottom() - lineMm * pxPerMm, inner.width(), lineMm * pxPerMm);
+    p.setFont(paperFont(p, pxPerMm, 2.6));
     p.setPen(QColor(60, 60, 60));
-    p.drawText(foot, Qt::AlignLeft | Qt::AlignVCenter, footer.left);
-    p.drawText(foot, Qt::AlignRight | Qt::AlignVCenter, footer.right);
+    p.drawText(versions, Qt::AlignLeft | Qt::AlignVCenter, footer.left);
+    p.drawText(versions, Qt::AlignRight | Qt::AlignVCenter, footer.right);
     if (!footer.notice.isEmpty()) {
-        p.setFont(fontOf(p, pxPerMm, 2.8, true));
+        p.setFont(paperFont(p, pxPerMm, 2.8, true));
         p.setPen(QColor(170, 40, 0));
-        p.drawText(foot, Qt::AlignHCenter | Qt::AlignVCenter, footer.notice);
+        p.drawText(versions.translated(0, -lineMm * pxPerMm), Qt::AlignHCenter | Qt::AlignVCenter, footer.notice);
     }
     p.restore();
 }

@@ -31,7 +31,7 @@ struct ChartFooter {
 };
 
 struct ChartPageLayout {
-    double marginMm = 8.0, headerMm = 16.0, colourBarMm = 11.0, footerMm = 8.0;
+    double marginMm = 8.0, headerMm = 16.0, colourBarMm = 11.0, footerMm = 10.0;
 };
 
 // Paints the page into `pagePx` (device pixels; `pxPerMm` the device's real resolution). The overlay, if any, is

@@ -70,4 +70,19 @@ bool colourMapFromString(const QString& s, ColourMapKind& out)
     return false;
 }
 
+double fullColourValue(const std::vector<const std::vector<std::vector<float>>*>& maps, double percentile)
+{
+    std::vector<float> magnitudes;
+    for (const auto* map : maps)
+        for (const auto& lead : *map)
+            for (float v : lead)
+                if (std::isfinite(v) && v != 0.0f)
+                    magnitudes.push_back(std::abs(v));
+    if (magnitudes.empty())
+        return 1.0;
+    const auto k = std::size_t(std::clamp(percentile / 100.0, 0.0, 1.0) * double(magnitudes.size() - 1));
+    std::nth_element(magnitudes.begin(), magnitudes.begin() + std::ptrdiff_t(k), magnitudes.end());
+    return magnitudes[k] > 0.0f ? double(magnitudes[k]) : 1.0;
+}
+
 } // namespace execg

@@ -5,6 +5,8 @@
 #include <QColor>
 #include <QString>
 
+#include <vector>
+
 namespace execg {
 
 enum class ColourMapKind { Diverging, Cividis, Viridis };
@@ -14,5 +16,9 @@ QColor colourAt(ColourMapKind kind, double value);
 bool isSigned(ColourMapKind kind);
 QString toString(ColourMapKind kind);   // "diverging", "cividis", "viridis"
 bool colourMapFromString(const QString& s, ColourMapKind& out);
+
+// The value drawn at full colour for maps shown on one scale: the `percentile` of the non-zero |a| over all their
+// finite samples, so one outlier sample cannot wash the rest out (beyond it colours saturate). 1 when every value is 0.
+double fullColourValue(const std::vector<const std::vector<std::vector<float>>*>& maps, double percentile = 99.0);
 
 } // namespace execg

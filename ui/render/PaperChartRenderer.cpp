@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QImage>
+#include <QPaintEngine>
 #include <QPainter>
 
 #include <algorithm>
@@ -20,16 +21,6 @@ constexpr double kStripMm = 2.5;           // the attribution strip under a lead
 constexpr int kBandAlpha = 200;            // at full scale; weaker evidence fades towards the bare grid
 
 bool isChestLead(const std::string& name) { return name.size() == 2 && name[0] == 'V' && name[1] >= '1' && name[1] <= '6'; }
-
-QFont labelFont(const QPainter& p, double pxPerMm, double mm)
-{
-    QFont f = p.font();
-    f.setFamily(QStringLiteral("DejaVu Sans"));
-    // No ligatures: text copied or searched in the PDF reads "filters", not "ﬁlters".
-    f.setStyleStrategy(QFont::PreferNoShaping);
-    f.setPixelSize(std::max(6, int(std::lround(mm * pxPerMm))));
-    return f;
-}
 
 // The overlay value as a position on the colour map: −1…1 signed, 0…1 for magnitudes.
 double mapPosition(const AttributionOverlay& o, float v)
@@ -153,7 +144,7 @@ void PaperChartRenderer::paintCell(QPainter& p, const Cell& cell, double pxPerMm
     if (style_.halfGainChest && isChestLead(c.lead))
         label += QStringLiteral(" ½");
     if (style_.leadLabels || cell.lead < 0) {
-        p.setFont(labelFont(p, pxPerMm, kLabelMm));
+        p.setFont(paperFont(p, pxPerMm, kLabelMm));
         p.setPen(style_.text);
         p.drawText(QPointF(cell.x0 + 1.5 * pxPerMm, cell.rowTop + 1.0 * pxPerMm + QFontMetricsF(p.font()).ascent()), label);
     }
@@ -200,7 +191,10 @@ void PaperChartRenderer::paintOverlay(QPainter& p, const Cell& cell, double pxPe
     if (count <= 0)
         return;
     // One pixel per sample, stretched to the cell: as fast on screen as in a PDF, where it stays one small image.
-    QImage strip(int(count), 1, QImage::Format_ARGB32_Premultiplied);   // the raster engine's native format
+    // Premultiplied alpha is the raster engine's native format; the PDF engine reads colours unpremultiplied (a
+    // premultiplied image prints its transparent parts grey).
+    const bool raster = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster;
+    QImage strip(int(count), 1, raster ? QImage::Format_ARGB32_Premultiplied : QImage::Format_ARGB32);
     auto* row = reinterpret_cast<QRgb*>(strip.scanLine(0));
     for (std::int64_t i = 0; i < count; ++i) {
         const float v = m[std::size_t(first + i)];
@@ -211,7 +205,8 @@ void PaperChartRenderer::paintOverlay(QPainter& p, const Cell& cell, double pxPe
         const double t = mapPosition(o, v);
         const QColor c = colourAt(o.colours, t);
         const int alpha = o.mode == OverlayMode::Band ? int(std::lround(kBandAlpha * std::min(1.0, std::abs(t)))) : 255;
-        row[i] = qPremultiply(qRgba(c.red(), c.green(), c.blue(), alpha));
+        const QRgb rgba = qRgba(c.red(), c.green(), c.blue(), alpha);
+        row[i] = raster ? qPremultiply(rgba) : rgba;
     }
     const double pxPerSample = style_.speedMmPerSecond * pxPerMm / group_.samplingRateHz;
     const double x = cell.x0 + double(first - cell.first) * pxPerSample, w = double(count) * pxPerSample;
@@ -228,7 +223,7 @@ void PaperChartRenderer::paintColourBar(QPainter& p, const QRectF& r, const Attr
                                         const QColor& text)
 {
     p.save();
-    p.setFont(labelFont(p, pxPerMm, 2.6));
+    p.setFont(paperFont(p, pxPerMm, 2.6));
     const QFontMetricsF fm(p.font());
     const QString title = o.title.isEmpty() ? QCoreApplication::translate("PaperChartRenderer", "attribution") : o.title;
     const double titleWidth = std::min(r.width() * 0.35, fm.horizontalAdvance(title) + 3.0 * pxPerMm);

@@ -41,6 +41,16 @@ void paintMillimetreGrid(QPainter& p, const QRectF& area, double pxPerMm, const 
     }
 }
 
+QFont paperFont(const QPainter& p, double pxPerMm, double mm, bool bold)
+{
+    QFont f = p.font();
+    f.setFamily(QStringLiteral("DejaVu Sans"));
+    f.setStyleStrategy(QFont::PreferNoShaping);
+    f.setPixelSize(std::max(6, int(std::lround(mm * pxPerMm))));
+    f.setBold(bold);
+    return f;
+}
+
 QPen tracePen(const QColor& colour, double pxPerMm)
 {
     QPen pen(colour);

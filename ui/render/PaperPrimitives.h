@@ -3,6 +3,7 @@
 // trace as a path (PulseView's min/max envelope where samples outnumber pixels). Device pixels throughout;
 // `pxPerMm` carries the device's real resolution so that millimetres stay millimetres.
 #include <QColor>
+#include <QFont>
 #include <QPen>
 #include <QRectF>
 
@@ -32,6 +33,10 @@ double paintCalibrationPulse(QPainter& p, QPointF baseline, double pxPerMm, doub
 // y = baselineY − v·pxPerMv, stopping at `maxWidthPx`. Non-voltage channels pass their own scale and centre.
 void drawTrace(QPainter& p, std::span<const float> samples, double x0, double pxPerSample, double baselineY,
                double pxPerMv, double maxWidthPx, double centre = 0.0);
+
+// DejaVu Sans `mm` millimetres tall on the device, without ligatures (text copied or searched in a PDF then reads
+// "filters", not "ﬁlters").
+QFont paperFont(const QPainter& p, double pxPerMm, double mm, bool bold = false);
 
 // The pen for traces: about 0.25 mm, never thinner than one device pixel.
 QPen tracePen(const QColor& colour, double pxPerMm);

@@ -7,6 +7,7 @@
 #include "io/dicom/DicomWaveformGroup.h"
 #include "recording/LeadNames.h"
 
+#include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmdata/dcxfer.h>
 #include <dcmtk/oflog/oflog.h>
 
@@ -206,5 +207,7 @@ Recording DicomEcgReader::read(const std::string& path, const ReadOptions& optio
         options.progress(1.0);
     return rec;
 }
+
+std::string dcmtkVersion() { return std::string("DCMTK ") + OFFIS_DCMTK_VERSION_STRING; }
 
 } // namespace execg

@@ -3,6 +3,9 @@
 
 namespace execg {
 
+// "DCMTK 3.6.7" — for reports' reproducibility appendix.
+std::string dcmtkVersion();
+
 // DICOM waveform objects (PS3.3 A.34 ECG IODs, A.35 hemodynamic, A.36 cardiac EP) → Recording.
 // One SignalGroup per multiplex group (Waveform Sequence item); voltage leads in mV.
 class DicomEcgReader final : public RecordingReader {

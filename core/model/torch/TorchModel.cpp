@@ -5,6 +5,7 @@
 #include "model/torch/TorchModelImpl.h"
 
 #include <ATen/Parallel.h>
+#include <torch/version.h>
 
 #include <algorithm>
 #include <cmath>
@@ -90,6 +91,8 @@ AdaptedInput chainProbe(const ModelCard& card)
     return in;
 }
 
+
+std::string libtorchVersion() { return std::string("LibTorch ") + TORCH_VERSION; }
 
 void configureTorchThreads(int threads)
 {

@@ -21,6 +21,9 @@ struct ModelError : std::runtime_error {
 // OpenBLAS read when loaded, before main, so those two reach only child processes (see docs/models.md).
 void configureTorchThreads(int threads);
 
+// "LibTorch 1.13.1" — for reports' reproducibility appendix.
+std::string libtorchVersion();
+
 class TorchModel {
 public:
     TorchModel(const std::string& path, ModelCard card);   // throws ModelError naming the file and the problem

@@ -1,0 +1,68 @@
+#include "MethodSpecs.h"
+
+#include "explain/Explainer.h"
+
+#include <algorithm>
+
+namespace execg::cli {
+
+namespace {
+
+const std::vector<std::string> kDefaultMethods{"saliency", "integrated-gradients", "smoothgrad", "grad-cam", "occlusion"};
+
+} // namespace
+
+std::vector<MethodSpec> methodSpecs(const CliArgs& args, const ModelCard& card, const std::string& command)
+{
+    std::vector<std::string> given = args.values("method");
+    if (given.empty())
+        for (const auto& m : kDefaultMethods)
+            if (m != "grad-cam" || std::any_of(card.layers.begin(), card.layers.end(), [](const ModelLayer& l) { return l.gradCam; }))
+                given.push_back(m);
+    std::vector<MethodSpec> specs;
+    std::map<std::string, int> seen;
+    for (const auto& text : given) {
+        MethodSpec s;
+        const auto colon = text.find(':');
+        s.name = text.substr(0, colon);
+        if (!ExplainerRegistry::instance().find(s.name))
+            throw UsageError(command + ": unknown method '" + s.name + "' (execg-cli " + command + " --help lists them)");
+        try {
+            if (colon != std::string::npos)
+                s.parameters = parseParameterList(text.substr(colon + 1));
+        } catch (const ExplainError& e) {
+            throw UsageError(command + ": " + s.name + ": " + e.what());
+        }
+        const int n = ++seen[s.name];
+        s.file = s.name + (n > 1 ? "-" + std::to_string(n) : "") + ".npy";   // the same method twice, other settings
+        specs.push_back(s);
+    }
+    return specs;
+}
+
+int targetFromArgs(const CliArgs& args, const ModelCard& card, const std::vector<float>& raw, const std::string& command)
+{
+    if (const auto t = args.value("target")) {
+        for (std::size_t k = 0; k < card.outputs.size(); ++k)
+            if (card.outputs[k].label == *t)
+                return int(k);
+        try {
+            std::size_t used = 0;
+            const int k = std::stoi(*t, &used);
+            if (used == t->size() && k >= 0 && k < int(card.outputs.size()))
+                return k;
+        } catch (const std::exception&) {
+        }
+        std::string labels;
+        for (std::size_t k = 0; k < card.outputs.size(); ++k)
+            labels += (k ? ", " : "") + std::to_string(k) + " '" + card.outputs[k].label + "'";
+        throw UsageError(command + ": --target " + *t + " is neither an output index nor a label (" + labels + ")");
+    }
+    // The output the model gives most weight to: the predicted class (or the only output).
+    return int(std::max_element(raw.begin(), raw.end()) - raw.begin());
+}
+
+
+
+
+} // namespace execg::cli

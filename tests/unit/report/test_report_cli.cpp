@@ -1,0 +1,79 @@
+// `execg-cli report` in a batch as a user runs it: a folder with two synthetic records and one broken file gives two
+// PDF reports with their JSON and PNG, a summary, progress on stderr naming the broken file, and exit code 1; every
+// report has its pages and its facts as text. A bad option is a usage error (exit code 2).
+#include "CliRunner.h"
+#include "Corpus.h"
+#include "JsonFile.h"
+
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QtTest>
+
+namespace {
+
+const QString kModel = QStringLiteral(EXECG_SOURCE_DIR "/resources/models/potassium.pt");
+
+QString pdfText(const QString& pdf)
+{
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {pdf, "-"});
+    p.waitForFinished(60000);
+    return QString::fromUtf8(p.readAllStandardOutput()).simplified();
+}
+
+} // namespace
+
+class ReportCliTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void batchWithABrokenFile()
+    {
+        const QString dir = execg::test::scratchDir("report-cli");
+        QString text;
+        QCOMPARE(execg::test::runCli({"synth", "--out", dir + "/in", "--k", "7.5", "--seed", "3", "--count", "2"}, &text), 0);
+        QFile broken(dir + "/in/broken.hea");
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("this is not a WFDB header\n");
+        broken.close();
+
+        const int code = execg::test::runCli({"report", "--model", kModel, "--threads", "2", "--method", "saliency", "--method",
+                                              "integrated-gradients", "--png", "--deidentify", dir + "/in", "--out", dir + "/out"},
+                                             &text);
+        QCOMPARE(code, 1);
+        QVERIFY2(text.contains("[1/3]") && text.contains("[3/3]"), qPrintable(text));
+        QVERIFY2(text.contains(QRegularExpression("broken.hea \\.\\.\\. failed: .*broken.hea")), qPrintable(text));
+        QVERIFY2(text.contains("2 of 3 reports written"), qPrintable(text));
+
+        const auto summary = execg::test::readJson(dir + "/out/report-summary.json");
+        QCOMPARE(summary["reports"].get<int>(), 2);
+        QCOMPARE(summary["failed"].get<int>(), 1);
+        QVERIFY(summary["records_per_minute"].get<double>() > 0.0);
+        for (const char* stem : {"synth_0003_000", "synth_0003_001"}) {
+            const QString base = dir + "/out/" + stem;
+            const auto j = execg::test::readJson(base + ".json");
+            QCOMPARE(j["methods"].size(), std::size_t(2));
+            QVERIFY(j["methods"][1]["summary"]["headline"].get<std::string>().find("T waves") != std::string::npos);
+            QVERIFY(!QImage(base + ".png").isNull());
+            const QString t = pdfText(base + ".pdf");
+            // Summary, chart, one comparison sheet, appendix.
+            QVERIFY2(t.contains("page 4 of 4"), qPrintable(t));
+            QVERIFY(t.contains("de-identified"));
+            QVERIFY(t.contains("mmol/L"));
+            QVERIFY(t.contains("integrated-gradients"));
+            QVERIFY(t.contains("LibTorch"));
+            QVERIFY(t.contains("DCMTK"));
+        }
+    }
+
+    void badOptionIsAUsageError()
+    {
+        QString text;
+        QCOMPARE(execg::test::runCli({"report", "--model", kModel, "--layout", "4x3", "x.hea", "--out", "/tmp/never"}, &text), 2);
+        QVERIFY2(text.contains("--layout 4x3 is not one of 3x4, 3x4+1, 3x4+3, 6x2, 12x1"), qPrintable(text));
+    }
+};
+
+QTEST_GUILESS_MAIN(ReportCliTest)
+#include "test_report_cli.moc"
