@@ -73,10 +73,10 @@ std::optional<GroundTruth> loadGroundTruth(const CliArgs& args, const std::strin
     std::string problem;
     if (const auto given = args.value("truth")) {
         if (!std::filesystem::is_regular_file(*given))
-            throw UsageError("explain: --truth " + *given + " does not exist");
+            throw UsageError("--truth " + *given + " does not exist");
         auto waves = segmentationFromTruth(*given, group, problem);
         if (!waves)
-            throw UsageError("explain: --truth " + *given + ": " + problem);
+            throw UsageError("--truth " + *given + ": " + problem);
         return GroundTruth{*given, std::move(*waves)};
     }
     const auto beside = std::filesystem::path(recordingFile).replace_extension(".json").string();

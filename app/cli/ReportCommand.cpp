@@ -6,6 +6,7 @@
 #include "Commands.h"
 #include "MethodSpecs.h"
 #include "ModelArgs.h"
+#include "QualityReport.h"
 
 #include "explain/Explainer.h"
 #include "explain/WaveSummary.h"
@@ -16,16 +17,19 @@
 #include "model/Prediction.h"
 #include "model/Sha256.h"
 #include "model/torch/TorchModel.h"
+#include "render/ChartPage.h"
 #include "render/PdfReport.h"
 
 #include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QSaveFile>
+#include <QSvgGenerator>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -43,7 +47,7 @@ const char* kHelp = R"(execg-cli report --model M.pt FILE|DIR... --out DIR [opti
 
 One PDF report per recording (case summary, model card and its limits, prediction and warnings, the 12-lead
 with the chosen method's map, comparison sheets, measurements, reproducibility appendix), its JSON, and with
---png the chart page as PNG. Folders are searched for every format the readers know. A bad file is reported
+--png / --svg the chart page as PNG / SVG. Folders are searched for every format the readers know. A bad file is reported
 and skipped; the exit code is 1 when any case failed.
 
   --method NAME[:param=value,...]   repeatable; names and parameters as `execg-cli explain --help` lists them
@@ -53,8 +57,11 @@ and skipped; the exit code is 1 when any case failed.
   --layout 3x4|3x4+1|3x4+3|6x2|12x1  (default 3x4+1)     --order standard|cabrera
   --speed 12.5|25|50 (mm/s)         --gain 5|10|20 (mm/mV)     --half-gain-chest
   --grid red|grey|none              --overlay band|trace|strip     --colours diverging|cividis|viridis
-  --scale per-method|shared         (default per-method: the methods' maps come in different units)
-  --page a4|letter     --deidentify     --png
+  --scale per-method|shared|VALUE   colour scale: each map's own, one for all methods (same units only), or a
+                                    fixed value at full colour (default per-method: maps come in different units)
+  --page a4|letter     --deidentify     --png, --svg (the chart page as an image or as vectors)
+  --quality [--truth FILE.json]     each map's scorecard (faithfulness, sanity, stability, agreement;
+                                    localisation on synthetic records) as a report page and in the JSON
   --group N  --start S  --threads N  (and the --input-* flags of a bare .pt, see `execg-cli --help`)
 )";
 
@@ -78,6 +85,7 @@ struct ReportLook {
     PaperChartStyle style;
     QPageSize::PageSizeId page = QPageSize::A4;
     ReportScale scale = ReportScale::PerMethod;
+    double absoluteScale = 1.0;
     OverlayMode overlay = OverlayMode::Band;
     ColourMapKind colours = ColourMapKind::Diverging;
 };
@@ -86,7 +94,14 @@ ReportLook lookFromArgs(const CliArgs& args)
 {
     ReportLook look;
     look.page = choice<QPageSize::PageSizeId>(args, "page", {{"a4", QPageSize::A4}, {"letter", QPageSize::Letter}}, look.page);
-    look.scale = choice<ReportScale>(args, "scale", {{"per-method", ReportScale::PerMethod}, {"shared", ReportScale::Shared}}, look.scale);
+    if (const auto fixed = args.value("scale"); fixed && !fixed->empty() && (std::isdigit((unsigned char)fixed->front()) || fixed->front() == '.')) {
+        look.scale = ReportScale::Absolute;
+        look.absoluteScale = args.number("scale").value_or(0.0);
+        if (!(look.absoluteScale > 0.0))
+            throw UsageError("report: --scale " + *fixed + ": a fixed scale must be a positive number");
+    } else {
+        look.scale = choice<ReportScale>(args, "scale", {{"per-method", ReportScale::PerMethod}, {"shared", ReportScale::Shared}}, look.scale);
+    }
     look.overlay = choice<OverlayMode>(args, "overlay", {{"band", OverlayMode::Band}, {"trace", OverlayMode::TraceColour}, {"strip", OverlayMode::Strip}},
                                        look.overlay);
     look.colours = choice<ColourMapKind>(args, "colours", {{"diverging", ColourMapKind::Diverging}, {"cividis", ColourMapKind::Cividis},
@@ -147,6 +162,42 @@ std::vector<std::pair<QString, QString>> measurementRows(const EcgMeasurements& 
     return rows;
 }
 
+// The explanation-quality scorecard of every method into the report and the JSON (as `explain --quality` writes it).
+void addQuality(const CliArgs& args, const TorchModel& model, const AdaptedInput& input, const GroupInFile& in,
+                const std::string& file, const std::vector<Explanation>& explained, ReportContent& c, ordered_json& methods,
+                const std::vector<std::size_t>& jsonIndex)
+{
+    std::vector<std::string> notes;
+    const auto truth = loadGroundTruth(args, file, in.group(), notes);
+    for (const auto& n : notes)
+        c.warnings << q(n);
+    std::vector<std::vector<float>> maps;
+    for (const auto& e : explained)
+        maps.push_back(e.modelMap);
+    const auto agreement = quality::meanAgreement(quality::agreement(maps));
+    for (std::size_t k = 0; k < explained.size(); ++k) {
+        quality::ScorecardOptions o;
+        if (truth && !model.card().labelWaves.empty()) {
+            o.truth = &truth->waves;
+            o.truthWaves = model.card().labelWaves;
+        }
+        const auto s = quality::scoreExplanation(model, input, explained[k], o);
+        methods[jsonIndex[k]]["quality"] = scorecardJson(s, agreement[k]);
+        ReportQuality r;
+        r.faithfulness = QStringLiteral("gain %1").arg(s.deletionGain, 0, 'f', 2);
+        r.sanity = !s.randomisation ? QStringLiteral("—") : s.randomisation->passed ? QStringLiteral("passed") : QStringLiteral("FAILED");
+        r.stability = QString::number(s.robustness.averageSensitivity, 'f', 2);
+        r.agreement = QString::number(agreement[k], 'f', 2);
+        if (s.localisation && s.localisation->note.empty())
+            r.localisation = QStringLiteral("%1 % in the label's waves (%2 % by chance)")
+                                 .arg(std::lround(100 * s.localisation->massShare))
+                                 .arg(std::lround(100 * s.localisation->chanceShare));
+        for (const auto& v : s.verdicts)
+            r.verdicts.push_back({q(v.text), v.warning});
+        c.methods[k].quality = r;
+    }
+}
+
 struct CaseResult {
     ordered_json json;
     bool methodFailed = false;
@@ -190,16 +241,20 @@ CaseResult reportCase(const CliArgs& args, const TorchModel& model, const std::v
     c.deidentify = args.has("deidentify");
     c.pageSize = look.page;
     c.scale = look.scale;
+    c.absoluteScale = look.absoluteScale;
     c.overlay = look.overlay;
     c.colours = look.colours;
     c.versions = {QStringLiteral("ExECG Studio " EXECG_VERSION), QStringLiteral("Qt ") + qVersion(), q(libtorchVersion()), q(dcmtkVersion())};
     for (const auto& w : input.warnings)
         c.preprocessing << q(w);
-    c.preprocessing << QStringLiteral("model window %1–%2 s of the recording")
+    c.preprocessing << QStringLiteral("recording: %1").arg(describeFilters(in.group().filters));
+    c.preprocessing << QStringLiteral("no filtering by the application; model window %1–%2 s of the recording")
                            .arg(double(input.sourceFirst) / input.sourceRateHz, 0, 'f', 2)
                            .arg(double(input.sourceFirst + input.sourceCount) / input.sourceRateHz, 0, 'f', 2);
 
     ordered_json methods = ordered_json::array();
+    std::vector<Explanation> explained;     // kept for the scorecards
+    std::vector<std::size_t> explainedJson; // their entries in `methods`
     for (const auto& spec : specs) {
         ordered_json m{{"method", spec.name}};
         try {
@@ -210,7 +265,7 @@ CaseResult reportCase(const CliArgs& args, const TorchModel& model, const std::v
             const auto summary = summariseAttribution(e.recordingMap, in.group(), waves);
             ReportMethod r;
             r.name = q(spec.name);
-            r.recordingMap = std::move(e.recordingMap);
+            r.recordingMap = e.recordingMap;
             r.parameters = e.parameters;
             r.seed = e.seed;
             r.stochastic = ExplainerRegistry::instance().find(spec.name)->info().stochastic;
@@ -222,6 +277,8 @@ CaseResult reportCase(const CliArgs& args, const TorchModel& model, const std::v
             m["parameters"] = e.parameters;
             m["runtime_ms"] = round6(e.runtimeMs);
             m["summary"] = attributionSummaryJson(summary);
+            explainedJson.push_back(methods.size());
+            explained.push_back(std::move(e));
         } catch (const ExplainError& e) {
             result.methodFailed = true;
             m["error"] = e.what();
@@ -229,6 +286,8 @@ CaseResult reportCase(const CliArgs& args, const TorchModel& model, const std::v
         }
         methods.push_back(m);
     }
+    if (args.has("quality"))
+        addQuality(args, model, input, in, file, explained, c, methods, explainedJson);
     const auto chosen = args.value("chart-method");
     c.chartMethod = c.methods.empty() ? -1 : 0;
     for (std::size_t k = 0; chosen && k < c.methods.size(); ++k)
@@ -243,10 +302,10 @@ CaseResult reportCase(const CliArgs& args, const TorchModel& model, const std::v
     if (!writePdfReport(c, q(pdf), &error))
         throw std::runtime_error(error.toStdString());
     ordered_json files = {{"pdf", pdf}};
+    const QSizeF pageMm = QPageSize(c.pageSize).size(QPageSize::Millimeter).transposed();
     if (args.has("png")) {
         // The chart page at 150 dpi: what a screen or a slide shows.
         const double pxPerMm = 150.0 / 25.4;
-        const QSizeF pageMm = QPageSize(c.pageSize).size(QPageSize::Millimeter).transposed();
         QImage image(int(pageMm.width() * pxPerMm), int(pageMm.height() * pxPerMm), QImage::Format_RGB32);
         image.fill(Qt::white);
         {
@@ -258,6 +317,27 @@ CaseResult reportCase(const CliArgs& args, const TorchModel& model, const std::v
         if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit())
             throw std::runtime_error(png + ": cannot be written (" + out.errorString().toStdString() + ")");
         files["png"] = png;
+    }
+    if (args.has("svg")) {
+        // The chart page as vectors, at true size (the SVG states its size in mm).
+        const std::string svg = stem.string() + ".svg";
+        QSaveFile out(q(svg));
+        if (!out.open(QIODevice::WriteOnly))
+            throw std::runtime_error(svg + ": cannot be written (" + out.errorString().toStdString() + ")");
+        QSvgGenerator generator;
+        generator.setOutputDevice(&out);
+        generator.setResolution(254);   // 10 px per mm exactly, so the SVG states the page's true size in mm
+        const double pxPerMm = generator.resolution() / 25.4;
+        generator.setSize(QSize(int(pageMm.width() * pxPerMm), int(pageMm.height() * pxPerMm)));
+        generator.setViewBox(QRect(QPoint(0, 0), generator.size()));
+        generator.setTitle(QStringLiteral("ExECG Studio chart"));
+        {
+            QPainter p(&generator);
+            paintReportChartPage(p, QRectF(QPointF(0, 0), QSizeF(generator.size())), pxPerMm, c);
+        }
+        if (!out.commit())
+            throw std::runtime_error(svg + ": cannot be written (" + out.errorString().toStdString() + ")");
+        files["svg"] = svg;
     }
 
     result.json = {{"file", file},
@@ -279,7 +359,7 @@ CaseResult reportCase(const CliArgs& args, const TorchModel& model, const std::v
 
 int runReport(const std::vector<std::string>& words)
 {
-    CliArgs args(words, {"help", "deidentify", "png", "half-gain-chest"});
+    CliArgs args(words, {"help", "deidentify", "png", "svg", "half-gain-chest", "quality"});
     if (args.has("help")) {
         std::cout << kHelp;
         return 0;
@@ -287,11 +367,14 @@ int runReport(const std::vector<std::string>& words)
     auto known = rawArrayOptionNames();
     known.insert(known.end(), modelOptionNames().begin(), modelOptionNames().end());
     known.insert(known.end(), {"help", "method", "target", "out", "group", "start", "chart-method", "layout", "order", "speed",
-                               "gain", "half-gain-chest", "grid", "overlay", "colours", "scale", "page", "deidentify", "png"});
+                               "gain", "half-gain-chest", "grid", "overlay", "colours", "scale", "page", "deidentify", "png",
+                               "svg", "quality", "truth"});
     if (const auto bad = args.unknown(known); !bad.empty())
         throw UsageError("report: unknown option --" + bad.front());
     if (!args.has("model") || !args.has("out") || args.positional().empty())
         throw UsageError("report: give --model M.pt, one or more FILEs or DIRs, and --out DIR");
+    if (args.has("truth") && !args.has("quality"))
+        throw UsageError("report: --truth needs --quality");
     // Painting text needs a QGuiApplication; without a display, the offscreen platform draws just the same.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))

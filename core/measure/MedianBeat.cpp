@@ -239,4 +239,30 @@ MedianBeatSet computeMedianBeats(const SignalGroup& group, const std::vector<std
     return computeMedianBeats(spans, group.samplingRateHz, beats, o);
 }
 
+std::vector<std::vector<float>> beatAlignedMean(const std::vector<std::vector<float>>& perSample, const MedianBeatSet& m)
+{
+    std::size_t window = 0;
+    for (const auto& l : m.leads)
+        window = std::max(window, l.size());
+    std::vector<std::vector<float>> out;
+    for (const auto& series : perSample) {
+        std::vector<double> sum(window, 0.0);
+        std::vector<int> count(window, 0);
+        for (const auto fiducial : m.beatsUsed)
+            for (std::size_t k = 0; k < window; ++k) {
+                const std::int64_t i = fiducial - m.fiducialIndex + std::int64_t(k);
+                if (i < 0 || i >= std::int64_t(series.size()) || !std::isfinite(series[std::size_t(i)]))
+                    continue;
+                sum[k] += series[std::size_t(i)];
+                ++count[k];
+            }
+        std::vector<float> mean(window, std::numeric_limits<float>::quiet_NaN());
+        for (std::size_t k = 0; k < window; ++k)
+            if (count[k] > 0)
+                mean[k] = float(sum[k] / count[k]);
+        out.push_back(std::move(mean));
+    }
+    return out;
+}
+
 } // namespace execg

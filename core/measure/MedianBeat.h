@@ -42,4 +42,9 @@ MedianBeatSet computeMedianBeats(const std::vector<std::span<const float>>& lead
 MedianBeatSet computeMedianBeats(const SignalGroup& group, const std::vector<std::int64_t>& beats,
                                  const MedianBeatOptions& options = {});
 
+// Any per-sample series of the group (an attribution map: one vector per lead, NaN where absent) averaged over the
+// beats that went into the median, aligned as they were: one vector per lead of the median window's length, NaN
+// where no beat had a value. What a map says about "the" beat, drawn under the median beat.
+std::vector<std::vector<float>> beatAlignedMean(const std::vector<std::vector<float>>& perSample, const MedianBeatSet& medians);
+
 } // namespace execg

@@ -16,7 +16,10 @@ QString tr(const char* text) { return QCoreApplication::translate("ChartPage", t
 
 QString hz(double v) { return QString::number(v, 'g', 4); }
 
-QString filtersOf(const FilterSettings& f)
+
+} // namespace
+
+QString describeFilters(const FilterSettings& f)
 {
     QStringList parts;
     if (f.highPassHz && f.lowPassHz)
@@ -31,8 +34,6 @@ QString filtersOf(const FilterSettings& f)
         parts << QString::fromStdString(f.description);
     return parts.isEmpty() ? tr("filters not stated in the file") : parts.join(QStringLiteral(", "));
 }
-
-} // namespace
 
 ChartHeader chartHeaderFor(const Recording& r, const SignalGroup& g, const PaperChartStyle& style, bool deidentify)
 {
@@ -72,7 +73,7 @@ ChartHeader chartHeaderFor(const Recording& r, const SignalGroup& g, const Paper
     h.recording = tr("%1 s at %2 Hz, %3 leads · %4")
                       .arg(QString::number(g.durationSeconds(), 'f', 1), hz(g.samplingRateHz))
                       .arg(g.leads.size())
-                      .arg(filtersOf(g.filters));
+                      .arg(describeFilters(g.filters));
     h.scale = tr("%1 mm/s · %2 mm/mV").arg(hz(style.speedMmPerSecond), hz(style.gainMmPerMillivolt));
     if (style.halfGainChest)
         h.scale += tr(" (chest leads %1 mm/mV)").arg(hz(0.5 * style.gainMmPerMillivolt));

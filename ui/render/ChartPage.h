@@ -24,6 +24,9 @@ struct ChartHeader {
 ChartHeader chartHeaderFor(const Recording& recording, const SignalGroup& group, const PaperChartStyle& style,
                            bool deidentify);
 
+// "filters 0.05–150 Hz, notch 50 Hz", or that the file does not say.
+QString describeFilters(const FilterSettings& f);
+
 struct ChartFooter {
     QString left;           // "ExECG Studio 0.1.0"
     QString right;          // "model: ExECG demo: serum potassium 1.0 · sha256 3d2ae374…"

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace execg {
 
@@ -56,10 +57,21 @@ struct PaperChartRenderer::Cell {
 
 PaperChartRenderer::PaperChartRenderer(const SignalGroup& group, PaperChartStyle style) : group_(group), style_(std::move(style)) {}
 
+void PaperChartRenderer::setCounterfactual(std::optional<CounterfactualOverlay> counterfactual)
+{
+    if (counterfactual && counterfactual->group &&
+        std::abs(counterfactual->group->samplingRateHz - group_.samplingRateHz) > 1e-9)
+        throw std::invalid_argument("the counterfactual is sampled at " + std::to_string(counterfactual->group->samplingRateHz) +
+                                    " Hz, the recording at " + std::to_string(group_.samplingRateHz) + " Hz");
+    counterfactual_ = std::move(counterfactual);
+}
+
 double PaperChartRenderer::pulseMarginMm() const { return 2.0 + 0.2 * style_.speedMmPerSecond + 3.0; }
 
 double PaperChartRenderer::windowSecondsFor(double widthMm) const
 {
+    if (style_.keepWindow)
+        return style_.windowSeconds;
     const double fits = std::floor(4.0 * (widthMm - pulseMarginMm()) / style_.speedMmPerSecond + 1e-9) / 4.0;
     return std::max(0.0, std::min(style_.windowSeconds, fits));
 }
@@ -157,6 +169,9 @@ void PaperChartRenderer::paintCell(QPainter& p, const Cell& cell, double pxPerMm
     const double pxPerMv = gainFor(c.lead) * pxPerMm * (c.inverted ? -1.0 : 1.0);
     const std::span<const float> shown(samples.data() + first, std::size_t(count));
     const double x0 = cell.x0 + double(first - cell.first) * pxPerSample;
+    // The counterfactual under the original, so the original's black stays whole where the two agree.
+    if (counterfactual_ && counterfactual_->group)
+        paintCounterfactual(p, cell, pxPerMm);
     if (overlay_ && overlay_->map && overlay_->mode == OverlayMode::TraceColour &&
         std::size_t(cell.lead) < overlay_->map->size()) {
         // Colour along the trace: one short segment per sample, coloured by the attribution there.
@@ -178,6 +193,42 @@ void PaperChartRenderer::paintCell(QPainter& p, const Cell& cell, double pxPerMm
     }
     p.setPen(tracePen(style_.trace, pxPerMm));
     drawTrace(p, shown, x0, pxPerSample, cell.baselineY, pxPerMv, cell.width - (x0 - cell.x0));
+}
+
+void PaperChartRenderer::paintCounterfactual(QPainter& p, const Cell& cell, double pxPerMm) const
+{
+    const Lead* cf = counterfactual_->group->findLead(cell.layout.lead);
+    if (!cf)
+        return;
+    const auto& original = group_.leads[std::size_t(cell.lead)].samples;
+    const auto n = std::int64_t(std::min(original.size(), cf->samples.size()));
+    const auto first = std::clamp<std::int64_t>(cell.first, 0, n);
+    const auto count = std::clamp<std::int64_t>(cell.count, 0, n - first);
+    const double pxPerSample = style_.speedMmPerSecond * pxPerMm / group_.samplingRateHz;
+    const double pxPerMv = gainFor(cell.layout.lead) * pxPerMm * (cell.layout.inverted ? -1.0 : 1.0);
+    const double x0 = cell.x0 + double(first - cell.first) * pxPerSample;
+    if (counterfactual_->shadeDifference) {
+        // One vertical stroke per sample between the two traces, as wide as a sample: fills the difference without
+        // a polygon that NaN gaps would tear.
+        QColor shade = counterfactual_->colour;
+        shade.setAlpha(70);
+        QPen pen(shade);
+        pen.setWidthF(std::max(1.0, pxPerSample));
+        pen.setCapStyle(Qt::FlatCap);
+        p.setPen(pen);
+        std::vector<QLineF> strokes;
+        for (std::int64_t i = 0; i < count; ++i) {
+            const float a = original[std::size_t(first + i)], b = cf->samples[std::size_t(first + i)];
+            if (std::isfinite(a) && std::isfinite(b) && a != b) {
+                const double x = x0 + double(i) * pxPerSample;
+                strokes.emplace_back(x, cell.baselineY - double(a) * pxPerMv, x, cell.baselineY - double(b) * pxPerMv);
+            }
+        }
+        p.drawLines(strokes.data(), int(strokes.size()));
+    }
+    p.setPen(tracePen(counterfactual_->colour, pxPerMm));
+    drawTrace(p, std::span<const float>(cf->samples.data() + first, std::size_t(count)), x0, pxPerSample, cell.baselineY,
+              pxPerMv, cell.width - (x0 - cell.x0));
 }
 
 void PaperChartRenderer::paintOverlay(QPainter& p, const Cell& cell, double pxPerMm) const

@@ -31,6 +31,8 @@ struct PaperChartStyle {
     GridStyle grid = GridStyle::ClinicalRed;
     bool calibrationPulse = true, leadLabels = true, columnSeparators = true;
     double windowSeconds = 10.0;         // the standard 12-lead's 10 s, or less where the width or the speed says so
+    bool keepWindow = false;             // never shorten the window (columns that hold fixed content, e.g. median
+                                         // beats); what does not fit the width is cut off at its edge
     QColor trace = Qt::black, text{30, 30, 30}, background = Qt::white;
 };
 
@@ -45,11 +47,23 @@ struct AttributionOverlay {
     QString scaleNote;      // "scale shared by 3 methods" — the colour bar prints it
 };
 
+// A counterfactual drawn over the recording: the original stays black, the counterfactual goes on top in a colour
+// of its own (Okabe–Ito vermilion: distinct from black and from the attribution colours for colour-blind readers),
+// and the difference may be shaded. Same leads by name, same rate and sample axis as the chart's group.
+struct CounterfactualOverlay {
+    const SignalGroup* group = nullptr;
+    QColor colour{213, 94, 0};
+    bool shadeDifference = true;
+    QString label;          // "counterfactual: K+ 4.5 mmol/L" for a legend
+};
+
 class PaperChartRenderer {
 public:
     PaperChartRenderer(const SignalGroup& group, PaperChartStyle style);
 
     void setOverlay(std::optional<AttributionOverlay> overlay) { overlay_ = std::move(overlay); }
+    // Throws std::invalid_argument when the counterfactual's rate differs from the chart's.
+    void setCounterfactual(std::optional<CounterfactualOverlay> counterfactual);
     const PaperChartStyle& style() const { return style_; }
 
     // Width of the calibration-pulse margin at the left, in mm.
@@ -72,12 +86,14 @@ private:
     struct Cell;
     void paintCell(QPainter& p, const Cell& cell, double pxPerMm) const;
     void paintOverlay(QPainter& p, const Cell& cell, double pxPerMm) const;
+    void paintCounterfactual(QPainter& p, const Cell& cell, double pxPerMm) const;
     double gainFor(const std::string& lead) const;
     int leadIndex(const std::string& name) const;
 
     const SignalGroup& group_;
     PaperChartStyle style_;
     std::optional<AttributionOverlay> overlay_;
+    std::optional<CounterfactualOverlay> counterfactual_;
 };
 
 } // namespace execg

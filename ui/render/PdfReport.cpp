@@ -48,6 +48,11 @@ int comparisonLead(const ReportContent& c)
     return int(best - score.begin());
 }
 
+bool hasQuality(const ReportContent& c)
+{
+    return std::any_of(c.methods.begin(), c.methods.end(), [](const ReportMethod& m) { return m.quality.has_value(); });
+}
+
 // Method k's map with the report's scale: shared by every method or its own; full colour at the 99th percentile.
 AttributionOverlay overlayFor(const ReportContent& c, std::size_t k)
 {
@@ -63,10 +68,15 @@ AttributionOverlay overlayFor(const ReportContent& c, std::size_t k)
     o.map = &m.recordingMap;
     o.colours = c.colours;
     o.mode = c.overlay;
-    o.scale = fullColourValue(maps);
     o.title = shared ? tr("attribution") : m.name;
-    o.scaleNote = shared ? tr("full colour: 99th percentile of |a| over all %1 methods").arg(c.methods.size())
-                         : tr("full colour: 99th percentile of |a|");
+    if (c.scale == ReportScale::Absolute) {
+        o.scale = c.absoluteScale > 0.0 ? c.absoluteScale : 1.0;
+        o.scaleNote = tr("full colour: a fixed %1").arg(o.scale, 0, 'g', 3);
+    } else {
+        o.scale = fullColourValue(maps);
+        o.scaleNote = shared ? tr("full colour: 99th percentile of |a| over all %1 methods").arg(c.methods.size())
+                             : tr("full colour: 99th percentile of |a|");
+    }
     return o;
 }
 
@@ -158,6 +168,33 @@ public:
         }
     }
 
+    void quality()
+    {
+        if (!hasQuality(content_))
+            return;
+        begin();
+        text(tr("Explanation quality"), 5.0, true);
+        text(tr("How far to trust each map: deletion gain (removing what the map ranks highest changes the output sooner "
+                "than removing random segments: > 0.1 faithful), the model-randomisation sanity check, stability under "
+                "10 µV noise and 0.05 mV baseline drift (relative change; < 0.1 stable), mean rank agreement with the other "
+                "methods, and where the recording is synthetic the share of evidence in the waves that carry the label."),
+             2.8, false, kMuted);
+        gap(1.0);
+        std::vector<QStringList> rows{{tr("method"), tr("faithfulness"), tr("sanity"), tr("stability"), tr("agreement"), tr("localisation")}};
+        for (const auto& m : content_.methods)
+            if (m.quality)
+                rows.push_back({m.name, m.quality->faithfulness, m.quality->sanity, m.quality->stability, m.quality->agreement,
+                                m.quality->localisation.isEmpty() ? tr("no ground truth") : m.quality->localisation});
+        grid(rows, {0.2, 0.14, 0.12, 0.12, 0.12, 0.3});
+        for (const auto& m : content_.methods) {
+            if (!m.quality)
+                continue;
+            heading(m.name);
+            for (const auto& v : m.quality->verdicts)
+                text((v.warning ? QString::fromUtf8("⚠ ") : QString::fromUtf8("• ")) + v.text, 3.0, v.warning, v.warning ? kWarning : kInk);
+        }
+    }
+
     void appendix()
     {
         begin();
@@ -200,8 +237,12 @@ private:
 
     QString scaleWords() const
     {
-        return content_.scale == ReportScale::Shared ? tr("one colour scale for every method")
-                                                     : tr("each method on its own colour scale");
+        switch (content_.scale) {
+        case ReportScale::Shared: return tr("one colour scale for every method");
+        case ReportScale::Absolute: return tr("one fixed colour scale");
+        case ReportScale::PerMethod: break;
+        }
+        return tr("each method on its own colour scale");
     }
 
     // A new page with the footer; the cursor at the top margin.
@@ -249,6 +290,28 @@ private:
         QRectF used;
         painter_.drawText(box, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, s, &used);
         y_ += used.height() / pxPerMm_ + 0.8;
+    }
+
+    // A table: the first row a header; `widths` shares of the text width per column.
+    void grid(const std::vector<QStringList>& rows, const std::vector<double>& widths)
+    {
+        const double lineMm = 5.0, width = pageMm_.width() - 2 * kMarginMm;
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            painter_.setFont(paperFont(painter_, pxPerMm_, 3.0, r == 0));
+            painter_.setPen(r == 0 ? kMuted : kInk);
+            double x = kMarginMm;
+            for (int c = 0; c < rows[r].size() && std::size_t(c) < widths.size(); ++c) {
+                const QString cell = rows[r][c];
+                if (cell == tr("FAILED"))
+                    painter_.setPen(kWarning);
+                painter_.drawText(QRectF(x * pxPerMm_, y_ * pxPerMm_, widths[std::size_t(c)] * width * pxPerMm_, lineMm * pxPerMm_),
+                                  Qt::AlignLeft | Qt::AlignVCenter, cell);
+                painter_.setPen(r == 0 ? kMuted : kInk);
+                x += widths[std::size_t(c)] * width;
+            }
+            y_ += lineMm;
+        }
+        y_ += 1.0;
     }
 
     // Name–value pairs in `columns` side-by-side blocks.
@@ -299,7 +362,7 @@ int reportPageCount(const ReportContent& c)
 {
     const bool chart = c.chartMethod >= 0 && c.chartMethod < int(c.methods.size());
     const int sheets = int((c.methods.size() + kMethodsPerSheet - 1) / kMethodsPerSheet);
-    return 1 + (chart ? 1 : 0) + sheets + 1;
+    return 1 + (chart ? 1 : 0) + sheets + (hasQuality(c) ? 1 : 0) + 1;
 }
 
 bool writePdfReport(const ReportContent& content, const QString& path, QString* error)
@@ -328,6 +391,7 @@ bool writePdfReport(const ReportContent& content, const QString& path, QString* 
         pages.summary();
         pages.chart();
         pages.comparisons();
+        pages.quality();
         pages.appendix();
         pages.finish();
     }

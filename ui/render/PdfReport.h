@@ -13,11 +13,26 @@
 #include <QStringList>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace execg {
+
+// The explanation-quality scorecard of one method, as the report prints it (numbers already in words and units).
+struct ReportQuality {
+    QString faithfulness;   // "gain 0.30"
+    QString sanity;         // "passed" / "FAILED"
+    QString stability;      // "0.15"
+    QString agreement;      // "0.08"
+    QString localisation;   // "69 % in T waves (20 % by chance)" or empty without ground truth
+    struct Line {
+        QString text;
+        bool warning = false;
+    };
+    std::vector<Line> verdicts;
+};
 
 struct ReportMethod {
     QString name;                                   // as the GUI shows it: "integrated-gradients"
@@ -28,9 +43,10 @@ struct ReportMethod {
     double runtimeMs = 0.0;
     QString headline;                               // "62 % of the evidence lies in the T waves of V2–V4"
     QStringList notes;
+    std::optional<ReportQuality> quality;           // with a page of its own when any method has one
 };
 
-enum class ReportScale { Shared, PerMethod };
+enum class ReportScale { Shared, PerMethod, Absolute };
 
 struct ReportContent {
     const Recording* recording = nullptr;
@@ -48,6 +64,7 @@ struct ReportContent {
     // Per method by default: methods' maps come in different units (a gradient per mV, an output change), and one
     // scale for all would make some maps look empty. Shared is for methods of one unit.
     ReportScale scale = ReportScale::PerMethod;
+    double absoluteScale = 1.0;                     // ReportScale::Absolute: the value drawn at full colour
     OverlayMode overlay = OverlayMode::Band;
     ColourMapKind colours = ColourMapKind::Diverging;
     std::vector<std::pair<QString, QString>> measurements;   // "QTc (Fridericia)" → "452 ms"
@@ -66,7 +83,7 @@ bool writePdfReport(const ReportContent& content, const QString& path, QString* 
 // PDF's second page, or a PNG of it.
 void paintReportChartPage(QPainter& p, const QRectF& pagePx, double pxPerMm, const ReportContent& content);
 
-// The number of pages writePdfReport produces for `content` (summary, chart, comparison sheets, appendix).
+// The number of pages writePdfReport produces for `content` (summary, chart, comparison sheets, quality, appendix).
 int reportPageCount(const ReportContent& content);
 
 } // namespace execg

@@ -1,12 +1,16 @@
 // The paper chart painted into a 1920×1080 image: a 3×4 + 1 chart of a synthetic 10 s 12-lead at 500 Hz, bare and
-// with an attribution overlay in each mode; median and minimum of 50 after 5 warm-ups. Figures only.
+// with an attribution overlay in each mode; median and minimum of 50 after 5 warm-ups. Then a five-page PDF report
+// (five methods: summary, chart, two comparison sheets, appendix) written to a temporary file, median of 10.
+// Figures only.
 //   bench_render [repeats]
 #include "render/PaperChartRenderer.h"
+#include "render/PdfReport.h"
 #include "synth/EcgSynthesizer.h"
 
 #include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <chrono>
@@ -60,5 +64,23 @@ int main(int argc, char** argv)
         std::sort(ms.begin(), ms.end());
         std::printf("  %-24s %6.2f ms (%.2f)\n", c.label, ms[ms.size() / 2], ms.front());
     }
+
+    ReportContent report;
+    report.recording = &record.recording;
+    report.modelName = QStringLiteral("benchmark");
+    report.versions = {QStringLiteral("ExECG Studio")};
+    for (int k = 0; k < 5; ++k)
+        report.methods.push_back({QStringLiteral("method-%1").arg(k + 1), map, {{"steps", "50"}}, 0, false, 10.0, {}, {}, {}});
+    QTemporaryDir dir;
+    std::vector<double> ms;
+    for (int k = 0; k < 12; ++k) {
+        const auto t0 = std::chrono::steady_clock::now();
+        if (!writePdfReport(report, dir.filePath(QStringLiteral("report.pdf"))))
+            return 1;
+        if (k >= 2)
+            ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    std::printf("%d-page PDF report, 5 methods: %.0f ms (%.0f)\n", reportPageCount(report), ms[ms.size() / 2], ms.front());
     return 0;
 }

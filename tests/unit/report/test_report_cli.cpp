@@ -1,6 +1,7 @@
 // `execg-cli report` in a batch as a user runs it: a folder with two synthetic records and one broken file gives two
 // PDF reports with their JSON and PNG, a summary, progress on stderr naming the broken file, and exit code 1; every
-// report has its pages and its facts as text. A bad option is a usage error (exit code 2).
+// report has its pages and its facts as text; --quality adds the scorecard page, using the synthetic record's own
+// ground truth. A bad option is a usage error (exit code 2).
 #include "CliRunner.h"
 #include "Corpus.h"
 #include "JsonFile.h"
@@ -39,7 +40,7 @@ private slots:
         broken.close();
 
         const int code = execg::test::runCli({"report", "--model", kModel, "--threads", "2", "--method", "saliency", "--method",
-                                              "integrated-gradients", "--png", "--deidentify", dir + "/in", "--out", dir + "/out"},
+                                              "integrated-gradients", "--png", "--svg", "--deidentify", dir + "/in", "--out", dir + "/out"},
                                              &text);
         QCOMPARE(code, 1);
         QVERIFY2(text.contains("[1/3]") && text.contains("[3/3]"), qPrintable(text));
@@ -56,6 +57,10 @@ private slots:
             QCOMPARE(j["methods"].size(), std::size_t(2));
             QVERIFY(j["methods"][1]["summary"]["headline"].get<std::string>().find("T waves") != std::string::npos);
             QVERIFY(!QImage(base + ".png").isNull());
+            QFile svg(base + ".svg");
+            QVERIFY(svg.open(QIODevice::ReadOnly));
+            const QByteArray vectors = svg.readAll();
+            QVERIFY(vectors.contains("<svg") && vectors.contains("width=\"297mm\"") && vectors.contains("de-identified"));
             const QString t = pdfText(base + ".pdf");
             // Summary, chart, one comparison sheet, appendix.
             QVERIFY2(t.contains("page 4 of 4"), qPrintable(t));
@@ -65,6 +70,27 @@ private slots:
             QVERIFY(t.contains("LibTorch"));
             QVERIFY(t.contains("DCMTK"));
         }
+    }
+
+    void qualityPage()
+    {
+        const QString dir = execg::test::scratchDir("report-cli-quality");
+        QString text;
+        QCOMPARE(execg::test::runCli({"synth", "--out", dir + "/in", "--k", "7.5", "--seed", "4"}, &text), 0);
+        const int code = execg::test::runCli({"report", "--model", kModel, "--threads", "2", "--method", "integrated-gradients",
+                                              "--quality", dir + "/in/synth_0004_000.hea", "--out", dir + "/out"},
+                                             &text);
+        QVERIFY2(code == 0, qPrintable(text));
+        const auto j = execg::test::readJson(dir + "/out/synth_0004_000.json");
+        const auto& q = j["methods"][0]["quality"];
+        QVERIFY(q["localisation"]["mass_share"].get<double>() > 0.5);   // the ground truth beside the record was used
+        QVERIFY(q["randomisation"]["passed"].get<bool>());
+        const QString t = pdfText(dir + "/out/synth_0004_000.pdf");
+        // Summary, chart, one comparison sheet, the quality page, appendix.
+        QVERIFY2(t.contains("page 5 of 5"), qPrintable(t));
+        QVERIFY(t.contains("Explanation quality"));
+        QVERIFY(t.contains("in the label's waves"));
+        QVERIFY(t.contains("passed"));
     }
 
     void badOptionIsAUsageError()
