@@ -8,6 +8,8 @@
 
 #include "Corpus.h"
 
+#include <QCoreApplication>
+
 namespace execg::test {
 
 inline ModelCard linearCard(int leads, int samples, double fs)
@@ -36,7 +38,9 @@ inline std::string saveLinearModel(const QString& name, const torch::Tensor& w, 
 def forward(self, x):
     return (x * self.w).sum(dim=2).sum(dim=1, keepdim=True) + self.c
 )");
-    const auto path = (scratchDir("quality-models") + "/" + name + ".pt").toStdString();
+    // One folder per process: the quality tests run in parallel, and scratchDir empties the folder it gives.
+    const auto path = (scratchDir(QStringLiteral("quality-models-%1").arg(QCoreApplication::applicationPid())) + "/" + name + ".pt")
+                          .toStdString();
     m.save(path);
     return path;
 }
