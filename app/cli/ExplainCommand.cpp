@@ -152,12 +152,8 @@ int runExplain(const std::vector<std::string>& words)
                 if (k == "completeness_delta")
                     std::cout << "  " << std::string(34, ' ') << "completeness delta " << v << "\n";
             if (quality) {
-                quality::ScorecardOptions q;
+                auto q = scorecardOptionsFor(card, truth);
                 q.baselineInput = options.baselineInput;
-                if (truth && !card.labelWaves.empty()) {
-                    q.truth = &truth->waves;
-                    q.truthWaves = card.labelWaves;
-                }
                 scorecards.push_back(quality::scoreExplanation(model, input, e, q));
                 scored.push_back(methods.size());
                 scoredMaps.push_back(e.modelMap);

@@ -90,6 +90,16 @@ std::optional<GroundTruth> loadGroundTruth(const CliArgs& args, const std::strin
     return GroundTruth{beside, std::move(*waves)};
 }
 
+quality::ScorecardOptions scorecardOptionsFor(const ModelCard& card, const std::optional<GroundTruth>& truth)
+{
+    quality::ScorecardOptions o;
+    if (truth && !card.labelWaves.empty()) {
+        o.truth = &truth->waves;
+        o.truthWaves = card.labelWaves;
+    }
+    return o;
+}
+
 ordered_json scorecardJson(const quality::Scorecard& s, double agreement)
 {
     const auto curve = [](const quality::FaithfulnessCurve& c) {

@@ -26,6 +26,10 @@ struct GroundTruth {
 std::optional<GroundTruth> loadGroundTruth(const CliArgs& args, const std::string& recordingFile,
                                            const SignalGroup& group, std::vector<std::string>& notes);
 
+// Scorecard options for a model and the ground truth found for the recording: localisation only where the card
+// names the waves that carry the label and the recording brought its truth.
+quality::ScorecardOptions scorecardOptionsFor(const ModelCard& card, const std::optional<GroundTruth>& truth);
+
 nlohmann::ordered_json scorecardJson(const quality::Scorecard& s, double agreement);
 nlohmann::ordered_json agreementJson(const std::vector<std::string>& methods, const quality::AgreementMatrix& m);
 

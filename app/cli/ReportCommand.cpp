@@ -175,12 +175,8 @@ void addQuality(const CliArgs& args, const TorchModel& model, const AdaptedInput
     for (const auto& e : explained)
         maps.push_back(e.modelMap);
     const auto agreement = quality::meanAgreement(quality::agreement(maps));
+    const auto o = scorecardOptionsFor(model.card(), truth);
     for (std::size_t k = 0; k < explained.size(); ++k) {
-        quality::ScorecardOptions o;
-        if (truth && !model.card().labelWaves.empty()) {
-            o.truth = &truth->waves;
-            o.truthWaves = model.card().labelWaves;
-        }
         const auto s = quality::scoreExplanation(model, input, explained[k], o);
         methods[jsonIndex[k]]["quality"] = scorecardJson(s, agreement[k]);
         ReportQuality r;

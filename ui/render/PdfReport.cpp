@@ -53,30 +53,38 @@ bool hasQuality(const ReportContent& c)
     return std::any_of(c.methods.begin(), c.methods.end(), [](const ReportMethod& m) { return m.quality.has_value(); });
 }
 
-// Method k's map with the report's scale: shared by every method or its own; full colour at the 99th percentile.
-AttributionOverlay overlayFor(const ReportContent& c, std::size_t k)
+bool sharedScale(const ReportContent& c) { return c.scale == ReportScale::Shared && c.methods.size() > 1; }
+
+// The value drawn at full colour for method k: fixed, the 99th percentile of its own |a|, or of every method's.
+double fullColourFor(const ReportContent& c, std::size_t k)
 {
-    const auto& m = c.methods[k];
-    const bool shared = c.scale == ReportScale::Shared && c.methods.size() > 1;
+    if (c.scale == ReportScale::Absolute)
+        return c.absoluteScale > 0.0 ? c.absoluteScale : 1.0;
     std::vector<const std::vector<std::vector<float>>*> maps;
-    if (shared)
+    if (sharedScale(c))
         for (const auto& other : c.methods)
             maps.push_back(&other.recordingMap);
     else
-        maps.push_back(&m.recordingMap);
+        maps.push_back(&c.methods[k].recordingMap);
+    return fullColourValue(maps);
+}
+
+// Method k's map at `fullColour`, with the colour bar's words for how that scale was chosen.
+AttributionOverlay overlayFor(const ReportContent& c, std::size_t k, double fullColour)
+{
+    const auto& m = c.methods[k];
+    const bool shared = sharedScale(c);
     AttributionOverlay o;
     o.map = &m.recordingMap;
     o.colours = c.colours;
     o.mode = c.overlay;
     o.title = shared ? tr("attribution") : m.name;
-    if (c.scale == ReportScale::Absolute) {
-        o.scale = c.absoluteScale > 0.0 ? c.absoluteScale : 1.0;
+    o.scale = fullColour;
+    if (c.scale == ReportScale::Absolute)
         o.scaleNote = tr("full colour: a fixed %1").arg(o.scale, 0, 'g', 3);
-    } else {
-        o.scale = fullColourValue(maps);
+    else
         o.scaleNote = shared ? tr("full colour: 99th percentile of |a| over all %1 methods").arg(c.methods.size())
                              : tr("full colour: 99th percentile of |a|");
-    }
     return o;
 }
 
@@ -86,6 +94,9 @@ public:
         : writer_(writer), content_(content), painter_(&writer), pxPerMm_(writer.resolution() / 25.4),
           pageMm_(writer.pageLayout().fullRect(QPageLayout::Millimeter).size()), total_(reportPageCount(content))
     {
+        // Each method's full-colour value once (a shared one is the same for every method).
+        for (std::size_t k = 0; k < content.methods.size(); ++k)
+            fullColour_.push_back(k > 0 && sharedScale(content) ? fullColour_.front() : fullColourFor(content, k));
     }
 
     bool ok() const { return painter_.isActive(); }
@@ -154,7 +165,7 @@ public:
                 style.layout = ChartLayoutKind::RhythmStrip;
                 style.rhythmLeads = {leadName};
                 PaperChartRenderer strip(g, style);
-                const auto overlay = overlayFor(content_, k);
+                const auto overlay = overlayFor(content_, k, fullColour_[k]);
                 strip.setOverlay(overlay);
                 const double stripMm = rowMm - 11.0;
                 strip.paint(painter_, QPointF(kMarginMm, y_) * pxPerMm_, QSizeF(std::floor(pageMm_.width() - 2 * kMarginMm), stripMm), pxPerMm_);
@@ -339,6 +350,7 @@ private:
     double pxPerMm_;
     QSizeF pageMm_;
     int total_ = 0, page_ = 0;
+    std::vector<double> fullColour_;
     double y_ = kMarginMm;
 };
 
@@ -350,7 +362,7 @@ void paintReportChartPage(QPainter& p, const QRectF& page, double pxPerMm, const
         return;
     const auto& g = c.recording->groups[std::size_t(c.group)];
     PaperChartRenderer chart(g, c.chart);
-    const auto overlay = overlayFor(c, std::size_t(c.chartMethod));
+    const auto overlay = overlayFor(c, std::size_t(c.chartMethod), fullColourFor(c, std::size_t(c.chartMethod)));
     chart.setOverlay(overlay);
     const ChartFooter footer{c.versions.isEmpty() ? QStringLiteral("ExECG Studio") : c.versions.front(),
                              tr("model: %1 %2 · sha256 %3…").arg(c.modelName, c.modelVersion, c.modelSha256.left(12)),
