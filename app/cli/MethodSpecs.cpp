@@ -2,23 +2,14 @@
 
 #include "explain/Explainer.h"
 
-#include <algorithm>
 
 namespace execg::cli {
-
-namespace {
-
-const std::vector<std::string> kDefaultMethods{"saliency", "integrated-gradients", "smoothgrad", "grad-cam", "occlusion"};
-
-} // namespace
 
 std::vector<MethodSpec> methodSpecs(const CliArgs& args, const ModelCard& card, const std::string& command)
 {
     std::vector<std::string> given = args.values("method");
     if (given.empty())
-        for (const auto& m : kDefaultMethods)
-            if (m != "grad-cam" || std::any_of(card.layers.begin(), card.layers.end(), [](const ModelLayer& l) { return l.gradCam; }))
-                given.push_back(m);
+        given = defaultExplainerNames(card);
     std::vector<MethodSpec> specs;
     std::map<std::string, int> seen;
     for (const auto& text : given) {
@@ -58,11 +49,7 @@ int targetFromArgs(const CliArgs& args, const ModelCard& card, const std::vector
             labels += (k ? ", " : "") + std::to_string(k) + " '" + card.outputs[k].label + "'";
         throw UsageError(command + ": --target " + *t + " is neither an output index nor a label (" + labels + ")");
     }
-    // The output the model gives most weight to: the predicted class (or the only output).
-    return int(std::max_element(raw.begin(), raw.end()) - raw.begin());
+    return predictedTarget(raw);
 }
-
-
-
 
 } // namespace execg::cli

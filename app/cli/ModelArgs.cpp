@@ -54,9 +54,7 @@ ModelCard modelCardFromArgs(const CliArgs& args, const std::string& command, con
 
 AdaptedInput fitToModel(const GroupInFile& in, const ModelCard& card, const AdaptOptions& options)
 {
-    AdaptedInput input = adaptToModel(in.group(), card, options);
-    input.warnings.insert(input.warnings.begin(), in.recording.warnings.begin(), in.recording.warnings.end());
-    return input;
+    return adaptRecordingToModel(in.recording, in.index, card, options);
 }
 
 int configureThreadsFromArgs(const CliArgs& args, const std::string& command)

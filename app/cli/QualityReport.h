@@ -5,6 +5,7 @@
 
 #include "measure/WaveSegmentation.h"
 #include "quality/MapMetrics.h"
+#include "quality/SyntheticTruth.h"
 #include "quality/torch/Scorecard.h"
 
 #include <nlohmann/json.hpp>
@@ -15,10 +16,7 @@
 
 namespace execg::cli {
 
-struct GroundTruth {
-    std::string file;
-    WaveSegmentation waves;
-};
+using quality::GroundTruth;
 
 // --truth FILE, else the synthetic generator's JSON beside the recording (same name, .json), labelled from the
 // generator's own fiducials. None for a recorded ECG. A --truth file that does not fit the recording is a UsageError;

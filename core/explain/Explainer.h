@@ -73,6 +73,14 @@ private:
     std::vector<std::unique_ptr<Explainer>> explainers_;
 };
 
+// The methods run when the user names none (command line and GUI alike): saliency, integrated gradients,
+// SmoothGrad, Grad-CAM (when the card lists a Grad-CAM layer), occlusion.
+std::vector<std::string> defaultExplainerNames(const ModelCard& card);
+
+// The output explained when the user names none: the one the model gives most weight to (the predicted class, or
+// the only output of a regression).
+int predictedTarget(const std::vector<float>& rawOutputs);
+
 // Runs `method` with `given` parameters (defaults for the rest) on one adapted input. Throws ExplainError naming
 // the problem (unknown method, target out of range, bad parameter, a map with NaN) or ExplainCancelled; a cancelled
 // or failed run returns nothing, so no partial result can be shown.

@@ -2,6 +2,7 @@
 
 #include "model/torch/TorchModel.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -35,6 +36,21 @@ std::vector<const Explainer*> ExplainerRegistry::all() const
     for (const auto& e : explainers_)
         out.push_back(e.get());
     return out;
+}
+
+std::vector<std::string> defaultExplainerNames(const ModelCard& card)
+{
+    std::vector<std::string> names;
+    const bool gradCamLayer = std::any_of(card.layers.begin(), card.layers.end(), [](const ModelLayer& l) { return l.gradCam; });
+    for (const char* m : {"saliency", "integrated-gradients", "smoothgrad", "grad-cam", "occlusion"})
+        if (std::string(m) != "grad-cam" || gradCamLayer)
+            names.emplace_back(m);
+    return names;
+}
+
+int predictedTarget(const std::vector<float>& rawOutputs)
+{
+    return rawOutputs.empty() ? 0 : int(std::max_element(rawOutputs.begin(), rawOutputs.end()) - rawOutputs.begin());
 }
 
 Explanation runExplanation(const std::string& method, const TorchModel& model, const AdaptedInput& input, int target,

@@ -130,6 +130,14 @@ AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const
     return out;
 }
 
+AdaptedInput adaptRecordingToModel(const Recording& recording, int groupIndex, const ModelCard& card,
+                                   const AdaptOptions& options)
+{
+    AdaptedInput input = adaptToModel(recording.groups.at(std::size_t(groupIndex)), card, options);
+    input.warnings.insert(input.warnings.begin(), recording.warnings.begin(), recording.warnings.end());
+    return input;
+}
+
 void normaliseToCard(AdaptedInput& in, const ModelCard& card)
 {
     const double unitScale = card.input.units == "uV" ? 1000.0 : 1.0;

@@ -38,6 +38,11 @@ struct AdaptedInput {
 // is missing and cannot be derived, the group has no rate, the window starts beyond the end).
 AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const AdaptOptions& options = {});
 
+// The same for one group of a recording, with what the reader had to assume about the file (units, checksums) first
+// among the warnings: it matters as much as the fitting. What the command line and the GUI both show.
+AdaptedInput adaptRecordingToModel(const Recording& recording, int groupIndex, const ModelCard& card,
+                                   const AdaptOptions& options = {});
+
 // Recomputes `values` from `mv` (units and normalisation as the card says), for a copy whose mV samples were changed
 // (a perturbation in physical units: noise in µV, baseline drift). Padding stays zero.
 void normaliseToCard(AdaptedInput& input, const ModelCard& card);

@@ -94,4 +94,14 @@ Scorecard scoreExplanation(const TorchModel& model, const AdaptedInput& input, c
     return s;
 }
 
+ScorecardOptions scorecardOptionsFor(const ModelCard& card, const WaveSegmentation* truth)
+{
+    ScorecardOptions o;
+    if (truth && !card.labelWaves.empty()) {
+        o.truth = truth;
+        o.truthWaves = card.labelWaves;
+    }
+    return o;
+}
+
 } // namespace execg::quality

@@ -46,6 +46,10 @@ struct Scorecard {
     double runtimeMs = 0.0;
 };
 
+// The options for a model and the ground truth found for the recording (or null): localisation only where the card
+// names the waves that carry the label and the recording brought its truth, which must outlive the options.
+ScorecardOptions scorecardOptionsFor(const ModelCard& card, const WaveSegmentation* truth);
+
 // Re-runs explanation.method with its own parameters and seed where a measure needs new maps.
 Scorecard scoreExplanation(const TorchModel& model, const AdaptedInput& input, const Explanation& explanation,
                            const ScorecardOptions& options = {});
