@@ -1,10 +1,14 @@
 // execg-studio: the review workstation. Thin: everything lives in execg_widgets.
+#include "model/torch/TorchModel.h"
 #include "widgets/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QScreen>
 
+#include <algorithm>
 #include <clocale>
+#include <thread>
 
 int main(int argc, char** argv)
 {
@@ -20,13 +24,31 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QApplication::translate("main", "Explainable-AI review workstation for ECGs"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument("files", QApplication::translate("main", "ECG recordings to open"), "[FILE...]");
+    const QCommandLineOption demo("demo", QApplication::translate("main", "Open the bundled demo case with the demo model"));
+    const QCommandLineOption threads("threads", QApplication::translate("main", "Threads for the model (default: every core)"),
+                                     "N", QString::number(std::max(1u, std::thread::hardware_concurrency())));
+    const QCommandLineOption view("view", QApplication::translate("main", "The view to show first: chart, compare or leads"),
+                                  "VIEW", "chart");
+    const QCommandLineOption maximised("maximised", QApplication::translate("main", "Start with the window maximised"));
+    parser.addOption(demo);
+    parser.addOption(view);
+    parser.addOption(maximised);
+    parser.addOption(threads);
+    parser.addPositionalArgument("files", QApplication::translate("main", "ECG recordings or folders to open"), "[FILE...]");
     parser.process(app);
+    execg::configureTorchThreads(std::max(1, parser.value(threads).toInt()));
 
     execg::MainWindow window;
-    window.show();
+    const QString first = parser.value(view);
+    window.showView(first == "compare" ? execg::MainWindow::CompareView
+                    : first == "leads" ? execg::MainWindow::LeadsView : execg::MainWindow::ChartView);
+    if (parser.isSet(maximised))
+        window.setGeometry(window.screen()->availableGeometry());   // also where no window manager maximises
+    parser.isSet(maximised) ? window.showMaximized() : window.show();
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty())
-        window.openFile(files.first());
+        window.openPaths(files);
+    else if (parser.isSet(demo))
+        window.openDemo();
     return app.exec();
 }

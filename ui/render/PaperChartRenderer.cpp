@@ -139,6 +139,37 @@ void PaperChartRenderer::paint(QPainter& p, QPointF topLeft, QSizeF sizeMm, doub
     p.restore();
 }
 
+std::optional<double> PaperChartRenderer::timeAt(QPointF point, QPointF topLeft, QSizeF sizeMm, double pxPerMm,
+                                                 double windowStartSeconds) const
+{
+    const ChartLayout layout = layoutFor(sizeMm.width());
+    const double rowHeight = sizeMm.height() * pxPerMm / std::max(1, layout.rows);
+    const double mm = (point.x() - topLeft.x()) / pxPerMm - pulseMarginMm();
+    const int row = int(std::floor((point.y() - topLeft.y()) / rowHeight));
+    for (const auto& c : layout.cells) {
+        const double t = mm / style_.speedMmPerSecond;
+        if (c.row == row && t >= c.startSeconds && t < c.startSeconds + c.durationSeconds)
+            return windowStartSeconds + t;
+    }
+    return std::nullopt;
+}
+
+std::vector<QLineF> PaperChartRenderer::cursorLines(double seconds, QPointF topLeft, QSizeF sizeMm, double pxPerMm,
+                                                    double windowStartSeconds) const
+{
+    std::vector<QLineF> lines;
+    const ChartLayout layout = layoutFor(sizeMm.width());
+    const double rowHeight = sizeMm.height() * pxPerMm / std::max(1, layout.rows);
+    const double t = seconds - windowStartSeconds;
+    for (const auto& c : layout.cells)
+        if (t >= c.startSeconds && t < c.startSeconds + c.durationSeconds) {
+            const double x = topLeft.x() + (pulseMarginMm() + t * style_.speedMmPerSecond) * pxPerMm;
+            const double top = topLeft.y() + c.row * rowHeight;
+            lines.emplace_back(x, top, x, top + rowHeight);
+        }
+    return lines;
+}
+
 void PaperChartRenderer::paintCell(QPainter& p, const Cell& cell, double pxPerMm) const
 {
     const auto& c = cell.layout;

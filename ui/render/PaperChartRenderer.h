@@ -7,6 +7,7 @@
 #include "render/ColourMap.h"
 
 #include <QColor>
+#include <QLineF>
 #include <QRectF>
 #include <QString>
 
@@ -77,6 +78,14 @@ public:
     // Paints a chart `sizeMm` large with its top-left corner at `topLeftPx`, showing the group from
     // `windowStartSeconds`. A lead the recording lacks is labelled "not recorded", never left silently blank.
     void paint(QPainter& p, QPointF topLeftPx, QSizeF sizeMm, double pxPerMm, double windowStartSeconds = 0.0) const;
+
+    // The recording time (s) under a point of a chart painted by paint() with the same arguments; nothing where the
+    // point lies in no lead's cell (the pulse margin, outside the chart).
+    std::optional<double> timeAt(QPointF pointPx, QPointF topLeftPx, QSizeF sizeMm, double pxPerMm,
+                                 double windowStartSeconds = 0.0) const;
+    // Where a time cursor at `seconds` crosses the chart: one vertical line per cell whose span holds it.
+    std::vector<QLineF> cursorLines(double seconds, QPointF topLeftPx, QSizeF sizeMm, double pxPerMm,
+                                    double windowStartSeconds = 0.0) const;
 
     // A colour bar for the overlay with its scale written out: −s, 0, +s (signed) or 0, s/2, s.
     static void paintColourBar(QPainter& p, const QRectF& rectPx, const AttributionOverlay& overlay, double pxPerMm,

@@ -1,23 +1,35 @@
 #include "widgets/MainWindow.h"
 
+#include "explain/Explainer.h"
 #include "io/ReaderRegistry.h"
-#include "widgets/RecordingLoader.h"
+#include "model/torch/TorchModel.h"
+#include "widgets/ComparisonView.h"
+#include "widgets/ExplainerPanel.h"
+#include "widgets/ModelPanel.h"
+#include "widgets/PaperChartView.h"
+#include "widgets/QualityPanel.h"
 #include "widgets/RecordingView.h"
+#include "widgets/WorklistPanel.h"
+#include "workbench/BundledResources.h"
+#include "workbench/Workbench.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
-#include <QToolBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace execg {
@@ -26,134 +38,220 @@ namespace {
 constexpr int kMaxRecent = 10;
 const char* kRecentKey = "files/recent";
 const char* kGeometryKey = "window/geometry";
+const char* kStateKey = "window/state";
+const char* kModelKey = "model/path";
+const char* kMethodsKey = "methods/chosen";
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("ExECG Studio"));
     setAcceptDrops(true);
-    loader_ = new RecordingLoader(this);
-    view_ = new RecordingView(this);
+    workbench_ = new Workbench(this);
+
     errorBanner_ = new QLabel(this);
+    errorBanner_->setObjectName(QStringLiteral("errorBanner"));
     errorBanner_->setWordWrap(true);
     errorBanner_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    errorBanner_->setStyleSheet("QLabel { background: #fde2e1; color: #7a1111; padding: 6px; border: 1px solid #e0a0a0; }");
+    errorBanner_->setStyleSheet(QStringLiteral("QLabel { background: #fde2e1; color: #7a1111; padding: 6px; border: 1px solid #e0a0a0; }"));
     errorBanner_->hide();
+
+    chart_ = new PaperChartView(this);
+    chart_->setObjectName(QStringLiteral("paperChart"));
+    chartMethod_ = new QComboBox(this);
+    chartMethod_->setObjectName(QStringLiteral("chartMethodBox"));
+    chartMethod_->setToolTip(tr("The method whose map is drawn over the chart"));
+    auto* chartPage = new QWidget(this);
+    auto* chartLayout = new QVBoxLayout(chartPage);
+    chartLayout->setContentsMargins(0, 0, 0, 0);
+    auto* chartTop = new QHBoxLayout;
+    chartTop->setContentsMargins(6, 4, 6, 0);
+    chartTop->addWidget(new QLabel(tr("Map on the chart:"), chartPage));
+    chartTop->addWidget(chartMethod_);
+    chartTop->addStretch(1);
+    chartLayout->addLayout(chartTop);
+    chartLayout->addWidget(chart_, 1);
+
+    comparison_ = new ComparisonView(this);
+    quality_ = new QualityPanel(*workbench_, this);
+    auto* compare = new QSplitter(Qt::Vertical, this);
+    compare->addWidget(comparison_);
+    compare->addWidget(quality_);
+    compare->setStretchFactor(0, 3);
+    compare->setStretchFactor(1, 1);
+    compare->setSizes({700, 240});
+
+    leads_ = new RecordingView(this);
+
+    views_ = new QTabWidget(this);
+    views_->setObjectName(QStringLiteral("views"));
+    views_->addTab(chartPage, tr("Chart"));
+    views_->addTab(compare, tr("Compare methods"));
+    views_->addTab(leads_, tr("All leads (scroll)"));
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(errorBanner_);
-    layout->addWidget(view_, 1);
+    layout->addWidget(views_, 1);
     setCentralWidget(central);
 
     progress_ = new QProgressBar(this);
-    progress_->setRange(0, 100);
-    progress_->setMaximumWidth(200);
+    progress_->setRange(0, 0);
+    progress_->setMaximumWidth(160);
     progress_->hide();
     statusBar()->addPermanentWidget(progress_);
 
-    buildActions();
-    buildToolBar();
+    display_ = new DisplayToolBar(this);
+    addToolBar(display_);
+    buildDocks();
+    buildMenus();
 
-    connect(loader_, &RecordingLoader::progress, this, [this](double f) { progress_->setValue(int(f * 100)); });
-    connect(loader_, &RecordingLoader::loaded, this, &MainWindow::showRecording);
-    connect(loader_, &RecordingLoader::failed, this, &MainWindow::showError);
+    connect(display_, &DisplayToolBar::changed, this, &MainWindow::applyDisplay);
+    connect(chartMethod_, &QComboBox::activated, this, [this] {
+        pickedChartMethod_ = chartMethod_->currentText();
+        refreshChartOverlay();
+    });
+    connect(workbench_, &Workbench::caseOpened, this, &MainWindow::caseOpened);
+    connect(workbench_, &Workbench::caseFailed, this, &MainWindow::showError);
+    connect(workbench_, &Workbench::modelFailed, this, &MainWindow::showError);
+    connect(workbench_, &Workbench::modelLoaded, this, [this] {
+        QSettings().setValue(kModelKey, workbench_->modelPath());
+        chooseDefaultMethods();
+        statusBar()->showMessage(tr("Model %1 loaded").arg(QFileInfo(workbench_->modelPath()).fileName()), 5000);
+    });
+    connect(workbench_, &Workbench::predictionChanged, this, [this] {
+        chart_->setWindowStart(modelWindowStart());
+        refreshExplanations();
+    });
+    connect(workbench_, &Workbench::explanationsChanged, this, &MainWindow::refreshExplanations);
+    connect(workbench_, &Workbench::explanationUpdated, this, [this](int i) {
+        if (workbench_->explanations()[std::size_t(i)].state != JobState::Running)
+            refreshExplanations();
+    });
+    connect(workbench_, &Workbench::busyChanged, progress_, &QWidget::setVisible);
+    connect(workbench_, &Workbench::message, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    connect(comparison_, &ComparisonView::cursorMoved, chart_, &PaperChartView::setCursorTime);
 
+    applyDisplay(display_->settings());
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
-        resize(1280, 800);
+        resize(1600, 960);
+    restoreState(settings.value(kStateKey).toByteArray());
+
+    const QString model = settings.value(kModelKey, defaultModelPath()).toString();
+    workbench_->loadModel(QFileInfo::exists(model) ? model : defaultModelPath());
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::buildActions()
+void MainWindow::buildDocks()
+{
+    const auto dock = [this](const QString& title, const QString& name, QWidget* content, Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(content);
+        addDockWidget(area, d);
+        return d;
+    };
+    worklist_ = new WorklistPanel(*workbench_, this);
+    dock(tr("Worklist"), QStringLiteral("worklistDock"), worklist_, Qt::LeftDockWidgetArea);
+    modelPanel_ = new ModelPanel(*workbench_, this);
+    dock(tr("Model and prediction"), QStringLiteral("modelDock"), modelPanel_, Qt::RightDockWidgetArea);
+    explainers_ = new ExplainerPanel(*workbench_, this);
+    dock(tr("Explanation methods"), QStringLiteral("explainerDock"), explainers_, Qt::RightDockWidgetArea);
+}
+
+void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::chooseFile);
-    open->setShortcut(QKeySequence::Open);
-    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseFiles);
+    file->addAction(tr("Open &folder…"), QKeySequence(tr("Ctrl+Shift+O")), this, &MainWindow::chooseFolder);
+    file->addAction(tr("Open the &demo case"), this, &MainWindow::openDemo);
+    recentMenu_ = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* cases = menuBar()->addMenu(tr("&Case"));
+    cases->addAction(tr("&Next case"), QKeySequence(tr("Ctrl+PgDown")), workbench_, &Workbench::nextCase);
+    cases->addAction(tr("&Previous case"), QKeySequence(tr("Ctrl+PgUp")), workbench_, &Workbench::previousCase);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Chart"), QKeySequence(tr("Ctrl+1")), this, [this] { showView(ChartView); });
+    view->addAction(tr("C&ompare methods"), QKeySequence(tr("Ctrl+2")), this, [this] { showView(CompareView); });
+    view->addAction(tr("&All leads"), QKeySequence(tr("Ctrl+3")), this, [this] { showView(LeadsView); });
+    view->addSeparator();
+    view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, chart_, &PaperChartView::zoomIn);
+    view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, chart_, &PaperChartView::zoomOut);
+    view->addAction(tr("&Fit to window"), QKeySequence(tr("Ctrl+0")), this, [this] { chart_->setZoom(ChartZoom::FitPage); });
+    view->addAction(tr("&True size"), QKeySequence(tr("Ctrl+Shift+0")), this, [this] { chart_->setZoom(ChartZoom::Factor, 1.0); });
+
+    QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
+    analysis->addAction(tr("&Run the chosen methods"), QKeySequence(tr("Ctrl+R")), workbench_, &Workbench::runExplanations);
+    analysis->addAction(tr("&Cancel running methods"), QKeySequence(tr("Ctrl+.")), workbench_, &Workbench::cancelExplanations);
+    analysis->addAction(tr("Assess &quality"), QKeySequence(tr("Ctrl+Shift+Q")), workbench_, &Workbench::assessQuality);
 }
 
-void MainWindow::buildToolBar()
+void MainWindow::showView(View view) { views_->setCurrentIndex(int(view)); }
+
+MainWindow::View MainWindow::currentView() const { return View(views_->currentIndex()); }
+
+std::shared_ptr<const Recording> MainWindow::recording() const { return workbench_->recording(); }
+
+void MainWindow::openFile(const QString& path) { openPaths({path}); }
+
+void MainWindow::openPaths(const QStringList& paths)
 {
-    QToolBar* bar = addToolBar(tr("View"));
-    bar->setObjectName("viewToolBar");
-    bar->addWidget(new QLabel(tr(" Group: "), bar));
-    groupBox_ = new QComboBox(bar);
-    groupBox_->setMinimumContentsLength(24);
-    bar->addWidget(groupBox_);
-    connect(groupBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
-        if (i >= 0)
-            view_->setGroup(i);
-    });
-    bar->addWidget(new QLabel(tr("  Speed: "), bar));
-    speedBox_ = new QComboBox(bar);
-    for (double s : {12.5, 25.0, 50.0})
-        speedBox_->addItem(tr("%1 mm/s").arg(s), s);
-    speedBox_->setCurrentIndex(1);
-    bar->addWidget(speedBox_);
-    connect(speedBox_, &QComboBox::currentIndexChanged, this,
-            [this](int) { view_->setSpeed(speedBox_->currentData().toDouble()); });
-    bar->addWidget(new QLabel(tr("  Gain: "), bar));
-    gainBox_ = new QComboBox(bar);
-    for (double g : {5.0, 10.0, 20.0})
-        gainBox_->addItem(tr("%1 mm/mV").arg(g), g);
-    gainBox_->setCurrentIndex(1);
-    bar->addWidget(gainBox_);
-    connect(gainBox_, &QComboBox::currentIndexChanged, this,
-            [this](int) { view_->setGain(gainBox_->currentData().toDouble()); });
+    openTimer_.start();
+    workbench_->openPaths(paths);
 }
 
-void MainWindow::chooseFile()
+void MainWindow::openDemo()
 {
-    QStringList patterns;
-    for (const auto& p : ReaderRegistry::instance().filePatterns())
-        patterns << QString::fromStdString(p);
-    const QString filter = tr("ECG recordings (%1);;All files (*)").arg(patterns.join(' '));
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open ECG recording"), QString(), filter);
-    if (!path.isEmpty())
-        openFile(path);
+    if (workbench_->modelPath() != defaultModelPath())
+        workbench_->loadModel(defaultModelPath());
+    openFile(demoCasePath());
 }
 
-void MainWindow::openFile(const QString& path)
+void MainWindow::chooseDefaultMethods()
 {
-    progress_->setValue(0);
-    progress_->show();
-    statusBar()->showMessage(tr("Reading %1…").arg(QFileInfo(path).fileName()));
-    loader_->load(path);
+    const auto model = workbench_->model();
+    if (!model)
+        return;
+    // The reviewer's last choice, else the defaults for this model's card.
+    QStringList names = QSettings().value(kMethodsKey).toStringList();
+    if (names.isEmpty())
+        for (const auto& n : defaultExplainerNames(model->card()))
+            names << QString::fromStdString(n);
+    explainers_->chooseMethods(names);
 }
 
-void MainWindow::showRecording(std::shared_ptr<const Recording> recording, qint64 elapsedMs)
+double MainWindow::modelWindowStart() const
 {
-    progress_->hide();
+    const auto input = workbench_->input();
+    return input && input->sourceRateHz > 0 ? double(input->sourceFirst) / input->sourceRateHz : 0.0;
+}
+
+void MainWindow::caseOpened()
+{
+    const auto recording = workbench_->recording();
     errorBanner_->hide();
-    recording_ = std::move(recording);
-    const int primary = recording_->primaryGroupIndex();
-    {
-        const QSignalBlocker block(groupBox_);
-        groupBox_->clear();
-        for (const auto& g : recording_->groups)
-            groupBox_->addItem(tr("%1 — %2 leads, %3 Hz, %4 s")
-                                   .arg(QString::fromStdString(g.label))
-                                   .arg(g.leads.size())
-                                   .arg(g.samplingRateHz)
-                                   .arg(g.durationSeconds(), 0, 'f', 2));
-        groupBox_->setCurrentIndex(primary);
-    }
-    view_->setRecording(recording_, primary);
-    const QFileInfo info(QString::fromStdString(recording_->sourcePath));
+    chart_->setRecording(recording, workbench_->groupIndex());
+    chart_->setWindowStart(0.0);
+    comparison_->setRecording(recording, workbench_->groupIndex(), 0.0);
+    leads_->setRecording(recording, workbench_->groupIndex());
+    chart_->repaint();   // painted now, so the time to the chart is measured to pixels on screen
+    openToChartMs_ = openTimer_.isValid() ? double(openTimer_.nsecsElapsed()) / 1e6 : 0.0;
+    const QFileInfo info(workbench_->casePath());
     setWindowTitle(tr("%1 — ExECG Studio").arg(info.fileName()));
-    QString status = tr("%1 (%2) read in %3 ms").arg(info.fileName(), QString::fromStdString(recording_->formatName))
-                         .arg(elapsedMs);
-    if (!recording_->warnings.empty())
-        status += tr(" — %n warning(s): ", nullptr, int(recording_->warnings.size())) +
-                  QString::fromStdString(recording_->warnings.front());
+    QString status = tr("%1 (%2): read in %3 ms, chart shown after %4 ms")
+                         .arg(info.fileName(), QString::fromStdString(recording->formatName))
+                         .arg(workbench_->lastReadMs())
+                         .arg(std::lround(openToChartMs_));
+    if (!recording->warnings.empty())
+        status += tr(" — %n warning(s): ", nullptr, int(recording->warnings.size())) + QString::fromStdString(recording->warnings.front());
     statusBar()->showMessage(status);
     rememberRecent(info.absoluteFilePath());
     emit recordingShown();
@@ -161,17 +259,83 @@ void MainWindow::showRecording(std::shared_ptr<const Recording> recording, qint6
 
 void MainWindow::showError(const QString& path, const QString& message)
 {
-    progress_->hide();
-    statusBar()->clearMessage();
     // The case on screen stays: a bad file must never cost the clinician the one they were reading.
     errorBanner_->setText(tr("Could not open %1\n%2").arg(QFileInfo(path).fileName(), message));
     errorBanner_->show();
     emit openFailed(message);
 }
 
-QString MainWindow::lastError() const
+QString MainWindow::lastError() const { return errorBanner_->isVisible() ? errorBanner_->text() : QString(); }
+
+void MainWindow::applyDisplay(const DisplaySettings& settings)
 {
-    return errorBanner_->isVisible() ? errorBanner_->text() : QString();
+    chart_->setStyle(settings.chart);
+    comparison_->setStyle(settings.chart);
+    comparison_->setColours(settings.colours, settings.overlay);
+    leads_->setSpeed(settings.chart.speedMmPerSecond);
+    leads_->setGain(settings.chart.gainMmPerMillivolt);
+    refreshChartOverlay();
+}
+
+void MainWindow::refreshExplanations()
+{
+    std::vector<ComparedMethod> finished;
+    const QSignalBlocker block(chartMethod_);
+    chartMethod_->clear();
+    chartMethod_->addItem(tr("none"));
+    for (const auto& e : workbench_->explanations())
+        if (e.explanation) {
+            finished.push_back({e.title, e.headline, e.explanation});
+            chartMethod_->addItem(e.title);
+        }
+    // The reviewer's pick stays; otherwise integrated gradients (complete and faithful by construction), else the first.
+    int at = chartMethod_->findText(pickedChartMethod_);
+    if (at <= 0)
+        at = chartMethod_->findText(QString::fromStdString(ExplainerRegistry::instance().find("integrated-gradients")->info().title));
+    chartMethod_->setCurrentIndex(at > 0 ? at : (finished.empty() ? 0 : 1));
+    comparison_->setRecording(workbench_->recording(), workbench_->groupIndex(), modelWindowStart());
+    comparison_->setMethods(finished);
+    refreshChartOverlay();
+}
+
+void MainWindow::refreshChartOverlay()
+{
+    const int index = chartMethod_->currentIndex() - 1;
+    std::vector<const ExplanationEntry*> finished;
+    for (const auto& e : workbench_->explanations())
+        if (e.explanation)
+            finished.push_back(&e);
+    if (index < 0 || index >= int(finished.size())) {
+        chart_->clearOverlay();
+        chart_->setCaption(QString());
+        return;
+    }
+    const ExplanationEntry& e = *finished[std::size_t(index)];
+    AttributionOverlay o;
+    o.colours = display_->settings().colours;
+    o.mode = display_->settings().overlay;
+    o.title = e.title;
+    o.scale = fullColourValue({&e.explanation->recordingMap});
+    chart_->setOverlay(e.explanation, o);
+    chart_->setCaption(e.headline.isEmpty() ? e.title : e.title + QStringLiteral(" — ") + e.headline);
+}
+
+void MainWindow::chooseFiles()
+{
+    QStringList patterns;
+    for (const auto& p : ReaderRegistry::instance().filePatterns())
+        patterns << QString::fromStdString(p);
+    const QString filter = tr("ECG recordings (%1);;All files (*)").arg(patterns.join(' '));
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open ECG recordings"), QString(), filter);
+    if (!paths.isEmpty())
+        openPaths(paths);
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of ECG recordings"));
+    if (!dir.isEmpty())
+        openPaths({dir});
 }
 
 void MainWindow::rememberRecent(const QString& path)
@@ -203,15 +367,21 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 
 void MainWindow::dropEvent(QDropEvent* event)
 {
-    const auto urls = event->mimeData()->urls();
-    if (!urls.isEmpty() && urls.first().isLocalFile())
-        openFile(urls.first().toLocalFile());
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    if (!paths.isEmpty())
+        openPaths(paths);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    loader_->cancel();
-    QSettings().setValue(kGeometryKey, saveGeometry());
+    workbench_->runner().cancelAll();
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    settings.setValue(kMethodsKey, explainers_->chosenMethods());
     QMainWindow::closeEvent(event);
 }
 

@@ -1,6 +1,11 @@
 #pragma once
+// The review workstation's window: worklist on the left, model and methods on the right, and the views in the
+// middle — the paper chart with the chosen map, the comparison of several methods with their quality scorecards,
+// and the plain lead viewer for long recordings. It assembles widgets around one Workbench, which holds the state.
 #include "recording/Recording.h"
+#include "widgets/DisplayToolBar.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 #include <memory>
@@ -9,22 +14,47 @@ class QComboBox;
 class QLabel;
 class QMenu;
 class QProgressBar;
+class QTabWidget;
 
 namespace execg {
 
-class RecordingLoader;
+class ComparisonView;
+class ExplainerPanel;
+class ModelPanel;
+class PaperChartView;
+class QualityPanel;
 class RecordingView;
+class Workbench;
+class WorklistPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    enum View { ChartView, CompareView, LeadsView };
+
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    Workbench& workbench() { return *workbench_; }
+    // Opens files or folders into the worklist (the first one on screen).
     void openFile(const QString& path);
+    void openPaths(const QStringList& paths);
+    // The bundled demo: the synthetic hyperkalaemia case with the potassium demo model and the default methods.
+    void openDemo();
     // The recording on screen; null before the first successful open.
-    std::shared_ptr<const Recording> recording() const { return recording_; }
+    std::shared_ptr<const Recording> recording() const;
     QString lastError() const;
+    void showView(View view);
+    View currentView() const;
+
+    PaperChartView* chartView() const { return chart_; }
+    ComparisonView* comparisonView() const { return comparison_; }
+    QualityPanel* qualityPanel() const { return quality_; }
+    ExplainerPanel* explainerPanel() const { return explainers_; }
+    ModelPanel* modelPanel() const { return modelPanel_; }
+    DisplayToolBar* displayToolBar() const { return display_; }
+    // Milliseconds from asking to open a file to its chart painted (the last case opened).
+    double lastOpenToChartMs() const { return openToChartMs_; }
 
 signals:
     void recordingShown();
@@ -36,23 +66,37 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void buildActions();
-    void buildToolBar();
-    void showRecording(std::shared_ptr<const Recording> recording, qint64 elapsedMs);
+    void buildMenus();
+    void buildDocks();
+    void caseOpened();
     void showError(const QString& path, const QString& message);
-    void chooseFile();
+    void chooseFiles();
+    void chooseFolder();
     void rememberRecent(const QString& path);
     void rebuildRecentMenu();
+    void applyDisplay(const DisplaySettings& settings);
+    void refreshExplanations();
+    void refreshChartOverlay();
+    void chooseDefaultMethods();
+    double modelWindowStart() const;
 
-    std::shared_ptr<const Recording> recording_;
-    RecordingLoader* loader_ = nullptr;
-    RecordingView* view_ = nullptr;
+    Workbench* workbench_ = nullptr;
+    DisplayToolBar* display_ = nullptr;
+    QTabWidget* views_ = nullptr;
+    PaperChartView* chart_ = nullptr;
+    ComparisonView* comparison_ = nullptr;
+    QualityPanel* quality_ = nullptr;
+    RecordingView* leads_ = nullptr;
+    ModelPanel* modelPanel_ = nullptr;
+    ExplainerPanel* explainers_ = nullptr;
+    WorklistPanel* worklist_ = nullptr;
+    QComboBox* chartMethod_ = nullptr;
     QLabel* errorBanner_ = nullptr;
-    QComboBox* groupBox_ = nullptr;
-    QComboBox* speedBox_ = nullptr;
-    QComboBox* gainBox_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QMenu* recentMenu_ = nullptr;
+    QElapsedTimer openTimer_;
+    double openToChartMs_ = 0.0;
+    QString pickedChartMethod_;   // the method the reviewer chose for the chart, kept across cases
 };
 
 } // namespace execg

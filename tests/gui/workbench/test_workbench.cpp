@@ -1,0 +1,297 @@
+// The review workstation end to end, offscreen: the demo case on first start, corpus files, several methods,
+// layouts and views, cancelling, the quality panel, and bad files that must not cost the case on screen.
+#include "Corpus.h"
+
+#include "explain/Explainer.h"
+#include "io/ReaderRegistry.h"
+#include "model/torch/TorchModel.h"
+#include "render/ColourMap.h"
+#include "widgets/ComparisonView.h"
+#include "widgets/DisplayToolBar.h"
+#include "widgets/ExplainerPanel.h"
+#include "widgets/MainWindow.h"
+#include "widgets/ModelPanel.h"
+#include "widgets/PaperChartView.h"
+#include "widgets/QualityPanel.h"
+#include "workbench/BundledResources.h"
+#include "workbench/Workbench.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+
+#include <cmath>
+
+using namespace execg;
+
+namespace {
+
+constexpr int kLong = 120000;   // ms: a whole default method set on a loaded CI machine
+
+bool allSettled(const Workbench& w)
+{
+    if (w.explanations().empty())
+        return false;
+    for (const auto& e : w.explanations())
+        if (e.state == JobState::Queued || e.state == JobState::Running)
+            return false;
+    return true;
+}
+
+const ExplanationEntry* entryFor(const Workbench& w, const std::string& method)
+{
+    for (const auto& e : w.explanations())
+        if (e.choice.method == method)
+            return &e;
+    return nullptr;
+}
+
+float maxDifference(const std::vector<float>& a, const std::vector<float>& b)
+{
+    if (a.size() != b.size())
+        return INFINITY;
+    float worst = 0;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        worst = std::max(worst, std::abs(a[i] - b[i]));
+    return worst;
+}
+
+void choose(MainWindow& w, const QStringList& methods)
+{
+    w.explainerPanel()->chooseMethods(methods);
+    w.workbench().runExplanations();
+}
+
+} // namespace
+
+class TestWorkbench : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("ExECG-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_workbench"));
+        QSettings().clear();
+        configureTorchThreads(2);
+    }
+
+    // First start: the demo case with the demo model, its prediction and the default methods' maps on screen.
+    void demoCaseShowsPredictionAndMaps()
+    {
+        MainWindow w;
+        w.show();
+        w.openDemo();
+        Workbench& wb = w.workbench();
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
+        QVERIFY(wb.recording());
+        QCOMPARE(QFileInfo(wb.casePath()).fileName(), QStringLiteral("demo_hyperkalaemia.hea"));
+        // The demo case is generated at K+ 7.2 mmol/L; the demo model reads it within its stated error.
+        QVERIFY(wb.prediction());
+        const double k = wb.prediction()->outputs.at(0).value;
+        QVERIFY2(std::abs(k - 7.2) < 0.5, qPrintable(QString::number(k)));
+        QVERIFY(w.modelPanel()->predictionText().contains(QStringLiteral("potassium: %1").arg(k, 0, 'f', 2)));
+        QVERIFY(w.modelPanel()->warningsText().contains(QStringLiteral("resampled from 500 Hz")));
+        // The default set for this card, every one finished, and the chart shows integrated gradients.
+        QStringList expected;
+        for (const auto& n : defaultExplainerNames(wb.model()->card()))
+            expected << QString::fromStdString(n);
+        QCOMPARE(w.explainerPanel()->chosenMethods(), expected);
+        for (const auto& e : wb.explanations())
+            QVERIFY2(e.state == JobState::Finished, qPrintable(e.title + ": " + e.error));
+        QVERIFY(w.chartView()->hasOverlay());
+        QCOMPARE(w.chartView()->overlay().title, QStringLiteral("Integrated Gradients"));
+        QCOMPARE(w.comparisonView()->methodCount(), int(expected.size()));
+
+        // The map on screen is the method's own: the same as running it directly on the same input.
+        const TorchModel model(defaultModelPath().toStdString(), loadModelCard(modelCardPathFor(defaultModelPath().toStdString())));
+        const Recording rec = ReaderRegistry::instance().read(demoCasePath().toStdString());
+        const AdaptedInput input = adaptRecordingToModel(rec, rec.primaryGroupIndex(), model.card());
+        const Explanation direct = runExplanation("integrated-gradients", model, input, 0);
+        const auto* shown = entryFor(wb, "integrated-gradients");
+        QVERIFY(shown && shown->explanation);
+        QVERIFY(maxDifference(direct.modelMap, shown->explanation->modelMap) < 1e-6f);
+        QVERIFY(shown->headline.contains(QStringLiteral("T wave")));
+    }
+
+    void opensCorpusDicomAndWfdb()
+    {
+        EXECG_REQUIRE_CORPUS_FILE("dcmfx/ecg_12_lead_anon.dcm");
+        EXECG_REQUIRE_CORPUS_FILE("ecg-image-kit/00001_lr.hea");
+        MainWindow w;
+        w.show();
+        Workbench& wb = w.workbench();
+        QSignalSpy shown(&w, &MainWindow::recordingShown);
+        w.openFile(test::corpusDir() + "/dcmfx/ecg_12_lead_anon.dcm");
+        QVERIFY(shown.wait(20000));
+        const SignalGroup* g = wb.group();
+        QVERIFY(g);
+        QCOMPARE(int(g->leads.size()), 12);
+        // reference/ecg_12_lead_anon.dcm.group0.physical.csv: first sample of lead I is 100 µV.
+        QVERIFY(std::abs(g->leads[0].samples[0] - 0.100f) < 1e-4f);
+        QVERIFY(w.lastOpenToChartMs() > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
+        QVERIFY(w.modelPanel()->warningsText().contains(QStringLiteral("resampled from 1000 Hz")));
+
+        w.openFile(test::corpusDir() + "/ecg-image-kit/00001_lr.hea");
+        QVERIFY(shown.wait(20000));
+        g = wb.group();
+        QCOMPARE(g->samplingRateHz, 100.0);
+        QCOMPARE(int(g->sampleCount()), 1000);
+        QVERIFY(std::abs(g->leads[0].samples[0] - (-0.119f)) < 1e-4f);   // header: first value −119 at 1000/mV
+        QCOMPARE(wb.cases().size(), 2);
+        // Back to the first case with the worklist key: cached maps, no new jobs.
+        QTRY_VERIFY_WITH_TIMEOUT(wb.prediction() && allSettled(wb), kLong);
+        wb.previousCase();
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(QFileInfo(wb.casePath()).fileName(), QStringLiteral("ecg_12_lead_anon.dcm"));
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
+        for (const auto& e : wb.explanations())
+            QVERIFY2(e.fromCache, qPrintable(e.title));
+    }
+
+    void threeMethodsLayoutsAndViews()
+    {
+        MainWindow w;
+        w.show();
+        w.openDemo();
+        Workbench& wb = w.workbench();
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
+        choose(w, {"saliency", "integrated-gradients", "grad-cam"});
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
+        QCOMPARE(int(wb.explanations().size()), 3);
+        QCOMPARE(wb.finishedExplanations(), 3);
+        w.showView(MainWindow::CompareView);
+        QCOMPARE(w.currentView(), MainWindow::CompareView);
+        ComparisonView* cmp = w.comparisonView();
+        QCOMPARE(cmp->methodCount(), 3);
+        // One colour scale for all three: the 99th percentile of their |a| together, on every chart.
+        std::vector<const std::vector<std::vector<float>>*> maps;
+        for (const auto& e : wb.explanations())
+            maps.push_back(&e.explanation->recordingMap);
+        QCOMPARE(cmp->sharedScaleValue(), fullColourValue(maps));
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(cmp->view(i)->overlay().scale, cmp->sharedScaleValue());
+        cmp->setSharedScale(false);
+        QCOMPARE(cmp->view(0)->overlay().scale, fullColourValue({maps[0]}));
+        // A cursor on one chart appears on every other.
+        const double t = 1.25;
+        cmp->view(0)->setCursorTime(t);
+        emit cmp->view(0)->cursorMoved(t);
+        QCOMPARE(cmp->view(2)->cursorTime(), t);
+        // Every layout of the tool bar reaches the chart.
+        QComboBox* layouts = w.displayToolBar()->layoutBox();
+        w.showView(MainWindow::ChartView);
+        for (int i = 0; i < layouts->count(); ++i) {
+            layouts->setCurrentIndex(i);
+            emit layouts->activated(i);
+            QCOMPARE(int(w.chartView()->chartStyle().layout), layouts->itemData(i).toInt());
+            QVERIFY(!w.chartView()->renderImage().isNull());
+        }
+        w.showView(MainWindow::LeadsView);
+        QCOMPARE(w.currentView(), MainWindow::LeadsView);
+    }
+
+    void cancelKeepsTheWindowUsable()
+    {
+        MainWindow w;
+        w.show();
+        w.openDemo();
+        Workbench& wb = w.workbench();
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
+        // A slow method: occlusion by one lead and 40 ms, one sample apart (30 000 copies through the model).
+        wb.setMethods({{"occlusion", {{"leads", "1"}, {"window-ms", "40"}, {"stride-ms", "4"}}}});
+        wb.runExplanations();
+        QTRY_VERIFY_WITH_TIMEOUT(wb.explanations().at(0).progress > 0.0 || allSettled(wb), kLong);
+        QVERIFY2(wb.explanations().at(0).state == JobState::Running, qPrintable(wb.explanations().at(0).error));
+        wb.cancelExplanations();
+        QTRY_VERIFY_WITH_TIMEOUT(wb.explanations().at(0).state == JobState::Cancelled, 30000);
+        QVERIFY(!wb.explanations().at(0).explanation);
+        QVERIFY(!w.chartView()->hasOverlay());
+        // The window goes on: a quick method runs and is shown.
+        wb.setMethods({{"saliency", {}}});
+        wb.runExplanations();
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
+        QVERIFY(wb.explanations().at(0).explanation);
+        QVERIFY(w.chartView()->hasOverlay());
+    }
+
+    void qualityPanelScoresTheMaps()
+    {
+        MainWindow w;
+        w.show();
+        w.openDemo();
+        Workbench& wb = w.workbench();
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
+        choose(w, {"integrated-gradients", "saliency"});
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
+        QVERIFY(wb.groundTruth());
+        wb.assessQuality();
+        QTRY_VERIFY_WITH_TIMEOUT(wb.explanations().at(0).scorecard && wb.explanations().at(1).scorecard, kLong);
+        const auto& ig = *wb.explanations().at(0).scorecard;
+        // On the hyperkalaemic demo case integrated gradients finds the T waves (the generator's known cause).
+        QVERIFY(ig.localisation);
+        QVERIFY2(ig.localisation->massShare > 2.0 * ig.localisation->chanceShare,
+                 qPrintable(QString::number(ig.localisation->massShare)));
+        QVERIFY(ig.randomisation && ig.randomisation->passed);
+        QTableWidget* table = w.qualityPanel()->table();
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("gain %1").arg(ig.deletionGain, 0, 'f', 2));
+        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("passed"));
+        QVERIFY(table->item(0, 5)->text().contains(QStringLiteral("%1 %").arg(std::lround(100 * ig.localisation->massShare))));
+        // A verdict with a warning is flagged in words.
+        for (int row = 0; row < 2; ++row) {
+            const auto& s = *wb.explanations().at(std::size_t(row)).scorecard;
+            const bool warned = std::any_of(s.verdicts.begin(), s.verdicts.end(), [](const auto& v) { return v.warning; });
+            QCOMPARE(table->item(row, 6)->text().startsWith(QStringLiteral("⚠ do not trust")), warned);
+        }
+    }
+
+    void badFilesNeverCostTheCase()
+    {
+        const QString dir = test::scratchDir(QStringLiteral("workbench_bad_%1").arg(QCoreApplication::applicationPid()));
+        QFile bad(dir + "/bad.hea");
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("\x01\x02garbage\xff\xfe not a header");
+        bad.close();
+        QVERIFY(QFile::copy(demoCasePath(), dir + "/good.hea"));
+        QVERIFY(QFile::copy(demoCasePath().chopped(4) + ".dat", dir + "/demo_hyperkalaemia.dat"));
+
+        MainWindow w;
+        w.show();
+        Workbench& wb = w.workbench();
+        QSignalSpy shown(&w, &MainWindow::recordingShown);
+        QSignalSpy failed(&w, &MainWindow::openFailed);
+        // A folder: its readable files in order, bad.hea first — it fails, and the rest still opens.
+        w.openPaths({dir});
+        QVERIFY(failed.wait(20000));
+        QVERIFY(w.lastError().contains(QStringLiteral("bad.hea")));
+        QCOMPARE(wb.cases().size(), 2);
+        QVERIFY(!wb.cases().entries()[0].error.isEmpty());
+        wb.nextCase();
+        QVERIFY(shown.wait(20000));
+        const auto onScreen = w.recording();
+        QVERIFY(onScreen);
+        QVERIFY(w.lastError().isEmpty());
+        // Opening the corrupt file again: the error is shown, the case on screen stays.
+        w.openFile(dir + "/bad.hea");
+        QVERIFY(failed.wait(20000));
+        QCOMPARE(w.recording(), onScreen);
+        QVERIFY(w.lastError().contains(QStringLiteral("bad.hea")));
+        // A model without a card is refused, naming the file; the loaded one stays.
+        QTRY_VERIFY_WITH_TIMEOUT(wb.model() != nullptr, kLong);
+        const auto model = wb.model();
+        QVERIFY(QFile::copy(defaultModelPath(), dir + "/nocard.pt"));
+        QSignalSpy modelFailed(&wb, &Workbench::modelFailed);
+        wb.loadModel(dir + "/nocard.pt");
+        QVERIFY(modelFailed.wait(20000));
+        QVERIFY(modelFailed.at(0).at(1).toString().contains(QStringLiteral("no model card")));
+        QCOMPARE(wb.model(), model);
+    }
+};
+
+QTEST_MAIN(TestWorkbench)
+#include "test_workbench.moc"

@@ -1,0 +1,113 @@
+#include "widgets/DisplayToolBar.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QSettings>
+
+namespace execg {
+
+namespace {
+
+template <typename T>
+void select(QComboBox* box, T value)
+{
+    const int at = box->findData(QVariant::fromValue(int(value)));
+    box->setCurrentIndex(std::max(0, at));
+}
+
+void selectReal(QComboBox* box, double value)
+{
+    for (int i = 0; i < box->count(); ++i)
+        if (std::abs(box->itemData(i).toDouble() - value) < 1e-9)
+            box->setCurrentIndex(i);
+}
+
+} // namespace
+
+DisplaySettings DisplaySettings::load()
+{
+    QSettings s;
+    DisplaySettings d;
+    d.chart.layout = ChartLayoutKind(s.value(QStringLiteral("display/layout"), int(d.chart.layout)).toInt());
+    d.chart.speedMmPerSecond = s.value(QStringLiteral("display/speed"), d.chart.speedMmPerSecond).toDouble();
+    d.chart.gainMmPerMillivolt = s.value(QStringLiteral("display/gain"), d.chart.gainMmPerMillivolt).toDouble();
+    d.chart.grid = GridStyle(s.value(QStringLiteral("display/grid"), int(d.chart.grid)).toInt());
+    d.overlay = OverlayMode(s.value(QStringLiteral("display/overlay"), int(d.overlay)).toInt());
+    d.colours = ColourMapKind(s.value(QStringLiteral("display/colours"), int(d.colours)).toInt());
+    return d;
+}
+
+void DisplaySettings::save() const
+{
+    QSettings s;
+    s.setValue(QStringLiteral("display/layout"), int(chart.layout));
+    s.setValue(QStringLiteral("display/speed"), chart.speedMmPerSecond);
+    s.setValue(QStringLiteral("display/gain"), chart.gainMmPerMillivolt);
+    s.setValue(QStringLiteral("display/grid"), int(chart.grid));
+    s.setValue(QStringLiteral("display/overlay"), int(overlay));
+    s.setValue(QStringLiteral("display/colours"), int(colours));
+}
+
+DisplayToolBar::DisplayToolBar(QWidget* parent) : QToolBar(tr("Display"), parent)
+{
+    setObjectName(QStringLiteral("displayToolBar"));
+    const auto box = [this](const QString& label, const QString& name) {
+        addWidget(new QLabel(label, this));
+        auto* b = new QComboBox(this);
+        b->setObjectName(name);
+        addWidget(b);
+        connect(b, &QComboBox::activated, this, &DisplayToolBar::read);
+        return b;
+    };
+    layout_ = box(tr(" Layout "), QStringLiteral("layoutBox"));
+    layout_->addItem(tr("3×4"), int(ChartLayoutKind::ThreeByFour));
+    layout_->addItem(tr("3×4 + rhythm"), int(ChartLayoutKind::ThreeByFourPlusOne));
+    layout_->addItem(tr("3×4 + 3 rhythm"), int(ChartLayoutKind::ThreeByFourPlusThree));
+    layout_->addItem(tr("6×2"), int(ChartLayoutKind::SixByTwo));
+    layout_->addItem(tr("12×1"), int(ChartLayoutKind::TwelveByOne));
+    speed_ = box(tr(" Speed "), QStringLiteral("speedBox"));
+    for (double v : {12.5, 25.0, 50.0})
+        speed_->addItem(tr("%1 mm/s").arg(v), v);
+    gain_ = box(tr(" Gain "), QStringLiteral("gainBox"));
+    for (double v : {5.0, 10.0, 20.0})
+        gain_->addItem(tr("%1 mm/mV").arg(v), v);
+    grid_ = box(tr(" Grid "), QStringLiteral("gridBox"));
+    grid_->addItem(tr("red"), int(GridStyle::ClinicalRed));
+    grid_->addItem(tr("grey"), int(GridStyle::NeutralGrey));
+    grid_->addItem(tr("none"), int(GridStyle::None));
+    overlay_ = box(tr(" Map "), QStringLiteral("overlayBox"));
+    overlay_->addItem(tr("band"), int(OverlayMode::Band));
+    overlay_->addItem(tr("trace colour"), int(OverlayMode::TraceColour));
+    overlay_->addItem(tr("strip"), int(OverlayMode::Strip));
+    colours_ = box(tr(" Colours "), QStringLiteral("coloursBox"));
+    colours_->addItem(tr("blue–red (signed)"), int(ColourMapKind::Diverging));
+    colours_->addItem(tr("cividis"), int(ColourMapKind::Cividis));
+    colours_->addItem(tr("viridis"), int(ColourMapKind::Viridis));
+    setSettings(DisplaySettings::load());
+}
+
+void DisplayToolBar::setSettings(const DisplaySettings& settings)
+{
+    settings_ = settings;
+    select(layout_, settings.chart.layout);
+    selectReal(speed_, settings.chart.speedMmPerSecond);
+    selectReal(gain_, settings.chart.gainMmPerMillivolt);
+    select(grid_, settings.chart.grid);
+    select(overlay_, settings.overlay);
+    select(colours_, settings.colours);
+    read();
+}
+
+void DisplayToolBar::read()
+{
+    settings_.chart.layout = ChartLayoutKind(layout_->currentData().toInt());
+    settings_.chart.speedMmPerSecond = speed_->currentData().toDouble();
+    settings_.chart.gainMmPerMillivolt = gain_->currentData().toDouble();
+    settings_.chart.grid = GridStyle(grid_->currentData().toInt());
+    settings_.overlay = OverlayMode(overlay_->currentData().toInt());
+    settings_.colours = ColourMapKind(colours_->currentData().toInt());
+    settings_.save();
+    emit changed(settings_);
+}
+
+} // namespace execg

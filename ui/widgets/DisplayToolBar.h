@@ -1,0 +1,45 @@
+#pragma once
+// How the chart is drawn — layout, paper speed, gain, grid, how the map is overlaid and in which colours — chosen
+// in one tool bar and kept between sessions (QSettings), so a reviewer's reading conditions are the same each day.
+#include "render/PaperChartRenderer.h"
+
+#include <QToolBar>
+
+class QComboBox;
+
+namespace execg {
+
+struct DisplaySettings {
+    PaperChartStyle chart;
+    OverlayMode overlay = OverlayMode::Band;
+    ColourMapKind colours = ColourMapKind::Diverging;
+
+    static DisplaySettings load();   // QSettings, defaults where nothing is stored
+    void save() const;
+};
+
+class DisplayToolBar : public QToolBar {
+    Q_OBJECT
+public:
+    explicit DisplayToolBar(QWidget* parent = nullptr);
+
+    const DisplaySettings& settings() const { return settings_; }
+    void setSettings(const DisplaySettings& settings);
+    QComboBox* layoutBox() const { return layout_; }
+
+signals:
+    void changed(const execg::DisplaySettings& settings);
+
+private:
+    void read();
+
+    DisplaySettings settings_;
+    QComboBox* layout_ = nullptr;
+    QComboBox* speed_ = nullptr;
+    QComboBox* gain_ = nullptr;
+    QComboBox* grid_ = nullptr;
+    QComboBox* overlay_ = nullptr;
+    QComboBox* colours_ = nullptr;
+};
+
+} // namespace execg

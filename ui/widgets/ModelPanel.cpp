@@ -1,0 +1,169 @@
+#include "widgets/ModelPanel.h"
+
+#include "model/torch/TorchModel.h"
+#include "workbench/BundledResources.h"
+#include "workbench/Workbench.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace execg {
+
+namespace {
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+QString outputText(const OutputValue& o)
+{
+    if (o.probability)
+        return ModelPanel::tr("%1: %2 %").arg(q(o.label)).arg(100.0 * o.value, 0, 'f', 1);
+    return QStringLiteral("%1: %2 %3").arg(q(o.label)).arg(o.value, 0, 'f', 2).arg(q(o.unit)).trimmed();
+}
+
+QLabel* wrapped(QWidget* parent)
+{
+    auto* l = new QLabel(parent);
+    l->setWordWrap(true);
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return l;
+}
+
+} // namespace
+
+ModelPanel::ModelPanel(Workbench& workbench, QWidget* parent) : QWidget(parent), workbench_(workbench)
+{
+    auto* layout = new QVBoxLayout(this);
+    auto* pick = new QHBoxLayout;
+    models_ = new QComboBox(this);
+    models_->setObjectName(QStringLiteral("modelBox"));
+    for (const QString& path : bundledModelPaths())
+        models_->addItem(QFileInfo(path).completeBaseName(), path);
+    open_ = new QPushButton(tr("Other…"), this);
+    open_->setToolTip(tr("Open a TorchScript model (.pt) with its model card (.card.json) beside it"));
+    pick->addWidget(models_, 1);
+    pick->addWidget(open_);
+    layout->addLayout(pick);
+    notice_ = wrapped(this);
+    notice_->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #5c4400; padding: 4px; border: 1px solid #e0c878; }"));
+    notice_->hide();
+    layout->addWidget(notice_);
+    card_ = wrapped(this);
+    layout->addWidget(card_);
+    auto* targetRow = new QHBoxLayout;
+    targetRow->addWidget(new QLabel(tr("Explain:"), this));
+    target_ = new QComboBox(this);
+    target_->setObjectName(QStringLiteral("targetBox"));
+    target_->setToolTip(tr("The model output the explanations are computed for"));
+    targetRow->addWidget(target_, 1);
+    layout->addLayout(targetRow);
+    prediction_ = wrapped(this);
+    prediction_->setObjectName(QStringLiteral("predictionLabel"));
+    QFont big = prediction_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
+    prediction_->setFont(big);
+    layout->addWidget(prediction_);
+    warnings_ = wrapped(this);
+    warnings_->setObjectName(QStringLiteral("warningsLabel"));
+    warnings_->setStyleSheet(QStringLiteral("QLabel { color: #7a4a00; }"));
+    layout->addWidget(warnings_);
+    layout->addStretch(1);
+
+    connect(models_, &QComboBox::activated, this, [this](int i) { workbench_.loadModel(models_->itemData(i).toString()); });
+    connect(open_, &QPushButton::clicked, this, &ModelPanel::chooseModelFile);
+    connect(target_, &QComboBox::activated, this, [this](int i) { workbench_.setTarget(target_->itemData(i).toInt()); });
+    connect(&workbench_, &Workbench::modelLoaded, this, &ModelPanel::refreshModel);
+    connect(&workbench_, &Workbench::modelFailed, this, [this](const QString&, const QString& message) {
+        card_->setText(QStringLiteral("<span style='color:#9b1c1c'>%1</span>").arg(message.toHtmlEscaped()));
+    });
+    connect(&workbench_, &Workbench::predictionChanged, this, &ModelPanel::refreshPrediction);
+    refreshModel();
+    refreshPrediction();
+}
+
+void ModelPanel::chooseModelFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), QString(), tr("TorchScript models (*.pt)"));
+    if (!path.isEmpty())
+        workbench_.loadModel(path);
+}
+
+void ModelPanel::refreshModel()
+{
+    const auto model = workbench_.model();
+    if (!model) {
+        card_->setText(tr("No model loaded."));
+        notice_->hide();
+        return;
+    }
+    const int at = models_->findData(workbench_.modelPath());
+    if (at < 0)
+        models_->addItem(QFileInfo(workbench_.modelPath()).completeBaseName(), workbench_.modelPath());
+    models_->setCurrentIndex(at >= 0 ? at : models_->count() - 1);
+    const ModelCard& c = model->card();
+    QStringList leads;
+    for (const auto& l : c.input.leads)
+        leads << q(l);
+    card_->setText(tr("<b>%1</b> %2<br>input: %3 leads at %4 Hz, %5 samples (%6 s), %7<br><i>Intended use:</i> %8<br>"
+                      "<i>Limitations:</i> %9")
+                       .arg(q(c.name).toHtmlEscaped(), q(c.version).toHtmlEscaped())
+                       .arg(c.input.leads.size())
+                       .arg(c.input.samplingRateHz)
+                       .arg(c.input.samples)
+                       .arg(c.input.samples / c.input.samplingRateHz)
+                       .arg(q(c.input.units), q(c.intendedUse).toHtmlEscaped(), q(c.limitations).toHtmlEscaped()));
+    card_->setToolTip(leads.join(QStringLiteral(", ")));
+    notice_->setVisible(c.demo);
+    notice_->setText(tr("Demo model trained on synthetic ECGs — not for clinical use"));
+    target_->clear();
+    target_->addItem(tr("the predicted output"), -1);
+    for (std::size_t k = 0; k < c.outputs.size(); ++k)
+        target_->addItem(q(c.outputs[k].label), int(k));
+}
+
+void ModelPanel::refreshPrediction()
+{
+    const auto& p = workbench_.prediction();
+    if (!workbench_.predictionError().isEmpty()) {
+        prediction_->setText(QStringLiteral("<span style='color:#9b1c1c'>%1</span>").arg(workbench_.predictionError().toHtmlEscaped()));
+        warnings_->clear();
+        return;
+    }
+    if (!p) {
+        prediction_->setText(workbench_.model() && workbench_.recording() ? tr("Predicting …") : QString());
+        warnings_->clear();
+        return;
+    }
+    prediction_->setText(predictionText());
+    warnings_->setText(warningsText());
+}
+
+QString ModelPanel::predictionText() const
+{
+    const auto& p = workbench_.prediction();
+    if (!p)
+        return {};
+    QStringList lines;
+    for (std::size_t k = 0; k < p->outputs.size(); ++k)
+        lines << (int(k) == workbench_.target() && p->outputs.size() > 1 ? QStringLiteral("▶ ") : QString()) + outputText(p->outputs[k]);
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString ModelPanel::warningsText() const
+{
+    const auto& p = workbench_.prediction();
+    if (!p || p->warnings.empty())
+        return {};
+    QStringList lines;
+    for (const auto& w : p->warnings)
+        lines << QStringLiteral("⚠ ") + q(w);
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace execg

@@ -1,0 +1,99 @@
+#pragma once
+// The paper chart on screen: the same PaperChartRenderer the PDF prints, with zoom (fit, or a factor of true size),
+// pan, a time cursor and the scale always written in the corner, so a chart shown smaller than true size never
+// passes for one at 25 mm/s and 10 mm/mV. The chart is painted into a cached image; moving the cursor only redraws
+// the cursor.
+#include "explain/Explanation.h"
+#include "recording/Recording.h"
+#include "render/PaperChartRenderer.h"
+
+#include <QAbstractScrollArea>
+#include <QImage>
+
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <optional>
+
+namespace execg {
+
+enum class ChartZoom { FitPage, FitWidth, Factor };
+
+class PaperChartView : public QAbstractScrollArea {
+    Q_OBJECT
+public:
+    explicit PaperChartView(QWidget* parent = nullptr);
+
+    void setRecording(std::shared_ptr<const Recording> recording, int groupIndex);
+    void setStyle(const PaperChartStyle& style);
+    const PaperChartStyle& chartStyle() const { return style_; }
+    void setWindowStart(double seconds);
+    double windowStart() const { return windowStart_; }
+    // The attribution shown over the chart (null: none); `overlay.map` is taken from `explanation`.
+    void setOverlay(std::shared_ptr<const Explanation> explanation, const AttributionOverlay& overlay);
+    void clearOverlay();
+    bool hasOverlay() const { return explanation_ != nullptr; }
+    const AttributionOverlay& overlay() const { return overlay_; }
+    void setShowColourBar(bool on);
+    void setRowHeightMm(double mm);   // 0: chosen from the gain
+    void setCaption(const QString& caption);
+
+    // Zoom: fit the page or the width, or a factor of true size (1 = the paper's millimetres on this screen).
+    void setZoom(ChartZoom mode, double factor = 1.0);
+    ChartZoom zoomMode() const { return zoomMode_; }
+    double zoomFactor() const;          // of true size, whatever the mode
+    double pixelsPerMm() const;         // as painted now
+    static double screenPixelsPerMm(const QWidget* w);   // true size on this screen
+    QSizeF chartSizeMm() const;
+
+    void setCursorTime(double seconds);   // NaN hides it
+    double cursorTime() const { return cursor_; }
+    // Renders the chart as it is shown (for PNG export and tests).
+    QImage renderImage() const;
+
+signals:
+    void cursorMoved(double seconds);       // NaN when the pointer leaves the leads
+    void zoomChanged(execg::ChartZoom mode, double factor);
+    void scrolled(double xFraction, double yFraction);
+
+public slots:
+    void zoomIn();
+    void zoomOut();
+    void setScrollFractions(double x, double y);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    const SignalGroup* group() const;
+    double rowHeightMm() const;
+    QPointF chartOrigin() const;        // the chart's top-left in viewport pixels
+    void updateGeometry();
+    void invalidate();
+    void paintChart(QPainter& p, QPointF origin, double pxPerMm) const;
+
+    std::shared_ptr<const Recording> recording_;
+    int group_ = -1;
+    PaperChartStyle style_;
+    double windowStart_ = 0.0;
+    std::shared_ptr<const Explanation> explanation_;
+    AttributionOverlay overlay_;
+    bool colourBar_ = true;
+    double rowHeightMm_ = 0.0;
+    QString caption_;
+    ChartZoom zoomMode_ = ChartZoom::FitPage;
+    double factor_ = 1.0;
+    double cursor_ = std::numeric_limits<double>::quiet_NaN();
+    QImage cache_;
+    bool dragging_ = false;
+    QPoint dragFrom_;
+};
+
+} // namespace execg

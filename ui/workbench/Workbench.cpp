@@ -1,0 +1,397 @@
+#include "workbench/Workbench.h"
+
+#include "explain/Explainer.h"
+#include "explain/WaveSummary.h"
+#include "model/torch/TorchModel.h"
+#include "quality/MapMetrics.h"
+#include "widgets/RecordingLoader.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+
+#include <algorithm>
+
+namespace execg {
+
+namespace {
+
+// Each map is 2 × leads × samples floats (model and recording axis): 64 of 10 s 12-lead cases stay under 40 MB.
+constexpr int kCacheSize = 64;
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+QString titleOf(const std::string& method)
+{
+    const Explainer* e = ExplainerRegistry::instance().find(method);
+    return e ? q(e->info().title) : q(method);
+}
+
+} // namespace
+
+Workbench::Workbench(QObject* parent) : QObject(parent)
+{
+    runner_ = new AnalysisRunner(this);
+    loader_ = new RecordingLoader(this);
+    cases_ = new CaseList(this);
+    connect(loader_, &RecordingLoader::loaded, this, &Workbench::caseLoaded);
+    connect(loader_, &RecordingLoader::failed, this, &Workbench::caseLoadFailed);
+    connect(runner_, &AnalysisRunner::jobQueued, this, [this] { emit busyChanged(true); });
+    connect(runner_, &AnalysisRunner::idle, this, [this] { emit busyChanged(loading()); });
+    connect(runner_, &AnalysisRunner::jobProgress, this, [this](int job, double f) {
+        if (const int i = entryForJob(job, false); i >= 0) {
+            entries_[std::size_t(i)].progress = f;
+            entries_[std::size_t(i)].state = JobState::Running;
+            emit explanationUpdated(i);
+        } else if (const int k = entryForJob(job, true); k >= 0) {
+            entries_[std::size_t(k)].qualityProgress = f;
+            entries_[std::size_t(k)].qualityState = JobState::Running;
+            emit qualityUpdated(k);
+        }
+    });
+}
+
+Workbench::~Workbench() = default;
+
+const SignalGroup* Workbench::group() const
+{
+    return recording_ && group_ >= 0 && group_ < int(recording_->groups.size()) ? &recording_->groups[std::size_t(group_)] : nullptr;
+}
+
+bool Workbench::loading() const { return loader_->busy(); }
+
+// --- the case -----------------------------------------------------------------------------------------------------
+
+void Workbench::openPaths(const QStringList& paths)
+{
+    const int first = cases_->add(paths);
+    if (first < 0) {
+        emit caseFailed(paths.join(QStringLiteral(", ")), tr("%1: no readable ECG files (DICOM, WFDB header, NumPy)").arg(paths.join(QStringLiteral(", "))));
+        return;
+    }
+    openCaseAt(first);
+}
+
+void Workbench::openCaseAt(int index)
+{
+    if (index < 0 || index >= cases_->size())
+        return;
+    cases_->setCurrent(index);
+    pendingPath_ = cases_->entries()[std::size_t(index)].path;
+    loader_->load(pendingPath_);
+    emit busyChanged(true);
+    emit message(tr("Reading %1 …").arg(QFileInfo(pendingPath_).fileName()));
+}
+
+void Workbench::nextCase() { openCaseAt(std::min(cases_->current() + 1, cases_->size() - 1)); }
+
+void Workbench::previousCase() { openCaseAt(std::max(cases_->current() - 1, 0)); }
+
+void Workbench::caseLoaded(std::shared_ptr<const Recording> recording, qint64 ms)
+{
+    if (!recording || recording->groups.empty()) {
+        caseLoadFailed(pendingPath_, tr("%1: has no signal groups").arg(pendingPath_));
+        return;
+    }
+    recording_ = std::move(recording);
+    casePath_ = pendingPath_;
+    const QFileInfo info(casePath_);
+    caseIdentity_ = casePath_ + QLatin1Char('|') + QString::number(info.size()) + QLatin1Char('|') +
+                    QString::number(info.lastModified().toMSecsSinceEpoch());
+    group_ = recording_->primaryGroupIndex();
+    lastReadMs_ = ms;
+    cases_->markOpened(casePath_);
+    std::vector<std::string> notes;
+    truth_ = quality::groundTruthBeside(casePath_.toStdString(), *group(), notes);
+    for (const auto& n : notes)
+        emit message(q(n));
+    resetAnalysis();
+    emit caseOpened();
+    emit busyChanged(runner_->busy());
+    startPrediction();
+}
+
+void Workbench::caseLoadFailed(const QString& path, const QString& message)
+{
+    cases_->markFailed(path, message);
+    emit busyChanged(runner_->busy());
+    emit caseFailed(path, message);
+}
+
+QString Workbench::caseKey() const { return caseIdentity_ + QLatin1Char('|') + QString::number(group_); }
+
+// --- the model ----------------------------------------------------------------------------------------------------
+
+void Workbench::loadModel(const QString& path)
+{
+    const std::string file = path.toStdString();
+    auto loaded = std::make_shared<std::shared_ptr<const TorchModel>>();
+    modelJob_ = runner_->submit(tr("Loading model %1").arg(QFileInfo(path).fileName()), [file, loaded](const JobControl&) {
+        const std::string card = modelCardPathFor(file);
+        if (!QFileInfo::exists(QString::fromStdString(card)))
+            throw ModelError(file, "no model card beside it (" + card + "); ExECG Studio needs the card to know the "
+                                   "model's leads, rate, units and outputs");
+        *loaded = std::make_shared<const TorchModel>(file, loadModelCard(card));
+    }, [this, path, loaded](JobState state, const QString& error) {
+        if (state != JobState::Finished) {
+            modelError_ = state == JobState::Cancelled ? tr("%1: loading was cancelled").arg(path) : error;
+            emit modelFailed(path, modelError_);
+            return;
+        }
+        model_ = *loaded;
+        modelPath_ = path;
+        modelError_.clear();
+        resetAnalysis();
+        emit modelLoaded();
+        startPrediction();
+    });
+}
+
+// --- the prediction -----------------------------------------------------------------------------------------------
+
+void Workbench::resetAnalysis()
+{
+    ++generation_;
+    for (const auto& e : entries_) {
+        runner_->cancel(e.job);
+        runner_->cancel(e.qualityJob);
+    }
+    entries_.clear();
+    input_.reset();
+    waves_.reset();
+    prediction_.reset();
+    raw_.clear();
+    predictionError_.clear();
+    emit predictionChanged();
+    emit explanationsChanged();
+}
+
+void Workbench::startPrediction()
+{
+    if (!recording_ || !model_)
+        return;
+    struct Result {
+        std::shared_ptr<const AdaptedInput> input;
+        std::shared_ptr<const WaveSegmentation> waves;
+        std::vector<float> raw;
+        Prediction prediction;
+    };
+    auto result = std::make_shared<Result>();
+    const int generation = generation_;
+    runner_->submit(tr("Predicting"), [rec = recording_, g = group_, model = model_, result](const JobControl&) {
+        auto input = std::make_shared<AdaptedInput>(adaptRecordingToModel(*rec, g, model->card()));
+        result->raw = model->predict({*input}).front();
+        result->prediction = interpretOutputs(model->card(), model->sha256(), result->raw, input->warnings);
+        result->input = std::move(input);
+        result->waves = std::make_shared<const WaveSegmentation>(segmentWaves(rec->groups[std::size_t(g)]));
+    }, [this, generation, result](JobState state, const QString& error) {
+        if (generation != generation_)
+            return;
+        if (state != JobState::Finished || !result->prediction.problem.empty()) {
+            predictionError_ = state == JobState::Finished ? q(result->prediction.problem) : error;
+            emit predictionChanged();
+            return;
+        }
+        input_ = result->input;
+        waves_ = result->waves;
+        raw_ = result->raw;
+        prediction_ = result->prediction;
+        target_ = requestedTarget_ >= 0 && requestedTarget_ < int(raw_.size()) ? requestedTarget_ : predictedTarget(raw_);
+        emit predictionChanged();
+        if (autoRun_)
+            runExplanations();
+    });
+}
+
+void Workbench::setTarget(int output)
+{
+    requestedTarget_ = output;
+    if (!prediction_)
+        return;
+    const int target = output >= 0 && output < int(raw_.size()) ? output : predictedTarget(raw_);
+    if (target == target_)
+        return;
+    target_ = target;
+    emit predictionChanged();
+    runExplanations();
+}
+
+// --- explanations -------------------------------------------------------------------------------------------------
+
+void Workbench::setMethods(const std::vector<MethodChoice>& methods) { methods_ = methods; }
+
+QString Workbench::cacheKey(const MethodChoice& choice) const
+{
+    QString key = caseKey() + QLatin1Char('|') + q(model_ ? model_->sha256() : std::string()) + QLatin1Char('|') +
+                  QString::number(target_) + QLatin1Char('|') + q(choice.method);
+    const Explainer* e = ExplainerRegistry::instance().find(choice.method);
+    try {
+        // Resolved, so "steps=50" given and the default 50 are one entry.
+        const auto values = e ? resolveParameters(choice.method, e->info().parameters, choice.parameters).all() : choice.parameters;
+        for (const auto& [k, v] : values)
+            key += QLatin1Char('|') + q(k) + QLatin1Char('=') + q(v);
+    } catch (const ExplainError&) {
+        for (const auto& [k, v] : choice.parameters)
+            key += QLatin1Char('|') + q(k) + QLatin1Char('=') + q(v);
+    }
+    return key;
+}
+
+void Workbench::remember(const QString& key, std::shared_ptr<const Explanation> e, const QString& headline)
+{
+    if (!cache_.contains(key))
+        cacheOrder_ << key;
+    cache_[key] = Cached{std::move(e), headline, nullptr};
+    while (cacheOrder_.size() > kCacheSize)
+        cache_.remove(cacheOrder_.takeFirst());
+}
+
+int Workbench::entryForJob(int job, bool quality) const
+{
+    for (std::size_t i = 0; i < entries_.size(); ++i)
+        if ((quality ? entries_[i].qualityJob : entries_[i].job) == job && job != 0)
+            return int(i);
+    return -1;
+}
+
+int Workbench::finishedExplanations() const
+{
+    return int(std::count_if(entries_.begin(), entries_.end(), [](const ExplanationEntry& e) { return e.explanation != nullptr; }));
+}
+
+void Workbench::runExplanations()
+{
+    for (const auto& e : entries_) {
+        runner_->cancel(e.job);
+        runner_->cancel(e.qualityJob);
+    }
+    ++generation_;
+    entries_.clear();
+    if (!input_ || !model_) {
+        emit explanationsChanged();
+        return;
+    }
+    const int generation = generation_;
+    for (const MethodChoice& choice : methods_) {
+        ExplanationEntry entry;
+        entry.choice = choice;
+        entry.title = titleOf(choice.method);
+        const QString key = cacheKey(choice);
+        if (const auto it = cache_.constFind(key); it != cache_.constEnd()) {
+            entry.state = JobState::Finished;
+            entry.progress = 1.0;
+            entry.fromCache = true;
+            entry.explanation = it->explanation;
+            entry.headline = it->headline;
+            entry.scorecard = it->scorecard;
+            if (entry.scorecard)
+                entry.qualityState = JobState::Finished;
+            entries_.push_back(std::move(entry));
+            continue;
+        }
+        struct Result {
+            std::shared_ptr<const Explanation> explanation;
+            QString headline;
+        };
+        auto result = std::make_shared<Result>();
+        entry.job = runner_->submit(
+            tr("%1 on %2").arg(entry.title, QFileInfo(casePath_).fileName()),
+            [choice, model = model_, input = input_, rec = recording_, g = group_, waves = waves_, target = target_,
+             result](const JobControl& control) {
+                ExplainOptions options;
+                options.parameters = choice.parameters;
+                options.progress = [&control](double f) { return control.report(f); };
+                auto e = std::make_shared<Explanation>(runExplanation(choice.method, *model, *input, target, options));
+                const SignalGroup& group = rec->groups[std::size_t(g)];
+                mapExplanationToRecording(*e, *input, group);
+                result->headline = q(summariseAttribution(e->recordingMap, group, *waves).headline);
+                result->explanation = std::move(e);
+            },
+            [this, generation, i = int(entries_.size()), key, result](JobState state, const QString& error) {
+                // Entries are only ever rebuilt under a new generation, so the index still names this one.
+                if (generation != generation_)
+                    return;
+                ExplanationEntry& done = entries_[std::size_t(i)];
+                done.state = state;
+                done.error = error;
+                if (state == JobState::Finished) {
+                    done.progress = 1.0;
+                    done.explanation = result->explanation;
+                    done.headline = result->headline;
+                    remember(key, result->explanation, result->headline);
+                }
+                emit explanationUpdated(i);
+            });
+        entries_.push_back(std::move(entry));
+    }
+    emit explanationsChanged();
+}
+
+void Workbench::cancelExplanations()
+{
+    for (const auto& e : entries_) {
+        if (e.state == JobState::Queued || e.state == JobState::Running)
+            runner_->cancel(e.job);
+        if (e.qualityState == JobState::Queued || e.qualityState == JobState::Running)
+            runner_->cancel(e.qualityJob);
+    }
+}
+
+// --- explanation quality ------------------------------------------------------------------------------------------
+
+void Workbench::assessQuality()
+{
+    if (!input_ || !model_)
+        return;
+    auto truth = truth_ ? std::make_shared<const quality::GroundTruth>(*truth_) : nullptr;
+    const int generation = generation_;
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        ExplanationEntry& entry = entries_[i];
+        if (!entry.explanation || entry.scorecard || entry.qualityJob != 0)
+            continue;
+        auto result = std::make_shared<std::shared_ptr<const quality::Scorecard>>();
+        const QString key = cacheKey(entry.choice);
+        entry.qualityState = JobState::Queued;
+        entry.qualityJob = runner_->submit(
+            tr("Quality of %1").arg(entry.title),
+            [model = model_, input = input_, e = entry.explanation, truth, result](const JobControl& control) {
+                auto options = quality::scorecardOptionsFor(model->card(), truth ? &truth->waves : nullptr);
+                options.progress = [&control](double f) { return control.report(f); };
+                *result = std::make_shared<const quality::Scorecard>(quality::scoreExplanation(*model, *input, *e, options));
+            },
+            [this, generation, i, key, result](JobState state, const QString& error) {
+                if (generation != generation_ || i >= entries_.size())
+                    return;
+                ExplanationEntry& done = entries_[i];
+                done.qualityState = state;
+                done.qualityError = error;
+                done.qualityJob = state == JobState::Finished ? done.qualityJob : 0;   // may be asked again
+                if (state == JobState::Finished) {
+                    done.qualityProgress = 1.0;
+                    done.scorecard = *result;
+                    if (const auto it = cache_.find(key); it != cache_.end())
+                        it->scorecard = *result;
+                    updateAgreement();
+                }
+                emit qualityUpdated(int(i));
+            });
+    }
+    updateAgreement();
+}
+
+void Workbench::updateAgreement()
+{
+    std::vector<std::vector<float>> maps;
+    std::vector<std::size_t> index;
+    for (std::size_t i = 0; i < entries_.size(); ++i)
+        if (entries_[i].explanation) {
+            maps.push_back(entries_[i].explanation->modelMap);
+            index.push_back(i);
+        }
+    if (maps.empty())
+        return;
+    const auto mean = quality::meanAgreement(quality::agreement(maps));
+    for (std::size_t k = 0; k < index.size(); ++k)
+        entries_[index[k]].agreement = mean[k];
+}
+
+} // namespace execg

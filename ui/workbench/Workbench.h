@@ -1,0 +1,167 @@
+#pragma once
+// The workstation's domain state, apart from any widget: the open case, the model, its prediction, the methods the
+// user chose and their explanations and scorecards. Widgets read it and ask it to act; every slow step (reading a
+// file, loading a model, predicting, explaining, scoring) runs off the GUI thread through one AnalysisRunner and
+// comes back as a signal. Results are cached by recording, model, target, method and parameters, so going back
+// to a case or re-ticking a method shows its map at once.
+#include "explain/Explanation.h"
+#include "measure/WaveSegmentation.h"
+#include "model/ModelInputAdapter.h"
+#include "model/Prediction.h"
+#include "quality/SyntheticTruth.h"
+#include "quality/torch/Scorecard.h"
+#include "recording/Recording.h"
+#include "workbench/AnalysisRunner.h"
+#include "workbench/CaseList.h"
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace execg {
+
+class RecordingLoader;
+class TorchModel;
+
+struct MethodChoice {
+    std::string method;                              // registry name
+    std::map<std::string, std::string> parameters;   // given values; defaults fill the rest
+    bool operator==(const MethodChoice&) const = default;
+};
+
+// One chosen method on the current case: its job while it runs, its explanation when done.
+struct ExplanationEntry {
+    MethodChoice choice;
+    QString title;                                   // "Integrated Gradients"
+    JobState state = JobState::Queued;
+    int job = 0;
+    double progress = 0.0;
+    QString error;
+    bool fromCache = false;
+    std::shared_ptr<const Explanation> explanation;  // recordingMap filled in
+    QString headline;                                // "62 % of the evidence lies in the T waves of V2–V4"
+
+    // Its explanation-quality scorecard, when asked for.
+    JobState qualityState = JobState::Queued;
+    int qualityJob = 0;
+    double qualityProgress = 0.0;
+    QString qualityError;
+    std::shared_ptr<const quality::Scorecard> scorecard;
+    double agreement = 0.0;                          // mean rank agreement with the other finished methods
+};
+
+class Workbench : public QObject {
+    Q_OBJECT
+public:
+    explicit Workbench(QObject* parent = nullptr);
+    ~Workbench() override;
+
+    AnalysisRunner& runner() { return *runner_; }
+    CaseList& cases() { return *cases_; }
+
+    // --- the case ---
+    // Adds the paths to the worklist and opens the first; a folder adds every readable file in it.
+    void openPaths(const QStringList& paths);
+    void openCaseAt(int index);
+    void nextCase();
+    void previousCase();
+    QString casePath() const { return casePath_; }
+    std::shared_ptr<const Recording> recording() const { return recording_; }
+    int groupIndex() const { return group_; }
+    const SignalGroup* group() const;
+    qint64 lastReadMs() const { return lastReadMs_; }
+    bool loading() const;
+
+    // --- the model ---
+    void loadModel(const QString& path);
+    std::shared_ptr<const TorchModel> model() const { return model_; }
+    QString modelPath() const { return modelPath_; }
+    QString modelError() const { return modelError_; }
+
+    // --- the prediction for case and model ---
+    const std::optional<Prediction>& prediction() const { return prediction_; }
+    std::shared_ptr<const AdaptedInput> input() const { return input_; }
+    int target() const { return target_; }
+    void setTarget(int output);   // −1: the predicted output
+    QString predictionError() const { return predictionError_; }
+
+    // --- explanations ---
+    void setMethods(const std::vector<MethodChoice>& methods);
+    const std::vector<MethodChoice>& methods() const { return methods_; }
+    void setAutoRun(bool on) { autoRun_ = on; }   // explain every new case with the chosen methods
+    bool autoRun() const { return autoRun_; }
+    void runExplanations();
+    void cancelExplanations();
+    const std::vector<ExplanationEntry>& explanations() const { return entries_; }
+    int finishedExplanations() const;
+
+    // --- explanation quality ---
+    void assessQuality();
+    const std::optional<quality::GroundTruth>& groundTruth() const { return truth_; }
+
+signals:
+    void caseOpened();                                      // recording() is the new case
+    void caseFailed(const QString& path, const QString& message);
+    void modelLoaded();
+    void modelFailed(const QString& path, const QString& message);
+    void predictionChanged();
+    void explanationsChanged();                             // entries added, removed or reordered
+    void explanationUpdated(int index);                     // one entry's progress, state or result
+    void qualityUpdated(int index);
+    void busyChanged(bool busy);
+    void message(const QString& text);                      // for the status bar
+
+private:
+    void caseLoaded(std::shared_ptr<const Recording> recording, qint64 ms);
+    void caseLoadFailed(const QString& path, const QString& message);
+    void startPrediction();
+    void resetAnalysis();
+    int entryForJob(int job, bool quality) const;
+    QString caseKey() const;
+    QString cacheKey(const MethodChoice& choice) const;
+    void remember(const QString& key, std::shared_ptr<const Explanation> e, const QString& headline);
+    void updateAgreement();
+
+    AnalysisRunner* runner_ = nullptr;
+    RecordingLoader* loader_ = nullptr;
+    CaseList* cases_ = nullptr;
+    QString pendingPath_, casePath_, caseIdentity_;
+    std::shared_ptr<const Recording> recording_;
+    int group_ = -1;
+    qint64 lastReadMs_ = 0;
+
+    std::shared_ptr<const TorchModel> model_;
+    QString modelPath_, modelError_;
+    int modelJob_ = 0;
+
+    std::shared_ptr<const AdaptedInput> input_;
+    std::shared_ptr<const WaveSegmentation> waves_;
+    std::optional<Prediction> prediction_;
+    std::vector<float> raw_;
+    QString predictionError_;
+    int target_ = 0, requestedTarget_ = -1;
+    std::optional<quality::GroundTruth> truth_;
+
+    std::vector<MethodChoice> methods_;
+    std::vector<ExplanationEntry> entries_;
+    bool autoRun_ = true;
+    // Bumped whenever case, model or target change: a job that returns for an older generation is dropped.
+    int generation_ = 0;
+
+    struct Cached {
+        std::shared_ptr<const Explanation> explanation;
+        QString headline;
+        std::shared_ptr<const quality::Scorecard> scorecard;
+    };
+    QHash<QString, Cached> cache_;
+    QStringList cacheOrder_;   // oldest first; the cache keeps the last kCacheSize
+};
+
+} // namespace execg
