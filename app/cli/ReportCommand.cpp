@@ -13,12 +13,11 @@
 #include "io/AtomicFile.h"
 #include "io/ReaderRegistry.h"
 #include "io/dicom/DicomEcgReader.h"
-#include "measure/Measurements.h"
 #include "model/Prediction.h"
-#include "model/Sha256.h"
 #include "model/torch/TorchModel.h"
 #include "render/ChartPage.h"
 #include "render/PdfReport.h"
+#include "render/ReportAssembly.h"
 
 #include <QGuiApplication>
 #include <QImage>
@@ -148,52 +147,6 @@ std::vector<std::string> inputFiles(const std::vector<std::string>& given)
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
-std::vector<std::pair<QString, QString>> measurementRows(const EcgMeasurements& m)
-{
-    std::vector<std::pair<QString, QString>> rows;
-    auto add = [&](const std::vector<NamedQuantity>& list) {
-        for (const auto& n : list)
-            if (n.q->ok())
-                rows.emplace_back(q(n.label), QString::number(n.q->value, 'f', std::string(n.unit).empty() ? 3 : 0) +
-                                                  (std::string(n.unit).empty() ? QString() : " " + q(n.unit)));
-    };
-    add(rhythmQuantities(m));
-    add(medianQuantities(m));
-    return rows;
-}
-
-// The explanation-quality scorecard of every method into the report and the JSON (as `explain --quality` writes it).
-void addQuality(const CliArgs& args, const TorchModel& model, const AdaptedInput& input, const GroupInFile& in,
-                const std::string& file, const std::vector<Explanation>& explained, ReportContent& c, ordered_json& methods,
-                const std::vector<std::size_t>& jsonIndex)
-{
-    std::vector<std::string> notes;
-    const auto truth = loadGroundTruth(args, file, in.group(), notes);
-    for (const auto& n : notes)
-        c.warnings << q(n);
-    std::vector<std::vector<float>> maps;
-    for (const auto& e : explained)
-        maps.push_back(e.modelMap);
-    const auto agreement = quality::meanAgreement(quality::agreement(maps));
-    const auto o = scorecardOptionsFor(model.card(), truth);
-    for (std::size_t k = 0; k < explained.size(); ++k) {
-        const auto s = quality::scoreExplanation(model, input, explained[k], o);
-        methods[jsonIndex[k]]["quality"] = scorecardJson(s, agreement[k]);
-        ReportQuality r;
-        r.faithfulness = QStringLiteral("gain %1").arg(s.deletionGain, 0, 'f', 2);
-        r.sanity = !s.randomisation ? QStringLiteral("—") : s.randomisation->passed ? QStringLiteral("passed") : QStringLiteral("FAILED");
-        r.stability = QString::number(s.robustness.averageSensitivity, 'f', 2);
-        r.agreement = QString::number(agreement[k], 'f', 2);
-        if (s.localisation && s.localisation->note.empty())
-            r.localisation = QStringLiteral("%1 % in the label's waves (%2 % by chance)")
-                                 .arg(std::lround(100 * s.localisation->massShare))
-                                 .arg(std::lround(100 * s.localisation->chanceShare));
-        for (const auto& v : s.verdicts)
-            r.verdicts.push_back({q(v.text), v.warning});
-        c.methods[k].quality = r;
-    }
-}
-
 struct CaseResult {
     ordered_json json;
     bool methodFailed = false;
@@ -216,41 +169,11 @@ CaseResult reportCase(const CliArgs& args, const TorchModel& model, const std::v
     const WaveSegmentation waves = segmentWaves(in.group());
 
     CaseResult result;
-    ReportContent c;
-    c.recording = &in.recording;
-    c.group = in.index;
-    c.inputFile = q(file);
-    c.inputSha256 = q(sha256OfFile(file));
-    c.modelName = q(card.name);
-    c.modelVersion = q(card.version);
-    c.modelFile = q(*args.value("model"));
-    c.modelSha256 = q(model.sha256());
-    c.intendedUse = q(card.intendedUse);
-    c.limitations = q(card.limitations);
-    c.demoModel = card.demo;
-    for (const auto& o : prediction.outputs)
-        c.prediction << q(o.label + " " + formatOutputValue(o));
-    c.target = q(card.outputs[std::size_t(target)].label);
-    for (const auto& w : prediction.warnings)
-        c.warnings << q(w);
-    c.chart = look.style;
-    c.deidentify = args.has("deidentify");
-    c.pageSize = look.page;
-    c.scale = look.scale;
-    c.absoluteScale = look.absoluteScale;
-    c.overlay = look.overlay;
-    c.colours = look.colours;
-    c.versions = {QStringLiteral("ExECG Studio " EXECG_VERSION), QStringLiteral("Qt ") + qVersion(), q(libtorchVersion()), q(dcmtkVersion())};
-    for (const auto& w : input.warnings)
-        c.preprocessing << q(w);
-    c.preprocessing << QStringLiteral("recording: %1").arg(describeFilters(in.group().filters));
-    c.preprocessing << QStringLiteral("no filtering by the application; model window %1–%2 s of the recording")
-                           .arg(double(input.sourceFirst) / input.sourceRateHz, 0, 'f', 2)
-                           .arg(double(input.sourceFirst + input.sourceCount) / input.sourceRateHz, 0, 'f', 2);
-
     ordered_json methods = ordered_json::array();
-    std::vector<Explanation> explained;     // kept for the scorecards
+    std::vector<Explanation> explained;     // in the report, in order
+    std::vector<QString> headlines;
     std::vector<std::size_t> explainedJson; // their entries in `methods`
+    QStringList notes;
     for (const auto& spec : specs) {
         ordered_json m{{"method", spec.name}};
         try {
@@ -259,39 +182,65 @@ CaseResult reportCase(const CliArgs& args, const TorchModel& model, const std::v
             Explanation e = runExplanation(spec.name, model, input, target, options);
             mapExplanationToRecording(e, input, in.group());
             const auto summary = summariseAttribution(e.recordingMap, in.group(), waves);
-            ReportMethod r;
-            r.name = q(spec.name);
-            r.recordingMap = e.recordingMap;
-            r.parameters = e.parameters;
-            r.seed = e.seed;
-            r.stochastic = ExplainerRegistry::instance().find(spec.name)->info().stochastic;
-            r.runtimeMs = e.runtimeMs;
-            r.headline = q(summary.headline);
-            for (const auto& n : e.notes)
-                r.notes << q(n);
-            c.methods.push_back(std::move(r));
             m["parameters"] = e.parameters;
             m["runtime_ms"] = round6(e.runtimeMs);
             m["summary"] = attributionSummaryJson(summary);
             explainedJson.push_back(methods.size());
+            headlines.push_back(q(summary.headline));
             explained.push_back(std::move(e));
         } catch (const ExplainError& e) {
             result.methodFailed = true;
             m["error"] = e.what();
-            c.warnings << QStringLiteral("%1 could not run: %2").arg(q(spec.name), q(e.what()));
+            notes << QStringLiteral("%1 could not run: %2").arg(q(spec.name), q(e.what()));
         }
         methods.push_back(m);
     }
-    if (args.has("quality"))
-        addQuality(args, model, input, in, file, explained, c, methods, explainedJson);
+    // The explanation-quality scorecard of every method into the report and the JSON (as `explain --quality`).
+    std::vector<quality::Scorecard> scorecards;
+    std::vector<double> agreement(explained.size(), 0.0);
+    if (args.has("quality")) {
+        std::vector<std::string> truthNotes;
+        const auto truth = loadGroundTruth(args, file, in.group(), truthNotes);
+        for (const auto& n : truthNotes)
+            notes << q(n);
+        std::vector<std::vector<float>> maps;
+        for (const auto& e : explained)
+            maps.push_back(e.modelMap);
+        agreement = quality::meanAgreement(quality::agreement(maps));
+        const auto o = scorecardOptionsFor(card, truth);
+        for (std::size_t k = 0; k < explained.size(); ++k) {
+            scorecards.push_back(quality::scoreExplanation(model, input, explained[k], o));
+            methods[explainedJson[k]]["quality"] = scorecardJson(scorecards.back(), agreement[k]);
+        }
+    }
+
+    ReportCase rc;
+    rc.recording = &in.recording;
+    rc.group = in.index;
+    rc.inputFile = q(file);
+    rc.card = &card;
+    rc.modelFile = q(*args.value("model"));
+    rc.modelSha256 = q(model.sha256());
+    rc.prediction = &prediction;
+    rc.target = target;
+    rc.input = &input;
+    rc.notes = notes;
+    rc.versions = {QStringLiteral("ExECG Studio " EXECG_VERSION), QStringLiteral("Qt ") + qVersion(), q(libtorchVersion()), q(dcmtkVersion())};
+    for (std::size_t k = 0; k < explained.size(); ++k)
+        rc.methods.push_back({&explained[k], headlines[k], scorecards.empty() ? nullptr : &scorecards[k], agreement[k],
+                              ExplainerRegistry::instance().find(explained[k].method)->info().stochastic});
+    ReportContent c = assembleReport(rc);
+    c.chart = look.style;
+    c.deidentify = args.has("deidentify");
+    c.pageSize = look.page;
+    c.scale = look.scale;
+    c.absoluteScale = look.absoluteScale;
+    c.overlay = look.overlay;
+    c.colours = look.colours;
     const auto chosen = args.value("chart-method");
-    c.chartMethod = c.methods.empty() ? -1 : 0;
     for (std::size_t k = 0; chosen && k < c.methods.size(); ++k)
         if (c.methods[k].name == q(*chosen))
             c.chartMethod = int(k);
-
-    const EcgMeasurements measured = measureEcg(in.group());
-    c.measurements = measurementRows(measured);
 
     const std::string pdf = stem.string() + ".pdf";
     QString error;

@@ -319,4 +319,26 @@ static EcgMeasurements measureWithoutSummary(const SignalGroup& groupIn, const M
     return m;
 }
 
+std::vector<NamedQuantity> rhythmQuantities(const EcgMeasurements& m)
+{
+    return {{"heart_rate_bpm", "Heart rate", "bpm", &m.heartRateBpm},
+            {"rr_mean_ms", "RR mean", "ms", &m.rrMeanMs},
+            {"rr_sd_ms", "RR SD", "ms", &m.rrSdMs},
+            {"rr_irregularity", "RR irregularity (RMSSD/mean RR)", "", &m.rrIrregularity}};
+}
+
+std::vector<NamedQuantity> medianQuantities(const EcgMeasurements& m)
+{
+    return {{"pr_ms", "PR", "ms", &m.prMs},
+            {"qrs_ms", "QRS", "ms", &m.qrsMs},
+            {"qt_ms", "QT", "ms", &m.qtMs},
+            {"qtc_bazett_ms", "QTc Bazett", "ms", &m.qtcBazettMs},
+            {"qtc_fridericia_ms", "QTc Fridericia", "ms", &m.qtcFridericiaMs},
+            {"qtc_framingham_ms", "QTc Framingham", "ms", &m.qtcFraminghamMs},
+            {"qtc_hodges_ms", "QTc Hodges", "ms", &m.qtcHodgesMs},
+            {"p_axis_deg", "P axis", "deg", &m.pAxisDeg},
+            {"qrs_axis_deg", "QRS axis", "deg", &m.qrsAxisDeg},
+            {"t_axis_deg", "T axis", "deg", &m.tAxisDeg}};
+}
+
 } // namespace execg

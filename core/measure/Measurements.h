@@ -76,4 +76,14 @@ struct EcgMeasurements {
 
 EcgMeasurements measureEcg(const SignalGroup& group, const MeasureOptions& options = {});
 
+// A measurement with its JSON key, label and unit, as the command line, the report and the GUI list them.
+struct NamedQuantity {
+    const char* key;
+    const char* label;
+    const char* unit;
+    const Quantity* q;
+};
+std::vector<NamedQuantity> rhythmQuantities(const EcgMeasurements& m);   // heart rate, RR mean, SD, irregularity
+std::vector<NamedQuantity> medianQuantities(const EcgMeasurements& m);   // intervals, QTc, axes (median beat)
+
 } // namespace execg

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace execg {
 
@@ -51,6 +52,18 @@ Prediction interpretOutputs(const ModelCard& card, const std::string& modelSha25
         p.outputs.push_back(v);
     }
     return p;
+}
+
+std::string formatOutputValue(const OutputValue& o)
+{
+    char buf[96];
+    if (o.probability)
+        std::snprintf(buf, sizeof buf, "%.3f (probability; raw %.3f)", o.value, double(o.raw));
+    else if (!o.unit.empty())
+        std::snprintf(buf, sizeof buf, "%.2f %s", o.value, o.unit.c_str());
+    else
+        std::snprintf(buf, sizeof buf, "%.4f", o.value);
+    return buf;
 }
 
 } // namespace execg

@@ -28,4 +28,7 @@ struct Prediction {
 Prediction interpretOutputs(const ModelCard& card, const std::string& modelSha256, const std::vector<float>& raw,
                             const std::vector<std::string>& inputWarnings = {});
 
+// "0.913 (probability; raw 2.354)", "7.31 mmol/L", or the bare value: how every output reads, in any command or report.
+std::string formatOutputValue(const OutputValue& o);
+
 } // namespace execg

@@ -370,7 +370,6 @@ void Workbench::assessQuality()
                     done.scorecard = *result;
                     if (const auto it = cache_.find(key); it != cache_.end())
                         it->scorecard = *result;
-                    updateAgreement();
                 }
                 emit qualityUpdated(int(i));
             });
@@ -380,18 +379,32 @@ void Workbench::assessQuality()
 
 void Workbench::updateAgreement()
 {
-    std::vector<std::vector<float>> maps;
-    std::vector<std::size_t> index;
+    // Rank correlations between every pair of maps: tens of milliseconds, so off the GUI thread like the rest.
+    auto maps = std::make_shared<std::vector<std::shared_ptr<const Explanation>>>();
+    auto index = std::make_shared<std::vector<std::size_t>>();
     for (std::size_t i = 0; i < entries_.size(); ++i)
         if (entries_[i].explanation) {
-            maps.push_back(entries_[i].explanation->modelMap);
-            index.push_back(i);
+            maps->push_back(entries_[i].explanation);
+            index->push_back(i);
         }
-    if (maps.empty())
+    if (maps->empty())
         return;
-    const auto mean = quality::meanAgreement(quality::agreement(maps));
-    for (std::size_t k = 0; k < index.size(); ++k)
-        entries_[index[k]].agreement = mean[k];
+    auto mean = std::make_shared<std::vector<double>>();
+    const int generation = generation_;
+    runner_->submit(tr("Agreement between the methods"), [maps, mean](const JobControl&) {
+        std::vector<std::vector<float>> values;
+        for (const auto& e : *maps)
+            values.push_back(e->modelMap);
+        *mean = quality::meanAgreement(quality::agreement(values));
+    }, [this, generation, index, mean](JobState state, const QString&) {
+        if (generation != generation_ || state != JobState::Finished)
+            return;
+        for (std::size_t k = 0; k < index->size() && k < mean->size(); ++k)
+            if ((*index)[k] < entries_.size()) {
+                entries_[(*index)[k]].agreement = (*mean)[k];
+                emit qualityUpdated(int((*index)[k]));
+            }
+    });
 }
 
 } // namespace execg

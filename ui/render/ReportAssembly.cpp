@@ -1,0 +1,96 @@
+#include "render/ReportAssembly.h"
+
+#include "model/Sha256.h"
+#include "render/ChartPage.h"
+
+#include <cmath>
+
+namespace execg {
+
+namespace {
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+} // namespace
+
+std::vector<std::pair<QString, QString>> measurementRows(const EcgMeasurements& m)
+{
+    std::vector<std::pair<QString, QString>> rows;
+    auto add = [&](const std::vector<NamedQuantity>& list) {
+        for (const auto& n : list)
+            if (n.q->ok())
+                rows.emplace_back(q(n.label), QString::number(n.q->value, 'f', std::string(n.unit).empty() ? 3 : 0) +
+                                                  (std::string(n.unit).empty() ? QString() : " " + q(n.unit)));
+    };
+    add(rhythmQuantities(m));
+    add(medianQuantities(m));
+    return rows;
+}
+
+ReportQuality reportQuality(const quality::Scorecard& s, double agreement)
+{
+    ReportQuality r;
+    r.faithfulness = QStringLiteral("gain %1").arg(s.deletionGain, 0, 'f', 2);
+    r.sanity = !s.randomisation ? QStringLiteral("—") : s.randomisation->passed ? QStringLiteral("passed") : QStringLiteral("FAILED");
+    r.stability = QString::number(s.robustness.averageSensitivity, 'f', 2);
+    r.agreement = QString::number(agreement, 'f', 2);
+    if (s.localisation && s.localisation->note.empty())
+        r.localisation = QStringLiteral("%1 % in the label's waves (%2 % by chance)")
+                             .arg(std::lround(100 * s.localisation->massShare))
+                             .arg(std::lround(100 * s.localisation->chanceShare));
+    for (const auto& v : s.verdicts)
+        r.verdicts.push_back({q(v.text), v.warning});
+    return r;
+}
+
+ReportContent assembleReport(const ReportCase& in)
+{
+    const ModelCard& card = *in.card;
+    const SignalGroup& group = in.recording->groups.at(std::size_t(in.group));
+    ReportContent c;
+    c.recording = in.recording;
+    c.group = in.group;
+    c.inputFile = in.inputFile;
+    c.inputSha256 = q(sha256OfFile(in.inputFile.toStdString()));
+    c.modelName = q(card.name);
+    c.modelVersion = q(card.version);
+    c.modelFile = in.modelFile;
+    c.modelSha256 = in.modelSha256;
+    c.intendedUse = q(card.intendedUse);
+    c.limitations = q(card.limitations);
+    c.demoModel = card.demo;
+    for (const auto& o : in.prediction->outputs)
+        c.prediction << q(o.label + " " + formatOutputValue(o));
+    c.target = q(card.outputs.at(std::size_t(in.target)).label);
+    for (const auto& w : in.prediction->warnings)
+        c.warnings << q(w);
+    c.warnings << in.notes;
+    c.versions = in.versions;
+    for (const auto& w : in.input->warnings)
+        c.preprocessing << q(w);
+    c.preprocessing << QStringLiteral("recording: %1").arg(describeFilters(group.filters));
+    c.preprocessing << QStringLiteral("no filtering by the application; model window %1–%2 s of the recording")
+                           .arg(double(in.input->sourceFirst) / in.input->sourceRateHz, 0, 'f', 2)
+                           .arg(double(in.input->sourceFirst + in.input->sourceCount) / in.input->sourceRateHz, 0, 'f', 2);
+    for (const auto& m : in.methods) {
+        const Explanation& e = *m.explanation;
+        ReportMethod r;
+        r.name = q(e.method);
+        r.recordingMap = e.recordingMap;
+        r.parameters = e.parameters;
+        r.seed = e.seed;
+        r.stochastic = m.stochastic;
+        r.runtimeMs = e.runtimeMs;
+        r.headline = m.headline;
+        for (const auto& n : e.notes)
+            r.notes << q(n);
+        if (m.scorecard)
+            r.quality = reportQuality(*m.scorecard, m.agreement);
+        c.methods.push_back(std::move(r));
+    }
+    c.chartMethod = c.methods.empty() ? -1 : 0;
+    c.measurements = measurementRows(measureEcg(group));
+    return c;
+}
+
+} // namespace execg

@@ -1,0 +1,51 @@
+#pragma once
+// What goes into a case's PDF report, gathered from the engine's plain results — recording, model card,
+// prediction, explanations with their headlines and scorecards, measurements — in one place, so the command line's
+// `report` and the GUI's export print exactly the same report for the same case.
+#include "explain/Explanation.h"
+#include "measure/Measurements.h"
+#include "model/ModelInputAdapter.h"
+#include "model/Prediction.h"
+#include "quality/torch/Scorecard.h"
+#include "render/PdfReport.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace execg {
+
+struct ReportCaseMethod {
+    const Explanation* explanation = nullptr;        // recordingMap filled in
+    QString headline;
+    const quality::Scorecard* scorecard = nullptr;   // when assessed
+    double agreement = 0.0;                          // mean agreement with the other methods
+    bool stochastic = false;                         // the method draws random numbers (its seed is printed)
+};
+
+struct ReportCase {
+    const Recording* recording = nullptr;
+    int group = 0;
+    QString inputFile;
+    const ModelCard* card = nullptr;
+    QString modelFile, modelSha256;
+    const Prediction* prediction = nullptr;
+    int target = 0;
+    const AdaptedInput* input = nullptr;
+    std::vector<ReportCaseMethod> methods;
+    QStringList notes;                               // further warnings for the summary (e.g. a method that failed)
+    QStringList versions;                            // "ExECG Studio 0.1.0", "Qt 6.4.2", "LibTorch 1.13.1", …
+};
+
+// The report's content for `c` (SHA-256 of the input file, versions, preprocessing, measurements included); the look
+// (chart style, page, scale, de-identification, the chart's method) keeps its defaults for the caller to set.
+ReportContent assembleReport(const ReportCase& c);
+
+// One method's scorecard in the report's words.
+ReportQuality reportQuality(const quality::Scorecard& s, double agreement);
+
+// The measurements a report lists: rhythm, then the median beat's intervals and axes, each with its unit.
+std::vector<std::pair<QString, QString>> measurementRows(const EcgMeasurements& m);
+
+} // namespace execg
