@@ -9,6 +9,7 @@
 #include "widgets/PaperChartView.h"
 #include "widgets/QualityPanel.h"
 #include "widgets/RecordingView.h"
+#include "widgets/ViewExport.h"
 #include "widgets/WorklistPanel.h"
 #include "workbench/BundledResources.h"
 #include "workbench/Workbench.h"
@@ -133,6 +134,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(workbench_, &Workbench::busyChanged, progress_, &QWidget::setVisible);
     connect(workbench_, &Workbench::message, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
     connect(comparison_, &ComparisonView::cursorMoved, chart_, &PaperChartView::setCursorTime);
+    connect(workbench_, &Workbench::exported, this, [this](const QString& path, const QString& error) {
+        if (error.isEmpty())
+            statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
+        else
+            showBanner(tr("Could not export %1\n%2").arg(QFileInfo(path).fileName(), error));
+    });
 
     applyDisplay(display_->settings());
     QSettings settings;
@@ -171,6 +178,10 @@ void MainWindow::buildMenus()
     file->addAction(tr("Open the &demo case"), this, &MainWindow::openDemo);
     recentMenu_ = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("Export PDF &report…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::chooseReportFile);
+    file->addAction(tr("Export the &view as PNG or SVG…"), this, &MainWindow::chooseViewPictureFile);
+    file->addAction(tr("Export the results as &JSON…"), this, &MainWindow::chooseResultsFile);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -260,9 +271,14 @@ void MainWindow::caseOpened()
 void MainWindow::showError(const QString& path, const QString& message)
 {
     // The case on screen stays: a bad file must never cost the clinician the one they were reading.
-    errorBanner_->setText(tr("Could not open %1\n%2").arg(QFileInfo(path).fileName(), message));
-    errorBanner_->show();
+    showBanner(tr("Could not open %1\n%2").arg(QFileInfo(path).fileName(), message));
     emit openFailed(message);
+}
+
+void MainWindow::showBanner(const QString& text)
+{
+    errorBanner_->setText(text);
+    errorBanner_->show();
 }
 
 QString MainWindow::lastError() const { return errorBanner_->isVisible() ? errorBanner_->text() : QString(); }
@@ -318,6 +334,47 @@ void MainWindow::refreshChartOverlay()
     o.scale = fullColourValue({&e.explanation->recordingMap});
     chart_->setOverlay(e.explanation, o);
     chart_->setCaption(e.headline.isEmpty() ? e.title : e.title + QStringLiteral(" — ") + e.headline);
+}
+
+QString MainWindow::exportStem() const
+{
+    const QFileInfo info(workbench_->casePath());
+    return info.absolutePath() + QLatin1Char('/') + info.completeBaseName();
+}
+
+void MainWindow::chooseReportFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export PDF report"), exportStem() + QStringLiteral("-report.pdf"),
+                                                      tr("PDF (*.pdf)"));
+    if (!path.isEmpty())
+        exportReport(path);
+}
+
+void MainWindow::exportReport(const QString& path)
+{
+    ReportContent look;
+    look.chart = display_->settings().chart;
+    look.overlay = display_->settings().overlay;
+    look.colours = display_->settings().colours;
+    workbench_->exportReport(path, look, chartMethod_->currentText());
+}
+
+void MainWindow::chooseViewPictureFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the view"), exportStem() + QStringLiteral(".png"),
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    QString error;
+    if (!path.isEmpty() && !saveWidgetPicture(views_->currentWidget(), path, &error))
+        showBanner(tr("Could not export %1\n%2").arg(QFileInfo(path).fileName(), error));
+}
+
+void MainWindow::chooseResultsFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the results"), exportStem() + QStringLiteral("-results.json"),
+                                                      tr("JSON (*.json)"));
+    QString error;
+    if (!path.isEmpty() && !workbench_->exportResults(path, &error))
+        showBanner(tr("Could not export %1\n%2").arg(QFileInfo(path).fileName(), error));
 }
 
 void MainWindow::chooseFiles()

@@ -53,6 +53,8 @@ public:
     ExplainerPanel* explainerPanel() const { return explainers_; }
     ModelPanel* modelPanel() const { return modelPanel_; }
     DisplayToolBar* displayToolBar() const { return display_; }
+    // Writes the case's PDF report off the GUI thread (Workbench::exported says when).
+    void exportReport(const QString& path);
     // Milliseconds from asking to open a file to its chart painted (the last case opened).
     double lastOpenToChartMs() const { return openToChartMs_; }
 
@@ -70,8 +72,13 @@ private:
     void buildDocks();
     void caseOpened();
     void showError(const QString& path, const QString& message);
+    void showBanner(const QString& text);
     void chooseFiles();
     void chooseFolder();
+    void chooseReportFile();
+    void chooseViewPictureFile();
+    void chooseResultsFile();
+    QString exportStem() const;
     void rememberRecent(const QString& path);
     void rebuildRecentMenu();
     void applyDisplay(const DisplaySettings& settings);

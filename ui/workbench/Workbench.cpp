@@ -2,11 +2,18 @@
 
 #include "explain/Explainer.h"
 #include "explain/WaveSummary.h"
+#include "io/dicom/DicomEcgReader.h"
 #include "model/torch/TorchModel.h"
 #include "quality/MapMetrics.h"
+#include "render/ReportAssembly.h"
 #include "widgets/RecordingLoader.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -405,6 +412,131 @@ void Workbench::updateAgreement()
                 emit qualityUpdated(int((*index)[k]));
             }
     });
+}
+
+// --- exports ------------------------------------------------------------------------------------------------------
+
+void Workbench::exportReport(const QString& path, const ReportContent& look, const QString& chartMethod)
+{
+    if (!recording_ || !model_ || !prediction_ || !input_) {
+        emit exported(path, tr("%1: nothing to report yet — open a case and let the model predict").arg(path));
+        return;
+    }
+    // Everything the job reads is shared and immutable, so the case on screen may change while it writes.
+    struct Job {
+        std::shared_ptr<const Recording> recording;
+        std::shared_ptr<const TorchModel> model;
+        std::shared_ptr<const AdaptedInput> input;
+        Prediction prediction;
+        std::vector<ExplanationEntry> entries;
+    };
+    auto job = std::make_shared<Job>(Job{recording_, model_, input_, *prediction_, {}});
+    for (const auto& e : entries_)
+        if (e.explanation)
+            job->entries.push_back(e);
+    auto error = std::make_shared<QString>();
+    const int group = group_, target = target_;
+    const QString file = casePath_, modelFile = modelPath_;
+    runner_->submit(tr("Writing %1").arg(QFileInfo(path).fileName()), [=](const JobControl&) {
+        ReportCase rc;
+        rc.recording = job->recording.get();
+        rc.group = group;
+        rc.inputFile = file;
+        rc.card = &job->model->card();
+        rc.modelFile = modelFile;
+        rc.modelSha256 = q(job->model->sha256());
+        rc.prediction = &job->prediction;
+        rc.target = target;
+        rc.input = job->input.get();
+        rc.versions = {QStringLiteral("ExECG Studio ") + QCoreApplication::applicationVersion(), QStringLiteral("Qt ") + qVersion(),
+                       q(libtorchVersion()), q(dcmtkVersion())};
+        for (const auto& e : job->entries) {
+            const Explainer* explainer = ExplainerRegistry::instance().find(e.choice.method);
+            rc.methods.push_back({e.explanation.get(), e.headline, e.scorecard.get(), e.agreement,
+                                  explainer && explainer->info().stochastic});
+        }
+        ReportContent c = assembleReport(rc);
+        c.chart = look.chart;
+        c.overlay = look.overlay;
+        c.colours = look.colours;
+        c.scale = look.scale;
+        c.pageSize = look.pageSize;
+        c.deidentify = look.deidentify;
+        for (std::size_t k = 0; k < job->entries.size(); ++k)
+            if (job->entries[k].title == chartMethod)
+                c.chartMethod = int(k);
+        if (!writePdfReport(c, path, error.get()))
+            throw std::runtime_error(error->toStdString());
+    }, [this, path](JobState state, const QString& message) {
+        emit exported(path, state == JobState::Finished ? QString() : state == JobState::Cancelled ? tr("%1: cancelled").arg(path) : message);
+    });
+}
+
+bool Workbench::exportResults(const QString& path, QString* error) const
+{
+    QJsonObject root;
+    root[QStringLiteral("recording")] = QJsonObject{{QStringLiteral("file"), casePath_},
+                                                    {QStringLiteral("group"), group_},
+                                                    {QStringLiteral("sampling_rate_hz"), group() ? group()->samplingRateHz : 0.0}};
+    if (model_) {
+        QJsonObject m{{QStringLiteral("name"), q(model_->card().name)},
+                      {QStringLiteral("version"), q(model_->card().version)},
+                      {QStringLiteral("file"), modelPath_},
+                      {QStringLiteral("sha256"), q(model_->sha256())}};
+        if (model_->card().demo)
+            m[QStringLiteral("notice")] = QString::fromUtf8(kDemoModelNotice);
+        root[QStringLiteral("model")] = m;
+    }
+    if (prediction_) {
+        QJsonArray outputs, warnings;
+        for (const auto& o : prediction_->outputs)
+            outputs.append(QJsonObject{{QStringLiteral("label"), q(o.label)}, {QStringLiteral("value"), o.value},
+                                       {QStringLiteral("unit"), q(o.unit)}, {QStringLiteral("raw"), double(o.raw)}});
+        for (const auto& w : prediction_->warnings)
+            warnings.append(q(w));
+        root[QStringLiteral("prediction")] = outputs;
+        root[QStringLiteral("warnings")] = warnings;
+        root[QStringLiteral("target")] = target_;
+    }
+    QJsonArray methods;
+    for (const auto& e : entries_) {
+        QJsonObject m{{QStringLiteral("method"), q(e.choice.method)}, {QStringLiteral("title"), e.title}};
+        if (!e.explanation) {
+            m[QStringLiteral("state")] = e.error.isEmpty() ? QStringLiteral("not finished") : e.error;
+            methods.append(m);
+            continue;
+        }
+        QJsonObject parameters, diagnostics;
+        for (const auto& [k, v] : e.explanation->parameters)
+            parameters[q(k)] = q(v);
+        for (const auto& [k, v] : e.explanation->diagnostics)
+            diagnostics[q(k)] = v;
+        m[QStringLiteral("parameters")] = parameters;
+        m[QStringLiteral("seed")] = QString::number(e.explanation->seed);
+        m[QStringLiteral("runtime_ms")] = e.explanation->runtimeMs;
+        m[QStringLiteral("diagnostics")] = diagnostics;
+        m[QStringLiteral("headline")] = e.headline;
+        if (e.scorecard) {
+            QJsonArray verdicts;
+            for (const auto& v : e.scorecard->verdicts)
+                verdicts.append(QJsonObject{{QStringLiteral("text"), q(v.text)}, {QStringLiteral("warning"), v.warning}});
+            m[QStringLiteral("quality")] = QJsonObject{{QStringLiteral("deletion_gain"), e.scorecard->deletionGain},
+                                                       {QStringLiteral("randomisation_passed"),
+                                                        e.scorecard->randomisation ? QJsonValue(e.scorecard->randomisation->passed) : QJsonValue()},
+                                                       {QStringLiteral("average_sensitivity"), e.scorecard->robustness.averageSensitivity},
+                                                       {QStringLiteral("agreement"), e.agreement},
+                                                       {QStringLiteral("verdicts"), verdicts}};
+        }
+        methods.append(m);
+    }
+    root[QStringLiteral("methods")] = methods;
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 || !out.commit()) {
+        if (error)
+            *error = tr("%1: cannot be written (%2)").arg(path, out.errorString());
+        return false;
+    }
+    return true;
 }
 
 } // namespace execg

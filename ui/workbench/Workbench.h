@@ -11,6 +11,7 @@
 #include "quality/SyntheticTruth.h"
 #include "quality/torch/Scorecard.h"
 #include "recording/Recording.h"
+#include "render/PdfReport.h"
 #include "workbench/AnalysisRunner.h"
 #include "workbench/CaseList.h"
 
@@ -102,6 +103,14 @@ public:
     const std::vector<ExplanationEntry>& explanations() const { return entries_; }
     int finishedExplanations() const;
 
+    // --- exports (atomic; the input file is never written) ---
+    // The case's PDF report, as `execg-cli report` writes it, drawn with `look` (chart style, overlay, colours, the
+    // chart's method); written off the GUI thread, then exported(path, error) with an empty error on success.
+    void exportReport(const QString& path, const ReportContent& look, const QString& chartMethod);
+    // The case's results as JSON: recording, model, prediction, warnings, and per method its parameters, seed,
+    // runtime, diagnostics, headline and scorecard (maps stay out: `execg-cli explain` writes them as .npy).
+    bool exportResults(const QString& path, QString* error = nullptr) const;
+
     // --- explanation quality ---
     void assessQuality();
     const std::optional<quality::GroundTruth>& groundTruth() const { return truth_; }
@@ -116,6 +125,7 @@ signals:
     void explanationUpdated(int index);                     // one entry's progress, state or result
     void qualityUpdated(int index);
     void busyChanged(bool busy);
+    void exported(const QString& path, const QString& error);
     void message(const QString& text);                      // for the status bar
 
 private:

@@ -13,12 +13,18 @@
 #include "widgets/ModelPanel.h"
 #include "widgets/PaperChartView.h"
 #include "widgets/QualityPanel.h"
+#include "widgets/ViewExport.h"
 #include "workbench/BundledResources.h"
 #include "workbench/Workbench.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -248,6 +254,69 @@ private slots:
             const bool warned = std::any_of(s.verdicts.begin(), s.verdicts.end(), [](const auto& v) { return v.warning; });
             QCOMPARE(table->item(row, 6)->text().startsWith(QStringLiteral("⚠ do not trust")), warned);
         }
+    }
+
+    void exportsReportViewAndResults()
+    {
+        const QString dir = test::scratchDir(QStringLiteral("workbench_export_%1").arg(QCoreApplication::applicationPid()));
+        MainWindow w;
+        w.show();
+        w.openDemo();
+        Workbench& wb = w.workbench();
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
+        choose(w, {"integrated-gradients", "saliency"});
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
+        const QByteArray demoBefore = [] {
+            QFile f(demoCasePath());
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        }();
+
+        // The PDF report, written off the GUI thread: the same content as `execg-cli report` for this case.
+        QSignalSpy exported(&wb, &Workbench::exported);
+        w.exportReport(dir + "/case.pdf");
+        QVERIFY(exported.wait(60000));
+        QCOMPARE(exported.at(0).at(1).toString(), QString());
+        QFile pdf(dir + "/case.pdf");
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), dir + "/case.pdf", QStringLiteral("-")});
+        if (text.waitForFinished(30000) && text.exitCode() == 0) {
+            const QString t = QString::fromUtf8(text.readAllStandardOutput());
+            QVERIFY(t.contains(QStringLiteral("potassium %1 mmol/L").arg(wb.prediction()->outputs[0].value, 0, 'f', 2)));
+            QVERIFY(t.contains(QStringLiteral("integrated-gradients")));
+            QVERIFY(t.contains(QStringLiteral("not for clinical use")));
+        } else {
+            qWarning("pdftotext not available: the report's text was not checked");
+        }
+        // A report to a folder that does not exist fails with the file named, and the window stays.
+        exported.clear();
+        w.exportReport(dir + "/missing/case.pdf");
+        QVERIFY(exported.wait(60000));
+        QVERIFY(exported.at(0).at(1).toString().contains(QStringLiteral("case.pdf")));
+
+        // The view as PNG and SVG; the results as JSON.
+        w.showView(MainWindow::CompareView);
+        QString error;
+        QVERIFY2(saveWidgetPicture(w.comparisonView(), dir + "/view.png", &error), qPrintable(error));
+        QCOMPARE(QImage(dir + "/view.png").size(), w.comparisonView()->size());
+        QVERIFY(saveWidgetPicture(w.comparisonView(), dir + "/view.svg", &error));
+        QFile svg(dir + "/view.svg");
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QVERIFY(svg.readAll().contains("<svg"));
+        QVERIFY2(wb.exportResults(dir + "/results.json", &error), qPrintable(error));
+        QFile json(dir + "/results.json");
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
+        QCOMPARE(root["prediction"].toArray().at(0).toObject()["value"].toDouble(), wb.prediction()->outputs[0].value);
+        QCOMPARE(root["methods"].toArray().size(), 2);
+        QCOMPARE(root["methods"].toArray().at(0).toObject()["headline"].toString(), wb.explanations()[0].headline);
+        QCOMPARE(root["model"].toObject()["sha256"].toString(), QString::fromStdString(wb.model()->sha256()));
+        // Nothing was written to the input.
+        QFile demo(demoCasePath());
+        QVERIFY(demo.open(QIODevice::ReadOnly));
+        QCOMPARE(demo.readAll(), demoBefore);
     }
 
     void badFilesNeverCostTheCase()
