@@ -29,7 +29,7 @@ int main(int argc, char** argv)
     // one model thread ran the default methods as fast as two (bench_gui: 418 vs 517 ms for the demo case).
     const QCommandLineOption threads("threads", QApplication::translate("main", "Threads for the model (default: every core but one)"),
                                      "N", QString::number(std::max(1, int(std::thread::hardware_concurrency()) - 1)));
-    const QCommandLineOption view("view", QApplication::translate("main", "The view to show first: chart, compare or leads"),
+    const QCommandLineOption view("view", QApplication::translate("main", "The view to show first: chart, compare, evidence, measurements or leads"),
                                   "VIEW", "chart");
     const QCommandLineOption maximised("maximised", QApplication::translate("main", "Start with the window maximised"));
     parser.addOption(demo);
@@ -42,8 +42,11 @@ int main(int argc, char** argv)
 
     execg::MainWindow window;
     const QString first = parser.value(view);
-    window.showView(first == "compare" ? execg::MainWindow::CompareView
-                    : first == "leads" ? execg::MainWindow::LeadsView : execg::MainWindow::ChartView);
+    window.showView(first == "compare"        ? execg::MainWindow::CompareView
+                    : first == "evidence"     ? execg::MainWindow::EvidenceTab
+                    : first == "measurements" ? execg::MainWindow::MeasurementsTab
+                    : first == "leads"        ? execg::MainWindow::LeadsView
+                                              : execg::MainWindow::ChartView);
     if (parser.isSet(maximised))
         window.setGeometry(window.screen()->availableGeometry());   // also where no window manager maximises
     parser.isSet(maximised) ? window.showMaximized() : window.show();

@@ -4,6 +4,8 @@
 #include "io/ReaderRegistry.h"
 #include "model/torch/TorchModel.h"
 #include "widgets/ComparisonView.h"
+#include "widgets/EvidenceView.h"
+#include "widgets/MeasurementsView.h"
 #include "widgets/ExplainerPanel.h"
 #include "widgets/ModelPanel.h"
 #include "widgets/PaperChartView.h"
@@ -27,6 +29,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -83,11 +86,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     compare->setSizes({700, 240});
 
     leads_ = new RecordingView(this);
+    evidence_ = new EvidenceView(this);
+    measurements_ = new MeasurementsView(this);
 
     views_ = new QTabWidget(this);
     views_->setObjectName(QStringLiteral("views"));
     views_->addTab(chartPage, tr("Chart"));
     views_->addTab(compare, tr("Compare methods"));
+    views_->addTab(evidence_, tr("Evidence by lead and wave"));
+    views_->addTab(measurements_, tr("Measurements and median beats"));
     views_->addTab(leads_, tr("All leads (scroll)"));
 
     auto* central = new QWidget(this);
@@ -127,6 +134,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         refreshExplanations();
     });
     connect(workbench_, &Workbench::explanationsChanged, this, &MainWindow::refreshExplanations);
+    connect(workbench_, &Workbench::measurementsChanged, this, &MainWindow::refreshMeasurements);
     connect(workbench_, &Workbench::explanationUpdated, this, [this](int i) {
         if (workbench_->explanations()[std::size_t(i)].state != JobState::Running)
             refreshExplanations();
@@ -165,7 +173,11 @@ void MainWindow::buildDocks()
     worklist_ = new WorklistPanel(*workbench_, this);
     dock(tr("Worklist"), QStringLiteral("worklistDock"), worklist_, Qt::LeftDockWidgetArea);
     modelPanel_ = new ModelPanel(*workbench_, this);
-    dock(tr("Model and prediction"), QStringLiteral("modelDock"), modelPanel_, Qt::RightDockWidgetArea);
+    auto* modelScroll = new QScrollArea(this);   // a long card or many warnings scroll, never clip
+    modelScroll->setWidgetResizable(true);
+    modelScroll->setFrameShape(QFrame::NoFrame);
+    modelScroll->setWidget(modelPanel_);
+    dock(tr("Model and prediction"), QStringLiteral("modelDock"), modelScroll, Qt::RightDockWidgetArea);
     explainers_ = new ExplainerPanel(*workbench_, this);
     dock(tr("Explanation methods"), QStringLiteral("explainerDock"), explainers_, Qt::RightDockWidgetArea);
 }
@@ -192,7 +204,9 @@ void MainWindow::buildMenus()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Chart"), QKeySequence(tr("Ctrl+1")), this, [this] { showView(ChartView); });
     view->addAction(tr("C&ompare methods"), QKeySequence(tr("Ctrl+2")), this, [this] { showView(CompareView); });
-    view->addAction(tr("&All leads"), QKeySequence(tr("Ctrl+3")), this, [this] { showView(LeadsView); });
+    view->addAction(tr("&Evidence by lead and wave"), QKeySequence(tr("Ctrl+3")), this, [this] { showView(EvidenceTab); });
+    view->addAction(tr("&Measurements and median beats"), QKeySequence(tr("Ctrl+4")), this, [this] { showView(MeasurementsTab); });
+    view->addAction(tr("&All leads"), QKeySequence(tr("Ctrl+5")), this, [this] { showView(LeadsView); });
     view->addSeparator();
     view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, chart_, &PaperChartView::zoomIn);
     view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, chart_, &PaperChartView::zoomOut);
@@ -296,12 +310,14 @@ void MainWindow::applyDisplay(const DisplaySettings& settings)
 void MainWindow::refreshExplanations()
 {
     std::vector<ComparedMethod> finished;
+    std::vector<EvidenceMethod> evidence;
     const QSignalBlocker block(chartMethod_);
     chartMethod_->clear();
     chartMethod_->addItem(tr("none"));
     for (const auto& e : workbench_->explanations())
         if (e.explanation) {
             finished.push_back({e.title, e.headline, e.explanation});
+            evidence.push_back({e.title, e.headline, e.explanation, e.summary});
             chartMethod_->addItem(e.title);
         }
     // The reviewer's pick stays; otherwise integrated gradients (complete and faithful by construction), else the first.
@@ -311,7 +327,26 @@ void MainWindow::refreshExplanations()
     chartMethod_->setCurrentIndex(at > 0 ? at : (finished.empty() ? 0 : 1));
     comparison_->setRecording(workbench_->recording(), workbench_->groupIndex(), modelWindowStart());
     comparison_->setMethods(finished);
+    const auto input = workbench_->input();
+    evidence_->setRecording(workbench_->recording(), workbench_->groupIndex(), input ? input->sourceFirst : 0,
+                            input ? input->sourceCount : 0);
+    evidence_->setMethods(evidence, chartMethod_->currentText());
     refreshChartOverlay();
+}
+
+void MainWindow::refreshMeasurements()
+{
+    // The median beats carry the chart's method, averaged over the aligned beats.
+    std::shared_ptr<const Explanation> map;
+    QString title;
+    const int index = chartMethod_->currentIndex() - 1;
+    int k = 0;
+    for (const auto& e : workbench_->explanations())
+        if (e.explanation && k++ == index) {
+            map = e.explanation;
+            title = e.title;
+        }
+    measurements_->setCase(workbench_->recording(), workbench_->groupIndex(), workbench_->measurements(), map, title);
 }
 
 void MainWindow::refreshChartOverlay()
@@ -321,6 +356,7 @@ void MainWindow::refreshChartOverlay()
     for (const auto& e : workbench_->explanations())
         if (e.explanation)
             finished.push_back(&e);
+    refreshMeasurements();
     if (index < 0 || index >= int(finished.size())) {
         chart_->clearOverlay();
         chart_->setCaption(QString());

@@ -19,6 +19,8 @@ class QTabWidget;
 namespace execg {
 
 class ComparisonView;
+class EvidenceView;
+class MeasurementsView;
 class ExplainerPanel;
 class ModelPanel;
 class PaperChartView;
@@ -30,7 +32,7 @@ class WorklistPanel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum View { ChartView, CompareView, LeadsView };
+    enum View { ChartView, CompareView, EvidenceTab, MeasurementsTab, LeadsView };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -50,6 +52,8 @@ public:
     PaperChartView* chartView() const { return chart_; }
     ComparisonView* comparisonView() const { return comparison_; }
     QualityPanel* qualityPanel() const { return quality_; }
+    EvidenceView* evidenceView() const { return evidence_; }
+    MeasurementsView* measurementsView() const { return measurements_; }
     ExplainerPanel* explainerPanel() const { return explainers_; }
     ModelPanel* modelPanel() const { return modelPanel_; }
     DisplayToolBar* displayToolBar() const { return display_; }
@@ -84,6 +88,7 @@ private:
     void applyDisplay(const DisplaySettings& settings);
     void refreshExplanations();
     void refreshChartOverlay();
+    void refreshMeasurements();
     void chooseDefaultMethods();
     double modelWindowStart() const;
 
@@ -94,6 +99,8 @@ private:
     ComparisonView* comparison_ = nullptr;
     QualityPanel* quality_ = nullptr;
     RecordingView* leads_ = nullptr;
+    EvidenceView* evidence_ = nullptr;
+    MeasurementsView* measurements_ = nullptr;
     ModelPanel* modelPanel_ = nullptr;
     ExplainerPanel* explainers_ = nullptr;
     WorklistPanel* worklist_ = nullptr;

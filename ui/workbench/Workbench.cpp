@@ -112,9 +112,29 @@ void Workbench::caseLoaded(std::shared_ptr<const Recording> recording, qint64 ms
     for (const auto& n : notes)
         emit message(q(n));
     resetAnalysis();
+    measurements_.reset();
+    ++caseGeneration_;
     emit caseOpened();
     emit busyChanged(runner_->busy());
+    startMeasuring();
     startPrediction();
+}
+
+void Workbench::startMeasuring()
+{
+    auto result = std::make_shared<std::shared_ptr<const EcgMeasurements>>();
+    const int generation = caseGeneration_;
+    runner_->submit(tr("Measuring"), [rec = recording_, g = group_, result](const JobControl&) {
+        *result = std::make_shared<const EcgMeasurements>(measureEcg(rec->groups[std::size_t(g)]));
+    }, [this, generation, result](JobState state, const QString& error) {
+        if (generation != caseGeneration_)
+            return;
+        if (state == JobState::Finished)
+            measurements_ = *result;
+        else if (state == JobState::Failed)
+            emit message(tr("The measurements could not be made: %1").arg(error));
+        emit measurementsChanged();
+    });
 }
 
 void Workbench::caseLoadFailed(const QString& path, const QString& message)
@@ -243,11 +263,11 @@ QString Workbench::cacheKey(const MethodChoice& choice) const
     return key;
 }
 
-void Workbench::remember(const QString& key, std::shared_ptr<const Explanation> e, const QString& headline)
+void Workbench::remember(const QString& key, const ExplanationEntry& entry)
 {
     if (!cache_.contains(key))
         cacheOrder_ << key;
-    cache_[key] = Cached{std::move(e), headline, nullptr};
+    cache_[key] = Cached{entry.explanation, entry.headline, entry.summary, nullptr};
     while (cacheOrder_.size() > kCacheSize)
         cache_.remove(cacheOrder_.takeFirst());
 }
@@ -289,6 +309,7 @@ void Workbench::runExplanations()
             entry.fromCache = true;
             entry.explanation = it->explanation;
             entry.headline = it->headline;
+            entry.summary = it->summary;
             entry.scorecard = it->scorecard;
             if (entry.scorecard)
                 entry.qualityState = JobState::Finished;
@@ -297,7 +318,7 @@ void Workbench::runExplanations()
         }
         struct Result {
             std::shared_ptr<const Explanation> explanation;
-            QString headline;
+            std::shared_ptr<const AttributionSummary> summary;
         };
         auto result = std::make_shared<Result>();
         entry.job = runner_->submit(
@@ -310,7 +331,7 @@ void Workbench::runExplanations()
                 auto e = std::make_shared<Explanation>(runExplanation(choice.method, *model, *input, target, options));
                 const SignalGroup& group = rec->groups[std::size_t(g)];
                 mapExplanationToRecording(*e, *input, group);
-                result->headline = q(summariseAttribution(e->recordingMap, group, *waves).headline);
+                result->summary = std::make_shared<const AttributionSummary>(summariseAttribution(e->recordingMap, group, *waves));
                 result->explanation = std::move(e);
             },
             [this, generation, i = int(entries_.size()), key, result](JobState state, const QString& error) {
@@ -323,8 +344,9 @@ void Workbench::runExplanations()
                 if (state == JobState::Finished) {
                     done.progress = 1.0;
                     done.explanation = result->explanation;
-                    done.headline = result->headline;
-                    remember(key, result->explanation, result->headline);
+                    done.summary = result->summary;
+                    done.headline = q(result->summary->headline);
+                    remember(key, done);
                 }
                 emit explanationUpdated(i);
             });

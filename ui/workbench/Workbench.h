@@ -5,6 +5,8 @@
 // comes back as a signal. Results are cached by recording, model, target, method and parameters, so going back
 // to a case or re-ticking a method shows its map at once.
 #include "explain/Explanation.h"
+#include "explain/WaveSummary.h"
+#include "measure/Measurements.h"
 #include "measure/WaveSegmentation.h"
 #include "model/ModelInputAdapter.h"
 #include "model/Prediction.h"
@@ -48,6 +50,7 @@ struct ExplanationEntry {
     bool fromCache = false;
     std::shared_ptr<const Explanation> explanation;  // recordingMap filled in
     QString headline;                                // "62 % of the evidence lies in the T waves of V2–V4"
+    std::shared_ptr<const AttributionSummary> summary;   // where the evidence lies, per lead and wave
 
     // Its explanation-quality scorecard, when asked for.
     JobState qualityState = JobState::Queued;
@@ -79,6 +82,10 @@ public:
     const SignalGroup* group() const;
     qint64 lastReadMs() const { return lastReadMs_; }
     bool loading() const;
+
+    // The case's measurements (intervals, axes, amplitudes, median beats), computed off the GUI thread on opening;
+    // null until then. measurementsChanged says when.
+    std::shared_ptr<const EcgMeasurements> measurements() const { return measurements_; }
 
     // --- the model ---
     void loadModel(const QString& path);
@@ -118,6 +125,7 @@ public:
 signals:
     void caseOpened();                                      // recording() is the new case
     void caseFailed(const QString& path, const QString& message);
+    void measurementsChanged();
     void modelLoaded();
     void modelFailed(const QString& path, const QString& message);
     void predictionChanged();
@@ -136,7 +144,8 @@ private:
     int entryForJob(int job, bool quality) const;
     QString caseKey() const;
     QString cacheKey(const MethodChoice& choice) const;
-    void remember(const QString& key, std::shared_ptr<const Explanation> e, const QString& headline);
+    void remember(const QString& key, const ExplanationEntry& entry);
+    void startMeasuring();
     void updateAgreement();
 
     AnalysisRunner* runner_ = nullptr;
@@ -144,6 +153,8 @@ private:
     CaseList* cases_ = nullptr;
     QString pendingPath_, casePath_, caseIdentity_;
     std::shared_ptr<const Recording> recording_;
+    std::shared_ptr<const EcgMeasurements> measurements_;
+    int caseGeneration_ = 0;
     int group_ = -1;
     qint64 lastReadMs_ = 0;
 
@@ -168,6 +179,7 @@ private:
     struct Cached {
         std::shared_ptr<const Explanation> explanation;
         QString headline;
+        std::shared_ptr<const AttributionSummary> summary;
         std::shared_ptr<const quality::Scorecard> scorecard;
     };
     QHash<QString, Cached> cache_;
