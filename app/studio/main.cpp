@@ -1,6 +1,7 @@
 // execg-studio: the review workstation. Thin: everything lives in execg_widgets.
 #include "model/torch/TorchModel.h"
 #include "widgets/MainWindow.h"
+#include "widgets/Theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -40,6 +41,7 @@ int main(int argc, char** argv)
     parser.process(app);
     execg::configureTorchThreads(std::max(1, parser.value(threads).toInt()));
 
+    execg::applyTheme(execg::savedTheme());
     execg::MainWindow window;
     const QString first = parser.value(view);
     window.showView(first == "compare"        ? execg::MainWindow::CompareView

@@ -154,6 +154,18 @@ std::optional<double> PaperChartRenderer::timeAt(QPointF point, QPointF topLeft,
     return std::nullopt;
 }
 
+std::optional<ChartCell> PaperChartRenderer::cellAt(QPointF point, QPointF topLeft, QSizeF sizeMm, double pxPerMm) const
+{
+    const ChartLayout layout = layoutFor(sizeMm.width());
+    const double rowHeight = sizeMm.height() * pxPerMm / std::max(1, layout.rows);
+    const double t = ((point.x() - topLeft.x()) / pxPerMm - pulseMarginMm()) / style_.speedMmPerSecond;
+    const int row = int(std::floor((point.y() - topLeft.y()) / rowHeight));
+    for (const auto& c : layout.cells)
+        if (c.row == row && t >= c.startSeconds && t < c.startSeconds + c.durationSeconds)
+            return c;
+    return std::nullopt;
+}
+
 std::vector<QLineF> PaperChartRenderer::cursorLines(double seconds, QPointF topLeft, QSizeF sizeMm, double pxPerMm,
                                                     double windowStartSeconds) const
 {

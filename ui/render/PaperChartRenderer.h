@@ -83,6 +83,11 @@ public:
     // point lies in no lead's cell (the pulse margin, outside the chart).
     std::optional<double> timeAt(QPointF pointPx, QPointF topLeftPx, QSizeF sizeMm, double pxPerMm,
                                  double windowStartSeconds = 0.0) const;
+    // The layout cell under a point (the lead it shows, its time span); nothing outside every cell.
+    std::optional<ChartCell> cellAt(QPointF pointPx, QPointF topLeftPx, QSizeF sizeMm, double pxPerMm) const;
+    // The gain a lead is drawn at, in mm/mV (half for chest leads when the style says so).
+    double gainFor(const std::string& lead) const;
+
     // Where a time cursor at `seconds` crosses the chart: one vertical line per cell whose span holds it.
     std::vector<QLineF> cursorLines(double seconds, QPointF topLeftPx, QSizeF sizeMm, double pxPerMm,
                                     double windowStartSeconds = 0.0) const;
@@ -96,7 +101,6 @@ private:
     void paintCell(QPainter& p, const Cell& cell, double pxPerMm) const;
     void paintOverlay(QPainter& p, const Cell& cell, double pxPerMm) const;
     void paintCounterfactual(QPainter& p, const Cell& cell, double pxPerMm) const;
-    double gainFor(const std::string& lead) const;
     int leadIndex(const std::string& name) const;
 
     const SignalGroup& group_;

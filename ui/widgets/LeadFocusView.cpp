@@ -105,7 +105,7 @@ void LeadFocusView::replot()
     plot_->clearItems();
     const int lead = leadBox_->currentIndex();
     if (!recording_ || group_ < 0 || lead < 0) {
-        plot_->replot();
+        drawIfShown();
         return;
     }
     const SignalGroup& g = recording_->groups[std::size_t(group_)];
@@ -150,6 +150,19 @@ void LeadFocusView::replot()
     for (int i = 0; i < mapRect_->graphs().size(); ++i)
         mapRect_->graphs()[i]->addToLegend(plot_->legend);
     plot_->legend->setVisible(!mapRect_->graphs().isEmpty());
+    drawIfShown();
+}
+
+void LeadFocusView::drawIfShown()
+{
+    // A plot with no area (its tab not shown yet) has no paint buffer to draw into; it draws when shown.
+    if (plot_->isVisible() && plot_->width() > 0 && plot_->height() > 0)
+        plot_->replot();
+}
+
+void LeadFocusView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
     plot_->replot();
 }
 

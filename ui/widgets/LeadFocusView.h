@@ -35,8 +35,12 @@ public:
     QCustomPlot* plot() const { return plot_; }
     int methodGraphs() const;   // maps drawn
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void replot();
+    void drawIfShown();
 
     std::shared_ptr<const Recording> recording_;
     int group_ = -1;

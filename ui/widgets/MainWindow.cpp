@@ -11,12 +11,14 @@
 #include "widgets/PaperChartView.h"
 #include "widgets/QualityPanel.h"
 #include "widgets/RecordingView.h"
+#include "widgets/Theme.h"
 #include "widgets/ViewExport.h"
 #include "widgets/WorklistPanel.h"
 #include "workbench/BundledResources.h"
 #include "workbench/Workbench.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -207,6 +209,20 @@ void MainWindow::buildMenus()
     view->addAction(tr("&Evidence by lead and wave"), QKeySequence(tr("Ctrl+3")), this, [this] { showView(EvidenceTab); });
     view->addAction(tr("&Measurements and median beats"), QKeySequence(tr("Ctrl+4")), this, [this] { showView(MeasurementsTab); });
     view->addAction(tr("&All leads"), QKeySequence(tr("Ctrl+5")), this, [this] { showView(LeadsView); });
+    view->addSeparator();
+    QAction* calipers = view->addAction(tr("C&alipers (or Shift+drag)"));
+    calipers->setShortcut(QKeySequence(tr("K")));
+    calipers->setCheckable(true);
+    connect(calipers, &QAction::toggled, chart_, &PaperChartView::setCaliperMode);
+    QMenu* theme = view->addMenu(tr("T&heme"));
+    QAction* light = theme->addAction(tr("&Light"), this, [] { applyTheme(Theme::Light); });
+    QAction* dark = theme->addAction(tr("&Dark"), this, [] { applyTheme(Theme::Dark); });
+    light->setCheckable(true);
+    dark->setCheckable(true);
+    auto* themes = new QActionGroup(this);
+    themes->addAction(light);
+    themes->addAction(dark);
+    (savedTheme() == Theme::Dark ? dark : light)->setChecked(true);
     view->addSeparator();
     view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, chart_, &PaperChartView::zoomIn);
     view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, chart_, &PaperChartView::zoomOut);

@@ -1,6 +1,7 @@
 #include "widgets/ModelPanel.h"
 
 #include "model/torch/TorchModel.h"
+#include "widgets/Theme.h"
 #include "workbench/BundledResources.h"
 #include "workbench/Workbench.h"
 
@@ -71,7 +72,6 @@ ModelPanel::ModelPanel(Workbench& workbench, QWidget* parent) : QWidget(parent),
     layout->addWidget(prediction_);
     warnings_ = wrapped(this);
     warnings_->setObjectName(QStringLiteral("warningsLabel"));
-    warnings_->setStyleSheet(QStringLiteral("QLabel { color: #7a4a00; }"));
     layout->addWidget(warnings_);
     layout->addStretch(1);
 
@@ -80,7 +80,7 @@ ModelPanel::ModelPanel(Workbench& workbench, QWidget* parent) : QWidget(parent),
     connect(target_, &QComboBox::activated, this, [this](int i) { workbench_.setTarget(target_->itemData(i).toInt()); });
     connect(&workbench_, &Workbench::modelLoaded, this, &ModelPanel::refreshModel);
     connect(&workbench_, &Workbench::modelFailed, this, [this](const QString&, const QString& message) {
-        card_->setText(QStringLiteral("<span style='color:#9b1c1c'>%1</span>").arg(message.toHtmlEscaped()));
+        card_->setText(QStringLiteral("<span style='color:%1'>%2</span>").arg(errorTextColour().name(), message.toHtmlEscaped()));
     });
     connect(&workbench_, &Workbench::predictionChanged, this, &ModelPanel::refreshPrediction);
     refreshModel();
@@ -131,7 +131,7 @@ void ModelPanel::refreshPrediction()
 {
     const auto& p = workbench_.prediction();
     if (!workbench_.predictionError().isEmpty()) {
-        prediction_->setText(QStringLiteral("<span style='color:#9b1c1c'>%1</span>").arg(workbench_.predictionError().toHtmlEscaped()));
+        prediction_->setText(QStringLiteral("<span style='color:%1'>%2</span>").arg(errorTextColour().name(), workbench_.predictionError().toHtmlEscaped()));
         warnings_->clear();
         return;
     }
@@ -141,6 +141,9 @@ void ModelPanel::refreshPrediction()
         return;
     }
     prediction_->setText(predictionText());
+    QPalette palette = warnings_->palette();
+    palette.setColor(QPalette::WindowText, warningTextColour());
+    warnings_->setPalette(palette);
     warnings_->setText(warningsText());
 }
 

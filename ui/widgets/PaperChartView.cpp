@@ -2,6 +2,7 @@
 
 #include "render/PaperPrimitives.h"
 
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScreen>
@@ -36,6 +37,8 @@ void PaperChartView::setRecording(std::shared_ptr<const Recording> recording, in
     recording_ = std::move(recording);
     group_ = groupIndex;
     explanation_.reset();
+    caliperFrom_.reset();
+    caliperTo_.reset();
     cursor_ = std::numeric_limits<double>::quiet_NaN();
     updateGeometry();
 }
@@ -225,18 +228,20 @@ void PaperChartView::paintEvent(QPaintEvent*)
         for (const QLineF& l : renderer.cursorLines(cursor_, chartOrigin(), chartSizeMm(), px, windowStart_))
             p.drawLine(l);
     }
+    paintCaliper(p);
     // The scale, always: what the reader measures against.
     const QString scale = tr("%1 mm/s · %2 mm/mV · %3 % of true size")
                               .arg(style_.speedMmPerSecond, 0, 'g', 3)
                               .arg(style_.gainMmPerMillivolt, 0, 'g', 3)
                               .arg(std::lround(100.0 * px / screenPixelsPerMm(this)));
-    QFont f = font();
-    p.setFont(f);
-    const QRect box = p.fontMetrics().boundingRect(scale).adjusted(-6, -3, 6, 3);
+    QString shown = scale;
+    if (p.fontMetrics().horizontalAdvance(shown) + 20 > viewport()->width())   // a narrow chart keeps the essentials
+        shown = tr("%1 mm/s · %2 mm/mV").arg(style_.speedMmPerSecond, 0, 'g', 3).arg(style_.gainMmPerMillivolt, 0, 'g', 3);
+    const QRect box = p.fontMetrics().boundingRect(shown).adjusted(-6, -3, 6, 3);
     const QRect at(viewport()->width() - box.width() - 4, viewport()->height() - box.height() - 4, box.width(), box.height());
     p.fillRect(at, QColor(255, 255, 255, 220));
     p.setPen(QColor(40, 40, 40));
-    p.drawText(at, Qt::AlignCenter, scale);
+    p.drawText(at, Qt::AlignCenter, shown);
 }
 
 QImage PaperChartView::renderImage() const
@@ -287,8 +292,90 @@ void PaperChartView::wheelEvent(QWheelEvent* event)
     QAbstractScrollArea::wheelEvent(event);
 }
 
+QPointF PaperChartView::toMm(QPointF px) const { return (px - chartOrigin()) / pixelsPerMm(); }
+
+QPointF PaperChartView::toPx(QPointF mm) const { return chartOrigin() + mm * pixelsPerMm(); }
+
+void PaperChartView::setCaliper(QPointF fromPx, QPointF toPx)
+{
+    caliperFrom_ = toMm(fromPx);
+    caliperTo_ = toMm(toPx);
+    viewport()->update();
+}
+
+void PaperChartView::clearCaliper()
+{
+    caliperFrom_.reset();
+    caliperTo_.reset();
+    viewport()->update();
+}
+
+std::optional<CaliperReading> PaperChartView::caliper() const
+{
+    const SignalGroup* g = group();
+    if (!g || !caliperFrom_ || !caliperTo_)
+        return std::nullopt;
+    const PaperChartRenderer renderer(*g, style_);
+    const QPointF d = *caliperTo_ - *caliperFrom_;
+    const auto cell = renderer.cellAt(toPx(*caliperFrom_), chartOrigin(), chartSizeMm(), pixelsPerMm());
+    CaliperReading r;
+    r.milliseconds = 1000.0 * d.x() / style_.speedMmPerSecond;
+    const double gain = cell ? renderer.gainFor(cell->lead) : style_.gainMmPerMillivolt;
+    r.millivolts = -d.y() / gain * (cell && cell->inverted ? -1.0 : 1.0);   // up the paper is positive
+    r.bpm = std::abs(r.milliseconds) > 1e-9 ? 60000.0 / std::abs(r.milliseconds) : 0.0;
+    r.lead = cell ? QString::fromStdString(cell->label()) : QString();
+    return r;
+}
+
+void PaperChartView::paintCaliper(QPainter& p) const
+{
+    const auto r = caliper();
+    if (!r)
+        return;
+    const QPointF a = toPx(*caliperFrom_), b = toPx(*caliperTo_);
+    const QColor colour(0, 114, 178);   // Okabe–Ito blue, as the cursor
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(colour, 1.5));
+    const double tick = 6.0;
+    p.drawLine(QPointF(a.x(), a.y() - tick), QPointF(a.x(), a.y() + tick));
+    p.drawLine(QPointF(b.x(), b.y() - tick), QPointF(b.x(), b.y() + tick));
+    p.drawLine(QPointF(a.x() - tick, a.y()), QPointF(a.x() + tick, a.y()));
+    p.drawLine(QPointF(b.x() - tick, b.y()), QPointF(b.x() + tick, b.y()));
+    p.setPen(QPen(colour, 1.0, Qt::DashLine));
+    p.drawLine(a, QPointF(b.x(), a.y()));   // the time leg
+    p.drawLine(QPointF(b.x(), a.y()), b);   // the amplitude leg
+    const QString text = tr("%1 ms · %2 bpm · %3 mV%4")
+                             .arg(std::lround(r->milliseconds))
+                             .arg(std::lround(r->bpm))
+                             .arg(r->millivolts, 0, 'f', 2)
+                             .arg(r->lead.isEmpty() ? QString() : tr(" (%1)").arg(r->lead));
+    QRectF box = p.fontMetrics().boundingRect(text).adjusted(-5, -3, 5, 3);
+    box.moveTopLeft(QPointF(std::max(a.x(), b.x()) + 8, std::min(a.y(), b.y()) - box.height() - 4));
+    p.fillRect(box, QColor(255, 255, 255, 235));
+    p.setPen(colour);
+    p.drawRect(box);
+    p.drawText(box, Qt::AlignCenter, text);
+    p.restore();
+}
+
+void PaperChartView::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Escape && caliperFrom_) {
+        clearCaliper();
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::keyPressEvent(event);
+}
+
 void PaperChartView::mousePressEvent(QMouseEvent* event)
 {
+    if (event->button() == Qt::LeftButton && (caliperMode_ || (event->modifiers() & Qt::ShiftModifier))) {
+        measuring_ = true;
+        setCaliper(event->position(), event->position());
+        return;
+    }
     if (event->button() == Qt::LeftButton) {
         dragging_ = true;
         dragFrom_ = event->position().toPoint();
@@ -298,7 +385,10 @@ void PaperChartView::mousePressEvent(QMouseEvent* event)
 
 void PaperChartView::mouseMoveEvent(QMouseEvent* event)
 {
-    if (dragging_) {
+    if (measuring_) {
+        caliperTo_ = toMm(event->position());
+        viewport()->update();
+    } else if (dragging_) {
         const QPoint d = event->position().toPoint() - dragFrom_;
         dragFrom_ = event->position().toPoint();
         horizontalScrollBar()->setValue(horizontalScrollBar()->value() - d.x());
@@ -317,6 +407,7 @@ void PaperChartView::mouseMoveEvent(QMouseEvent* event)
 void PaperChartView::mouseReleaseEvent(QMouseEvent*)
 {
     dragging_ = false;
+    measuring_ = false;
     viewport()->unsetCursor();
 }
 

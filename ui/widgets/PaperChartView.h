@@ -19,6 +19,14 @@ namespace execg {
 
 enum class ChartZoom { FitPage, FitWidth, Factor };
 
+// What the calipers measure between their two ends, in the chart's own units.
+struct CaliperReading {
+    double milliseconds = 0.0;   // time between the ends (from the paper speed)
+    double millivolts = 0.0;     // amplitude between the ends (from the gain of the lead where the caliper starts)
+    double bpm = 0.0;            // 60 000 / |ms|: a rate when the ends span one RR interval
+    QString lead;                // the lead under the first end
+};
+
 class PaperChartView : public QAbstractScrollArea {
     Q_OBJECT
 public:
@@ -46,6 +54,13 @@ public:
     static double screenPixelsPerMm(const QWidget* w);   // true size on this screen
     QSizeF chartSizeMm() const;
 
+    // Calipers: drag with Shift held (or any drag in caliper mode) from one point to another; Esc clears them.
+    void setCaliperMode(bool on) { caliperMode_ = on; }
+    bool caliperMode() const { return caliperMode_; }
+    void setCaliper(QPointF fromPx, QPointF toPx);   // viewport pixels
+    void clearCaliper();
+    std::optional<CaliperReading> caliper() const;
+
     void setCursorTime(double seconds);   // NaN hides it
     double cursorTime() const { return cursor_; }
     // Renders the chart as it is shown (for PNG export and tests).
@@ -69,6 +84,7 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void leaveEvent(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
     void scrollContentsBy(int dx, int dy) override;
 
 private:
@@ -92,8 +108,13 @@ private:
     double factor_ = 1.0;
     double cursor_ = std::numeric_limits<double>::quiet_NaN();
     QImage cache_;
-    bool dragging_ = false;
+    bool dragging_ = false, measuring_ = false, caliperMode_ = false;
     QPoint dragFrom_;
+    // The caliper's ends in mm from the chart's top-left, so zoom and scroll keep them on the paper.
+    std::optional<QPointF> caliperFrom_, caliperTo_;
+    QPointF toMm(QPointF px) const;
+    QPointF toPx(QPointF mm) const;
+    void paintCaliper(QPainter& p) const;
 };
 
 } // namespace execg

@@ -87,6 +87,7 @@ void QualityPanel::refreshRow(int index)
     for (int c = Faithfulness; c < Columns; ++c)
         set(c, QString());
     table_->item(index, Verdict)->setBackground(QBrush());
+    table_->item(index, Verdict)->setForeground(QBrush());
     if (!e.explanation) {
         set(Verdict, tr("no map yet"));
         return;
@@ -120,6 +121,7 @@ void QualityPanel::refreshRow(int index)
     if (!warnings.isEmpty()) {
         set(Verdict, tr("⚠ do not trust: %1").arg(warnings.first()), warnings.join(QLatin1Char('\n')) + QLatin1Char('\n') + others.join(QLatin1Char('\n')));
         table_->item(index, Verdict)->setBackground(QColor(253, 226, 225));
+        table_->item(index, Verdict)->setForeground(QColor(122, 17, 17));   // dark on pale in either theme
     } else {
         set(Verdict, tr("✓ %1").arg(others.isEmpty() ? tr("no warnings") : others.first()), others.join(QLatin1Char('\n')));
     }

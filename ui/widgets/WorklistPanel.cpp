@@ -1,5 +1,6 @@
 #include "widgets/WorklistPanel.h"
 
+#include "widgets/Theme.h"
 #include "workbench/Workbench.h"
 
 #include <QFileInfo>
@@ -32,7 +33,7 @@ void WorklistPanel::refresh()
         auto* item = new QListWidgetItem(mark + QFileInfo(e.path).fileName(), list_);
         item->setToolTip(e.error.isEmpty() ? e.path : e.path + QLatin1Char('\n') + e.error);
         if (!e.error.isEmpty())
-            item->setForeground(QColor(155, 28, 28));
+            item->setForeground(errorTextColour());
         if (int(i) == workbench_.cases().current()) {
             QFont f = item->font();
             f.setBold(true);

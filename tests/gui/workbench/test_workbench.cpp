@@ -12,7 +12,10 @@
 #include "widgets/MainWindow.h"
 #include "widgets/ModelPanel.h"
 #include "widgets/PaperChartView.h"
+#include "widgets/EvidenceView.h"
+#include "widgets/MeasurementsView.h"
 #include "widgets/QualityPanel.h"
+#include "widgets/Theme.h"
 #include "widgets/ViewExport.h"
 #include "workbench/BundledResources.h"
 #include "workbench/Workbench.h"
@@ -199,6 +202,68 @@ private slots:
         }
         w.showView(MainWindow::LeadsView);
         QCOMPARE(w.currentView(), MainWindow::LeadsView);
+    }
+
+    void calipersEvidenceMeasurementsAndSettings()
+    {
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        w.openDemo();
+        Workbench& wb = w.workbench();
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb) && wb.measurements() != nullptr, kLong);
+
+        // Calipers: 25 mm across is 1 s at 25 mm/s (60 bpm); 10 mm up is 1 mV at 10 mm/mV.
+        PaperChartView* chart = w.chartView();
+        chart->setZoom(ChartZoom::Factor, 1.0);
+        const double px = chart->pixelsPerMm();
+        const QPointF from(chart->viewport()->width() * 0.3, chart->viewport()->height() * 0.3);
+        chart->setCaliper(from, from + QPointF(25.0 * px, -10.0 * px));
+        const auto r = chart->caliper();
+        QVERIFY(r);
+        QVERIFY(std::abs(r->milliseconds - 1000.0) < 1e-6);
+        QVERIFY(std::abs(r->millivolts - 1.0) < 1e-6);
+        QVERIFY(std::abs(r->bpm - 60.0) < 1e-6);
+        QVERIFY(!r->lead.isEmpty());
+        chart->clearCaliper();
+        QVERIFY(!chart->caliper());
+
+        // Evidence: the table holds the method's own shares, and the focus plot one curve per finished method.
+        w.showView(MainWindow::EvidenceTab);
+        const auto* ig = entryFor(wb, "integrated-gradients");
+        QVERIFY(ig && ig->summary);
+        QCOMPARE(w.evidenceView()->methodBox()->currentText(), ig->title);
+        QTableWidget* table = w.evidenceView()->table();
+        const int t = int(WaveSegment::T);
+        QCOMPARE(table->horizontalHeaderItem(t)->text(), QStringLiteral("T"));
+        QCOMPARE(table->verticalHeaderItem(9)->text(), QString::fromStdString(ig->summary->leads[9]));
+        QCOMPARE(table->item(9, t)->text(), QStringLiteral("%1 %").arg(100.0 * ig->summary->leadWaveShare[9][std::size_t(t)], 0, 'f', 1));
+        QCOMPARE(w.evidenceView()->focus()->methodGraphs(), wb.finishedExplanations());
+
+        // Measurements: the demo case's heart rate as the measurement module gives it, and median beats on a chart.
+        w.showView(MainWindow::MeasurementsTab);
+        QTableWidget* measured = w.measurementsView()->table();
+        QCOMPARE(measured->item(0, 0)->text(), QStringLiteral("Heart rate"));
+        QCOMPARE(measured->item(0, 1)->text(), QStringLiteral("%1 bpm").arg(wb.measurements()->heartRateBpm.value, 0, 'f', 0));
+        QVERIFY(std::abs(wb.measurements()->heartRateBpm.value - 72.0) < 3.0);   // generated at 72 bpm
+        QVERIFY(w.measurementsView()->medianChart()->hasOverlay());
+
+        // Display settings persist: a new window comes back with the gain chosen here.
+        DisplaySettings d = w.displayToolBar()->settings();
+        d.chart.gainMmPerMillivolt = 20.0;
+        w.displayToolBar()->setSettings(d);
+        QCOMPARE(w.chartView()->chartStyle().gainMmPerMillivolt, 20.0);
+        QCOMPARE(DisplaySettings::load().chart.gainMmPerMillivolt, 20.0);
+        d.chart.gainMmPerMillivolt = 10.0;
+        w.displayToolBar()->setSettings(d);
+
+        // The dark theme darkens the window, not the paper.
+        applyTheme(Theme::Dark);
+        QVERIFY(darkTheme());
+        QCOMPARE(savedTheme(), Theme::Dark);
+        QCOMPARE(chart->chartStyle().background, QColor(Qt::white));
+        applyTheme(Theme::Light);
+        QVERIFY(!darkTheme());
     }
 
     void cancelKeepsTheWindowUsable()
