@@ -72,6 +72,7 @@ ExplainerPanel::ExplainerPanel(Workbench& workbench, QWidget* parent) : QWidget(
     jobs_->setHorizontalHeaderLabels({tr("Method"), tr("Progress"), tr("State")});
     jobs_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     jobs_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    jobs_->horizontalHeader()->setMinimumSectionSize(70);
     jobs_->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     jobs_->verticalHeader()->hide();
     jobs_->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -111,8 +111,9 @@ void LeadFocusView::replot()
     const SignalGroup& g = recording_->groups[std::size_t(group_)];
     const auto& samples = g.leads[std::size_t(lead)].samples;
     const std::int64_t first = std::clamp<std::int64_t>(first_, 0, std::int64_t(samples.size()));
-    const std::int64_t count = std::clamp<std::int64_t>(count_ > 0 ? count_ : std::int64_t(samples.size()), 0,
-                                                        std::int64_t(samples.size()) - first);
+    // Without a model window, the first 10 s: a long recording must not be plotted whole on the GUI thread.
+    const std::int64_t wanted = count_ > 0 ? count_ : std::int64_t(std::llround(10.0 * g.samplingRateHz));
+    const std::int64_t count = std::clamp<std::int64_t>(wanted, 0, std::int64_t(samples.size()) - first);
     QVector<double> t(count), v(count);
     for (std::int64_t i = 0; i < count; ++i) {
         t[i] = double(first + i) / g.samplingRateHz;

@@ -161,7 +161,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     workbench_->loadModel(QFileInfo::exists(model) ? model : defaultModelPath());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The panels hold the Workbench by reference: they go first, the Workbench (the first child) last.
+    workbench_->runner().cancelAll();
+    for (auto* dock : findChildren<QDockWidget*>())
+        delete dock;
+    delete takeCentralWidget();
+}
 
 void MainWindow::buildDocks()
 {
@@ -179,6 +186,7 @@ void MainWindow::buildDocks()
     modelScroll->setWidgetResizable(true);
     modelScroll->setFrameShape(QFrame::NoFrame);
     modelScroll->setWidget(modelPanel_);
+    modelScroll->setMinimumWidth(380);
     dock(tr("Model and prediction"), QStringLiteral("modelDock"), modelScroll, Qt::RightDockWidgetArea);
     explainers_ = new ExplainerPanel(*workbench_, this);
     dock(tr("Explanation methods"), QStringLiteral("explainerDock"), explainers_, Qt::RightDockWidgetArea);
@@ -338,9 +346,10 @@ void MainWindow::refreshExplanations()
         }
     // The reviewer's pick stays; otherwise integrated gradients (complete and faithful by construction), else the first.
     int at = chartMethod_->findText(pickedChartMethod_);
-    if (at <= 0)
-        at = chartMethod_->findText(QString::fromStdString(ExplainerRegistry::instance().find("integrated-gradients")->info().title));
-    chartMethod_->setCurrentIndex(at > 0 ? at : (finished.empty() ? 0 : 1));
+    if (at < 0)
+        if (const Explainer* ig = ExplainerRegistry::instance().find("integrated-gradients"))
+            at = chartMethod_->findText(QString::fromStdString(ig->info().title));
+    chartMethod_->setCurrentIndex(at >= 0 ? at : (finished.empty() ? 0 : 1));
     comparison_->setRecording(workbench_->recording(), workbench_->groupIndex(), modelWindowStart());
     comparison_->setMethods(finished);
     const auto input = workbench_->input();

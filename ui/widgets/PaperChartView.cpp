@@ -103,7 +103,8 @@ double PaperChartView::rowHeightMm() const
 
 QSizeF PaperChartView::chartSizeMm() const
 {
-    const PaperChartRenderer renderer(group() ? *group() : SignalGroup{}, style_);
+    static const SignalGroup kNoGroup;   // a reference, never a copy of the recording
+    const PaperChartRenderer renderer(group() ? *group() : kNoGroup, style_);
     const double width = std::ceil(renderer.pulseMarginMm() + style_.windowSeconds * style_.speedMmPerSecond);
     return {width, renderer.layoutFor(width).rows * rowHeightMm()};
 }

@@ -63,7 +63,7 @@ private:
         QString title;
         std::shared_ptr<std::atomic<double>> progress;
         std::shared_ptr<std::atomic_bool> cancelled;
-        double lastReported = -1.0;
+        double lastReported = 0.0;   // a job is reported once it has made progress
     };
     void pollProgress();
 

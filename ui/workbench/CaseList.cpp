@@ -30,20 +30,15 @@ QStringList CaseList::readableFilesUnder(const QString& folder)
 {
     QStringList files;
     QDirIterator it(folder, nameFilters(), QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
-    while (it.hasNext() && files.size() < kMaxFilesPerFolder)
+    while (it.hasNext())
         files << it.next();
-    std::sort(files.begin(), files.end());
+    std::sort(files.begin(), files.end());   // sorted first, so "the first 5000" means the same on every machine
+    if (files.size() > kMaxFilesPerFolder)
+        files.resize(kMaxFilesPerFolder);
     return files;
 }
 
-int CaseList::indexOf(const QString& path) const
-{
-    const QString abs = QFileInfo(path).absoluteFilePath();
-    for (std::size_t i = 0; i < entries_.size(); ++i)
-        if (entries_[i].path == abs)
-            return int(i);
-    return -1;
-}
+int CaseList::indexOf(const QString& path) const { return index_.value(QFileInfo(path).absoluteFilePath(), -1); }
 
 int CaseList::add(const QStringList& paths)
 {
@@ -57,6 +52,7 @@ int CaseList::add(const QStringList& paths)
             if (at < 0) {
                 entries_.push_back({f, {}, false});
                 at = int(entries_.size()) - 1;
+                index_.insert(f, at);
             }
             if (first < 0)
                 first = at;
@@ -69,6 +65,7 @@ int CaseList::add(const QStringList& paths)
 void CaseList::clear()
 {
     entries_.clear();
+    index_.clear();
     current_ = -1;
     emit changed();
     emit currentChanged(-1);

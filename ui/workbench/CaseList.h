@@ -1,6 +1,7 @@
 #pragma once
 // The worklist: the recordings a reviewer goes through, in order, each with what happened when it was opened (an
 // error stays beside its file; it never stops the rest). Folders expand to the readable files inside them.
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -43,6 +44,7 @@ signals:
 
 private:
     std::vector<CaseEntry> entries_;
+    QHash<QString, int> index_;   // path → entry
     int current_ = -1;
 };
 

@@ -47,7 +47,8 @@ Workbench::Workbench(QObject* parent) : QObject(parent)
     connect(runner_, &AnalysisRunner::jobProgress, this, [this](int job, double f) {
         if (const int i = entryForJob(job, false); i >= 0) {
             entries_[std::size_t(i)].progress = f;
-            entries_[std::size_t(i)].state = JobState::Running;
+            if (entries_[std::size_t(i)].state == JobState::Queued)
+                entries_[std::size_t(i)].state = JobState::Running;
             emit explanationUpdated(i);
         } else if (const int k = entryForJob(job, true); k >= 0) {
             entries_[std::size_t(k)].qualityProgress = f;
@@ -104,16 +105,18 @@ void Workbench::caseLoaded(std::shared_ptr<const Recording> recording, qint64 ms
     const QFileInfo info(casePath_);
     caseIdentity_ = casePath_ + QLatin1Char('|') + QString::number(info.size()) + QLatin1Char('|') +
                     QString::number(info.lastModified().toMSecsSinceEpoch());
-    group_ = recording_->primaryGroupIndex();
+    // A file of median beats only has no primary group: its first group is shown rather than none.
+    group_ = std::max(0, recording_->primaryGroupIndex());
     lastReadMs_ = ms;
     cases_->markOpened(casePath_);
     std::vector<std::string> notes;
     truth_ = quality::groundTruthBeside(casePath_.toStdString(), *group(), notes);
     for (const auto& n : notes)
         emit message(q(n));
-    resetAnalysis();
-    measurements_.reset();
+    measurements_.reset();   // before resetAnalysis: its signals must not show the last case's measurements
     ++caseGeneration_;
+    runner_->cancel(measureJob_);
+    resetAnalysis();
     emit caseOpened();
     emit busyChanged(runner_->busy());
     startMeasuring();
@@ -124,7 +127,7 @@ void Workbench::startMeasuring()
 {
     auto result = std::make_shared<std::shared_ptr<const EcgMeasurements>>();
     const int generation = caseGeneration_;
-    runner_->submit(tr("Measuring"), [rec = recording_, g = group_, result](const JobControl&) {
+    measureJob_ = runner_->submit(tr("Measuring"), [rec = recording_, g = group_, result](const JobControl&) {
         *result = std::make_shared<const EcgMeasurements>(measureEcg(rec->groups[std::size_t(g)]));
     }, [this, generation, result](JobState state, const QString& error) {
         if (generation != caseGeneration_)
@@ -178,6 +181,7 @@ void Workbench::loadModel(const QString& path)
 void Workbench::resetAnalysis()
 {
     ++generation_;
+    runner_->cancel(predictJob_);
     for (const auto& e : entries_) {
         runner_->cancel(e.job);
         runner_->cancel(e.qualityJob);
@@ -204,7 +208,7 @@ void Workbench::startPrediction()
     };
     auto result = std::make_shared<Result>();
     const int generation = generation_;
-    runner_->submit(tr("Predicting"), [rec = recording_, g = group_, model = model_, result](const JobControl&) {
+    predictJob_ = runner_->submit(tr("Predicting"), [rec = recording_, g = group_, model = model_, result](const JobControl&) {
         auto input = std::make_shared<AdaptedInput>(adaptRecordingToModel(*rec, g, model->card()));
         result->raw = model->predict({*input}).front();
         result->prediction = interpretOutputs(model->card(), model->sha256(), result->raw, input->warnings);
@@ -248,7 +252,9 @@ void Workbench::setMethods(const std::vector<MethodChoice>& methods) { methods_ 
 
 QString Workbench::cacheKey(const MethodChoice& choice) const
 {
+    // The card too: the same weights read with another card (leads, rate, normalisation) are another model.
     QString key = caseKey() + QLatin1Char('|') + q(model_ ? model_->sha256() : std::string()) + QLatin1Char('|') +
+                  QString::number(model_ ? qHash(q(modelCardToJson(model_->card()))) : 0) + QLatin1Char('|') +
                   QString::number(target_) + QLatin1Char('|') + q(choice.method);
     const Explainer* e = ExplainerRegistry::instance().find(choice.method);
     try {
@@ -339,6 +345,8 @@ void Workbench::runExplanations()
                 if (generation != generation_)
                     return;
                 ExplanationEntry& done = entries_[std::size_t(i)];
+                if (done.state == JobState::Cancelled && state != JobState::Finished)
+                    return;   // already shown as cancelled
                 done.state = state;
                 done.error = error;
                 if (state == JobState::Finished) {
@@ -357,10 +365,16 @@ void Workbench::runExplanations()
 
 void Workbench::cancelExplanations()
 {
-    for (const auto& e : entries_) {
-        if (e.state == JobState::Queued || e.state == JobState::Running)
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        ExplanationEntry& e = entries_[i];
+        if (e.state == JobState::Queued || e.state == JobState::Running) {
             runner_->cancel(e.job);
-        if (e.qualityState == JobState::Queued || e.qualityState == JobState::Running)
+            if (e.state == JobState::Queued) {   // never started: nothing to wait for
+                e.state = JobState::Cancelled;
+                emit explanationUpdated(int(i));
+            }
+        }
+        if (e.qualityJob != 0 && (e.qualityState == JobState::Queued || e.qualityState == JobState::Running))
             runner_->cancel(e.qualityJob);
     }
 }

@@ -160,7 +160,7 @@ private:
 
     std::shared_ptr<const TorchModel> model_;
     QString modelPath_, modelError_;
-    int modelJob_ = 0;
+    int modelJob_ = 0, predictJob_ = 0, measureJob_ = 0;
 
     std::shared_ptr<const AdaptedInput> input_;
     std::shared_ptr<const WaveSegmentation> waves_;
