@@ -34,6 +34,8 @@ DisplaySettings DisplaySettings::load()
     d.chart.grid = GridStyle(s.value(QStringLiteral("display/grid"), int(d.chart.grid)).toInt());
     d.overlay = OverlayMode(s.value(QStringLiteral("display/overlay"), int(d.overlay)).toInt());
     d.colours = ColourMapKind(s.value(QStringLiteral("display/colours"), int(d.colours)).toInt());
+    d.filter = s.value(QStringLiteral("display/filter")).toString();
+    d.mainsHz = s.value(QStringLiteral("display/mains"), 0.0).toDouble();
     return d;
 }
 
@@ -46,6 +48,8 @@ void DisplaySettings::save() const
     s.setValue(QStringLiteral("display/grid"), int(chart.grid));
     s.setValue(QStringLiteral("display/overlay"), int(overlay));
     s.setValue(QStringLiteral("display/colours"), int(colours));
+    s.setValue(QStringLiteral("display/filter"), filter);
+    s.setValue(QStringLiteral("display/mains"), mainsHz);
 }
 
 DisplayToolBar::DisplayToolBar(QWidget* parent) : QToolBar(tr("Display"), parent)
@@ -83,6 +87,15 @@ DisplayToolBar::DisplayToolBar(QWidget* parent) : QToolBar(tr("Display"), parent
     colours_->addItem(tr("blue–red (signed)"), int(ColourMapKind::Diverging));
     colours_->addItem(tr("cividis"), int(ColourMapKind::Cividis));
     colours_->addItem(tr("viridis"), int(ColourMapKind::Viridis));
+    filter_ = box(tr(" Filter "), QStringLiteral("filterBox"));
+    filter_->setToolTip(tr("For the eye only: the model, the measurements and the report read the recording as recorded"));
+    filter_->addItem(tr("as recorded"), QString());
+    filter_->addItem(tr("diagnostic 0.05–150 Hz"), QStringLiteral("diagnostic"));
+    filter_->addItem(tr("monitoring 0.5–40 Hz"), QStringLiteral("monitoring"));
+    mains_ = box(tr(" Mains "), QStringLiteral("mainsBox"));
+    mains_->addItem(tr("no notch"), 0.0);
+    mains_->addItem(tr("50 Hz notch"), 50.0);
+    mains_->addItem(tr("60 Hz notch"), 60.0);
     setSettings(DisplaySettings::load());
 }
 
@@ -95,6 +108,8 @@ void DisplayToolBar::setSettings(const DisplaySettings& settings)
     select(grid_, settings.chart.grid);
     select(overlay_, settings.overlay);
     select(colours_, settings.colours);
+    filter_->setCurrentIndex(std::max(0, filter_->findData(settings.filter)));
+    selectReal(mains_, settings.mainsHz);
     read();
 }
 
@@ -106,6 +121,8 @@ void DisplayToolBar::read()
     settings_.chart.grid = GridStyle(grid_->currentData().toInt());
     settings_.overlay = OverlayMode(overlay_->currentData().toInt());
     settings_.colours = ColourMapKind(colours_->currentData().toInt());
+    settings_.filter = filter_->currentData().toString();
+    settings_.mainsHz = mains_->currentData().toDouble();
     settings_.save();
     emit changed(settings_);
 }

@@ -13,6 +13,8 @@ struct DisplaySettings {
     PaperChartStyle chart;
     OverlayMode overlay = OverlayMode::Band;
     ColourMapKind colours = ColourMapKind::Diverging;
+    QString filter;          // display filter preset: "" (as recorded), "diagnostic", "monitoring"
+    double mainsHz = 0.0;    // mains notch: 0 (none), 50 or 60
 
     static DisplaySettings load();   // QSettings, defaults where nothing is stored
     void save() const;
@@ -40,6 +42,8 @@ private:
     QComboBox* grid_ = nullptr;
     QComboBox* overlay_ = nullptr;
     QComboBox* colours_ = nullptr;
+    QComboBox* filter_ = nullptr;
+    QComboBox* mains_ = nullptr;
 };
 
 } // namespace execg

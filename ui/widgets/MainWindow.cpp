@@ -137,6 +137,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     connect(workbench_, &Workbench::explanationsChanged, this, &MainWindow::refreshExplanations);
     connect(workbench_, &Workbench::measurementsChanged, this, &MainWindow::refreshMeasurements);
+    connect(workbench_, &Workbench::displayChanged, this, [this] {
+        if (workbench_->recording())
+            showDisplayRecording();
+    });
     connect(workbench_, &Workbench::explanationUpdated, this, [this](int i) {
         if (workbench_->explanations()[std::size_t(i)].state != JobState::Running)
             refreshExplanations();
@@ -287,10 +291,8 @@ void MainWindow::caseOpened()
 {
     const auto recording = workbench_->recording();
     errorBanner_->hide();
-    chart_->setRecording(recording, workbench_->groupIndex());
     chart_->setWindowStart(0.0);
-    comparison_->setRecording(recording, workbench_->groupIndex(), 0.0);
-    leads_->setRecording(recording, workbench_->groupIndex());
+    showDisplayRecording();
     chart_->repaint();   // painted now, so the time to the chart is measured to pixels on screen
     openToChartMs_ = openTimer_.isValid() ? double(openTimer_.nsecsElapsed()) / 1e6 : 0.0;
     const QFileInfo info(workbench_->casePath());
@@ -304,6 +306,16 @@ void MainWindow::caseOpened()
     statusBar()->showMessage(status);
     rememberRecent(info.absoluteFilePath());
     emit recordingShown();
+}
+
+void MainWindow::showDisplayRecording()
+{
+    // The charts show the recording as filtered for display (or as read); maps and measurements are unchanged.
+    const auto shown = workbench_->displayRecording();
+    chart_->setRecording(shown, workbench_->groupIndex());
+    chart_->setFilterNote(workbench_->displayFilterNote());
+    leads_->setRecording(shown, workbench_->groupIndex());
+    refreshExplanations();
 }
 
 void MainWindow::showError(const QString& path, const QString& message)
@@ -328,6 +340,7 @@ void MainWindow::applyDisplay(const DisplaySettings& settings)
     comparison_->setColours(settings.colours, settings.overlay);
     leads_->setSpeed(settings.chart.speedMmPerSecond);
     leads_->setGain(settings.chart.gainMmPerMillivolt);
+    workbench_->setDisplayFilter(settings.filter, settings.mainsHz);
     refreshChartOverlay();
 }
 
@@ -350,10 +363,10 @@ void MainWindow::refreshExplanations()
         if (const Explainer* ig = ExplainerRegistry::instance().find("integrated-gradients"))
             at = chartMethod_->findText(QString::fromStdString(ig->info().title));
     chartMethod_->setCurrentIndex(at >= 0 ? at : (finished.empty() ? 0 : 1));
-    comparison_->setRecording(workbench_->recording(), workbench_->groupIndex(), modelWindowStart());
+    comparison_->setRecording(workbench_->displayRecording(), workbench_->groupIndex(), modelWindowStart());
     comparison_->setMethods(finished);
     const auto input = workbench_->input();
-    evidence_->setRecording(workbench_->recording(), workbench_->groupIndex(), input ? input->sourceFirst : 0,
+    evidence_->setRecording(workbench_->displayRecording(), workbench_->groupIndex(), input ? input->sourceFirst : 0,
                             input ? input->sourceCount : 0);
     evidence_->setMethods(evidence, chartMethod_->currentText());
     refreshChartOverlay();

@@ -75,6 +75,7 @@ private:
     void buildMenus();
     void buildDocks();
     void caseOpened();
+    void showDisplayRecording();
     void showError(const QString& path, const QString& message);
     void showBanner(const QString& text);
     void chooseFiles();

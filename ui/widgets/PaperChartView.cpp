@@ -93,6 +93,12 @@ void PaperChartView::setCaption(const QString& caption)
     updateGeometry();
 }
 
+void PaperChartView::setFilterNote(const QString& note)
+{
+    filterNote_ = note;
+    viewport()->update();
+}
+
 double PaperChartView::rowHeightMm() const
 {
     if (rowHeightMm_ > 0)
@@ -235,7 +241,9 @@ void PaperChartView::paintEvent(QPaintEvent*)
                               .arg(style_.speedMmPerSecond, 0, 'g', 3)
                               .arg(style_.gainMmPerMillivolt, 0, 'g', 3)
                               .arg(std::lround(100.0 * px / screenPixelsPerMm(this)));
-    QString shown = scale;
+    QString shown = filterNote_.isEmpty() ? scale : scale + QStringLiteral(" · ") + filterNote_;
+    if (p.fontMetrics().horizontalAdvance(shown) + 20 > viewport()->width())
+        shown = scale;
     if (p.fontMetrics().horizontalAdvance(shown) + 20 > viewport()->width())   // a narrow chart keeps the essentials
         shown = tr("%1 mm/s · %2 mm/mV").arg(style_.speedMmPerSecond, 0, 'g', 3).arg(style_.gainMmPerMillivolt, 0, 'g', 3);
     const QRect box = p.fontMetrics().boundingRect(shown).adjusted(-6, -3, 6, 3);

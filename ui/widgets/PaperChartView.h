@@ -45,6 +45,7 @@ public:
     void setShowColourBar(bool on);
     void setRowHeightMm(double mm);   // 0: chosen from the gain
     void setCaption(const QString& caption);
+    void setFilterNote(const QString& note);   // written with the scale ("display filter 0.5–40 Hz")
 
     // Zoom: fit the page or the width, or a factor of true size (1 = the paper's millimetres on this screen).
     void setZoom(ChartZoom mode, double factor = 1.0);
@@ -103,7 +104,7 @@ private:
     AttributionOverlay overlay_;
     bool colourBar_ = true;
     double rowHeightMm_ = 0.0;
-    QString caption_;
+    QString caption_, filterNote_;
     ChartZoom zoomMode_ = ChartZoom::FitPage;
     double factor_ = 1.0;
     double cursor_ = std::numeric_limits<double>::quiet_NaN();

@@ -1,6 +1,7 @@
 #include "workbench/Workbench.h"
 
 #include "explain/Explainer.h"
+#include "dsp/FilterPresets.h"
 #include "explain/WaveSummary.h"
 #include "io/dicom/DicomEcgReader.h"
 #include "model/torch/TorchModel.h"
@@ -15,6 +16,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -116,11 +119,60 @@ void Workbench::caseLoaded(std::shared_ptr<const Recording> recording, qint64 ms
     measurements_.reset();   // before resetAnalysis: its signals must not show the last case's measurements
     ++caseGeneration_;
     runner_->cancel(measureJob_);
+    display_.reset();
     resetAnalysis();
     emit caseOpened();
+    startDisplayFilter();
     emit busyChanged(runner_->busy());
     startMeasuring();
     startPrediction();
+}
+
+void Workbench::setDisplayFilter(const QString& preset, double mainsHz)
+{
+    if (preset == displayPreset_ && mainsHz == displayMains_)
+        return;
+    displayPreset_ = preset;
+    displayMains_ = mainsHz;
+    startDisplayFilter();
+}
+
+void Workbench::startDisplayFilter()
+{
+    const int generation = ++displayGeneration_;
+    if (!recording_ || (displayPreset_.isEmpty() && displayMains_ <= 0.0)) {
+        display_.reset();
+        displayNote_.clear();
+        emit displayChanged();
+        return;
+    }
+    dsp::FilterSpec spec;
+    const std::optional<double> mains = displayMains_ > 0.0 ? std::optional<double>(displayMains_) : std::nullopt;
+    if (const auto preset = dsp::filterPreset(displayPreset_.toStdString(), mains))
+        spec = *preset;
+    else
+        spec.notchHz = mains;
+    QStringList parts;
+    if (spec.highPassHz && spec.lowPassHz)
+        parts << tr("%1–%2 Hz").arg(*spec.highPassHz).arg(*spec.lowPassHz);
+    if (spec.notchHz)
+        parts << tr("notch %1 Hz").arg(*spec.notchHz);
+    displayNote_ = tr("display filter %1").arg(parts.join(QStringLiteral(", ")));
+    // Filtering is not a model job: it runs beside the model on Qt's global pool.
+    auto watcher = new QFutureWatcher<std::shared_ptr<const Recording>>(this);
+    connect(watcher, &QFutureWatcher<std::shared_ptr<const Recording>>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != displayGeneration_)
+            return;
+        display_ = watcher->result();
+        emit displayChanged();
+    });
+    watcher->setFuture(QtConcurrent::run([rec = recording_, spec] {
+        auto filtered = std::make_shared<Recording>(*rec);
+        for (auto& g : filtered->groups)
+            dsp::applyFilters(g, spec);
+        return std::shared_ptr<const Recording>(std::move(filtered));
+    }));
 }
 
 void Workbench::startMeasuring()

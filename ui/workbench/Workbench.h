@@ -83,6 +83,13 @@ public:
     qint64 lastReadMs() const { return lastReadMs_; }
     bool loading() const;
 
+    // What the charts show: the recording as read, or filtered for display (diagnostic 0.05–150 Hz, monitoring
+    // 0.5–40 Hz, with an optional mains notch). Display only: the model, the measurements and the report always
+    // read the recording as read. Filtered off the GUI thread; displayChanged says when.
+    void setDisplayFilter(const QString& preset, double mainsHz);   // preset "" (none), "diagnostic", "monitoring"
+    std::shared_ptr<const Recording> displayRecording() const { return display_ ? display_ : recording_; }
+    QString displayFilterNote() const { return displayNote_; }
+
     // The case's measurements (intervals, axes, amplitudes, median beats), computed off the GUI thread on opening;
     // null until then. measurementsChanged says when.
     std::shared_ptr<const EcgMeasurements> measurements() const { return measurements_; }
@@ -126,6 +133,7 @@ signals:
     void caseOpened();                                      // recording() is the new case
     void caseFailed(const QString& path, const QString& message);
     void measurementsChanged();
+    void displayChanged();
     void modelLoaded();
     void modelFailed(const QString& path, const QString& message);
     void predictionChanged();
@@ -154,6 +162,11 @@ private:
     QString pendingPath_, casePath_, caseIdentity_;
     std::shared_ptr<const Recording> recording_;
     std::shared_ptr<const EcgMeasurements> measurements_;
+    std::shared_ptr<const Recording> display_;
+    QString displayPreset_, displayNote_;
+    double displayMains_ = 0.0;
+    int displayGeneration_ = 0;
+    void startDisplayFilter();
     int caseGeneration_ = 0;
     int group_ = -1;
     qint64 lastReadMs_ = 0;

@@ -257,6 +257,26 @@ private slots:
         d.chart.gainMmPerMillivolt = 10.0;
         w.displayToolBar()->setSettings(d);
 
+        // A display filter changes what the charts show, never what the model read.
+        const auto raw = wb.recording();
+        const auto map = entryFor(wb, "integrated-gradients")->explanation;
+        QSignalSpy display(&wb, &Workbench::displayChanged);
+        d.filter = QStringLiteral("monitoring");
+        w.displayToolBar()->setSettings(d);
+        QVERIFY(display.wait(20000));
+        const auto shown = wb.displayRecording();
+        QVERIFY(shown != raw);
+        QCOMPARE(shown->groups[0].filters.lowPassHz.value_or(0.0), 40.0);
+        QCOMPARE(shown->groups[0].filters.highPassHz.value_or(0.0), 0.5);
+        QVERIFY(shown->groups[0].leads[1].samples[100] != raw->groups[0].leads[1].samples[100]);
+        QCOMPARE(wb.recording(), raw);
+        QCOMPARE(entryFor(wb, "integrated-gradients")->explanation, map);
+        QVERIFY(w.chartView()->hasOverlay());
+        QVERIFY(wb.displayFilterNote().contains(QStringLiteral("0.5–40 Hz")));
+        d.filter.clear();
+        w.displayToolBar()->setSettings(d);
+        QTRY_COMPARE_WITH_TIMEOUT(wb.displayRecording(), raw, 20000);
+
         // The dark theme darkens the window, not the paper.
         applyTheme(Theme::Dark);
         QVERIFY(darkTheme());
