@@ -69,6 +69,14 @@ float maxDifference(const std::vector<float>& a, const std::vector<float>& b)
     return worst;
 }
 
+// Shows the window on the demo case and waits for the default methods to finish.
+void openDemoAndWait(MainWindow& w)
+{
+    w.show();
+    w.openDemo();
+    QTRY_VERIFY_WITH_TIMEOUT(allSettled(w.workbench()), kLong);
+}
+
 void choose(MainWindow& w, const QStringList& methods)
 {
     w.explainerPanel()->chooseMethods(methods);
@@ -92,10 +100,8 @@ private slots:
     void demoCaseShowsPredictionAndMaps()
     {
         MainWindow w;
-        w.show();
-        w.openDemo();
+        openDemoAndWait(w);
         Workbench& wb = w.workbench();
-        QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
         QVERIFY(wb.recording());
         QCOMPARE(QFileInfo(wb.casePath()).fileName(), QStringLiteral("demo_hyperkalaemia.hea"));
         // The demo case is generated at K+ 7.2 mmol/L; the demo model reads it within its stated error.
@@ -165,10 +171,8 @@ private slots:
     void threeMethodsLayoutsAndViews()
     {
         MainWindow w;
-        w.show();
-        w.openDemo();
+        openDemoAndWait(w);
         Workbench& wb = w.workbench();
-        QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
         choose(w, {"saliency", "integrated-gradients", "grad-cam"});
         QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
         QCOMPARE(int(wb.explanations().size()), 3);
@@ -289,10 +293,8 @@ private slots:
     void cancelKeepsTheWindowUsable()
     {
         MainWindow w;
-        w.show();
-        w.openDemo();
+        openDemoAndWait(w);
         Workbench& wb = w.workbench();
-        QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
         // A slow method: occlusion by one lead and 40 ms, one sample apart (30 000 copies through the model).
         wb.setMethods({{"occlusion", {{"leads", "1"}, {"window-ms", "40"}, {"stride-ms", "4"}}}});
         wb.runExplanations();
@@ -313,10 +315,8 @@ private slots:
     void qualityPanelScoresTheMaps()
     {
         MainWindow w;
-        w.show();
-        w.openDemo();
+        openDemoAndWait(w);
         Workbench& wb = w.workbench();
-        QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
         choose(w, {"integrated-gradients", "saliency"});
         QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
         QVERIFY(wb.groundTruth());
@@ -345,10 +345,8 @@ private slots:
     {
         const QString dir = test::scratchDir(QStringLiteral("workbench_export_%1").arg(QCoreApplication::applicationPid()));
         MainWindow w;
-        w.show();
-        w.openDemo();
+        openDemoAndWait(w);
         Workbench& wb = w.workbench();
-        QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
         choose(w, {"integrated-gradients", "saliency"});
         QTRY_VERIFY_WITH_TIMEOUT(allSettled(wb), kLong);
         const QByteArray demoBefore = [] {
