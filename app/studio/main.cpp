@@ -30,7 +30,7 @@ int main(int argc, char** argv)
     // one model thread ran the default methods as fast as two (bench_gui: 418 vs 517 ms for the demo case).
     const QCommandLineOption threads("threads", QApplication::translate("main", "Threads for the model (default: every core but one)"),
                                      "N", QString::number(std::max(1, int(std::thread::hardware_concurrency()) - 1)));
-    const QCommandLineOption view("view", QApplication::translate("main", "The view to show first: chart, compare, evidence, measurements or leads"),
+    const QCommandLineOption view("view", QApplication::translate("main", "The view to show first: chart, compare, evidence, measurements, counterfactual or leads"),
                                   "VIEW", "chart");
     const QCommandLineOption maximised("maximised", QApplication::translate("main", "Start with the window maximised"));
     parser.addOption(demo);
@@ -47,6 +47,7 @@ int main(int argc, char** argv)
     window.showView(first == "compare"        ? execg::MainWindow::CompareView
                     : first == "evidence"     ? execg::MainWindow::EvidenceTab
                     : first == "measurements" ? execg::MainWindow::MeasurementsTab
+                    : first == "counterfactual" ? execg::MainWindow::CounterfactualTab
                     : first == "leads"        ? execg::MainWindow::LeadsView
                                               : execg::MainWindow::ChartView);
     if (parser.isSet(maximised))

@@ -4,6 +4,7 @@
 #include "io/ReaderRegistry.h"
 #include "model/torch/TorchModel.h"
 #include "widgets/ComparisonView.h"
+#include "widgets/CounterfactualView.h"
 #include "widgets/EvidenceView.h"
 #include "widgets/MeasurementsView.h"
 #include "widgets/ExplainerPanel.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     leads_ = new RecordingView(this);
     evidence_ = new EvidenceView(this);
     measurements_ = new MeasurementsView(this);
+    counterfactual_ = new CounterfactualView(*workbench_, this);
 
     views_ = new QTabWidget(this);
     views_->setObjectName(QStringLiteral("views"));
@@ -97,6 +99,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     views_->addTab(compare, tr("Compare methods"));
     views_->addTab(evidence_, tr("Evidence by lead and wave"));
     views_->addTab(measurements_, tr("Measurements and median beats"));
+    views_->addTab(counterfactual_, tr("Counterfactual"));
     views_->addTab(leads_, tr("All leads (scroll)"));
 
     auto* central = new QWidget(this);
@@ -220,7 +223,8 @@ void MainWindow::buildMenus()
     view->addAction(tr("C&ompare methods"), QKeySequence(tr("Ctrl+2")), this, [this] { showView(CompareView); });
     view->addAction(tr("&Evidence by lead and wave"), QKeySequence(tr("Ctrl+3")), this, [this] { showView(EvidenceTab); });
     view->addAction(tr("&Measurements and median beats"), QKeySequence(tr("Ctrl+4")), this, [this] { showView(MeasurementsTab); });
-    view->addAction(tr("&All leads"), QKeySequence(tr("Ctrl+5")), this, [this] { showView(LeadsView); });
+    view->addAction(tr("Co&unterfactual"), QKeySequence(tr("Ctrl+5")), this, [this] { showView(CounterfactualTab); });
+    view->addAction(tr("&All leads"), QKeySequence(tr("Ctrl+6")), this, [this] { showView(LeadsView); });
     view->addSeparator();
     QAction* calipers = view->addAction(tr("C&alipers (or Shift+drag)"));
     calipers->setShortcut(QKeySequence(tr("K")));
@@ -336,6 +340,7 @@ QString MainWindow::lastError() const { return errorBanner_->isVisible() ? error
 void MainWindow::applyDisplay(const DisplaySettings& settings)
 {
     chart_->setStyle(settings.chart);
+    counterfactual_->setChartStyleFrom(chart_);
     comparison_->setStyle(settings.chart);
     comparison_->setColours(settings.colours, settings.overlay);
     leads_->setSpeed(settings.chart.speedMmPerSecond);

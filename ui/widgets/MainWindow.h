@@ -19,6 +19,7 @@ class QTabWidget;
 namespace execg {
 
 class ComparisonView;
+class CounterfactualView;
 class EvidenceView;
 class MeasurementsView;
 class ExplainerPanel;
@@ -32,7 +33,7 @@ class WorklistPanel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum View { ChartView, CompareView, EvidenceTab, MeasurementsTab, LeadsView };
+    enum View { ChartView, CompareView, EvidenceTab, MeasurementsTab, CounterfactualTab, LeadsView };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -54,6 +55,7 @@ public:
     QualityPanel* qualityPanel() const { return quality_; }
     EvidenceView* evidenceView() const { return evidence_; }
     MeasurementsView* measurementsView() const { return measurements_; }
+    CounterfactualView* counterfactualView() const { return counterfactual_; }
     ExplainerPanel* explainerPanel() const { return explainers_; }
     ModelPanel* modelPanel() const { return modelPanel_; }
     DisplayToolBar* displayToolBar() const { return display_; }
@@ -102,6 +104,7 @@ private:
     RecordingView* leads_ = nullptr;
     EvidenceView* evidence_ = nullptr;
     MeasurementsView* measurements_ = nullptr;
+    CounterfactualView* counterfactual_ = nullptr;
     ModelPanel* modelPanel_ = nullptr;
     ExplainerPanel* explainers_ = nullptr;
     WorklistPanel* worklist_ = nullptr;

@@ -37,6 +37,7 @@ void PaperChartView::setRecording(std::shared_ptr<const Recording> recording, in
     recording_ = std::move(recording);
     group_ = groupIndex;
     explanation_.reset();
+    counterfactual_.reset();
     caliperFrom_.reset();
     caliperTo_.reset();
     cursor_ = std::numeric_limits<double>::quiet_NaN();
@@ -73,6 +74,13 @@ void PaperChartView::clearOverlay()
     explanation_.reset();
     overlay_.map = nullptr;
     updateGeometry();
+}
+
+void PaperChartView::setCounterfactual(std::shared_ptr<const SignalGroup> counterfactual, const QString& label)
+{
+    counterfactual_ = std::move(counterfactual);
+    counterfactualLabel_ = label;
+    invalidate();
 }
 
 void PaperChartView::setShowColourBar(bool on)
@@ -194,6 +202,12 @@ void PaperChartView::paintChart(QPainter& p, QPointF origin, double px) const
     PaperChartRenderer renderer(*g, style_);
     if (explanation_)
         renderer.setOverlay(overlay_);
+    if (counterfactual_ && std::abs(counterfactual_->samplingRateHz - g->samplingRateHz) < 1e-9) {
+        CounterfactualOverlay cf;
+        cf.group = counterfactual_.get();
+        cf.label = counterfactualLabel_;
+        renderer.setCounterfactual(cf);
+    }
     const QSizeF size = chartSizeMm();
     if (!caption_.isEmpty()) {
         p.setFont(paperFont(p, px, 3.2, true));

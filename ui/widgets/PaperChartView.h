@@ -43,6 +43,9 @@ public:
     bool hasOverlay() const { return explanation_ != nullptr; }
     const AttributionOverlay& overlay() const { return overlay_; }
     void setShowColourBar(bool on);
+    // A counterfactual drawn over the recording (vermilion over the black original, the difference shaded); null: none.
+    void setCounterfactual(std::shared_ptr<const SignalGroup> counterfactual, const QString& label = {});
+    bool hasCounterfactual() const { return counterfactual_ != nullptr; }
     void setRowHeightMm(double mm);   // 0: chosen from the gain
     void setCaption(const QString& caption);
     void setFilterNote(const QString& note);   // written with the scale ("display filter 0.5–40 Hz")
@@ -102,6 +105,8 @@ private:
     double windowStart_ = 0.0;
     std::shared_ptr<const Explanation> explanation_;
     AttributionOverlay overlay_;
+    std::shared_ptr<const SignalGroup> counterfactual_;
+    QString counterfactualLabel_;
     bool colourBar_ = true;
     double rowHeightMm_ = 0.0;
     QString caption_, filterNote_;

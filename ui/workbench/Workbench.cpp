@@ -1,6 +1,7 @@
 #include "workbench/Workbench.h"
 
 #include "explain/Explainer.h"
+#include "counterfactual/torch/InputCounterfactual.h"
 #include "dsp/FilterPresets.h"
 #include "explain/WaveSummary.h"
 #include "io/dicom/DicomEcgReader.h"
@@ -53,6 +54,8 @@ Workbench::Workbench(QObject* parent) : QObject(parent)
             if (entries_[std::size_t(i)].state == JobState::Queued)
                 entries_[std::size_t(i)].state = JobState::Running;
             emit explanationUpdated(i);
+        } else if (job == counterfactualJob_) {
+            emit counterfactualProgress(f);
         } else if (const int k = entryForJob(job, true); k >= 0) {
             entries_[std::size_t(k)].qualityProgress = f;
             entries_[std::size_t(k)].qualityState = JobState::Running;
@@ -234,6 +237,11 @@ void Workbench::resetAnalysis()
 {
     ++generation_;
     runner_->cancel(predictJob_);
+    runner_->cancel(counterfactualJob_);
+    counterfactualJob_ = 0;
+    counterfactual_.reset();
+    counterfactualError_.clear();
+    emit counterfactualChanged();
     for (const auto& e : entries_) {
         runner_->cancel(e.job);
         runner_->cancel(e.qualityJob);
@@ -501,6 +509,44 @@ void Workbench::updateAgreement()
             }
     });
 }
+
+// --- counterfactual ----------------------------------------------------------------------------------------------
+
+void Workbench::runCounterfactual(int output, double value)
+{
+    if (!input_ || !model_) {
+        counterfactualError_ = tr("Open a case and let the model predict first.");
+        emit counterfactualChanged();
+        return;
+    }
+    runner_->cancel(counterfactualJob_);
+    counterfactual_.reset();
+    counterfactualError_.clear();
+    auto result = std::make_shared<std::shared_ptr<const CounterfactualResult>>();
+    const int generation = generation_;
+    const CounterfactualTarget target{output, value};
+    counterfactualJob_ = runner_->submit(
+        tr("Counterfactual towards %1").arg(value),
+        [model = model_, input = input_, rec = recording_, g = group_, target, result](const JobControl& control) {
+            InputCounterfactualOptions o;
+            o.progress = [&control](double f) { return control.report(f); };
+            *result = std::make_shared<const CounterfactualResult>(
+                inputCounterfactual(*model, rec->groups[std::size_t(g)], *input, target, o));
+        },
+        [this, generation, result](JobState state, const QString& error) {
+            if (generation != generation_)
+                return;
+            counterfactualJob_ = 0;
+            if (state == JobState::Finished)
+                counterfactual_ = *result;
+            else
+                counterfactualError_ = state == JobState::Cancelled ? tr("cancelled") : error;
+            emit counterfactualChanged();
+        });
+    emit counterfactualChanged();
+}
+
+void Workbench::cancelCounterfactual() { runner_->cancel(counterfactualJob_); }
 
 // --- exports ------------------------------------------------------------------------------------------------------
 

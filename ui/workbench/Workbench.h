@@ -4,6 +4,7 @@
 // file, loading a model, predicting, explaining, scoring) runs off the GUI thread through one AnalysisRunner and
 // comes back as a signal. Results are cached by recording, model, target, method and parameters, so going back
 // to a case or re-ticking a method shows its map at once.
+#include "counterfactual/Counterfactual.h"
 #include "explain/Explanation.h"
 #include "explain/WaveSummary.h"
 #include "measure/Measurements.h"
@@ -117,6 +118,15 @@ public:
     const std::vector<ExplanationEntry>& explanations() const { return entries_; }
     int finishedExplanations() const;
 
+    // --- counterfactual ---
+    // "What minimal change would bring output `output` to `value`?" — the input-space counterfactual of the case,
+    // off the GUI thread; counterfactualChanged when it is done (or failed: counterfactualError()).
+    void runCounterfactual(int output, double value);
+    void cancelCounterfactual();
+    std::shared_ptr<const CounterfactualResult> counterfactual() const { return counterfactual_; }
+    QString counterfactualError() const { return counterfactualError_; }
+    bool counterfactualRunning() const { return counterfactualJob_ != 0; }
+
     // --- exports (atomic; the input file is never written) ---
     // The case's PDF report, as `execg-cli report` writes it, drawn with `look` (chart style, overlay, colours, the
     // chart's method); written off the GUI thread, then exported(path, error) with an empty error on success.
@@ -134,6 +144,8 @@ signals:
     void caseFailed(const QString& path, const QString& message);
     void measurementsChanged();
     void displayChanged();
+    void counterfactualChanged();
+    void counterfactualProgress(double fraction);
     void modelLoaded();
     void modelFailed(const QString& path, const QString& message);
     void predictionChanged();
@@ -163,6 +175,9 @@ private:
     std::shared_ptr<const Recording> recording_;
     std::shared_ptr<const EcgMeasurements> measurements_;
     std::shared_ptr<const Recording> display_;
+    std::shared_ptr<const CounterfactualResult> counterfactual_;
+    QString counterfactualError_;
+    int counterfactualJob_ = 0;
     QString displayPreset_, displayNote_;
     double displayMains_ = 0.0;
     int displayGeneration_ = 0;

@@ -7,6 +7,7 @@
 #include "model/torch/TorchModel.h"
 #include "render/ColourMap.h"
 #include "widgets/ComparisonView.h"
+#include "widgets/CounterfactualView.h"
 #include "widgets/DisplayToolBar.h"
 #include "widgets/ExplainerPanel.h"
 #include "widgets/MainWindow.h"
@@ -21,6 +22,9 @@
 #include "workbench/Workbench.h"
 
 #include <QApplication>
+#include <QPushButton>
+#include <QDoubleSpinBox>
+#include <qcustomplot.h>
 #include <QComboBox>
 #include <QFile>
 #include <QImage>
@@ -288,6 +292,33 @@ private slots:
         QCOMPARE(chart->chartStyle().background, QColor(Qt::white));
         applyTheme(Theme::Light);
         QVERIFY(!darkTheme());
+    }
+
+    void counterfactualView()
+    {
+        MainWindow w;
+        openDemoAndWait(w);
+        Workbench& wb = w.workbench();
+        w.showView(MainWindow::CounterfactualTab);
+        CounterfactualView* cf = w.counterfactualView();
+        // The demo case reads K+ ~7.2 mmol/L: what would the model need to read 4.5?
+        cf->targetValue()->setValue(4.5);
+        cf->runButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(wb.counterfactual() != nullptr || !wb.counterfactualError().isEmpty(), kLong);
+        QVERIFY2(wb.counterfactual(), qPrintable(wb.counterfactualError()));
+        const auto& r = *wb.counterfactual();
+        QVERIFY(r.valid);
+        QVERIFY(r.finalValue <= 4.5);
+        QVERIFY(r.deltas.meanOver("T amplitude", {"V2", "V3", "V4"}) < 0.0);   // lower K+, flatter T
+        QVERIFY(cf->verdictText().startsWith(QStringLiteral("✓ Target reached")));
+        QVERIFY(cf->chart()->hasCounterfactual());
+        QVERIFY(cf->deltaTable()->rowCount() > 10);
+        QCOMPARE(cf->trajectoryPlot()->graphCount(), 1);
+        QCOMPARE(cf->trajectoryPlot()->graph(0)->dataCount(), int(r.trajectory.size()));
+        // A new case clears it: a counterfactual never outlives the recording it changed.
+        w.openFile(demoCasePath());
+        QTRY_VERIFY_WITH_TIMEOUT(wb.counterfactual() == nullptr, kLong);
+        QVERIFY(!cf->chart()->hasCounterfactual());
     }
 
     void cancelKeepsTheWindowUsable()
