@@ -37,6 +37,7 @@ CounterfactualView::CounterfactualView(Workbench& workbench, QWidget* parent) : 
     top->addWidget(new QLabel(tr("Bring"), this));
     output_ = new QComboBox(this);
     output_->setObjectName(QStringLiteral("cfOutputBox"));
+    output_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     top->addWidget(output_);
     top->addWidget(new QLabel(tr("to"), this));
     value_ = new QDoubleSpinBox(this);
@@ -186,7 +187,10 @@ void CounterfactualView::showResult()
     for (const auto& r : cf->deltas.rows)
         if (std::isfinite(r.delta))
             rows.push_back(&r);
-    const auto weight = [](const MeasurementDelta* r) { return std::abs(r->delta) / (r->unit == "mV" ? 0.1 : r->unit == "ms" ? 10.0 : 5.0); };
+    // Everyday sizes: 0.1 mV, 10 ms, 5 bpm, 15° (axes swing widely when a wave is small).
+    const auto weight = [](const MeasurementDelta* r) {
+        return std::abs(r->delta) / (r->unit == "mV" ? 0.1 : r->unit == "ms" ? 10.0 : r->unit == "deg" ? 15.0 : 5.0);
+    };
     std::stable_sort(rows.begin(), rows.end(), [&](auto* a, auto* b) { return weight(a) > weight(b); });
     deltas_->setRowCount(int(rows.size()));
     for (int i = 0; i < int(rows.size()); ++i) {
