@@ -185,7 +185,10 @@ CounterfactualResult inputCounterfactual(const TorchModel& model, const SignalGr
             const float d = mapped[l][i];
             if (!std::isfinite(d) || !std::isfinite(samplesOut[i]))
                 continue;
-            samplesOut[i] = std::clamp(samplesOut[i] + d, float(-o.maxAmplitudeMv), float(o.maxAmplitudeMv));
+            // On a 1 µV grid, as a 16-bit WFDB record at 1000/mV stores it: the counterfactual judged here is
+            // exactly the one a file written and reopened gives back.
+            const double changed = std::clamp(double(samplesOut[i]) + d, -o.maxAmplitudeMv, o.maxAmplitudeMv);
+            samplesOut[i] = float(std::round(changed * 1000.0) / 1000.0);
             r.maxAbsPerLeadMv[l] = std::max(r.maxAbsPerLeadMv[l], double(std::abs(d)));
             sumAbs += std::abs(d);
             sumSq += double(d) * d;

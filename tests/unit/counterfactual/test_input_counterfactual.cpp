@@ -4,9 +4,13 @@
 #include <torch/script.h>
 
 #include "counterfactual/torch/InputCounterfactual.h"
+#include "io/ReaderRegistry.h"
+#include "io/wfdb/WfdbWriter.h"
 #include "model/Prediction.h"
 #include "synth/EcgSynthesizer.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QTest>
 
 #include <cmath>
@@ -76,6 +80,24 @@ private slots:
         // The change sits where the model looks: the counterfactual's own prediction, re-fitted, is the one reported.
         const auto again = potassiumModel().predict({adaptToModel(r.counterfactual, potassiumModel().card())}).front();
         QVERIFY(std::abs(interpretOutputs(potassiumModel().card(), "", again).outputs[0].value - r.finalValue) < 1e-4);
+    }
+
+    // Acceptance (issue 7): a counterfactual written as a WFDB record and reopened gives the same prediction.
+    void roundTripsThroughWfdb()
+    {
+        const SignalGroup g = normokalaemic(21);
+        const AdaptedInput input = adaptToModel(g, potassiumModel().card());
+        const auto r = inputCounterfactual(potassiumModel(), g, input, {0, 6.5});
+        Recording rec;
+        rec.groups.push_back(r.counterfactual);
+        const QString dir = QDir::tempPath() + QStringLiteral("/execg-tests/cf-roundtrip-%1").arg(QCoreApplication::applicationPid());
+        QDir().mkpath(dir);
+        writeWfdbRecord(rec, (dir + "/cf").toStdString());
+        const Recording back = ReaderRegistry::instance().read((dir + "/cf.hea").toStdString());
+        const auto raw = potassiumModel().predict({adaptToModel(back.groups.at(0), potassiumModel().card())}).front();
+        const double reopened = interpretOutputs(potassiumModel().card(), "", raw).outputs[0].value;
+        QVERIFY2(std::abs(reopened - r.finalValue) < 1e-4, qPrintable(QString("%1 vs %2").arg(reopened).arg(r.finalValue)));
+        QDir(dir).removeRecursively();
     }
 
     void lowersPotassiumThroughTheTWaves()
