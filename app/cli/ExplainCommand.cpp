@@ -3,6 +3,7 @@
 // everything else — prediction, parameters, diagnostics, evidence per lead and wave, timing — in DIR/summary.json.
 #include "CliArgs.h"
 #include "CliFormat.h"
+#include "CounterfactualOutput.h"
 #include "Commands.h"
 #include "MethodSpecs.h"
 #include "ModelArgs.h"
@@ -37,7 +38,13 @@ int runExplain(const std::vector<std::string>& words)
     if (args.has("help")) {
         std::cout << "execg-cli explain --model M.pt [--target T] [--method NAME[:param=value,...]]... FILE --out DIR\n"
                      "                  [--group N] [--start S] [--baseline FILE] [--threads N] [--json]\n"
-                     "                  [--quality [--truth FILE.json]]\n\n"
+                     "                  [--quality [--truth FILE.json]]\n"
+                     "                  [--method cf-input[:steps=300,l1=0.02,l2=0.2,tv=0.2,knot-ms=20,leads=V2;V3] --cf-target VALUE\n"
+                     "                   [--cf-output LABEL|INDEX] [--cf-format wfdb|dicom]]\n\n"
+                     "cf-input finds a counterfactual: the smallest smooth change to the recording that brings the output\n"
+                     "to VALUE (a probability, or a value in the output's unit); it writes DIR/cf-input.npy, the changed\n"
+                     "recording as WFDB (or DICOM) and, in summary.json, whether the target was reached, the prediction's\n"
+                     "path, the change's size and the measurements before and after.\n\n"
                      "--quality adds each map's scorecard to summary.json (faithfulness, randomisation check, stability,\n"
                      "complexity, agreement between the methods; localisation when the recording is synthetic and its\n"
                      "ground truth, FILE.json from execg-cli synth, lies beside it or is given with --truth).\n\n"
@@ -53,7 +60,8 @@ int runExplain(const std::vector<std::string>& words)
     }
     auto known = rawArrayOptionNames();
     known.insert(known.end(), modelOptionNames().begin(), modelOptionNames().end());
-    known.insert(known.end(), {"json", "help", "method", "target", "out", "group", "start", "baseline", "quality", "truth"});
+    known.insert(known.end(), {"json", "help", "method", "target", "out", "group", "start", "baseline", "quality", "truth",
+                               "cf-target", "cf-output", "cf-format"});
     if (const auto bad = args.unknown(known); !bad.empty())
         throw UsageError("explain: unknown option --" + bad.front());
     if (!args.has("model") || !args.has("out") || args.positional().size() != 1)
@@ -122,6 +130,26 @@ int runExplain(const std::vector<std::string>& words)
     std::vector<std::vector<float>> scoredMaps;
     for (const auto& spec : specs) {
         ordered_json m{{"method", spec.name}};
+        if (isCounterfactualMethod(spec.name)) {
+            try {
+                const auto r = inputCounterfactual(model, in.group(), input, counterfactualTarget(args, card, target),
+                                                   counterfactualOptions(spec.parameters));
+                m = writeCounterfactual(args, r, in.recording, in.index, outDir, spec.file.substr(0, spec.file.size() - 4));
+                char line[200];
+                std::snprintf(line, sizeof line, "  %-22s %8.1f ms  %s: %.3f -> %.3f %s (target %.3f), mean |change| %.3f mV\n",
+                              spec.name.c_str(), r.runtimeMs, r.valid ? "reached" : "NOT reached", r.initialValue,
+                              r.finalValue, r.outputUnit.c_str(), r.target.value, r.meanAbsMv);
+                std::cout << line;
+                for (const auto& n : r.notes)
+                    std::cout << "  " << std::string(34, ' ') << n << "\n";
+            } catch (const ExplainError& e) {
+                failed = true;
+                m["error"] = e.what();
+                std::cout << "  " << spec.name << ": error: " << e.what() << "\n";
+            }
+            methods.push_back(m);
+            continue;
+        }
         try {
             ExplainOptions options;
             options.parameters = spec.parameters;

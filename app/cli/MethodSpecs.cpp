@@ -1,5 +1,7 @@
 #include "MethodSpecs.h"
 
+#include "CounterfactualOutput.h"
+
 #include "explain/Explainer.h"
 
 
@@ -16,7 +18,7 @@ std::vector<MethodSpec> methodSpecs(const CliArgs& args, const ModelCard& card, 
         MethodSpec s;
         const auto colon = text.find(':');
         s.name = text.substr(0, colon);
-        if (!ExplainerRegistry::instance().find(s.name))
+        if (!ExplainerRegistry::instance().find(s.name) && !isCounterfactualMethod(s.name))
             throw UsageError(command + ": unknown method '" + s.name + "' (execg-cli " + command + " --help lists them)");
         try {
             if (colon != std::string::npos)

@@ -1,0 +1,131 @@
+#include "CounterfactualOutput.h"
+
+#include "CliFormat.h"
+
+#include "io/dicom/DicomEcgWriter.h"
+#include "io/npy/NpyArray.h"
+#include "io/wfdb/WfdbWriter.h"
+
+#include <filesystem>
+#include <sstream>
+
+namespace execg::cli {
+
+using nlohmann::ordered_json;
+
+bool isCounterfactualMethod(const std::string& name) { return name == "cf-input"; }
+
+InputCounterfactualOptions counterfactualOptions(const std::map<std::string, std::string>& parameters)
+{
+    InputCounterfactualOptions o;
+    for (const auto& [key, text] : parameters) {
+        if (key == "leads") {
+            std::stringstream in(text);
+            for (std::string lead; std::getline(in, lead, ';');)
+                if (!lead.empty())
+                    o.leads.push_back(lead);
+            continue;
+        }
+        double v = 0.0;
+        try {
+            std::size_t used = 0;
+            v = std::stod(text, &used);
+            if (used != text.size())
+                throw std::invalid_argument(text);
+        } catch (const std::exception&) {
+            throw UsageError("cf-input: " + key + "=" + text + " is not a number");
+        }
+        if (key == "steps")
+            o.maxSteps = int(v);
+        else if (key == "learning-rate")
+            o.learningRate = v;
+        else if (key == "l1")
+            o.l1 = v;
+        else if (key == "l2")
+            o.l2 = v;
+        else if (key == "tv")
+            o.tv = v;
+        else if (key == "knot-ms")
+            o.knotMs = v;
+        else if (key == "max-change-mv")
+            o.maxChangeMv = v;
+        else if (key == "max-amplitude-mv")
+            o.maxAmplitudeMv = v;
+        else
+            throw UsageError("cf-input: unknown parameter '" + key +
+                             "' (steps, learning-rate, l1, l2, tv, knot-ms, max-change-mv, max-amplitude-mv, leads=V2;V3)");
+    }
+    return o;
+}
+
+CounterfactualTarget counterfactualTarget(const CliArgs& args, const ModelCard& card, int explainedTarget)
+{
+    const auto value = args.number("cf-target");
+    if (!value)
+        throw UsageError("explain: a counterfactual needs --cf-target VALUE (a probability, or a value in the output's unit)");
+    int output = explainedTarget;
+    if (const auto o = args.value("cf-output")) {
+        output = -1;
+        for (std::size_t k = 0; k < card.outputs.size(); ++k)
+            if (card.outputs[k].label == *o || std::to_string(k) == *o)
+                output = int(k);
+        if (output < 0)
+            throw UsageError("explain: --cf-output " + *o + " is neither an output label nor an index of the model");
+    }
+    return {output, *value};
+}
+
+ordered_json writeCounterfactual(const CliArgs& args, const CounterfactualResult& r, const Recording& source, int groupIndex,
+                                 const std::string& outDir, const std::string& name)
+{
+    const std::filesystem::path dir(outDir);
+    // The changed recording: the source with its group replaced, so every other fact about the file stays.
+    Recording changed = source;
+    changed.groups.at(std::size_t(groupIndex)) = r.counterfactual;
+    changed.warnings.push_back("counterfactual (" + r.method + ") of " + source.sourcePath + ": not a recorded ECG");
+    std::vector<float> flat;
+    for (const auto& lead : r.counterfactual.leads)
+        flat.insert(flat.end(), lead.samples.begin(), lead.samples.end());
+    const std::string npy = (dir / (name + ".npy")).string();
+    npy::writeNpyFloat32(npy, {r.counterfactual.leads.size(), r.counterfactual.leads.empty() ? 0 : r.counterfactual.leads[0].samples.size()}, flat);
+    ordered_json files = {{"npy", npy}};
+    if (args.value("cf-format").value_or("wfdb") == "dicom") {
+        const std::string dcm = (dir / (name + ".dcm")).string();
+        DicomEcgWriter::write(changed, dcm);
+        files["dicom"] = dcm;
+    } else if (args.value("cf-format").value_or("wfdb") == "wfdb") {
+        WfdbWriteOptions w;
+        w.groupIndex = groupIndex;
+        files["wfdb"] = writeWfdbRecord(changed, (dir / name).string(), w).headerPath;
+    } else {
+        throw UsageError("explain: --cf-format is wfdb or dicom");
+    }
+
+    ordered_json j;
+    j["method"] = r.method;
+    j["parameters"] = r.parameters;
+    j["target"] = {{"output", r.target.output}, {"label", r.outputLabel}, {"value", r.target.value}, {"unit", r.outputUnit}};
+    j["valid"] = r.valid;
+    j["initial_prediction"] = round6(r.initialValue);
+    j["final_prediction"] = round6(r.finalValue);
+    j["steps"] = r.steps;
+    j["runtime_ms"] = round6(r.runtimeMs);
+    ordered_json perLead = ordered_json::object();
+    for (std::size_t l = 0; l < r.counterfactual.leads.size() && l < r.maxAbsPerLeadMv.size(); ++l)
+        perLead[r.counterfactual.leads[l].name] = round6(r.maxAbsPerLeadMv[l]);
+    j["distances"] = {{"mean_abs_mv", round6(r.meanAbsMv)}, {"rms_mv", round6(r.rmsMv)}, {"max_abs_per_lead_mv", perLead}};
+    ordered_json trajectory = ordered_json::array();
+    for (const double v : r.trajectory)
+        trajectory.push_back(round6(v));
+    j["trajectory"] = trajectory;
+    ordered_json deltas = ordered_json::array();
+    for (const auto& d : r.deltas.rows)
+        deltas.push_back({{"quantity", d.quantity}, {"lead", d.lead}, {"unit", d.unit}, {"before", round6(d.before)},
+                          {"after", round6(d.after)}, {"delta", round6(d.delta)}});
+    j["deltas"] = deltas;
+    j["notes"] = r.notes;
+    j["files"] = files;
+    return j;
+}
+
+} // namespace execg::cli

@@ -1,0 +1,53 @@
+// `execg-cli explain --method cf-input --cf-target`: the counterfactual written as .npy and as a WFDB record, its JSON
+// entry, and the record reopened by `predict` giving the prediction the JSON states.
+#include "CliRunner.h"
+#include "Corpus.h"
+#include "JsonFile.h"
+
+#include "io/npy/NpyArray.h"
+
+#include <QTest>
+
+#include <cmath>
+
+namespace {
+const QString kModel = QStringLiteral(EXECG_SOURCE_DIR "/resources/models/potassium.pt");
+}
+
+class TestCounterfactualCli : public QObject {
+    Q_OBJECT
+private slots:
+    void writesTheCounterfactualAndItsResult()
+    {
+        const QString dir = execg::test::scratchDir(QStringLiteral("cf-cli-%1").arg(QCoreApplication::applicationPid()));
+        QString text;
+        QCOMPARE(execg::test::runCli({"synth", "--out", dir + "/rec", "--k", "4.0", "--seed", "8"}, &text), 0);
+        const QString rec = dir + "/rec/synth_0008_000.hea";
+        QCOMPARE(execg::test::runCli({"explain", "--model", kModel, "--threads", "2", "--method", "cf-input",
+                                      "--cf-target", "6.5", rec, "--out", dir + "/out"}, &text), 0);
+        const auto j = execg::test::readJson(dir + "/out/summary.json");
+        const auto& m = j["methods"][0];
+        QCOMPARE(QString::fromStdString(m["method"].get<std::string>()), QStringLiteral("cf-input"));
+        QVERIFY(m["valid"].get<bool>());
+        const double final = m["final_prediction"].get<double>();
+        QVERIFY(final >= 6.5);
+        QVERIFY(m["initial_prediction"].get<double>() < 5.0);
+        QCOMPARE(QString::fromStdString(m["target"]["unit"].get<std::string>()), QStringLiteral("mmol/L"));
+        QVERIFY(m["distances"]["mean_abs_mv"].get<double>() > 0.0);
+        QCOMPARE(m["distances"]["max_abs_per_lead_mv"].size(), std::size_t(12));
+        QVERIFY(m["deltas"].size() > 12 * 6);
+        QVERIFY(m["trajectory"].size() == std::size_t(m["steps"].get<int>() + 1));
+        // The .npy holds the changed recording on its own axis (12 leads × 5000 samples at 500 Hz).
+        const auto npy = execg::npy::readNpyArray((dir + "/out/cf-input.npy").toStdString());
+        QCOMPARE(npy.shape, (std::vector<std::uint64_t>{12, 5000}));
+        // Reopened by `predict`, the WFDB record gives the prediction the JSON reports.
+        QCOMPARE(execg::test::runCli({"predict", "--model", kModel, dir + "/out/cf-input.hea"}, &text), 0);
+        QVERIFY2(text.contains(QStringLiteral("potassium: %1 mmol/L").arg(final, 0, 'f', 2)), qPrintable(text.left(400)));
+        // Without --cf-target the command says what is missing.
+        QVERIFY(execg::test::runCli({"explain", "--model", kModel, "--method", "cf-input", rec, "--out", dir + "/bad"}, &text) != 0);
+        QVERIFY(text.contains(QStringLiteral("--cf-target")));
+    }
+};
+
+QTEST_MAIN(TestCounterfactualCli)
+#include "test_counterfactual_cli.moc"
