@@ -211,6 +211,7 @@ void MainWindow::buildMenus()
     file->addAction(tr("Export PDF &report…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::chooseReportFile);
     file->addAction(tr("Export the &view as PNG or SVG…"), this, &MainWindow::chooseViewPictureFile);
     file->addAction(tr("Export the results as &JSON…"), this, &MainWindow::chooseResultsFile);
+    file->addAction(tr("Export the &counterfactual as WFDB or DICOM…"), this, &MainWindow::chooseCounterfactualFile);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -453,6 +454,15 @@ void MainWindow::chooseResultsFile()
                                                       tr("JSON (*.json)"));
     QString error;
     if (!path.isEmpty() && !workbench_->exportResults(path, &error))
+        showBanner(tr("Could not export %1\n%2").arg(QFileInfo(path).fileName(), error));
+}
+
+void MainWindow::chooseCounterfactualFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the counterfactual"), exportStem() + QStringLiteral("-counterfactual.hea"),
+                                                      tr("WFDB record (*.hea);;DICOM 12-lead ECG (*.dcm)"));
+    QString error;
+    if (!path.isEmpty() && !workbench_->exportCounterfactual(path, &error))
         showBanner(tr("Could not export %1\n%2").arg(QFileInfo(path).fileName(), error));
 }
 

@@ -85,6 +85,7 @@ private:
     void chooseReportFile();
     void chooseViewPictureFile();
     void chooseResultsFile();
+    void chooseCounterfactualFile();
     QString exportStem() const;
     void rememberRecent(const QString& path);
     void rebuildRecentMenu();

@@ -5,6 +5,8 @@
 #include "dsp/FilterPresets.h"
 #include "explain/WaveSummary.h"
 #include "io/dicom/DicomEcgReader.h"
+#include "io/dicom/DicomEcgWriter.h"
+#include "io/wfdb/WfdbWriter.h"
 #include "model/torch/TorchModel.h"
 #include "quality/MapMetrics.h"
 #include "render/ReportAssembly.h"
@@ -547,6 +549,35 @@ void Workbench::runCounterfactual(int output, double value)
 }
 
 void Workbench::cancelCounterfactual() { runner_->cancel(counterfactualJob_); }
+
+bool Workbench::exportCounterfactual(const QString& path, QString* error) const
+{
+    const auto fail = [&](const QString& why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (!counterfactual_ || !recording_)
+        return fail(tr("%1: there is no counterfactual to export").arg(path));
+    if (QFileInfo(path).absoluteFilePath() == QFileInfo(casePath_).absoluteFilePath())
+        return fail(tr("%1: that is the recording itself; a counterfactual is never written over its input").arg(path));
+    Recording changed = *recording_;
+    changed.groups.at(std::size_t(group_)) = counterfactual_->counterfactual;
+    changed.warnings.push_back("counterfactual (" + counterfactual_->method + ") of " + casePath_.toStdString() +
+                               ": not a recorded ECG");
+    try {
+        if (path.endsWith(QStringLiteral(".dcm"), Qt::CaseInsensitive)) {
+            DicomEcgWriter::write(changed, path.toStdString());
+        } else {
+            WfdbWriteOptions o;
+            o.groupIndex = group_;
+            writeWfdbRecord(changed, path.toStdString(), o);
+        }
+    } catch (const std::exception& e) {
+        return fail(q(e.what()));
+    }
+    return true;
+}
 
 // --- exports ------------------------------------------------------------------------------------------------------
 

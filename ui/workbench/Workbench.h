@@ -127,6 +127,10 @@ public:
     QString counterfactualError() const { return counterfactualError_; }
     bool counterfactualRunning() const { return counterfactualJob_ != 0; }
 
+    // The counterfactual as a recording file — a WFDB record (path ending .hea) or DICOM 12-lead ECG (.dcm) — marked
+    // in its warnings as not a recorded ECG. False with `error` naming the file when it cannot be written.
+    bool exportCounterfactual(const QString& path, QString* error = nullptr) const;
+
     // --- exports (atomic; the input file is never written) ---
     // The case's PDF report, as `execg-cli report` writes it, drawn with `look` (chart style, overlay, colours, the
     // chart's method); written off the GUI thread, then exported(path, error) with an empty error on success.

@@ -14,6 +14,8 @@ namespace execg {
 
 namespace {
 
+constexpr double kNoiseRmsMv = 0.020;   // electrode and amplifier noise of a resting 12-lead: 10–30 µV RMS
+
 // The card's activation on one row of raw outputs, as interpretOutputs applies it, differentiably.
 torch::Tensor activated(const torch::Tensor& raw, const ModelCard& card, int output)
 {
@@ -208,6 +210,12 @@ CounterfactualResult inputCounterfactual(const TorchModel& model, const SignalGr
     if (!r.valid)
         r.notes.push_back("target " + std::to_string(target.value) + " not reached in " + std::to_string(r.steps) +
                           " steps; the best attempt is returned (" + std::to_string(r.finalValue) + ")");
+    // A change below everyday ECG noise that moves the answer is not a physiological explanation: it shows how
+    // little the model needs. Said so, beside the result, in plain words.
+    if (r.valid && r.rmsMv < kNoiseRmsMv)
+        r.notes.push_back("the change (" + std::to_string(int(std::lround(1000 * r.rmsMv))) +
+                          " µV RMS) is smaller than everyday ECG noise (about 20 µV): the model's answer hinges on details "
+                          "no reader can see — a sign of a fragile model, not a physiological explanation");
     if (!derived.empty()) {
         std::string list;
         for (const auto& d : derived)

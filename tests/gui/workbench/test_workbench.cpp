@@ -4,6 +4,7 @@
 
 #include "explain/Explainer.h"
 #include "io/ReaderRegistry.h"
+#include "model/Prediction.h"
 #include "model/torch/TorchModel.h"
 #include "render/ColourMap.h"
 #include "widgets/ComparisonView.h"
@@ -315,6 +316,20 @@ private slots:
         QVERIFY(cf->deltaTable()->rowCount() > 10);
         QCOMPARE(cf->trajectoryPlot()->graphCount(), 1);
         QCOMPARE(cf->trajectoryPlot()->graph(0)->dataCount(), int(r.trajectory.size()));
+        // Exported as WFDB and DICOM, reopened: the same prediction (WFDB stores the 1 µV grid exactly).
+        const QString dir = test::scratchDir(QStringLiteral("workbench_cf_%1").arg(QCoreApplication::applicationPid()));
+        QString error;
+        QVERIFY2(wb.exportCounterfactual(dir + "/cf.hea", &error), qPrintable(error));
+        QVERIFY2(wb.exportCounterfactual(dir + "/cf.dcm", &error), qPrintable(error));
+        const TorchModel& model = *wb.model();
+        const Recording back = ReaderRegistry::instance().read((dir + "/cf.hea").toStdString());
+        const auto raw = model.predict({adaptRecordingToModel(back, back.primaryGroupIndex(), model.card())}).front();
+        QVERIFY(std::abs(interpretOutputs(model.card(), "", raw).outputs[0].value - r.finalValue) < 1e-4);
+        QVERIFY(!back.warnings.empty() || QFile::exists(dir + "/cf.dat"));
+        QVERIFY(ReaderRegistry::instance().read((dir + "/cf.dcm").toStdString()).groups.size() >= 1);
+        QVERIFY(!wb.exportCounterfactual(demoCasePath(), &error));   // never over the input
+        QVERIFY(error.contains(QStringLiteral("never written over its input")));
+
         // A new case clears it: a counterfactual never outlives the recording it changed.
         w.openFile(demoCasePath());
         QTRY_VERIFY_WITH_TIMEOUT(wb.counterfactual() == nullptr, kLong);

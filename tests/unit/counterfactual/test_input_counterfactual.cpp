@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace execg;
@@ -39,6 +40,8 @@ const std::vector<std::string> kMidChest{"V2", "V3", "V4"};
 struct Outcome {
     bool valid = false;
     double tDelta = 0.0;
+    double rmsMv = 0.0;
+    bool fragileNote = false;
 };
 
 Outcome towards(double value, std::uint64_t seed)
@@ -46,7 +49,8 @@ Outcome towards(double value, std::uint64_t seed)
     const SignalGroup g = normokalaemic(seed);
     const AdaptedInput input = adaptToModel(g, potassiumModel().card());
     const auto r = inputCounterfactual(potassiumModel(), g, input, {0, value});
-    return {r.valid, r.deltas.meanOver("T amplitude", kMidChest)};
+    const bool fragile = std::any_of(r.notes.begin(), r.notes.end(), [](const std::string& n) { return n.find("fragile") != std::string::npos; });
+    return {r.valid, r.deltas.meanOver("T amplitude", kMidChest), r.rmsMv, fragile};
 }
 
 } // namespace
@@ -105,6 +109,8 @@ private slots:
         const Outcome o = towards(3.0, 12);
         QVERIFY(o.valid);
         QVERIFY2(o.tDelta < 0.0, qPrintable(QString::number(o.tDelta)));
+        // A change below everyday noise is called what it is.
+        QCOMPARE(o.fragileNote, o.rmsMv < 0.020);
     }
 
     void anUnreachableTargetStopsAtTheStepLimit()
