@@ -1,5 +1,6 @@
 #include "widgets/CounterfactualView.h"
 
+#include "workbench/Text.h"
 #include "model/torch/TorchModel.h"
 #include "widgets/PaperChartView.h"
 #include "widgets/Theme.h"
@@ -22,12 +23,6 @@
 #include <cmath>
 
 namespace execg {
-
-namespace {
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
-
-} // namespace
 
 CounterfactualView::CounterfactualView(Workbench& workbench, QWidget* parent) : QWidget(parent), workbench_(workbench)
 {

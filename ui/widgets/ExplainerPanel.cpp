@@ -1,5 +1,6 @@
 #include "widgets/ExplainerPanel.h"
 
+#include "workbench/Text.h"
 #include "explain/Explainer.h"
 #include "model/torch/TorchModel.h"
 #include "widgets/ParameterForm.h"
@@ -17,8 +18,6 @@
 namespace execg {
 
 namespace {
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 QString stateText(const ExplanationEntry& e)
 {

@@ -1,5 +1,6 @@
 #include "widgets/MeasurementsView.h"
 
+#include "workbench/Text.h"
 #include "render/ColourMap.h"
 #include "render/MedianBeatChart.h"
 #include "widgets/PaperChartView.h"
@@ -10,12 +11,6 @@
 #include <QVBoxLayout>
 
 namespace execg {
-
-namespace {
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
-
-} // namespace
 
 MeasurementsView::MeasurementsView(QWidget* parent) : QWidget(parent)
 {

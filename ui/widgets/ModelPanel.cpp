@@ -1,5 +1,6 @@
 #include "widgets/ModelPanel.h"
 
+#include "workbench/Text.h"
 #include "model/torch/TorchModel.h"
 #include "widgets/Theme.h"
 #include "workbench/BundledResources.h"
@@ -17,8 +18,6 @@
 namespace execg {
 
 namespace {
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 QString outputText(const OutputValue& o)
 {

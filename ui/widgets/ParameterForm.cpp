@@ -1,5 +1,6 @@
 #include "widgets/ParameterForm.h"
 
+#include "workbench/Text.h"
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -12,8 +13,6 @@
 namespace execg {
 
 namespace {
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 // Canonical text for a real, as resolveParameters writes it back ("0.15", "50").
 std::string realText(double v)

@@ -1,5 +1,6 @@
 #include "widgets/QualityPanel.h"
 
+#include "workbench/Text.h"
 #include "workbench/Workbench.h"
 
 #include <QFileInfo>
@@ -14,8 +15,6 @@
 namespace execg {
 
 namespace {
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 enum Column { Method, Faithfulness, Sanity, Stability, Agreement, Localisation, Verdict, Columns };
 

@@ -1,5 +1,6 @@
 #include "workbench/Workbench.h"
 
+#include "workbench/Text.h"
 #include "explain/Explainer.h"
 #include "counterfactual/torch/InputCounterfactual.h"
 #include "dsp/FilterPresets.h"
@@ -30,8 +31,6 @@ namespace {
 
 // Each map is 2 × leads × samples floats (model and recording axis): 64 of 10 s 12-lead cases stay under 40 MB.
 constexpr int kCacheSize = 64;
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 QString titleOf(const std::string& method)
 {
