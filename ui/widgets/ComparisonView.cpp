@@ -82,6 +82,9 @@ ComparisonView::ComparisonView(QWidget* parent) : QWidget(parent)
 
 void ComparisonView::setRecording(std::shared_ptr<const Recording> recording, int groupIndex, double windowStart)
 {
+    // The same case again (each finished method refreshes the views): its charts stay until setMethods rebuilds them.
+    if (recording == recording_ && groupIndex == group_ && windowStart == windowStart_)
+        return;
     recording_ = std::move(recording);
     group_ = groupIndex;
     windowStart_ = windowStart;

@@ -65,6 +65,8 @@ LeadFocusView::LeadFocusView(QWidget* parent) : QWidget(parent)
 
 void LeadFocusView::setRecording(std::shared_ptr<const Recording> recording, int groupIndex, std::int64_t firstSample, std::int64_t count)
 {
+    if (recording == recording_ && groupIndex == group_ && firstSample == first_ && count == count_)
+        return;   // the same case again: setMethods redraws what changed
     recording_ = std::move(recording);
     group_ = groupIndex;
     first_ = firstSample;

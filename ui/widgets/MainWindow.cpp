@@ -378,42 +378,40 @@ void MainWindow::refreshExplanations()
     refreshChartOverlay();
 }
 
+const ExplanationEntry* MainWindow::chartEntry() const
+{
+    // The chart's list holds "none", then the finished explanations in the workbench's order.
+    int k = chartMethod_->currentIndex() - 1;
+    for (const auto& e : workbench_->explanations())
+        if (e.explanation && k-- == 0)
+            return &e;
+    return nullptr;
+}
+
 void MainWindow::refreshMeasurements()
 {
     // The median beats carry the chart's method, averaged over the aligned beats.
-    std::shared_ptr<const Explanation> map;
-    QString title;
-    const int index = chartMethod_->currentIndex() - 1;
-    int k = 0;
-    for (const auto& e : workbench_->explanations())
-        if (e.explanation && k++ == index) {
-            map = e.explanation;
-            title = e.title;
-        }
-    measurements_->setCase(workbench_->recording(), workbench_->groupIndex(), workbench_->measurements(), map, title);
+    const ExplanationEntry* e = chartEntry();
+    measurements_->setCase(workbench_->recording(), workbench_->groupIndex(), workbench_->measurements(),
+                           e ? e->explanation : nullptr, e ? e->title : QString());
 }
 
 void MainWindow::refreshChartOverlay()
 {
-    const int index = chartMethod_->currentIndex() - 1;
-    std::vector<const ExplanationEntry*> finished;
-    for (const auto& e : workbench_->explanations())
-        if (e.explanation)
-            finished.push_back(&e);
     refreshMeasurements();
-    if (index < 0 || index >= int(finished.size())) {
+    const ExplanationEntry* e = chartEntry();
+    if (!e) {
         chart_->clearOverlay();
         chart_->setCaption(QString());
         return;
     }
-    const ExplanationEntry& e = *finished[std::size_t(index)];
     AttributionOverlay o;
     o.colours = display_->settings().colours;
     o.mode = display_->settings().overlay;
-    o.title = e.title;
-    o.scale = fullColourValue({&e.explanation->recordingMap});
-    chart_->setOverlay(e.explanation, o);
-    chart_->setCaption(e.headline.isEmpty() ? e.title : e.title + QStringLiteral(" — ") + e.headline);
+    o.title = e->title;
+    o.scale = fullColourValue({&e->explanation->recordingMap});
+    chart_->setOverlay(e->explanation, o);
+    chart_->setCaption(e->headline.isEmpty() ? e->title : e->title + QStringLiteral(" — ") + e->headline);
 }
 
 QString MainWindow::exportStem() const

@@ -19,6 +19,7 @@ class QTabWidget;
 namespace execg {
 
 class ComparisonView;
+struct ExplanationEntry;
 class CounterfactualView;
 class EvidenceView;
 class MeasurementsView;
@@ -93,6 +94,7 @@ private:
     void refreshExplanations();
     void refreshChartOverlay();
     void refreshMeasurements();
+    const ExplanationEntry* chartEntry() const;   // the explanation the chart shows; null for none
     void chooseDefaultMethods();
     double modelWindowStart() const;
 
