@@ -18,6 +18,7 @@
 #include "render/ChartPage.h"
 #include "render/PdfReport.h"
 #include "render/ReportAssembly.h"
+#include "render/Text.h"
 
 #include <QGuiApplication>
 #include <QImage>
@@ -144,8 +145,6 @@ std::vector<std::string> inputFiles(const std::vector<std::string>& given)
     }
     return files;
 }
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 struct CaseResult {
     ordered_json json;

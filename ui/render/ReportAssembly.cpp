@@ -2,16 +2,11 @@
 
 #include "model/Sha256.h"
 #include "render/ChartPage.h"
+#include "render/Text.h"
 
 #include <cmath>
 
 namespace execg {
-
-namespace {
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
-
-} // namespace
 
 std::vector<std::pair<QString, QString>> measurementRows(const EcgMeasurements& m)
 {

@@ -1,6 +1,6 @@
 #include "widgets/CounterfactualView.h"
 
-#include "workbench/Text.h"
+#include "render/Text.h"
 #include "model/torch/TorchModel.h"
 #include "widgets/PaperChartView.h"
 #include "widgets/Theme.h"

@@ -1,6 +1,6 @@
 #include "widgets/ExplainerPanel.h"
 
-#include "workbench/Text.h"
+#include "render/Text.h"
 #include "explain/Explainer.h"
 #include "model/torch/TorchModel.h"
 #include "widgets/ParameterForm.h"

@@ -1,6 +1,6 @@
 #include "widgets/MeasurementsView.h"
 
-#include "workbench/Text.h"
+#include "render/Text.h"
 #include "render/ColourMap.h"
 #include "render/MedianBeatChart.h"
 #include "widgets/PaperChartView.h"

@@ -1,6 +1,6 @@
 #include "widgets/ModelPanel.h"
 
-#include "workbench/Text.h"
+#include "render/Text.h"
 #include "model/torch/TorchModel.h"
 #include "widgets/Theme.h"
 #include "workbench/BundledResources.h"

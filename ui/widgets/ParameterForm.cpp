@@ -1,6 +1,6 @@
 #include "widgets/ParameterForm.h"
 
-#include "workbench/Text.h"
+#include "render/Text.h"
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>

@@ -1,6 +1,6 @@
 #include "widgets/QualityPanel.h"
 
-#include "workbench/Text.h"
+#include "render/Text.h"
 #include "workbench/Workbench.h"
 
 #include <QFileInfo>

@@ -1,6 +1,6 @@
 #include "workbench/Workbench.h"
 
-#include "workbench/Text.h"
+#include "render/Text.h"
 #include "explain/Explainer.h"
 #include "counterfactual/torch/InputCounterfactual.h"
 #include "dsp/FilterPresets.h"

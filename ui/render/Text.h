@@ -1,5 +1,5 @@
 #pragma once
-// The engine speaks std::string, Qt speaks QString: one conversion, shared by every widget file.
+// The engine speaks std::string, Qt speaks QString: one conversion, shared by the renderers, widgets and CLI.
 #include <QString>
 
 #include <string>
