@@ -7,7 +7,6 @@
 #include "io/wfdb/WfdbWriter.h"
 
 #include <filesystem>
-#include <sstream>
 
 namespace execg::cli {
 
@@ -17,45 +16,11 @@ bool isCounterfactualMethod(const std::string& name) { return name == "cf-input"
 
 InputCounterfactualOptions counterfactualOptions(const std::map<std::string, std::string>& parameters)
 {
-    InputCounterfactualOptions o;
-    for (const auto& [key, text] : parameters) {
-        if (key == "leads") {
-            std::stringstream in(text);
-            for (std::string lead; std::getline(in, lead, ';');)
-                if (!lead.empty())
-                    o.leads.push_back(lead);
-            continue;
-        }
-        double v = 0.0;
-        try {
-            std::size_t used = 0;
-            v = std::stod(text, &used);
-            if (used != text.size())
-                throw std::invalid_argument(text);
-        } catch (const std::exception&) {
-            throw UsageError("cf-input: " + key + "=" + text + " is not a number");
-        }
-        if (key == "steps")
-            o.maxSteps = int(v);
-        else if (key == "learning-rate")
-            o.learningRate = v;
-        else if (key == "l1")
-            o.l1 = v;
-        else if (key == "l2")
-            o.l2 = v;
-        else if (key == "tv")
-            o.tv = v;
-        else if (key == "knot-ms")
-            o.knotMs = v;
-        else if (key == "max-change-mv")
-            o.maxChangeMv = v;
-        else if (key == "max-amplitude-mv")
-            o.maxAmplitudeMv = v;
-        else
-            throw UsageError("cf-input: unknown parameter '" + key +
-                             "' (steps, learning-rate, l1, l2, tv, knot-ms, max-change-mv, max-amplitude-mv, leads=V2;V3)");
+    try {
+        return inputCounterfactualOptions(resolveParameters("cf-input", inputCounterfactualParameters(), parameters));
+    } catch (const ExplainError& e) {
+        throw UsageError(e.what());
     }
-    return o;
 }
 
 CounterfactualTarget counterfactualTarget(const CliArgs& args, const ModelCard& card, int explainedTarget)

@@ -70,7 +70,8 @@ std::string canonical(const std::string& method, const ParameterSpec& spec, cons
             return "false";
         throw ExplainError(where + " expects true or false, got '" + raw + "'");
     case ParameterType::Layer:
-        return raw;   // checked against the model's card by the method, which knows the model
+    case ParameterType::Text:
+        return raw;   // read and checked by the method (a layer against the model's card, leads against the file)
     }
     return raw;
 }
@@ -119,7 +120,7 @@ ParameterValues resolveParameters(const std::string& method, const std::vector<P
     for (const auto& spec : specs) {
         const auto it = given.find(spec.name);
         const std::string raw = it != given.end() ? it->second : spec.defaultValue;
-        values.set(spec.name, raw.empty() && spec.type == ParameterType::Layer ? "" : canonical(method, spec, raw));
+        values.set(spec.name, raw.empty() && (spec.type == ParameterType::Layer || spec.type == ParameterType::Text) ? "" : canonical(method, spec, raw));
     }
     return values;
 }

@@ -9,7 +9,8 @@
 
 namespace execg {
 
-enum class ParameterType { Integer, Real, Choice, Layer, Flag };
+// Text: free text the method reads itself (a ';'-separated list of leads).
+enum class ParameterType { Integer, Real, Choice, Layer, Flag, Text };
 
 struct ParameterSpec {
     std::string name;           // "steps", "noise", "layer" (as typed on the command line)
@@ -33,7 +34,7 @@ public:
 
     int integer(const std::string& name) const;
     double real(const std::string& name) const;
-    const std::string& text(const std::string& name) const;   // Choice and Layer
+    const std::string& text(const std::string& name) const;   // Choice, Layer and Text
     bool flag(const std::string& name) const;
     const std::map<std::string, std::string>& all() const { return values_; }
     void set(const std::string& name, const std::string& value) { values_[name] = value; }

@@ -6,6 +6,7 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSpinBox>
 
 #include <cmath>
@@ -78,6 +79,12 @@ void ParameterForm::setParameters(const std::vector<ParameterSpec>& specs, const
             editor = box;
             break;
         }
+        case ParameterType::Text: {
+            auto* line = new QLineEdit(QString::fromStdString(value), this);
+            connect(line, &QLineEdit::editingFinished, this, &ParameterForm::edited);
+            editor = line;
+            break;
+        }
         case ParameterType::Flag: {
             auto* box = new QCheckBox(this);
             box->setChecked(value == "true" || value == "1" || value == "yes");
@@ -107,6 +114,8 @@ std::map<std::string, std::string> ParameterForm::values() const
             v = realText(d->value());
         else if (auto* c = qobject_cast<QComboBox*>(editors_[i]))
             v = c->currentData().toString().toStdString();
+        else if (auto* t = qobject_cast<QLineEdit*>(editors_[i]))
+            v = t->text().trimmed().toStdString();
         else if (auto* b = qobject_cast<QCheckBox*>(editors_[i]))
             v = b->isChecked() ? "true" : "false";
         const bool isDefault = spec.type == ParameterType::Real && !spec.defaultValue.empty()

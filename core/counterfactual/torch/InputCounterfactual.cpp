@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <sstream>
 
 namespace execg {
 
@@ -65,6 +66,47 @@ torch::Tensor knotBasis(int valid, int samples, int spacing, int& knots)
 }
 
 } // namespace
+
+const std::vector<ParameterSpec>& inputCounterfactualParameters()
+{
+    static const std::vector<ParameterSpec> specs = [] {
+        const InputCounterfactualOptions d;
+        const auto real = [](double v) {
+            std::ostringstream out;
+            out << v;
+            return out.str();
+        };
+        return std::vector<ParameterSpec>{
+            {"steps", ParameterType::Integer, 1, 100000, std::to_string(d.maxSteps), "", "Optimisation steps at most.", {}},
+            {"learning-rate", ParameterType::Real, 1e-6, 1, real(d.learningRate), "mV", "Largest change per step.", {}},
+            {"l1", ParameterType::Real, 0, 1e6, real(d.l1), "", "Weight of the mean |change| (proximity).", {}},
+            {"l2", ParameterType::Real, 0, 1e6, real(d.l2), "", "Weight of the mean squared change (proximity).", {}},
+            {"tv", ParameterType::Real, 0, 1e6, real(d.tv), "", "Weight of the change's total variation (smoothness).", {}},
+            {"knot-ms", ParameterType::Real, 1, 1000, real(d.knotMs), "ms", "The change passes through knots this far apart.", {}},
+            {"max-change-mv", ParameterType::Real, 1e-3, 10, real(d.maxChangeMv), "mV", "Largest change of any sample.", {}},
+            {"max-amplitude-mv", ParameterType::Real, 0.1, 50, real(d.maxAmplitudeMv), "mV", "Largest |value| after the change.", {}},
+            {"leads", ParameterType::Text, 0, 0, "", "", "Leads allowed to change, ';'-separated (empty: every recorded lead).", {}}};
+    }();
+    return specs;
+}
+
+InputCounterfactualOptions inputCounterfactualOptions(const ParameterValues& v)
+{
+    InputCounterfactualOptions o;
+    o.maxSteps = v.integer("steps");
+    o.learningRate = v.real("learning-rate");
+    o.l1 = v.real("l1");
+    o.l2 = v.real("l2");
+    o.tv = v.real("tv");
+    o.knotMs = v.real("knot-ms");
+    o.maxChangeMv = v.real("max-change-mv");
+    o.maxAmplitudeMv = v.real("max-amplitude-mv");
+    std::stringstream leads(v.text("leads"));
+    for (std::string lead; std::getline(leads, lead, ';');)
+        if (!lead.empty())
+            o.leads.push_back(lead);
+    return o;
+}
 
 CounterfactualResult inputCounterfactual(const TorchModel& model, const SignalGroup& group, const AdaptedInput& input,
                                          const CounterfactualTarget& target, const InputCounterfactualOptions& o)

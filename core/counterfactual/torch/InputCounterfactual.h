@@ -25,6 +25,12 @@ struct InputCounterfactualOptions {
     ExplainProgress progress;        // 0–1; returning false cancels (ExplainCancelled)
 };
 
+// cf-input's parameters as data, like an explainer's: `cf-input:steps=300,l2=0.2,leads=V2;V3` is checked against
+// them by resolveParameters (ranges, units, unknown names refused); defaults are InputCounterfactualOptions'.
+const std::vector<ParameterSpec>& inputCounterfactualParameters();
+// The options for resolved values (progress left empty).
+InputCounterfactualOptions inputCounterfactualOptions(const ParameterValues& values);
+
 // `input` is `group` fitted to the model's card (adaptRecordingToModel); the counterfactual keeps the recording's
 // leads, rate and samples, changed only inside the model's window. Throws ExplainError when the target output does
 // not exist or the model is not differentiable, ExplainCancelled when cancelled.

@@ -46,6 +46,13 @@ private slots:
         // Without --cf-target the command says what is missing.
         QVERIFY(execg::test::runCli({"explain", "--model", kModel, "--method", "cf-input", rec, "--out", dir + "/bad"}, &text) != 0);
         QVERIFY(text.contains(QStringLiteral("--cf-target")));
+        // Its parameters are checked as an explainer's are: ranges and names.
+        QVERIFY(execg::test::runCli({"explain", "--model", kModel, "--method", "cf-input:steps=0", "--cf-target", "6.5", rec,
+                                     "--out", dir + "/bad"}, &text) != 0);
+        QVERIFY2(text.contains(QStringLiteral("cf-input: parameter 'steps' is 0; allowed 1 to 100000")), qPrintable(text));
+        QVERIFY(execg::test::runCli({"explain", "--model", kModel, "--method", "cf-input:stpes=10", "--cf-target", "6.5", rec,
+                                     "--out", dir + "/bad"}, &text) != 0);
+        QVERIFY2(text.contains(QStringLiteral("cf-input has no parameter 'stpes'")), qPrintable(text));
     }
 };
 

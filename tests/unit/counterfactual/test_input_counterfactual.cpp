@@ -140,6 +140,25 @@ private slots:
         QVERIFY(r.maxAbsPerLeadMv[8] > 0.0);   // V3
     }
 
+    void parametersDescribeTheDefaults()
+    {
+        const auto o = inputCounterfactualOptions(resolveParameters("cf-input", inputCounterfactualParameters(), {}));
+        const InputCounterfactualOptions d;
+        QCOMPARE(o.maxSteps, d.maxSteps);
+        QCOMPARE(o.learningRate, d.learningRate);
+        QCOMPARE(o.l1, d.l1);
+        QCOMPARE(o.l2, d.l2);
+        QCOMPARE(o.tv, d.tv);
+        QCOMPARE(o.knotMs, d.knotMs);
+        QCOMPARE(o.maxChangeMv, d.maxChangeMv);
+        QCOMPARE(o.maxAmplitudeMv, d.maxAmplitudeMv);
+        QVERIFY(o.leads.empty());
+        const auto some = inputCounterfactualOptions(
+            resolveParameters("cf-input", inputCounterfactualParameters(), {{"leads", "V2;V3"}, {"steps", "40"}}));
+        QCOMPARE(some.leads, (std::vector<std::string>{"V2", "V3"}));
+        QCOMPARE(some.maxSteps, 40);
+    }
+
     void cancels()
     {
         const SignalGroup g = normokalaemic(15);
