@@ -5,6 +5,7 @@
 #include "io/dicom/DicomEcgWriter.h"
 #include "io/npy/NpyArray.h"
 #include "io/wfdb/WfdbWriter.h"
+#include "model/torch/GeneratorModel.h"
 
 #include <filesystem>
 
@@ -12,15 +13,36 @@ namespace execg::cli {
 
 using nlohmann::ordered_json;
 
-bool isCounterfactualMethod(const std::string& name) { return name == "cf-input"; }
+bool isCounterfactualMethod(const std::string& name) { return CounterfactualRegistry::instance().find(name) != nullptr; }
 
-InputCounterfactualOptions counterfactualOptions(const std::map<std::string, std::string>& parameters)
+CounterfactualResult runCounterfactualMethod(const std::string& name, const std::map<std::string, std::string>& parameters,
+                                             const TorchModel& model, const std::string& modelPath,
+                                             const SignalGroup& group, const AdaptedInput& input,
+                                             const CounterfactualTarget& target)
 {
+    const auto& registry = CounterfactualRegistry::instance();
+    CounterfactualRequest request;
+    request.model = &model;
+    request.group = &group;
+    request.input = &input;
+    request.target = target;
     try {
-        return inputCounterfactualOptions(resolveParameters("cf-input", inputCounterfactualParameters(), parameters));
+        request.parameters = resolveParameters(name, registry.find(name)->parameters, parameters);
     } catch (const ExplainError& e) {
         throw UsageError(e.what());
     }
+    if (const auto why = registry.unavailableReason(name, model.card()); !why.empty())
+        throw ExplainError(why);
+    std::unique_ptr<GeneratorModel> generator;
+    if (registry.find(name)->needsGenerator) {
+        try {
+            generator = loadCardGenerator(modelCardPathFor(modelPath), model.card());
+        } catch (const ModelError& e) {
+            throw ExplainError(name + ": the card's generator cannot be used: " + e.what());
+        }
+        request.generator = generator.get();
+    }
+    return registry.run(name, request);
 }
 
 CounterfactualTarget counterfactualTarget(const CliArgs& args, const ModelCard& card, int explainedTarget)
@@ -88,6 +110,12 @@ ordered_json writeCounterfactual(const CliArgs& args, const CounterfactualResult
         deltas.push_back({{"quantity", d.quantity}, {"lead", d.lead}, {"unit", d.unit}, {"before", round6(d.before)},
                           {"after", round6(d.after)}, {"delta", round6(d.delta)}});
     j["deltas"] = deltas;
+    ordered_json changes = ordered_json::array();
+    for (const auto& c : r.parameterChanges)
+        changes.push_back({{"quantity", c.quantity}, {"leads", c.leads}, {"change", round6(c.change)}, {"unit", c.unit},
+                           {"text", c.text}});
+    if (!r.parameterChanges.empty())
+        j["parameter_changes"] = changes;
     j["notes"] = r.notes;
     j["files"] = files;
     return j;

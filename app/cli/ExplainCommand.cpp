@@ -39,12 +39,14 @@ int runExplain(const std::vector<std::string>& words)
         std::cout << "execg-cli explain --model M.pt [--target T] [--method NAME[:param=value,...]]... FILE --out DIR\n"
                      "                  [--group N] [--start S] [--baseline FILE] [--threads N] [--json]\n"
                      "                  [--quality [--truth FILE.json]]\n"
-                     "                  [--method cf-input[:steps=300,l1=0.02,l2=0.2,tv=0.2,knot-ms=20,leads=V2;V3] --cf-target VALUE\n"
+                     "                  [--method cf-input|cf-parametric|cf-latent[:param=value,...] --cf-target VALUE\n"
                      "                   [--cf-output LABEL|INDEX] [--cf-format wfdb|dicom]]\n\n"
-                     "cf-input finds a counterfactual: the smallest smooth change to the recording that brings the output\n"
-                     "to VALUE (a probability, or a value in the output's unit); it writes DIR/cf-input.npy, the changed\n"
-                     "recording as WFDB (or DICOM) and, in summary.json, whether the target was reached, the prediction's\n"
-                     "path, the change's size and the measurements before and after.\n\n"
+                     "cf-* find a counterfactual: a small change to the recording that brings the output to VALUE (a\n"
+                     "probability, or a value in the output's unit) — cf-input changes the signal itself, cf-parametric the\n"
+                     "beats' wave amplitudes, intervals and RR (and says so in words), cf-latent the recording's code in the\n"
+                     "card's generator. Each writes DIR/<method>.npy, the changed recording as WFDB (or DICOM) and, in\n"
+                     "summary.json, whether the target was reached, the prediction's path, the change's size and the\n"
+                     "measurements before and after.\n\n"
                      "--quality adds each map's scorecard to summary.json (faithfulness, randomisation check, stability,\n"
                      "complexity, agreement between the methods; localisation when the recording is synthetic and its\n"
                      "ground truth, FILE.json from execg-cli synth, lies beside it or is given with --truth).\n\n"
@@ -54,6 +56,13 @@ int runExplain(const std::vector<std::string>& words)
             std::cout << "  " << e->info().name << "  — " << e->info().description << "\n";
             for (const auto& p : e->info().parameters)
                 std::cout << "      " << p.name << "=" << (p.defaultValue.empty() ? "(card's first)" : p.defaultValue)
+                          << (p.unit.empty() ? "" : " " + p.unit) << "  " << p.help << "\n";
+        }
+        std::cout << "\ncounterfactual generators and their parameters:\n";
+        for (const auto& c : CounterfactualRegistry::instance().methods()) {
+            std::cout << "  " << c.name << "  — " << c.description << (c.needsGenerator ? " (needs the card's generator)" : "") << "\n";
+            for (const auto& p : c.parameters)
+                std::cout << "      " << p.name << "=" << (p.defaultValue.empty() ? "(empty)" : p.defaultValue)
                           << (p.unit.empty() ? "" : " " + p.unit) << "  " << p.help << "\n";
         }
         return 0;
@@ -132,14 +141,16 @@ int runExplain(const std::vector<std::string>& words)
         ordered_json m{{"method", spec.name}};
         if (isCounterfactualMethod(spec.name)) {
             try {
-                const auto r = inputCounterfactual(model, in.group(), input, counterfactualTarget(args, card, target),
-                                                   counterfactualOptions(spec.parameters));
+                const auto r = runCounterfactualMethod(spec.name, spec.parameters, model, modelPath, in.group(), input,
+                                                       counterfactualTarget(args, card, target));
                 m = writeCounterfactual(args, r, in.recording, in.index, outDir, spec.file.substr(0, spec.file.size() - 4));
                 char line[200];
                 std::snprintf(line, sizeof line, "  %-22s %8.1f ms  %s: %.3f -> %.3f %s (target %.3f), mean |change| %.3f mV\n",
                               spec.name.c_str(), r.runtimeMs, r.valid ? "reached" : "NOT reached", r.initialValue,
                               r.finalValue, r.outputUnit.c_str(), r.target.value, r.meanAbsMv);
                 std::cout << line;
+                for (const auto& c : r.parameterChanges)
+                    std::cout << "  " << std::string(34, ' ') << c.text << "\n";
                 for (const auto& n : r.notes)
                     std::cout << "  " << std::string(34, ' ') << n << "\n";
             } catch (const ExplainError& e) {

@@ -20,6 +20,15 @@ struct CounterfactualTarget {
     double value = 0.0;
 };
 
+// One interpretable parameter a generator moved, in a reader's words: "T amplitude in V2–V4 +0.42 mV", "PR +35 ms".
+struct ParameterChange {
+    std::string quantity;   // "T amplitude", "PR", "QRS", "QT", "heart rate", "RR irregularity"
+    std::string leads;      // "V2–V4"; empty for a global parameter
+    double change = 0.0;    // in `unit` (mean over `leads`)
+    std::string unit;       // "mV", "ms", "bpm", ""
+    std::string text;       // the sentence shown and reported
+};
+
 struct CounterfactualResult {
     std::string method;                              // "cf-input", "cf-parametric", "cf-latent"
     std::map<std::string, std::string> parameters;   // resolved
@@ -37,6 +46,7 @@ struct CounterfactualResult {
     double meanAbsMv = 0.0, rmsMv = 0.0;
     std::vector<double> maxAbsPerLeadMv;
     MeasurementDeltas deltas;           // original vs counterfactual, from the measurement module
+    std::vector<ParameterChange> parameterChanges;   // cf-parametric: what moved, in clinical words
     std::vector<std::string> notes;     // e.g. "target not reached in 300 steps; the best attempt is returned"
     double runtimeMs = 0.0;
 };

@@ -256,10 +256,23 @@ ModelCard parseModelCard(const std::string& jsonText, const std::string& source)
         const json& g = j["generator"];
         if (!g.is_object())
             r.fail("'generator' must be an object");
-        r.onlyKnown(g, {"file", "latent_size"}, "generator.");
-        ModelGenerator gen{r.text(g, "file", "generator."), int(r.number(g, "latent_size", "generator."))};
+        r.onlyKnown(g, {"file", "latent_size", "latent_shape"}, "generator.");
+        ModelGenerator gen{r.text(g, "file", "generator."), int(r.number(g, "latent_size", "generator.")), {}};
         if (gen.file.empty() || gen.latentSize <= 0)
             r.fail("'generator' needs a file and a positive latent_size");
+        if (g.contains("latent_shape")) {
+            long product = 1;
+            bool ok = g["latent_shape"].is_array() && !g["latent_shape"].empty();
+            for (const auto& e : ok ? g["latent_shape"] : json::array()) {
+                ok = ok && e.is_number_integer() && e.get<long>() > 0;
+                if (ok) {
+                    gen.latentShape.push_back(e.get<int>());
+                    product *= e.get<long>();
+                }
+            }
+            if (!ok || gen.latentShape.front() != 1 || product != gen.latentSize)
+                r.fail("'generator.latent_shape' must be positive integers, batch 1 first, whose product is latent_size");
+        }
         c.generator = gen;
     }
     c.intendedUse = r.text(j, "intended_use", "");
@@ -341,7 +354,11 @@ std::string modelCardToJson(const ModelCard& c)
         j["layers"].push_back({{"name", l.name}, {"use", use}});
     }
     if (c.generator)
+    {
         j["generator"] = {{"file", c.generator->file}, {"latent_size", c.generator->latentSize}};
+        if (!c.generator->latentShape.empty())
+            j["generator"]["latent_shape"] = c.generator->latentShape;
+    }
     j["intended_use"] = c.intendedUse;
     j["limitations"] = c.limitations;
     j["demo"] = c.demo;

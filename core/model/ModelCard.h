@@ -35,8 +35,10 @@ struct ModelLayer {
 };
 
 struct ModelGenerator {
-    std::string file;                   // TorchScript file with encode(x) → z and decode(z) → x, relative to the card
+    std::string file;                   // TorchScript file with decode(z) → x (and encode(x) → z where it has one),
+                                        // relative to the card
     int latentSize = 0;
+    std::vector<int> latentShape;       // of one record, batch first ([1, 18, 512]); needed only without encode()
 };
 
 struct ModelCard {

@@ -1,6 +1,7 @@
 #include "widgets/CounterfactualView.h"
 
 #include "render/Text.h"
+#include "counterfactual/torch/CounterfactualRegistry.h"
 #include "model/torch/TorchModel.h"
 #include "widgets/PaperChartView.h"
 #include "widgets/Theme.h"
@@ -14,6 +15,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -29,7 +31,15 @@ CounterfactualView::CounterfactualView(Workbench& workbench, QWidget* parent) : 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     auto* top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Bring"), this));
+    method_ = new QComboBox(this);
+    method_->setObjectName(QStringLiteral("cfMethodBox"));
+    method_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    for (const auto& m : CounterfactualRegistry::instance().methods()) {
+        method_->addItem(methodTitle(m.name), q(m.name));
+        method_->setItemData(method_->count() - 1, methodDescription(m.name), Qt::ToolTipRole);
+    }
+    top->addWidget(method_);
+    top->addWidget(new QLabel(tr("bring"), this));
     output_ = new QComboBox(this);
     output_->setObjectName(QStringLiteral("cfOutputBox"));
     output_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -41,8 +51,8 @@ CounterfactualView::CounterfactualView(Workbench& workbench, QWidget* parent) : 
     value_->setRange(-1e6, 1e6);
     top->addWidget(value_);
     run_ = new QPushButton(tr("Find the counterfactual"), this);
-    run_->setToolTip(tr("Change the recording as little and as smoothly as possible until the model's answer reaches "
-                        "the target (input-space counterfactual)"));
+    run_->setToolTip(tr("Change the recording as little as possible, the chosen way, until the model's answer reaches "
+                        "the target"));
     cancel_ = new QPushButton(tr("Cancel"), this);
     progress_ = new QProgressBar(this);
     progress_->setRange(0, 100);
@@ -79,7 +89,9 @@ CounterfactualView::CounterfactualView(Workbench& workbench, QWidget* parent) : 
     split->setSizes({900, 520});
     layout->addWidget(split, 1);
 
-    connect(run_, &QPushButton::clicked, this, [this] { workbench_.runCounterfactual(output_->currentIndex(), value_->value()); });
+    connect(run_, &QPushButton::clicked, this, [this] { 
+        workbench_.runCounterfactual(method_->currentData().toString(), output_->currentIndex(), value_->value());
+    });
     connect(cancel_, &QPushButton::clicked, &workbench_, &Workbench::cancelCounterfactual);
     connect(&workbench_, &Workbench::counterfactualProgress, this, [this](double f) { progress_->setValue(int(std::lround(100 * f))); });
     connect(&workbench_, &Workbench::counterfactualChanged, this, &CounterfactualView::showResult);
@@ -100,8 +112,48 @@ void CounterfactualView::setChartStyleFrom(PaperChartView* source)
     chart_->setStyle(style);
 }
 
+QString CounterfactualView::methodTitle(const std::string& name)
+{
+    if (name == "cf-input")
+        return tr("Input-space counterfactual");
+    if (name == "cf-parametric")
+        return tr("Parametric (beat) counterfactual");
+    if (name == "cf-latent")
+        return tr("Generator (latent) counterfactual");
+    return q(name);
+}
+
+QString CounterfactualView::methodDescription(const std::string& name)
+{
+    if (name == "cf-input")
+        return tr("The recording itself changes, smoothly and band-limited, on the leads allowed to move.");
+    if (name == "cf-parametric")
+        return tr("The beats' wave amplitudes per lead, PR, QRS, QT, P and T widths and RR intervals change, and the "
+                  "result says so in words.");
+    if (name == "cf-latent")
+        return tr("The recording's code in the model card's generator moves; the change is what the generator draws.");
+    return {};
+}
+
+void CounterfactualView::refreshMethods()
+{
+    // A method the model cannot serve stays listed, greyed, with the reason as its tooltip.
+    auto* items = qobject_cast<QStandardItemModel*>(method_->model());
+    for (int i = 0; i < method_->count(); ++i) {
+        const QString name = method_->itemData(i).toString();
+        const QString why = workbench_.model() ? workbench_.counterfactualUnavailable(name) : QString();
+        if (auto* item = items ? items->item(i) : nullptr)
+            item->setEnabled(why.isEmpty());
+        method_->setItemData(i, why.isEmpty() ? methodDescription(name.toStdString()) : tr("Unavailable: %1").arg(why),
+                             Qt::ToolTipRole);
+    }
+    if (auto* item = items ? items->item(method_->currentIndex()) : nullptr; item && !item->isEnabled())
+        method_->setCurrentIndex(0);
+}
+
 void CounterfactualView::refreshTargets()
 {
+    refreshMethods();
     const auto model = workbench_.model();
     const int keep = output_->currentIndex();
     output_->clear();
@@ -142,7 +194,8 @@ void CounterfactualView::showResult()
     }
     const QString unit = q(cf->outputUnit);
     QStringList lines;
-    lines << (cf->valid ? tr("✓ Target reached: %1 %2 → %3 %2 in %4 steps (%5 ms).")
+    lines << methodTitle(cf->method) + QStringLiteral(": ") +
+                 (cf->valid ? tr("✓ Target reached: %1 %2 → %3 %2 in %4 steps (%5 ms).")
                         : tr("✗ Target NOT reached: %1 %2 → %3 %2 after %4 steps (%5 ms); the best attempt is shown."))
                  .arg(cf->initialValue, 0, 'f', 3)
                  .arg(unit)
@@ -153,6 +206,11 @@ void CounterfactualView::showResult()
                  .arg(cf->meanAbsMv, 0, 'f', 3)
                  .arg(cf->rmsMv, 0, 'f', 3)
                  .arg(cf->maxAbsPerLeadMv.empty() ? 0.0 : *std::max_element(cf->maxAbsPerLeadMv.begin(), cf->maxAbsPerLeadMv.end()), 0, 'f', 3);
+    QStringList moved;
+    for (const auto& c : cf->parameterChanges)
+        moved << q(c.text);
+    if (!moved.isEmpty())
+        lines << tr("What moved: %1.").arg(moved.join(QStringLiteral("; ")));
     for (const auto& n : cf->notes)
         lines << QStringLiteral("⚠ ") + q(n);
     verdict_->setText(lines.join(QLatin1Char('\n')));

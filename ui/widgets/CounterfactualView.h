@@ -5,6 +5,8 @@
 // the measurements a cardiologist reads, largest first.
 #include <QWidget>
 
+#include <string>
+
 class QComboBox;
 class QCustomPlot;
 class QDoubleSpinBox;
@@ -31,11 +33,17 @@ public:
     QString verdictText() const;
     void setChartStyleFrom(PaperChartView* source);
 
+    QComboBox* methodBox() const { return method_; }
+
 private:
+    static QString methodTitle(const std::string& name);
+    static QString methodDescription(const std::string& name);
+    void refreshMethods();
     void refreshTargets();
     void showResult();
 
     Workbench& workbench_;
+    QComboBox* method_ = nullptr;
     QComboBox* output_ = nullptr;
     QDoubleSpinBox* value_ = nullptr;
     QPushButton* run_ = nullptr;

@@ -2,7 +2,8 @@
 
 #include "render/Text.h"
 #include "explain/Explainer.h"
-#include "counterfactual/torch/InputCounterfactual.h"
+#include "counterfactual/torch/CounterfactualRegistry.h"
+#include "model/torch/GeneratorModel.h"
 #include "dsp/FilterPresets.h"
 #include "explain/WaveSummary.h"
 #include "io/dicom/DicomEcgReader.h"
@@ -513,7 +514,14 @@ void Workbench::updateAgreement()
 
 // --- counterfactual ----------------------------------------------------------------------------------------------
 
-void Workbench::runCounterfactual(int output, double value)
+QString Workbench::counterfactualUnavailable(const QString& method) const
+{
+    if (!model_)
+        return tr("no model is loaded");
+    return q(CounterfactualRegistry::instance().unavailableReason(method.toStdString(), model_->card()));
+}
+
+void Workbench::runCounterfactual(const QString& method, int output, double value)
 {
     if (!input_ || !model_) {
         counterfactualError_ = tr("Open a case and let the model predict first.");
@@ -528,11 +536,19 @@ void Workbench::runCounterfactual(int output, double value)
     const CounterfactualTarget target{output, value};
     counterfactualJob_ = runner_->submit(
         tr("Counterfactual towards %1").arg(value),
-        [model = model_, input = input_, rec = recording_, g = group_, target, result](const JobControl& control) {
-            InputCounterfactualOptions o;
-            o.progress = [&control](double f) { return control.report(f); };
-            *result = std::make_shared<const CounterfactualResult>(
-                inputCounterfactual(*model, rec->groups[std::size_t(g)], *input, target, o));
+        [name = method.toStdString(), cardPath = modelCardPathFor(modelPath_.toStdString()), model = model_, input = input_,
+         rec = recording_, g = group_, target, result](const JobControl& control) {
+            const auto& registry = CounterfactualRegistry::instance();
+            CounterfactualRequest request;
+            request.model = model.get();
+            request.group = &rec->groups[std::size_t(g)];
+            request.input = input.get();
+            request.target = target;
+            request.progress = [&control](double f) { return control.report(f); };
+            std::unique_ptr<GeneratorModel> generator;
+            if (const auto* m = registry.find(name); m && m->needsGenerator && model->card().generator)
+                request.generator = (generator = loadCardGenerator(cardPath, model->card())).get();
+            *result = std::make_shared<const CounterfactualResult>(registry.run(name, request));
         },
         [this, generation, result](JobState state, const QString& error) {
             if (generation != generation_)

@@ -121,7 +121,9 @@ public:
     // --- counterfactual ---
     // "What minimal change would bring output `output` to `value`?" — the input-space counterfactual of the case,
     // off the GUI thread; counterfactualChanged when it is done (or failed: counterfactualError()).
-    void runCounterfactual(int output, double value);
+    // `method`: a CounterfactualRegistry name ("cf-input", "cf-parametric", "cf-latent").
+    void runCounterfactual(const QString& method, int output, double value);
+    QString counterfactualUnavailable(const QString& method) const;   // empty when it can run with this model
     void cancelCounterfactual();
     std::shared_ptr<const CounterfactualResult> counterfactual() const { return counterfactual_; }
     QString counterfactualError() const { return counterfactualError_; }

@@ -1,7 +1,8 @@
 // Counterfactual figures (not pass/fail): time per counterfactual with the default settings, steps, whether the
 // target was reached and what changed — for the potassium demo model (K+ 4.0 towards 6.5 and 3.0) and the AF demo
-// model (AF towards sinus). Usage: bench_counterfactual [--threads N] [--records N]
-#include "counterfactual/torch/InputCounterfactual.h"
+// model (AF towards sinus), for every generator in the registry. Usage: bench_counterfactual [--threads N] [--records N]
+#include "counterfactual/torch/CounterfactualRegistry.h"
+#include "model/torch/GeneratorModel.h"
 #include "model/torch/TorchModel.h"
 #include "synth/EcgSynthesizer.h"
 
@@ -20,7 +21,8 @@ TorchModel load(const char* name)
     return TorchModel(path, loadModelCard(modelCardPathFor(path)));
 }
 
-void run(const TorchModel& model, const char* what, synth::SynthParams p, double target, int records)
+void run(const std::string& method, const TorchModel& model, const GeneratorModel& generator, const char* what,
+         synth::SynthParams p, double target, int records)
 {
     double totalMs = 0, steps = 0, change = 0, t = 0, pWave = 0, rr = 0;
     int valid = 0;
@@ -28,7 +30,13 @@ void run(const TorchModel& model, const char* what, synth::SynthParams p, double
         p.seed = std::uint64_t(500 + i);
         const SignalGroup g = synth::generateEcg(p).recording.groups.at(0);
         const AdaptedInput input = adaptToModel(g, model.card());
-        const auto r = inputCounterfactual(model, g, input, {0, target});   // both demo models have one output
+        CounterfactualRequest request;   // both demo models have one output
+        request.model = &model;
+        request.group = &g;
+        request.input = &input;
+        request.generator = &generator;
+        request.target = {0, target};
+        const auto r = CounterfactualRegistry::instance().run(method, request);
         totalMs += r.runtimeMs;
         steps += r.steps;
         change += r.meanAbsMv;
@@ -39,8 +47,8 @@ void run(const TorchModel& model, const char* what, synth::SynthParams p, double
             rr += d->delta;
     }
     const double n = records;
-    std::printf("%-34s %6.0f ms/cf  %5.1f steps  reached %2d/%d  mean|change| %.3f mV  dT(V2-4) %+.3f mV  dP(II,V1) %+.3f mV  dRRirr %+.3f\n",
-                what, totalMs / n, steps / n, valid, records, change / n, t / n, pWave / n, rr / n);
+    std::printf("%-14s %-34s %6.0f ms/cf  %5.1f steps  reached %2d/%d  mean|change| %.3f mV  dT(V2-4) %+.3f mV  dP(II,V1) %+.3f mV  dRRirr %+.3f\n",
+                method.c_str(), what, totalMs / n, steps / n, valid, records, change / n, t / n, pWave / n, rr / n);
 }
 
 } // namespace
@@ -55,15 +63,16 @@ int main(int argc, char** argv)
             records = std::atoi(argv[++i]);
     }
     configureTorchThreads(threads);
-    std::printf("bench_counterfactual: input-space counterfactual, default settings, %d threads, %d records each\n", threads, records);
-    const TorchModel potassium = load("potassium.pt");
-    synth::SynthParams k4;
+    std::printf("bench_counterfactual: default settings, %d threads, %d records each\n", threads, records);
+    const TorchModel potassium = load("potassium.pt"), af = load("af.pt");
+    const auto generator = loadCardGenerator(modelCardPathFor(potassium.path()), potassium.card());
+    synth::SynthParams k4, fib;
     k4.potassiumMmolL = 4.0;
-    run(potassium, "potassium: K+ 4.0 -> 6.5 mmol/L", k4, 6.5, records);
-    run(potassium, "potassium: K+ 4.0 -> 3.0 mmol/L", k4, 3.0, records);
-    const TorchModel af = load("af.pt");
-    synth::SynthParams fib;
     fib.rhythm = synth::Rhythm::AtrialFibrillation;
-    run(af, "af: AF -> P(AF) <= 0.2", fib, 0.2, records);
+    for (const auto& m : CounterfactualRegistry::instance().methods()) {
+        run(m.name, potassium, *generator, "potassium: K+ 4.0 -> 6.5 mmol/L", k4, 6.5, records);
+        run(m.name, potassium, *generator, "potassium: K+ 4.0 -> 3.0 mmol/L", k4, 3.0, records);
+        run(m.name, af, *generator, "af: AF -> P(AF) <= 0.2", fib, 0.2, records);
+    }
     return 0;
 }

@@ -36,6 +36,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QStandardItemModel>
 #include <QTest>
 
 #include <cmath>
@@ -311,7 +312,7 @@ private slots:
         QVERIFY(r.valid);
         QVERIFY(r.finalValue <= 4.5);
         QVERIFY(r.deltas.meanOver("T amplitude", {"V2", "V3", "V4"}) < 0.0);   // lower K+, flatter T
-        QVERIFY(cf->verdictText().startsWith(QStringLiteral("✓ Target reached")));
+        QVERIFY(cf->verdictText().startsWith(QStringLiteral("Input-space counterfactual: ✓ Target reached")));
         QVERIFY(cf->chart()->hasCounterfactual());
         QVERIFY(cf->deltaTable()->rowCount() > 10);
         QCOMPARE(cf->trajectoryPlot()->graphCount(), 1);
@@ -329,6 +330,18 @@ private slots:
         QVERIFY(ReaderRegistry::instance().read((dir + "/cf.dcm").toStdString()).groups.size() >= 1);
         QVERIFY(!wb.exportCounterfactual(demoCasePath(), &error));   // never over the input
         QVERIFY(error.contains(QStringLiteral("never written over its input")));
+
+        // The parametric generator from the same view: what moved, in words. The demo card names a generator, so
+        // the latent one is offered too.
+        QCOMPARE(cf->methodBox()->count(), 3);
+        const auto* items = qobject_cast<QStandardItemModel*>(cf->methodBox()->model());
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(items->item(i)->isEnabled());
+        cf->methodBox()->setCurrentIndex(cf->methodBox()->findData(QStringLiteral("cf-parametric")));
+        cf->runButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(wb.counterfactual() && wb.counterfactual()->method == "cf-parametric", kLong);
+        QVERIFY(wb.counterfactual()->valid);
+        QVERIFY2(cf->verdictText().contains(QStringLiteral("What moved: ")), qPrintable(cf->verdictText()));
 
         // A new case clears it: a counterfactual never outlives the recording it changed.
         w.openFile(demoCasePath());

@@ -1,11 +1,13 @@
-// `execg-cli explain --method cf-input --cf-target`: the counterfactual written as .npy and as a WFDB record, its JSON
-// entry, and the record reopened by `predict` giving the prediction the JSON states.
+// `execg-cli explain --method cf-input|cf-parametric|cf-latent --cf-target`: the counterfactual written as .npy and as
+// a WFDB record, its JSON entry, and the record reopened by `predict` giving the prediction the JSON states.
 #include "CliRunner.h"
 #include "Corpus.h"
 #include "JsonFile.h"
 
 #include "io/npy/NpyArray.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTest>
 
 #include <cmath>
@@ -53,6 +55,45 @@ private slots:
         QVERIFY(execg::test::runCli({"explain", "--model", kModel, "--method", "cf-input:stpes=10", "--cf-target", "6.5", rec,
                                      "--out", dir + "/bad"}, &text) != 0);
         QVERIFY2(text.contains(QStringLiteral("cf-input has no parameter 'stpes'")), qPrintable(text));
+    }
+
+    // The other two generators from the same command: cf-parametric says what moved in words, cf-latent uses the
+    // card's generator — and says why it cannot where the card names none.
+    void runsTheParametricAndLatentGenerators()
+    {
+        const QString dir = execg::test::scratchDir(QStringLiteral("cf-cli-more-%1").arg(QCoreApplication::applicationPid()));
+        QString text;
+        QCOMPARE(execg::test::runCli({"synth", "--out", dir + "/rec", "--k", "4.0", "--seed", "9"}, &text), 0);
+        const QString rec = dir + "/rec/synth_0009_000.hea";
+        QCOMPARE(execg::test::runCli({"explain", "--model", kModel, "--threads", "2", "--method", "cf-parametric", "--method",
+                                      "cf-latent:steps=200", "--cf-target", "6.5", rec, "--out", dir + "/out"}, &text), 0);
+        const auto j = execg::test::readJson(dir + "/out/summary.json");
+        const auto& parametric = j["methods"][0];
+        QCOMPARE(QString::fromStdString(parametric["method"].get<std::string>()), QStringLiteral("cf-parametric"));
+        QVERIFY(parametric["valid"].get<bool>());
+        QVERIFY(!parametric["parameter_changes"].empty());
+        const auto first = QString::fromStdString(parametric["parameter_changes"][0]["text"].get<std::string>());
+        QVERIFY2(text.contains(first), qPrintable(text));   // printed as well as written
+        const auto& latent = j["methods"][1];
+        QCOMPARE(QString::fromStdString(latent["parameters"]["steps"].get<std::string>()), QStringLiteral("200"));
+        QVERIFY(latent["valid"].get<bool>());
+        QVERIFY(QFile::exists(dir + "/out/cf-latent.hea"));
+        QCOMPARE(execg::test::runCli({"predict", "--model", kModel, dir + "/out/cf-parametric.hea"}, &text), 0);
+        QVERIFY2(text.contains(QStringLiteral("potassium: %1 mmol/L").arg(parametric["final_prediction"].get<double>(), 0, 'f', 2)),
+                 qPrintable(text.left(400)));
+
+        // A copy of the model whose card names no generator: cf-latent is refused with the reason, the others run.
+        QDir().mkpath(dir + "/bare");
+        QVERIFY(QFile::copy(kModel, dir + "/bare/potassium.pt"));
+        auto card = execg::test::readJson(QStringLiteral(EXECG_SOURCE_DIR "/resources/models/potassium.card.json"));
+        card.erase("generator");
+        QFile out(dir + "/bare/potassium.card.json");
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QByteArray::fromStdString(card.dump(2)));
+        out.close();
+        QVERIFY(execg::test::runCli({"explain", "--model", dir + "/bare/potassium.pt", "--method", "cf-latent", "--cf-target",
+                                     "6.5", rec, "--out", dir + "/bare-out"}, &text) != 0);
+        QVERIFY2(text.contains(QStringLiteral("names no generator")), qPrintable(text));
     }
 };
 
