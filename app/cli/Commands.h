@@ -10,6 +10,7 @@ int runDump(const std::vector<std::string>& words);
 int runMeasure(const std::vector<std::string>& words); // beats, intervals, axes, amplitudes
 int runPredict(const std::vector<std::string>& words); // a TorchScript model on recordings
 int runExplain(const std::vector<std::string>& words); // explanation maps and their summary
+int runTcav(const std::vector<std::string>& words);    // concept tests (TCAV) of a model's layers
 int runSynth(const std::vector<std::string>& words);   // synth --help lists every parameter
 int runReport(const std::vector<std::string>& words);  // PDF reports in a batch (built with the GUI libraries)
 

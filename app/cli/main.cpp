@@ -35,6 +35,11 @@ commands:
   report --model M.pt FILE|DIR... --out DIR [--method ...] [--layout 3x4+1] [--deidentify] [--png]
                                           a PDF report and a JSON per recording, a batch summary;
                                           `execg-cli report --help` lists every option
+  tcav --model M.pt --concept NAME|DIR|TABLE.csv:COLUMN... --inputs FILE|DIR... [--layer L]... [--target T]
+        [--runs N] [--seed S] [--json]
+                                          concept tests (TCAV): score, 95 % CI, p (Holm-corrected) against
+                                          random concepts per concept and layer; `execg-cli tcav --help`
+                                          lists the built-in concepts
   synth --out DIR [--rhythm sinus|af|flutter] [--k MMOL_L] [--hr BPM] [--seconds S] [--fs HZ] [--seed S]
         [--count N] [--format wfdb|dicom] ...
                                           synthetic 12-lead ECGs with ground-truth JSON beside each;
@@ -62,6 +67,7 @@ int main(int argc, char** argv)
         {"predict", execg::cli::runPredict},
         {"explain", execg::cli::runExplain},
         {"synth", execg::cli::runSynth},
+        {"tcav", execg::cli::runTcav},
 #ifdef EXECG_CLI_REPORT
         {"report", execg::cli::runReport},
 #endif

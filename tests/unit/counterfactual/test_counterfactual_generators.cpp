@@ -12,6 +12,8 @@
 #include "model/torch/GeneratorModel.h"
 #include "synth/EcgSynthesizer.h"
 
+#include "DemoModels.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QRegularExpression>
@@ -25,16 +27,9 @@ using namespace execg;
 
 namespace {
 
-const std::string kModels = std::string(EXECG_SOURCE_DIR) + "/resources/models/";
+using test::demoModel;
+const std::string kModels = test::demoModelDir();
 
-const TorchModel& demoModel(const std::string& name)
-{
-    static std::map<std::string, std::unique_ptr<TorchModel>> models;
-    auto& m = models[name];
-    if (!m)
-        m = std::make_unique<TorchModel>(kModels + name + ".pt", loadModelCard(kModels + name + ".card.json"));
-    return *m;
-}
 const TorchModel& potassiumModel() { return demoModel("potassium"); }
 
 const GeneratorModel& demoGenerator()

@@ -79,9 +79,11 @@ private slots:
         QCOMPARE(af.input.leads, demoLeadNames());
         QCOMPARE(af.input.samplingRateHz, 250.0);
         QCOMPARE(af.input.samples, 2500);
-        QCOMPARE(af.layers.size(), std::size_t(1));
-        QCOMPARE(af.layers[0].name, std::string("layer3"));
-        QVERIFY(af.layers[0].gradCam && af.layers[0].tcav);
+        QCOMPARE(af.layers.size(), std::size_t(2));
+        QCOMPARE(af.layers[0].name, std::string("layer2"));
+        QVERIFY(!af.layers[0].gradCam && af.layers[0].tcav);
+        QCOMPARE(af.layers[1].name, std::string("layer3"));
+        QVERIFY(af.layers[1].gradCam && af.layers[1].tcav);
         QVERIFY(af.generator.has_value());
         QCOMPARE(af.generator->file, std::string("ecg_autoencoder.pt"));
         QCOMPARE(af.generator->latentSize, 32 * 125);

@@ -16,6 +16,7 @@ ModelCard baseCard(int latentSize)
     c.input.units = "mV";
     c.input.normalisation = InputNormalisation::None;
     // layer3 is the last convolution that still has time resolution (79 steps of ~127 ms).
+    c.layers.push_back({"layer2", false, true});   // concept tests compare a middle and the last convolutional layer
     c.layers.push_back({"layer3", true, true});
     c.generator = ModelGenerator{kAutoencoderFile, latentSize, {}};
     c.demo = true;

@@ -1,0 +1,386 @@
+#include "concept/torch/Tcav.h"
+
+#include "model/torch/TorchModelImpl.h"
+
+#include <torch/csrc/autograd/autograd.h>
+
+#include <boost/math/distributions/students_t.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <numeric>
+#include <random>
+#include <set>
+
+namespace execg {
+
+namespace {
+
+constexpr int kMinimumExamples = 10;
+constexpr int kBatch = 32;
+constexpr std::size_t kCacheEntries = 48;
+
+// Activations per "model sha | set identity | layer" (n × D), oldest dropped first.
+struct ActivationCache {
+    std::mutex mutex;
+    std::map<std::string, torch::Tensor> entries;
+    std::deque<std::string> order;
+};
+ActivationCache& cache()
+{
+    static ActivationCache c;
+    return c;
+}
+
+struct AdaptedSet {
+    std::string name, identity;
+    torch::Tensor values;   // n × leads × samples, the card's units and normalisation
+};
+
+AdaptedSet adaptSet(const tcav::ConceptSet& set, const ModelCard& card, std::vector<std::string>& notes)
+{
+    std::vector<AdaptedInput> inputs;
+    std::set<std::string> warnings;
+    for (const auto& w : set.warnings)
+        notes.push_back(set.name + ": " + w);
+    for (const auto& e : set.examples) {
+        try {
+            AdaptedInput in = adaptToModel(e.group, card);
+            for (const auto& w : in.warnings)
+                warnings.insert(w);
+            inputs.push_back(std::move(in));
+        } catch (const std::exception& ex) {
+            notes.push_back(set.name + ": " + e.source + " left out: " + ex.what());
+        }
+    }
+    for (const auto& w : warnings)
+        notes.push_back(set.name + ": " + w);
+    if (int(inputs.size()) < kMinimumExamples)
+        throw ExplainError("tcav: the set '" + set.name + "' has " + std::to_string(inputs.size()) +
+                           " usable ECGs; a concept test needs at least " + std::to_string(kMinimumExamples));
+    return {set.name, set.identity, toTensor(inputs)};
+}
+
+torch::Tensor layerActivations(const TorchModel& model, const AdaptedSet& set, const std::string& layer, bool& cached)
+{
+    const std::string key = model.sha256() + "|" + set.identity + "|" + layer;
+    auto& c = cache();
+    {
+        std::lock_guard lock(c.mutex);
+        if (const auto it = c.entries.find(key); it != c.entries.end()) {
+            cached = true;
+            return it->second;
+        }
+    }
+    cached = false;
+    torch::InferenceMode inference;
+    const auto& chain = model.impl().chain;
+    std::vector<torch::Tensor> parts;
+    for (std::int64_t i = 0; i < set.values.size(0); i += kBatch)
+        parts.push_back(chain.runTo(set.values.slice(0, i, std::min(set.values.size(0), i + kBatch)), layer).flatten(1));
+    const auto a = torch::cat(parts).clone();
+    std::lock_guard lock(c.mutex);
+    c.entries[key] = a;
+    c.order.push_back(key);
+    while (c.order.size() > kCacheEntries) {
+        c.entries.erase(c.order.front());
+        c.order.pop_front();
+    }
+    return a;
+}
+
+// d output[target] / d activations at `layer`, one row per input (n × D).
+torch::Tensor layerGradients(const TorchModel& model, const torch::Tensor& inputs, const std::string& layer, int target)
+{
+    const auto& chain = model.impl().chain;
+    std::vector<torch::Tensor> parts;
+    for (std::int64_t i = 0; i < inputs.size(0); i += kBatch) {
+        torch::Tensor a;
+        {
+            torch::NoGradGuard noGrad;
+            a = chain.runTo(inputs.slice(0, i, std::min(inputs.size(0), i + kBatch)), layer);
+        }
+        a = a.detach().requires_grad_(true);
+        torch::AutoGradMode enable(true);
+        const auto y = chain.runFrom(a, layer);
+        if (!y.requires_grad())
+            throw ExplainError("tcav: the model's output does not depend differentiably on layer '" + layer + "'");
+        parts.push_back(torch::autograd::grad({y.select(1, target).sum()}, {a})[0].flatten(1).detach());
+    }
+    return torch::cat(parts);
+}
+
+struct Cav {
+    torch::Tensor direction;   // unit vector, D
+    double accuracy = 0.0;     // held out
+};
+
+// L2-regularised logistic regression, concept (1) against random (0), by full-batch Adam on centred activations
+// scaled to unit RMS; the CAV is the unit normal of its boundary, pointing towards the concept.
+Cav trainCav(const torch::Tensor& positives, const torch::Tensor& random, double heldOut, std::uint64_t seed)
+{
+    std::mt19937_64 rng(seed);
+    const auto split = [&](std::int64_t n) {
+        std::vector<std::int64_t> order(static_cast<std::size_t>(n));
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), rng);
+        const auto test = std::max<std::int64_t>(1, std::llround(double(n) * heldOut));
+        return std::make_pair(torch::tensor(std::vector<std::int64_t>(order.begin() + test, order.end())),
+                              torch::tensor(std::vector<std::int64_t>(order.begin(), order.begin() + test)));
+    };
+    const auto [cTrain, cTest] = split(positives.size(0));
+    const auto [rTrain, rTest] = split(random.size(0));
+    const auto x = torch::cat({positives.index_select(0, cTrain), random.index_select(0, rTrain)});
+    const auto y = torch::cat({torch::ones({cTrain.size(0)}), torch::zeros({rTrain.size(0)})});
+    const auto mean = x.mean(0, true);
+    const double scale = std::max(1e-12, (x - mean).pow(2).mean().sqrt().item<double>());
+    const auto xs = (x - mean) / scale;
+    const std::int64_t d = x.size(1);
+    auto w = torch::zeros({d}), b = torch::zeros({1});
+    auto mw = torch::zeros_like(w), vw = torch::zeros_like(w), mb = torch::zeros_like(b), vb = torch::zeros_like(b);
+    const double lambda = 1e-3, lr = 0.01;
+    for (int step = 1; step <= 150; ++step) {
+        const auto p = torch::sigmoid(xs.matmul(w) + b);
+        const auto err = (p - y) / double(y.size(0));
+        const auto gw = xs.t().matmul(err) + lambda * w, gb = err.sum().view({1});
+        mw = 0.9 * mw + 0.1 * gw;
+        vw = 0.999 * vw + 0.001 * gw * gw;
+        mb = 0.9 * mb + 0.1 * gb;
+        vb = 0.999 * vb + 0.001 * gb * gb;
+        const double c1 = 1 - std::pow(0.9, step), c2 = 1 - std::pow(0.999, step);
+        w = w - lr * (mw / c1) / ((vw / c2).sqrt() + 1e-8);
+        b = b - lr * (mb / c1) / ((vb / c2).sqrt() + 1e-8);
+    }
+    const auto xt = (torch::cat({positives.index_select(0, cTest), random.index_select(0, rTest)}) - mean) / scale;
+    const auto yt = torch::cat({torch::ones({cTest.size(0)}), torch::zeros({rTest.size(0)})});
+    const auto predicted = (xt.matmul(w) + b > 0).to(torch::kFloat32);
+    Cav cav;
+    cav.accuracy = (predicted == yt).to(torch::kFloat32).mean().item<double>();
+    const double norm = w.norm().item<double>();
+    cav.direction = norm > 0 ? w / norm : w;
+    return cav;
+}
+
+struct Score {
+    double score = 0.0, magnitude = 0.0;
+};
+
+Score tcavScore(const torch::Tensor& gradients, const Cav& cav)
+{
+    const auto d = gradients.matmul(cav.direction);
+    const double total = d.abs().sum().item<double>();
+    return {(d > 0).to(torch::kFloat64).mean().item<double>(), total > 0 ? torch::relu(d).sum().item<double>() / total : 0.5};
+}
+
+double mean(const std::vector<double>& v) { return v.empty() ? 0.0 : std::accumulate(v.begin(), v.end(), 0.0) / double(v.size()); }
+
+double variance(const std::vector<double>& v)
+{
+    if (v.size() < 2)
+        return 0.0;
+    const double m = mean(v);
+    double s = 0.0;
+    for (const double x : v)
+        s += (x - m) * (x - m);
+    return s / double(v.size() - 1);
+}
+
+std::string fixed(double v, int decimals)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+} // namespace
+
+double welchTTest(const std::vector<double>& a, const std::vector<double>& b)
+{
+    if (a.size() < 2 || b.size() < 2)
+        return 1.0;
+    const double va = variance(a) / double(a.size()), vb = variance(b) / double(b.size());
+    const double diff = mean(a) - mean(b);
+    if (va + vb <= 0.0)
+        return diff == 0.0 ? 1.0 : 0.0;
+    const double t = diff / std::sqrt(va + vb);
+    const double df = (va + vb) * (va + vb) /
+                      (va * va / double(a.size() - 1) + vb * vb / double(b.size() - 1));
+    const boost::math::students_t dist(df);
+    return std::min(1.0, 2.0 * boost::math::cdf(boost::math::complement(dist, std::abs(t))));
+}
+
+std::vector<double> holmAdjust(const std::vector<double>& p)
+{
+    const std::size_t m = p.size();
+    std::vector<std::size_t> order(m);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) { return p[i] < p[j]; });
+    std::vector<double> adjusted(m);
+    double running = 0.0;
+    for (std::size_t k = 0; k < m; ++k) {
+        running = std::max(running, std::min(1.0, double(m - k) * p[order[k]]));
+        adjusted[order[k]] = running;
+    }
+    return adjusted;
+}
+
+std::size_t cachedActivationSets()
+{
+    std::lock_guard lock(cache().mutex);
+    return cache().entries.size();
+}
+
+void clearActivationCache()
+{
+    std::lock_guard lock(cache().mutex);
+    cache().entries.clear();
+    cache().order.clear();
+}
+
+TcavResult runTcav(const TorchModel& model, const std::vector<tcav::ConceptSet>& concepts, const tcav::ConceptSet& randomPool,
+                   const tcav::ConceptSet& inputs, int target, const TcavOptions& o)
+{
+    const auto started = std::chrono::steady_clock::now();
+    const ModelCard& card = model.card();
+    if (target < 0 || target >= int(card.outputs.size()))
+        throw ExplainError("tcav: the model has no output " + std::to_string(target));
+    if (o.runs < 2)
+        throw ExplainError("tcav: at least 2 runs are needed for a t-test");
+    if (concepts.empty())
+        throw ExplainError("tcav: no concept to test");
+    std::vector<std::string> layers = o.layers;
+    if (layers.empty())
+        for (const auto& l : card.layers)
+            if (l.tcav)
+                layers.push_back(l.name);
+    if (layers.empty())
+        throw ExplainError("tcav: the model card lists no layer for concept tests; name one (--layer)");
+    std::string listed;
+    for (const auto& l : card.layers)
+        if (l.tcav)
+            listed += (listed.empty() ? "" : ", ") + l.name;
+    for (const auto& layer : layers) {
+        const auto it = std::find_if(card.layers.begin(), card.layers.end(), [&](const ModelLayer& l) { return l.name == layer && l.tcav; });
+        if (it == card.layers.end())
+            throw ExplainError("tcav: layer '" + layer + "' is not listed for concept tests in the model card (listed: " +
+                               (listed.empty() ? std::string("none") : listed) + ")");
+        if (const auto why = model.layerProblem(layer); !why.empty())
+            throw ExplainError("tcav: " + why);
+    }
+
+    TcavResult r;
+    r.target = target;
+    r.targetLabel = card.outputs[std::size_t(target)].label;
+    r.modelSha256 = model.sha256();
+    r.seed = o.seed;
+    r.runs = o.runs;
+    std::vector<AdaptedSet> sets;
+    for (const auto& c : concepts)
+        sets.push_back(adaptSet(c, card, r.notes));
+    const AdaptedSet pool = adaptSet(randomPool, card, r.notes);
+    const AdaptedSet in = adaptSet(inputs, card, r.notes);
+    r.inputs = int(in.values.size(0));
+
+    const std::int64_t poolSize = pool.values.size(0);
+    std::int64_t randomSize = o.randomSetSize;
+    if (randomSize <= 0) {
+        randomSize = 0;
+        for (const auto& s : sets)
+            randomSize = std::max(randomSize, s.values.size(0));
+    }
+    randomSize = std::min(randomSize, poolSize / 2);
+    if (randomSize < kMinimumExamples)
+        throw ExplainError("tcav: the random pool '" + randomPool.name + "' holds " + std::to_string(poolSize) +
+                           " ECGs; two disjoint random sets of at least " + std::to_string(kMinimumExamples) + " are needed");
+    // The random draws of each run: two disjoint sets from one seeded shuffle of the pool.
+    std::vector<std::pair<torch::Tensor, torch::Tensor>> draws;
+    for (int run = 0; run < o.runs; ++run) {
+        std::vector<std::int64_t> order(static_cast<std::size_t>(poolSize));
+        std::iota(order.begin(), order.end(), 0);
+        std::mt19937_64 rng(o.seed * 1000003ull + std::uint64_t(run));
+        std::shuffle(order.begin(), order.end(), rng);
+        draws.emplace_back(torch::tensor(std::vector<std::int64_t>(order.begin(), order.begin() + randomSize)),
+                           torch::tensor(std::vector<std::int64_t>(order.begin() + randomSize, order.begin() + 2 * randomSize)));
+    }
+
+    const double steps = double(layers.size()) * double(sets.size() + 2);
+    double done = 0;
+    const auto report = [&] {
+        done += 1;
+        if (o.progress && !o.progress(done / steps))
+            throw ExplainCancelled();
+    };
+    std::vector<double> p;
+    for (const auto& layer : layers) {
+        bool cached = false;
+        const auto poolActs = layerActivations(model, pool, layer, cached);
+        (cached ? r.cachedActivations : r.computedActivations)++;
+        const auto gradients = layerGradients(model, in.values, layer, target);
+        // The null: CAVs between two random sets, scored on the same inputs.
+        std::vector<double> nullScores;
+        for (int run = 0; run < o.runs; ++run) {
+            const Cav cav = trainCav(poolActs.index_select(0, draws[std::size_t(run)].second),
+                                     poolActs.index_select(0, draws[std::size_t(run)].first), o.heldOutFraction,
+                                     o.seed + 7919ull * std::uint64_t(run + 1));
+            nullScores.push_back(tcavScore(gradients, cav).score);
+        }
+        report();
+        report();
+        for (std::size_t c = 0; c < sets.size(); ++c) {
+            const auto acts = layerActivations(model, sets[c], layer, cached);
+            (cached ? r.cachedActivations : r.computedActivations)++;
+            TcavRow row;
+            row.conceptName = sets[c].name;
+            row.layer = layer;
+            row.runs = o.runs;
+            std::vector<double> magnitudes, accuracies;
+            for (int run = 0; run < o.runs; ++run) {
+                const Cav cav = trainCav(acts, poolActs.index_select(0, draws[std::size_t(run)].first), o.heldOutFraction,
+                                         o.seed + 104729ull * std::uint64_t(run + 1) + c);
+                const Score s = tcavScore(gradients, cav);
+                row.runScores.push_back(s.score);
+                magnitudes.push_back(s.magnitude);
+                accuracies.push_back(cav.accuracy);
+            }
+            row.score = mean(row.runScores);
+            row.magnitude = mean(magnitudes);
+            row.cavAccuracy = mean(accuracies);
+            row.nullMean = mean(nullScores);
+            const double half = boost::math::quantile(boost::math::students_t(double(o.runs - 1)), 0.975) *
+                                std::sqrt(variance(row.runScores) / double(o.runs));
+            row.ciLow = std::max(0.0, row.score - half);
+            row.ciHigh = std::min(1.0, row.score + half);
+            row.p = welchTTest(row.runScores, nullScores);
+            row.reliable = row.cavAccuracy >= o.minCavAccuracy;
+            p.push_back(row.p);
+            r.rows.push_back(row);
+            report();
+        }
+    }
+    const auto adjusted = holmAdjust(p);
+    for (std::size_t i = 0; i < r.rows.size(); ++i) {
+        auto& row = r.rows[i];
+        row.pCorrected = adjusted[i];
+        row.significant = row.reliable && row.pCorrected < o.alpha;
+        if (!row.reliable) {
+            row.verdict = "unreliable: the CAV tells " + row.conceptName + " from random ECGs only " +
+                          fixed(100 * row.cavAccuracy, 0) + " % of the time at " + row.layer + " — not a finding";
+            r.notes.push_back(row.conceptName + " at " + row.layer + ": " + row.verdict);
+        } else if (row.significant) {
+            row.verdict = std::string("significant: ") + r.targetLabel + (row.score >= row.nullMean ? " rises" : " falls") +
+                          " along " + row.conceptName + " (score " + fixed(row.score, 2) + ", random " + fixed(row.nullMean, 2) +
+                          ", corrected p " + (row.pCorrected < 1e-4 ? std::string("< 0.0001") : fixed(row.pCorrected, 4)) + ")";
+        } else {
+            row.verdict = "not significant (score " + fixed(row.score, 2) + ", random " + fixed(row.nullMean, 2) +
+                          ", corrected p " + fixed(row.pCorrected, 3) + ")";
+        }
+    }
+    r.runtimeMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    return r;
+}
+
+} // namespace execg

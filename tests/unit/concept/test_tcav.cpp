@@ -1,0 +1,252 @@
+// Concept tests (TCAV) on the demo models, whose causes are known from the synthetic generator: the potassium model
+// reads the T wave, so "peaked T" must come out significant (score ≥ 0.7 at the last convolutional layer) and a
+// random split of normal ECGs must not; the AF model reads the rhythm, so "af" must be significant and "ST
+// elevation" not. Plus the statistics against reference values, seeds, caching and bad input.
+#include <torch/script.h>
+
+#include "concept/torch/Tcav.h"
+#include "io/wfdb/WfdbWriter.h"
+#include "model/torch/TorchModel.h"
+#include "synth/EcgSynthesizer.h"
+
+#include "Corpus.h"
+#include "DemoModels.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QTest>
+
+#include <cmath>
+#include <fstream>
+
+using namespace execg;
+
+namespace {
+
+using test::demoModel;
+
+// The inputs a concept test asks about: synthetic ECGs across the model's range, record i from `vary(p, i)`.
+template <typename Vary>
+tcav::ConceptSet syntheticInputs(const std::string& kind, int count, std::uint64_t seed, Vary vary)
+{
+    tcav::ConceptSet set;
+    set.name = "inputs";
+    set.identity = "test-inputs:" + kind + ":" + std::to_string(count);
+    for (int i = 0; i < count; ++i) {
+        synth::SynthParams p;
+        p.seed = seed + std::uint64_t(i);
+        vary(p, i);
+        set.examples.push_back({kind + std::to_string(i), synth::generateEcg(p).recording.groups.at(0)});
+    }
+    return set;
+}
+
+// K+ 3–8 mmol/L.
+tcav::ConceptSet potassiumInputs(int count)
+{
+    return syntheticInputs("potassium", count, 9000, [count](synth::SynthParams& p, int i) {
+        p.potassiumMmolL = 3.0 + 5.0 * i / std::max(1, count - 1);
+    });
+}
+
+// AF and sinus alternating.
+tcav::ConceptSet afInputs(int count)
+{
+    return syntheticInputs("af", count, 9500, [](synth::SynthParams& p, int i) {
+        p.rhythm = i % 2 ? synth::Rhythm::AtrialFibrillation : synth::Rhythm::Sinus;
+    });
+}
+
+const TcavRow& row(const TcavResult& r, const std::string& name, const std::string& layer)
+{
+    for (const auto& x : r.rows)
+        if (x.conceptName == name && x.layer == layer)
+            return x;
+    throw std::runtime_error("no row " + name + " at " + layer);
+}
+
+TcavResult potassiumTcav(std::uint64_t seed, int runs = 20)
+{
+    TcavOptions o;
+    o.runs = runs;
+    o.seed = seed;
+    return runTcav(demoModel("potassium"), {tcav::builtinConceptSet("peaked-t", 30, 100), tcav::builtinConceptSet("random", 30, 200)},
+                   tcav::normalPool(90, 300, 250.0), potassiumInputs(30), 0, o);
+}
+
+} // namespace
+
+class TestTcav : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { configureTorchThreads(2); }
+
+    void holmAdjustsStepDown()
+    {
+        // Sorted 0.005, 0.01, 0.03, 0.04 → ×4, ×3, ×2, ×1 = 0.02, 0.03, 0.06, 0.04 → monotone 0.02, 0.03, 0.06, 0.06.
+        const auto a = holmAdjust({0.01, 0.04, 0.03, 0.005});
+        QCOMPARE(a.size(), std::size_t(4));
+        QVERIFY(std::abs(a[0] - 0.03) < 1e-12 && std::abs(a[1] - 0.06) < 1e-12);
+        QVERIFY(std::abs(a[2] - 0.06) < 1e-12 && std::abs(a[3] - 0.02) < 1e-12);
+        QCOMPARE(holmAdjust({0.9, 0.8})[0], 1.0);   // never above 1
+    }
+
+    void welchMatchesTheReference()
+    {
+        // t = −1.8974, df = 5.882 (Welch–Satterthwaite): two-sided p = 0.107531 (numerical integration of the t density).
+        QVERIFY(std::abs(welchTTest({1, 2, 3, 4, 5}, {2, 4, 6, 8, 10}) - 0.107531) < 1e-5);
+        QCOMPARE(welchTTest({0.5, 0.5, 0.5}, {0.5, 0.5}), 1.0);
+        QCOMPARE(welchTTest({1.0, 1.0}, {0.0, 0.0}), 0.0);
+        QCOMPARE(welchTTest({1.0}, {0.0, 0.1}), 1.0);   // too few runs: no claim
+    }
+
+    void builtinConceptsShowTheirConcept()
+    {
+        QCOMPARE(int(tcav::builtinConcepts().size()), 12);   // eleven concepts and the random control
+        const auto peaked = tcav::builtinConceptSet("peaked-t", 3, 1), normal = tcav::builtinConceptSet("random", 3, 1);
+        QCOMPARE(int(peaked.examples.size()), 3);
+        QVERIFY(peaked.identity != normal.identity);
+        const auto af = tcav::builtinConceptSet("af", 2, 5);
+        QCOMPARE(af.examples[0].group.leads.size(), std::size_t(12));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tcav::builtinConceptSet("no-such", 2, 1));
+    }
+
+    // Acceptance (issue 8): peaked T significant for the potassium model at its last convolutional layer with a score
+    // ≥ 0.7; the random split of normal ECGs not significant after correction.
+    void potassiumModelUsesPeakedT()
+    {
+        clearActivationCache();
+        const TcavResult r = potassiumTcav(1);
+        const auto& peaked = row(r, "peaked-t", "layer3");
+        qInfo("peaked-t@layer3 %s; random@layer3 %s", peaked.verdict.c_str(), row(r, "random", "layer3").verdict.c_str());
+        QVERIFY2(peaked.significant, peaked.verdict.c_str());
+        QVERIFY(peaked.score >= 0.7);
+        QVERIFY(peaked.ciLow <= peaked.score && peaked.score <= peaked.ciHigh);
+        QVERIFY(peaked.reliable && peaked.cavAccuracy >= 0.9);
+        QVERIFY(peaked.pCorrected >= peaked.p);
+        for (const auto& layer : {"layer2", "layer3"})
+            QVERIFY2(!row(r, "random", layer).significant, row(r, "random", layer).verdict.c_str());
+        QCOMPARE(r.rows.size(), std::size_t(4));   // two concepts × the card's two TCAV layers
+        QCOMPARE(r.computedActivations, 6);        // pool and two concepts at two layers
+        QCOMPARE(r.inputs, 30);
+    }
+
+    // Same seed, same numbers (the activations come from the cache the second time); another seed keeps the finding.
+    void seedsReproduce()
+    {
+        const TcavResult a = potassiumTcav(5), b = potassiumTcav(5), c = potassiumTcav(6);
+        QCOMPARE(b.cachedActivations, 6);
+        QCOMPARE(b.computedActivations, 0);
+        for (std::size_t i = 0; i < a.rows.size(); ++i) {
+            QCOMPARE(a.rows[i].runScores, b.rows[i].runScores);
+            QCOMPARE(a.rows[i].p, b.rows[i].p);
+        }
+        QVERIFY(row(c, "peaked-t", "layer3").significant);
+        QVERIFY(a.rows[0].runScores != c.rows[0].runScores || a.rows[0].cavAccuracy != c.rows[0].cavAccuracy);
+    }
+
+    // Acceptance (issue 8): atrial fibrillation significant for the AF model, ST elevation not.
+    void afModelUsesAfNotStElevation()
+    {
+        TcavOptions o;
+        o.seed = 3;
+        o.layers = {"layer3"};
+        const TcavResult r = runTcav(demoModel("af"), {tcav::builtinConceptSet("af", 30, 400), tcav::builtinConceptSet("st-elevation", 30, 500)},
+                                     tcav::normalPool(90, 600, 250.0), afInputs(30), 0, o);
+        qInfo("af %s; st-elevation %s", row(r, "af", "layer3").verdict.c_str(), row(r, "st-elevation", "layer3").verdict.c_str());
+        QVERIFY2(row(r, "af", "layer3").significant, row(r, "af", "layer3").verdict.c_str());
+        QVERIFY(row(r, "af", "layer3").score > row(r, "af", "layer3").nullMean);
+        QVERIFY2(!row(r, "st-elevation", "layer3").significant, row(r, "st-elevation", "layer3").verdict.c_str());
+    }
+
+    void refusesSmallSetsAndUnknownLayers()
+    {
+        TcavOptions o;
+        o.runs = 3;
+        try {
+            runTcav(demoModel("potassium"), {tcav::builtinConceptSet("peaked-t", 6, 1)}, tcav::normalPool(40, 2, 250.0),
+                    potassiumInputs(12), 0, o);
+            QFAIL("six ECGs are not a concept set");
+        } catch (const ExplainError& e) {
+            QVERIFY2(QString(e.what()).contains("'peaked-t' has 6 usable ECGs"), e.what());
+        }
+        o.layers = {"gap"};
+        try {
+            runTcav(demoModel("potassium"), {tcav::builtinConceptSet("peaked-t", 12, 1)}, tcav::normalPool(40, 2, 250.0),
+                    potassiumInputs(12), 0, o);
+            QFAIL("gap is not listed for concept tests");
+        } catch (const ExplainError& e) {
+            QVERIFY2(QString(e.what()).contains("layer2, layer3"), e.what());
+        }
+    }
+
+    // A concept the layer cannot tell from random ECGs: its CAVs are near chance and it is called unreliable.
+    void nearChanceCavsAreUnreliable()
+    {
+        TcavOptions o;
+        o.runs = 4;
+        o.layers = {"layer3"};
+        const TcavResult r = runTcav(demoModel("potassium"), {tcav::builtinConceptSet("random", 30, 77)},
+                                     tcav::normalPool(90, 300, 250.0), potassiumInputs(12), 0, o);
+        const auto& random = row(r, "random", "layer3");
+        QVERIFY2(random.cavAccuracy < 0.7, qPrintable(QString::number(random.cavAccuracy)));
+        QVERIFY(!random.reliable && !random.significant);
+        QVERIFY(random.verdict.rfind("unreliable", 0) == 0);
+    }
+
+    // Files of another rate are adapted with a warning; unreadable files are left out and named; a label table picks
+    // its column's files.
+    void userSetsFromFilesAndLabelTables()
+    {
+        const QString dir = test::scratchDir(QStringLiteral("tcav-sets-%1").arg(QCoreApplication::applicationPid()));
+        std::ofstream table((dir + "/labels.csv").toStdString());
+        table << "file,peaked,other\n";
+        for (int i = 0; i < 12; ++i) {
+            synth::SynthParams p;
+            p.seed = 50 + std::uint64_t(i);
+            p.samplingRateHz = 360.0;
+            p.potassiumMmolL = i % 2 ? 7.5 : 4.5;
+            Recording rec = synth::generateEcg(p).recording;
+            const std::string name = "rec" + std::to_string(i);
+            writeWfdbRecord(rec, (dir + "/" + QString::fromStdString(name)).toStdString());
+            table << name << "," << (i % 2) << ",0\n";
+        }
+        table << "missing,1,0\n";
+        table.close();
+        std::ofstream((dir + "/broken.hea").toStdString()) << "this is not a header\n";
+        const auto folder = tcav::folderConceptSet(dir.toStdString());
+        QCOMPARE(int(folder.examples.size()), 12);
+        QVERIFY(std::any_of(folder.warnings.begin(), folder.warnings.end(), [](const std::string& w) { return w.rfind("broken.hea left out", 0) == 0; }));
+        const auto labelled = tcav::labelTableConceptSet((dir + "/labels.csv").toStdString(), "peaked");
+        QCOMPARE(int(labelled.examples.size()), 6);
+        QVERIFY(std::any_of(labelled.warnings.begin(), labelled.warnings.end(), [](const std::string& w) { return w.rfind("missing left out", 0) == 0; }));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tcav::labelTableConceptSet((dir + "/labels.csv").toStdString(), "nope"));
+        // Fitted to the model (360 Hz → 250 Hz) with the warning among the notes, and too few for a concept test.
+        TcavOptions o;
+        o.runs = 2;
+        o.layers = {"layer3"};
+        try {
+            runTcav(demoModel("potassium"), {labelled}, tcav::normalPool(40, 2, 250.0), potassiumInputs(12), 0, o);
+            QFAIL("six labelled files are too few");
+        } catch (const ExplainError& e) {
+            QVERIFY2(QString(e.what()).contains("has 6 usable ECGs"), e.what());
+        }
+        const TcavResult r = runTcav(demoModel("potassium"), {folder}, tcav::normalPool(40, 2, 250.0), potassiumInputs(12), 0, o);
+        QVERIFY(std::any_of(r.notes.begin(), r.notes.end(), [](const std::string& n) { return n.find("resampled from 360 Hz") != std::string::npos; }));
+        QDir(dir).removeRecursively();
+    }
+
+    void cancels()
+    {
+        TcavOptions o;
+        o.runs = 3;
+        int calls = 0;
+        o.progress = [&calls](double) { return ++calls < 2; };
+        QVERIFY_THROWS_EXCEPTION(ExplainCancelled, runTcav(demoModel("potassium"), {tcav::builtinConceptSet("flat-t", 12, 9)},
+                                                           tcav::normalPool(40, 2, 250.0), potassiumInputs(12), 0, o));
+        QCOMPARE(calls, 2);
+    }
+};
+
+QTEST_MAIN(TestTcav)
+#include "test_tcav.moc"
