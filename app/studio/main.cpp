@@ -30,7 +30,7 @@ int main(int argc, char** argv)
     // one model thread ran the default methods as fast as two (bench_gui: 418 vs 517 ms for the demo case).
     const QCommandLineOption threads("threads", QApplication::translate("main", "Threads for the model (default: every core but one)"),
                                      "N", QString::number(std::max(1, int(std::thread::hardware_concurrency()) - 1)));
-    const QCommandLineOption view("view", QApplication::translate("main", "The view to show first: chart, compare, evidence, measurements, counterfactual or leads"),
+    const QCommandLineOption view("view", QApplication::translate("main", "The view to show first: chart, compare, evidence, measurements, counterfactual, tcav or leads"),
                                   "VIEW", "chart");
     const QCommandLineOption maximised("maximised", QApplication::translate("main", "Start with the window maximised"));
     parser.addOption(demo);
@@ -48,6 +48,7 @@ int main(int argc, char** argv)
                     : first == "evidence"     ? execg::MainWindow::EvidenceTab
                     : first == "measurements" ? execg::MainWindow::MeasurementsTab
                     : first == "counterfactual" ? execg::MainWindow::CounterfactualTab
+                    : first == "tcav"         ? execg::MainWindow::TcavTab
                     : first == "leads"        ? execg::MainWindow::LeadsView
                                               : execg::MainWindow::ChartView);
     if (parser.isSet(maximised))

@@ -5,6 +5,7 @@
 #include "model/torch/TorchModel.h"
 #include "widgets/ComparisonView.h"
 #include "widgets/CounterfactualView.h"
+#include "widgets/TcavView.h"
 #include "widgets/EvidenceView.h"
 #include "widgets/MeasurementsView.h"
 #include "widgets/ExplainerPanel.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     evidence_ = new EvidenceView(this);
     measurements_ = new MeasurementsView(this);
     counterfactual_ = new CounterfactualView(*workbench_, this);
+    tcav_ = new TcavView(*workbench_, this);
 
     views_ = new QTabWidget(this);
     views_->setObjectName(QStringLiteral("views"));
@@ -100,6 +102,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     views_->addTab(evidence_, tr("Evidence by lead and wave"));
     views_->addTab(measurements_, tr("Measurements and median beats"));
     views_->addTab(counterfactual_, tr("Counterfactual"));
+    views_->addTab(tcav_, tr("Concepts (TCAV)"));
     views_->addTab(leads_, tr("All leads (scroll)"));
 
     auto* central = new QWidget(this);
@@ -225,7 +228,8 @@ void MainWindow::buildMenus()
     view->addAction(tr("&Evidence by lead and wave"), QKeySequence(tr("Ctrl+3")), this, [this] { showView(EvidenceTab); });
     view->addAction(tr("&Measurements and median beats"), QKeySequence(tr("Ctrl+4")), this, [this] { showView(MeasurementsTab); });
     view->addAction(tr("Co&unterfactual"), QKeySequence(tr("Ctrl+5")), this, [this] { showView(CounterfactualTab); });
-    view->addAction(tr("&All leads"), QKeySequence(tr("Ctrl+6")), this, [this] { showView(LeadsView); });
+    view->addAction(tr("Co&ncepts (TCAV)"), QKeySequence(tr("Ctrl+6")), this, [this] { showView(TcavTab); });
+    view->addAction(tr("&All leads"), QKeySequence(tr("Ctrl+7")), this, [this] { showView(LeadsView); });
     view->addSeparator();
     QAction* calipers = view->addAction(tr("C&alipers (or Shift+drag)"));
     calipers->setShortcut(QKeySequence(tr("K")));

@@ -28,13 +28,14 @@ class ModelPanel;
 class PaperChartView;
 class QualityPanel;
 class RecordingView;
+class TcavView;
 class Workbench;
 class WorklistPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum View { ChartView, CompareView, EvidenceTab, MeasurementsTab, CounterfactualTab, LeadsView };
+    enum View { ChartView, CompareView, EvidenceTab, MeasurementsTab, CounterfactualTab, TcavTab, LeadsView };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -57,6 +58,7 @@ public:
     EvidenceView* evidenceView() const { return evidence_; }
     MeasurementsView* measurementsView() const { return measurements_; }
     CounterfactualView* counterfactualView() const { return counterfactual_; }
+    TcavView* tcavView() const { return tcav_; }
     ExplainerPanel* explainerPanel() const { return explainers_; }
     ModelPanel* modelPanel() const { return modelPanel_; }
     DisplayToolBar* displayToolBar() const { return display_; }
@@ -108,6 +110,7 @@ private:
     EvidenceView* evidence_ = nullptr;
     MeasurementsView* measurements_ = nullptr;
     CounterfactualView* counterfactual_ = nullptr;
+    TcavView* tcav_ = nullptr;
     ModelPanel* modelPanel_ = nullptr;
     ExplainerPanel* explainers_ = nullptr;
     WorklistPanel* worklist_ = nullptr;

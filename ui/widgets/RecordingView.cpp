@@ -114,6 +114,18 @@ void RecordingView::paintEvent(QPaintEvent*)
     const double top = -verticalScrollBar()->value();
     const QRectF target(0, top, viewport()->width(), r.contentSizeMm().height() * px);
     r.paint(p, target, px, startSeconds());
+    // The scale and the position stay written whatever is scrolled into view: a trace without them cannot be read.
+    const QString scale = tr("%1 mm/s · %2 mm/mV · from %3 s")
+                              .arg(style_.speedMmPerSecond, 0, 'g', 4)
+                              .arg(style_.gainMmPerMillivolt, 0, 'g', 4)
+                              .arg(startSeconds(), 0, 'f', 1);
+    QRectF box = p.fontMetrics().boundingRect(scale);
+    box.adjust(-6, -3, 6, 3);
+    box.moveBottomRight(QPointF(viewport()->width() - 8, viewport()->height() - 6));
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.fillRect(box, QColor(255, 255, 255, 230));
+    p.setPen(Qt::black);
+    p.drawText(box, Qt::AlignCenter, scale);
 }
 
 } // namespace execg

@@ -13,6 +13,7 @@
 #include "quality/MapMetrics.h"
 #include "render/ReportAssembly.h"
 #include "widgets/RecordingLoader.h"
+#include "workbench/ConceptTests.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -44,6 +45,7 @@ QString titleOf(const std::string& method)
 Workbench::Workbench(QObject* parent) : QObject(parent)
 {
     runner_ = new AnalysisRunner(this);
+    conceptTests_ = new ConceptTests(*runner_, this);
     loader_ = new RecordingLoader(this);
     cases_ = new CaseList(this);
     connect(loader_, &RecordingLoader::loaded, this, &Workbench::caseLoaded);
@@ -228,6 +230,7 @@ void Workbench::loadModel(const QString& path)
         modelPath_ = path;
         modelError_.clear();
         resetAnalysis();
+        conceptTests_->reset();
         emit modelLoaded();
         startPrediction();
     });

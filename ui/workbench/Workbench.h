@@ -31,6 +31,7 @@
 
 namespace execg {
 
+class ConceptTests;
 class RecordingLoader;
 class TorchModel;
 
@@ -133,6 +134,9 @@ public:
     // in its warnings as not a recorded ECG. False with `error` naming the file when it cannot be written.
     bool exportCounterfactual(const QString& path, QString* error = nullptr) const;
 
+    // --- concept tests (TCAV) of the model ---
+    ConceptTests& conceptTests() { return *conceptTests_; }
+
     // --- exports (atomic; the input file is never written) ---
     // The case's PDF report, as `execg-cli report` writes it, drawn with `look` (chart style, overlay, colours, the
     // chart's method); written off the GUI thread, then exported(path, error) with an empty error on success.
@@ -175,6 +179,7 @@ private:
     void updateAgreement();
 
     AnalysisRunner* runner_ = nullptr;
+    ConceptTests* conceptTests_ = nullptr;
     RecordingLoader* loader_ = nullptr;
     CaseList* cases_ = nullptr;
     QString pendingPath_, casePath_, caseIdentity_;

@@ -9,6 +9,8 @@
 #include "render/ColourMap.h"
 #include "widgets/ComparisonView.h"
 #include "widgets/CounterfactualView.h"
+#include "widgets/TcavView.h"
+#include "workbench/ConceptTests.h"
 #include "widgets/DisplayToolBar.h"
 #include "widgets/ExplainerPanel.h"
 #include "widgets/MainWindow.h"
@@ -27,6 +29,9 @@
 #include <QDoubleSpinBox>
 #include <qcustomplot.h>
 #include <QComboBox>
+#include <QListWidget>
+#include <QSpinBox>
+#include <QTableWidget>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -347,6 +352,39 @@ private slots:
         w.openFile(demoCasePath());
         QTRY_VERIFY_WITH_TIMEOUT(wb.counterfactual() == nullptr, kLong);
         QVERIFY(!cf->chart()->hasCounterfactual());
+    }
+
+    // The concept tests from the GUI: peaked T against the random control at the demo model's last convolutional layer.
+    void conceptTestsView()
+    {
+        MainWindow w;
+        openDemoAndWait(w);
+        w.showView(MainWindow::TcavTab);
+        TcavView* v = w.tcavView();
+        for (int i = 0; i < v->conceptList()->count(); ++i) {
+            auto* item = v->conceptList()->item(i);
+            const QString name = item->data(Qt::UserRole).toString();
+            item->setCheckState(name == "peaked-t" || name == "random" ? Qt::Checked : Qt::Unchecked);
+        }
+        QCOMPARE(v->layerList()->count(), 2);   // the card's TCAV layers: layer2, layer3
+        v->layerList()->item(0)->setCheckState(Qt::Unchecked);
+        v->examplesBox()->setValue(20);
+        v->runButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.workbench().conceptTests().running(), kLong);
+        const auto r = w.workbench().conceptTests().result();
+        QVERIFY2(r, qPrintable(w.workbench().conceptTests().error()));
+        QCOMPARE(r->rows.size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(r->rows[0].conceptName), QStringLiteral("peaked-t"));
+        QVERIFY2(r->rows[0].significant, r->rows[0].verdict.c_str());
+        QVERIFY(!r->rows[1].significant);
+        QCOMPARE(r->runs, 20);
+        QCOMPARE(v->resultTable()->rowCount(), 2);
+        QCOMPARE(v->resultTable()->item(0, 2)->text(), QString::number(r->rows[0].score, 'f', 3));
+        QVERIFY(v->scorePlot()->plottableCount() >= 4);
+        QVERIFY2(v->summaryText().contains(QStringLiteral("Peaked T at layer3")), qPrintable(v->summaryText()));
+        // A new model clears the result: it was about the old one.
+        w.workbench().loadModel(w.workbench().modelPath());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.workbench().conceptTests().result(), kLong);
     }
 
     void cancelKeepsTheWindowUsable()
