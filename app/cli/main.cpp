@@ -11,7 +11,7 @@
 
 namespace {
 
-const char* kUsage = R"(usage: execg-cli COMMAND [options]
+const char* kUsage = R"(usage: execg-cli COMMAND [options]   (execg-cli --version: the version)
 
 commands:
   info FILE... [--json]                   format, groups, leads, rate, duration, units, demographics,
@@ -56,6 +56,10 @@ options every command accepts (for NumPy arrays, which carry no metadata):
 int main(int argc, char** argv)
 {
     std::ios::sync_with_stdio(false);
+    if (argc >= 2 && !std::strcmp(argv[1], "--version")) {
+        std::cout << "execg-cli " EXECG_VERSION "\n";
+        return 0;
+    }
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
         std::cout << kUsage;
         return argc < 2 ? 2 : 0;
