@@ -29,7 +29,7 @@ set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE amd64)
 # programs load at run time without linking it: OpenBLAS (several times faster LibTorch on CPU) and a font.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libopenblas0-pthread | libblas3, fonts-dejavu-core")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "shared-mime-info, desktop-file-utils")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "shared-mime-info, desktop-file-utils, fonts-noto-cjk")   # fonts: the Korean interface
 # gzip: a few seconds for ~30 MB where xz takes a minute on two cores.
 set(CPACK_DEBIAN_COMPRESSION_TYPE gzip)
 set(CPACK_GENERATOR "DEB;TGZ")

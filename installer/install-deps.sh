@@ -17,12 +17,14 @@ BUILD_PKGS=(
   libbenchmark-dev
   clang libclang-rt-14-dev
 )
-# Runtime helpers: offscreen/Xvfb GUI tests, OpenBLAS (much faster LibTorch on CPU), PDF rasterising for tests.
+# Runtime helpers: offscreen/Xvfb GUI tests, OpenBLAS (much faster LibTorch on CPU), PDF rasterising for tests,
+# a CJK font for the Korean interface.
 RUNTIME_PKGS=(
   libopenblas0-pthread
   xvfb xauth imagemagick poppler-utils
   dcmtk
   fonts-dejavu-core
+  fonts-noto-cjk
 )
 
 PKGS=("${BUILD_PKGS[@]}" "${RUNTIME_PKGS[@]}")

@@ -1,6 +1,7 @@
 // execg-studio: the review workstation. Thin: everything lives in execg_widgets.
 #include "model/torch/TorchModel.h"
 #include "widgets/MainWindow.h"
+#include "widgets/Language.h"
 #include "widgets/Theme.h"
 
 #include <QApplication>
@@ -20,6 +21,9 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName("ExECG");
     QApplication::setApplicationName("ExECG Studio");
     QApplication::setApplicationVersion(EXECG_VERSION);
+    // EXECG_LANGUAGE (en, de, ko) overrides the saved choice for one run: screenshots and teaching machines.
+    execg::installTranslations(app, qEnvironmentVariableIsSet("EXECG_LANGUAGE") ? qEnvironmentVariable("EXECG_LANGUAGE")
+                                                                                : execg::savedLanguage());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Explainable-AI review workstation for ECGs"));

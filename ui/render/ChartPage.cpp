@@ -12,7 +12,8 @@ namespace execg {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("ChartPage", text); }
+// lupdate files tr() calls outside a class under the enclosing namespace's name: the same context here.
+QString tr(const char* text) { return QCoreApplication::translate("execg", text); }
 
 QString hz(double v) { return QString::number(v, 'g', 4); }
 

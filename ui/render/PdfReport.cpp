@@ -16,7 +16,8 @@ namespace execg {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("PdfReport", text); }
+// lupdate files tr() calls outside a class under the enclosing namespace's name: the same context here.
+QString tr(const char* text) { return QCoreApplication::translate("execg", text); }
 
 constexpr int kMethodsPerSheet = 4;
 constexpr double kMarginMm = 10.0;
@@ -89,6 +90,7 @@ AttributionOverlay overlayFor(const ReportContent& c, std::size_t k, double full
 }
 
 class ReportPages {
+    Q_DECLARE_TR_FUNCTIONS(execg::ReportPages)
 public:
     ReportPages(QPdfWriter& writer, const ReportContent& content)
         : writer_(writer), content_(content), painter_(&writer), pxPerMm_(writer.resolution() / 25.4),

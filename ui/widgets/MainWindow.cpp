@@ -13,6 +13,7 @@
 #include "widgets/PaperChartView.h"
 #include "widgets/QualityPanel.h"
 #include "widgets/RecordingView.h"
+#include "widgets/Language.h"
 #include "widgets/Theme.h"
 #include "widgets/ViewExport.h"
 #include "widgets/WorklistPanel.h"
@@ -244,6 +245,21 @@ void MainWindow::buildMenus()
     themes->addAction(light);
     themes->addAction(dark);
     (savedTheme() == Theme::Dark ? dark : light)->setChecked(true);
+    QMenu* language = view->addMenu(tr("La&nguage"));
+    auto* languages = new QActionGroup(this);
+    const QString current = savedLanguage();
+    const auto addLanguage = [&](const QString& code, const QString& name) {
+        QAction* a = language->addAction(name, this, [this, code] {
+            saveLanguage(code);
+            showBanner(tr("The language changes at the next start of ExECG Studio."));
+        });
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        languages->addAction(a);
+    };
+    addLanguage(QString(), tr("The system's language"));
+    for (const auto& code : availableLanguages())
+        addLanguage(code, languageName(code));
     view->addSeparator();
     view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, chart_, &PaperChartView::zoomIn);
     view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, chart_, &PaperChartView::zoomOut);

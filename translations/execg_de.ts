@@ -1,0 +1,1659 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>PaperChartRenderer</name>
+    <message>
+        <source>not recorded</source>
+        <translation>nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>attribution</source>
+        <translation>Attribution</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1: not enough memory to read this file</source>
+        <translation>%1: nicht genügend Speicher, um diese Datei zu lesen</translation>
+    </message>
+    <message>
+        <source>not enough memory</source>
+        <translation>nicht genügend Speicher</translation>
+    </message>
+</context>
+<context>
+    <name>ViewExport</name>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1: kann nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>the image could not be encoded</source>
+        <translation>das Bild konnte nicht kodiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>execg</name>
+    <message>
+        <source>filters %1–%2 Hz</source>
+        <translation>Filter %1–%2 Hz</translation>
+    </message>
+    <message>
+        <source>high-pass %1 Hz</source>
+        <translation>Hochpass %1 Hz</translation>
+    </message>
+    <message>
+        <source>low-pass %1 Hz</source>
+        <translation>Tiefpass %1 Hz</translation>
+    </message>
+    <message>
+        <source>notch %1 Hz</source>
+        <translation>Notch-Filter %1 Hz</translation>
+    </message>
+    <message>
+        <source>filters not stated in the file</source>
+        <translation>Filter in der Datei nicht angegeben</translation>
+    </message>
+    <message>
+        <source>de-identified</source>
+        <translation>anonymisiert</translation>
+    </message>
+    <message>
+        <source>ID %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>geb. %1</translation>
+    </message>
+    <message>
+        <source>age ≥ 90</source>
+        <translation>Alter ≥ 90</translation>
+    </message>
+    <message>
+        <source>%1 y</source>
+        <translation>%1 J.</translation>
+    </message>
+    <message>
+        <source>patient not stated in the file</source>
+        <translation>Patient in der Datei nicht angegeben</translation>
+    </message>
+    <message>
+        <source>acquisition date removed</source>
+        <translation>Aufnahmedatum entfernt</translation>
+    </message>
+    <message>
+        <source>acquired %1</source>
+        <translation>aufgezeichnet %1</translation>
+    </message>
+    <message>
+        <source> (software %1)</source>
+        <translation> (Software %1)</translation>
+    </message>
+    <message>
+        <source>%1 s at %2 Hz, %3 leads · %4</source>
+        <translation>%1 s bei %2 Hz, %3 Ableitungen · %4</translation>
+    </message>
+    <message>
+        <source>%1 mm/s · %2 mm/mV</source>
+        <translation>%1 mm/s · %2 mm/mV</translation>
+    </message>
+    <message>
+        <source> (chest leads %1 mm/mV)</source>
+        <translation> (Brustwandableitungen %1 mm/mV)</translation>
+    </message>
+    <message>
+        <source>attribution</source>
+        <translation>Attribution</translation>
+    </message>
+    <message>
+        <source>full colour: a fixed %1</source>
+        <translation>volle Farbe: fester Wert %1</translation>
+    </message>
+    <message>
+        <source>full colour: 99th percentile of |a| over all %1 methods</source>
+        <translation>volle Farbe: 99. Perzentil von |a| über alle %1 Methoden</translation>
+    </message>
+    <message>
+        <source>full colour: 99th percentile of |a|</source>
+        <translation>volle Farbe: 99. Perzentil von |a|</translation>
+    </message>
+    <message>
+        <source>model: %1 %2 · sha256 %3…</source>
+        <translation>Modell: %1 %2 · sha256 %3…</translation>
+    </message>
+    <message>
+        <source>Demo model trained on synthetic ECGs — not for clinical use</source>
+        <translation>Demomodell, trainiert mit synthetischen EKGs — nicht für den klinischen Einsatz</translation>
+    </message>
+    <message>
+        <source>no recording to report</source>
+        <translation>keine Aufzeichnung für den Bericht</translation>
+    </message>
+    <message>
+        <source>ExECG Studio report</source>
+        <translation>ExECG Studio – Bericht</translation>
+    </message>
+    <message>
+        <source>cannot paint the PDF</source>
+        <translation>das PDF kann nicht erstellt werden</translation>
+    </message>
+</context>
+<context>
+    <name>execg::ComparisonView</name>
+    <message>
+        <source>Colour scale:</source>
+        <translation>Farbskala:</translation>
+    </message>
+    <message>
+        <source>Shared by all methods</source>
+        <translation>Gemeinsam für alle Methoden</translation>
+    </message>
+    <message>
+        <source>Each method its own</source>
+        <translation>Eigene je Methode</translation>
+    </message>
+    <message>
+        <source>Methods whose maps come in different units (a gradient per mV, an output change) may look empty on a shared scale: give each its own scale to compare where, not how much.</source>
+        <translation>Methoden, deren Karten unterschiedliche Einheiten haben (ein Gradient pro mV, eine Ausgabeänderung), können auf einer gemeinsamen Skala leer wirken: Geben Sie jeder Methode eine eigene Skala, um zu vergleichen, wo – nicht wie stark.</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>ab</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Seconds from the start of the stretch the model saw</source>
+        <translation>Sekunden ab Beginn des Abschnitts, den das Modell gesehen hat</translation>
+    </message>
+    <message>
+        <source>Choose methods and run them to compare their maps here.</source>
+        <translation>Wählen Sie Methoden aus und führen Sie sie aus, um ihre Karten hier zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>attribution</source>
+        <translation>Attribution</translation>
+    </message>
+    <message numerus="yes">
+        <source>scale shared by %n method(s)</source>
+        <translation>
+            <numerusform>Skala für %n Methode</numerusform>
+            <numerusform>gemeinsame Skala für %n Methoden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>execg::ConceptTests</name>
+    <message>
+        <source>Load a model first.</source>
+        <translation>Laden Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <source>Choose at least one concept.</source>
+        <translation>Wählen Sie mindestens ein Konzept.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Concept tests (%n concept(s))</source>
+        <translation>
+            <numerusform>Konzepttests (%n Konzept)</numerusform>
+            <numerusform>Konzepttests (%n Konzepte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>execg::CounterfactualView</name>
+    <message>
+        <source>bring</source>
+        <translation>Ziel:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>auf</translation>
+    </message>
+    <message>
+        <source>Find the counterfactual</source>
+        <translation>Kontrafaktisches EKG suchen</translation>
+    </message>
+    <message>
+        <source>Change the recording as little as possible, the chosen way, until the model&apos;s answer reaches the target</source>
+        <translation>Die Aufzeichnung auf die gewählte Weise so wenig wie möglich ändern, bis die Antwort des Modells das Ziel erreicht</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>model output</source>
+        <translation>Modellausgabe</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Ableitung</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Input-space counterfactual</source>
+        <translation>Kontrafaktisches EKG im Eingaberaum</translation>
+    </message>
+    <message>
+        <source>Parametric (beat) counterfactual</source>
+        <translation>Parametrisches kontrafaktisches EKG (Schläge)</translation>
+    </message>
+    <message>
+        <source>Generator (latent) counterfactual</source>
+        <translation>Kontrafaktisches EKG per Generator (latent)</translation>
+    </message>
+    <message>
+        <source>The recording itself changes, smoothly and band-limited, on the leads allowed to move.</source>
+        <translation>Die Aufzeichnung selbst ändert sich – glatt und bandbegrenzt – in den Ableitungen, die sich ändern dürfen.</translation>
+    </message>
+    <message>
+        <source>The beats&apos; wave amplitudes per lead, PR, QRS, QT, P and T widths and RR intervals change, and the result says so in words.</source>
+        <translation>Die Wellenamplituden der Schläge je Ableitung, PR, QRS, QT, P- und T-Dauer sowie die RR-Intervalle ändern sich; das Ergebnis beschreibt dies in Worten.</translation>
+    </message>
+    <message>
+        <source>The recording&apos;s code in the model card&apos;s generator moves; the change is what the generator draws.</source>
+        <translation>Der Code der Aufzeichnung im Generator der Modellkarte verschiebt sich; die Änderung ist das, was der Generator erzeugt.</translation>
+    </message>
+    <message>
+        <source>Unavailable: %1</source>
+        <translation>Nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Searching …</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <source>No counterfactual: %1</source>
+        <translation>Kein kontrafaktisches EKG: %1</translation>
+    </message>
+    <message>
+        <source>✓ Target reached: %1 %2 → %3 %2 in %4 steps (%5 ms).</source>
+        <translation>✓ Ziel erreicht: %1 %2 → %3 %2 in %4 Schritten (%5 ms).</translation>
+    </message>
+    <message>
+        <source>✗ Target NOT reached: %1 %2 → %3 %2 after %4 steps (%5 ms); the best attempt is shown.</source>
+        <translation>✗ Ziel NICHT erreicht: %1 %2 → %3 %2 nach %4 Schritten (%5 ms); der beste Versuch wird angezeigt.</translation>
+    </message>
+    <message>
+        <source>Change: mean |Δ| %1 mV, RMS %2 mV, largest %3 mV.</source>
+        <translation>Änderung: mittlere |Δ| %1 mV, RMS %2 mV, größte %3 mV.</translation>
+    </message>
+    <message>
+        <source>What moved: %1.</source>
+        <translation>Was sich geändert hat: %1.</translation>
+    </message>
+    <message>
+        <source>counterfactual: %1 %2</source>
+        <translation>kontrafaktisches EKG: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>execg::DisplayToolBar</name>
+    <message>
+        <source>Display</source>
+        <translation>Anzeige</translation>
+    </message>
+    <message>
+        <source> Layout </source>
+        <translation> Layout </translation>
+    </message>
+    <message>
+        <source>3×4</source>
+        <translation>3×4</translation>
+    </message>
+    <message>
+        <source>3×4 + rhythm</source>
+        <translation>3×4 + Rhythmus</translation>
+    </message>
+    <message>
+        <source>3×4 + 3 rhythm</source>
+        <translation>3×4 + 3 Rhythmus</translation>
+    </message>
+    <message>
+        <source>6×2</source>
+        <translation>6×2</translation>
+    </message>
+    <message>
+        <source>12×1</source>
+        <translation>12×1</translation>
+    </message>
+    <message>
+        <source> Speed </source>
+        <translation> Vorschub </translation>
+    </message>
+    <message>
+        <source>%1 mm/s</source>
+        <translation>%1 mm/s</translation>
+    </message>
+    <message>
+        <source> Gain </source>
+        <translation> Verstärkung </translation>
+    </message>
+    <message>
+        <source>%1 mm/mV</source>
+        <translation>%1 mm/mV</translation>
+    </message>
+    <message>
+        <source> Grid </source>
+        <translation> Raster </translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>rot</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>grau</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ohne</translation>
+    </message>
+    <message>
+        <source> Map </source>
+        <translation> Karte </translation>
+    </message>
+    <message>
+        <source>band</source>
+        <translation>Band</translation>
+    </message>
+    <message>
+        <source>trace colour</source>
+        <translation>Kurvenfarbe</translation>
+    </message>
+    <message>
+        <source>strip</source>
+        <translation>Streifen</translation>
+    </message>
+    <message>
+        <source> Colours </source>
+        <translation> Farben </translation>
+    </message>
+    <message>
+        <source>blue–red (signed)</source>
+        <translation>blau–rot (mit Vorzeichen)</translation>
+    </message>
+    <message>
+        <source>cividis</source>
+        <translation>cividis</translation>
+    </message>
+    <message>
+        <source>viridis</source>
+        <translation>viridis</translation>
+    </message>
+    <message>
+        <source> Filter </source>
+        <translation> Filter </translation>
+    </message>
+    <message>
+        <source>For the eye only: the model, the measurements and the report read the recording as recorded</source>
+        <translation>Nur für die Anzeige: Modell, Messungen und Bericht verwenden die Aufzeichnung wie aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>as recorded</source>
+        <translation>wie aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>diagnostic 0.05–150 Hz</source>
+        <translation>diagnostisch 0,05–150 Hz</translation>
+    </message>
+    <message>
+        <source>monitoring 0.5–40 Hz</source>
+        <translation>Monitoring 0,5–40 Hz</translation>
+    </message>
+    <message>
+        <source> Mains </source>
+        <translation> Netz </translation>
+    </message>
+    <message>
+        <source>no notch</source>
+        <translation>kein Notch-Filter</translation>
+    </message>
+    <message>
+        <source>50 Hz notch</source>
+        <translation>50-Hz-Notch-Filter</translation>
+    </message>
+    <message>
+        <source>60 Hz notch</source>
+        <translation>60-Hz-Notch-Filter</translation>
+    </message>
+</context>
+<context>
+    <name>execg::EvidenceView</name>
+    <message>
+        <source>Share of the evidence per lead and wave:</source>
+        <translation>Anteil der Evidenz je Ableitung und Welle:</translation>
+    </message>
+    <message>
+        <source>Run a method to see where its evidence lies.</source>
+        <translation>Führen Sie eine Methode aus, um zu sehen, wo ihre Evidenz liegt.</translation>
+    </message>
+    <message>
+        <source>No evidence: the map is zero.</source>
+        <translation>Keine Evidenz: Die Karte ist null.</translation>
+    </message>
+    <message>
+        <source>lead total</source>
+        <translation>Summe Ableitung</translation>
+    </message>
+    <message>
+        <source>all leads</source>
+        <translation>alle Ableitungen</translation>
+    </message>
+</context>
+<context>
+    <name>execg::ExplainerPanel</name>
+    <message>
+        <source>queued</source>
+        <translation>in Warteschlange</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done (cached)</source>
+        <translation>fertig (Cache)</translation>
+    </message>
+    <message>
+        <source>done, %1 ms</source>
+        <translation>fertig, %1 ms</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Methods (tick several to compare):</source>
+        <translation>Methoden (zum Vergleich mehrere ankreuzen):</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>Aus&amp;führen</translation>
+    </message>
+    <message>
+        <source>Explain the current case with the ticked methods (results already computed come from the cache)</source>
+        <translation>Den aktuellen Fall mit den angekreuzten Methoden erklären (bereits berechnete Ergebnisse kommen aus dem Cache)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the methods still running; their partial results are discarded</source>
+        <translation>Noch laufende Methoden stoppen; ihre Teilergebnisse werden verworfen</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>execg::LeadFocusView</name>
+    <message>
+        <source>Lead:</source>
+        <translation>Ableitung:</translation>
+    </message>
+    <message>
+        <source>drag to pan, wheel to zoom in time; maps scaled to their own 99th percentile</source>
+        <translation>Ziehen zum Verschieben, Mausrad zum Zoomen der Zeitachse; Karten auf ihr eigenes 99. Perzentil skaliert</translation>
+    </message>
+    <message>
+        <source>mV</source>
+        <translation>mV</translation>
+    </message>
+    <message>
+        <source>attribution (relative)</source>
+        <translation>Attribution (relativ)</translation>
+    </message>
+    <message>
+        <source>time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+</context>
+<context>
+    <name>execg::MainWindow</name>
+    <message>
+        <source>ExECG Studio</source>
+        <translation>ExECG Studio</translation>
+    </message>
+    <message>
+        <source>The method whose map is drawn over the chart</source>
+        <translation>Die Methode, deren Karte über das EKG gelegt wird</translation>
+    </message>
+    <message>
+        <source>Map on the chart:</source>
+        <translation>Karte im EKG:</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>EKG</translation>
+    </message>
+    <message>
+        <source>Compare methods</source>
+        <translation>Methoden vergleichen</translation>
+    </message>
+    <message>
+        <source>Evidence by lead and wave</source>
+        <translation>Evidenz nach Ableitung und Welle</translation>
+    </message>
+    <message>
+        <source>Measurements and median beats</source>
+        <translation>Messwerte und Medianschläge</translation>
+    </message>
+    <message>
+        <source>Counterfactual</source>
+        <translation>Kontrafaktisches EKG</translation>
+    </message>
+    <message>
+        <source>Concepts (TCAV)</source>
+        <translation>Konzepte (TCAV)</translation>
+    </message>
+    <message>
+        <source>All leads (scroll)</source>
+        <translation>Alle Ableitungen (scrollen)</translation>
+    </message>
+    <message>
+        <source>Model %1 loaded</source>
+        <translation>Modell %1 geladen</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Could not export %1
+%2</source>
+        <translation>%1 konnte nicht exportiert werden
+%2</translation>
+    </message>
+    <message>
+        <source>Worklist</source>
+        <translation>Arbeitsliste</translation>
+    </message>
+    <message>
+        <source>Model and prediction</source>
+        <translation>Modell und Vorhersage</translation>
+    </message>
+    <message>
+        <source>Explanation methods</source>
+        <translation>Erklärungsmethoden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Öffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation>&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo case</source>
+        <translation>&amp;Demofall öffnen</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Export PDF &amp;report…</source>
+        <translation>&amp;PDF-Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export the &amp;view as PNG or SVG…</source>
+        <translation>&amp;Ansicht als PNG oder SVG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the results as &amp;JSON…</source>
+        <translation>Ergebnisse als &amp;JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the &amp;counterfactual as WFDB or DICOM…</source>
+        <translation>&amp;Kontrafaktisches EKG als WFDB oder DICOM exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Fall</translation>
+    </message>
+    <message>
+        <source>&amp;Next case</source>
+        <translation>&amp;Nächster Fall</translation>
+    </message>
+    <message>
+        <source>Ctrl+PgDown</source>
+        <translation>Ctrl+PgDown</translation>
+    </message>
+    <message>
+        <source>&amp;Previous case</source>
+        <translation>&amp;Vorheriger Fall</translation>
+    </message>
+    <message>
+        <source>Ctrl+PgUp</source>
+        <translation>Ctrl+PgUp</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Chart</source>
+        <translation>E&amp;KG</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare methods</source>
+        <translation>Methoden &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence by lead and wave</source>
+        <translation>&amp;Evidenz nach Ableitung und Welle</translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <source>&amp;Measurements and median beats</source>
+        <translation>&amp;Messwerte und Medianschläge</translation>
+    </message>
+    <message>
+        <source>Ctrl+4</source>
+        <translation>Ctrl+4</translation>
+    </message>
+    <message>
+        <source>Co&amp;unterfactual</source>
+        <translation>Kon&amp;trafaktisches EKG</translation>
+    </message>
+    <message>
+        <source>Ctrl+5</source>
+        <translation>Ctrl+5</translation>
+    </message>
+    <message>
+        <source>Co&amp;ncepts (TCAV)</source>
+        <translation>Konze&amp;pte (TCAV)</translation>
+    </message>
+    <message>
+        <source>Ctrl+6</source>
+        <translation>Ctrl+6</translation>
+    </message>
+    <message>
+        <source>&amp;All leads</source>
+        <translation>&amp;Alle Ableitungen</translation>
+    </message>
+    <message>
+        <source>Ctrl+7</source>
+        <translation>Ctrl+7</translation>
+    </message>
+    <message>
+        <source>C&amp;alipers (or Shift+drag)</source>
+        <translation>Messzirke&amp;l (oder Umschalt+Ziehen)</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>T&amp;heme</source>
+        <translation>&amp;Design</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>The language changes at the next start of ExECG Studio.</source>
+        <translation>Die Sprache wird beim nächsten Start von ExECG Studio gewechselt.</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Verklei&amp;nern</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>An &amp;Fenster anpassen</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>&amp;True size</source>
+        <translation>&amp;Originalgröße</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+0</source>
+        <translation>Ctrl+Shift+0</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>A&amp;nalyse</translation>
+    </message>
+    <message>
+        <source>&amp;Run the chosen methods</source>
+        <translation>Gewählte Methoden &amp;ausführen</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel running methods</source>
+        <translation>Laufende Methoden a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Ctrl+.</source>
+        <translation>Ctrl+.</translation>
+    </message>
+    <message>
+        <source>Assess &amp;quality</source>
+        <translation>&amp;Qualität bewerten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Q</source>
+        <translation>Ctrl+Shift+Q</translation>
+    </message>
+    <message>
+        <source>%1 — ExECG Studio</source>
+        <translation>%1 — ExECG Studio</translation>
+    </message>
+    <message>
+        <source>%1 (%2): read in %3 ms, chart shown after %4 ms</source>
+        <translation>%1 (%2): in %3 ms gelesen, EKG nach %4 ms angezeigt</translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n warning(s): </source>
+        <translation>
+            <numerusform> — %n Warnung: </numerusform>
+            <numerusform> — %n Warnungen: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not open %1
+%2</source>
+        <translation>%1 konnte nicht geöffnet werden
+%2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Export PDF report</source>
+        <translation>PDF-Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the view</source>
+        <translation>Ansicht exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Grafik (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export the results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the counterfactual</source>
+        <translation>Kontrafaktisches EKG exportieren</translation>
+    </message>
+    <message>
+        <source>WFDB record (*.hea);;DICOM 12-lead ECG (*.dcm)</source>
+        <translation>WFDB-Datensatz (*.hea);;DICOM-12-Kanal-EKG (*.dcm)</translation>
+    </message>
+    <message>
+        <source>ECG recordings (%1);;All files (*)</source>
+        <translation>EKG-Aufzeichnungen (%1);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open ECG recordings</source>
+        <translation>EKG-Aufzeichnungen öffnen</translation>
+    </message>
+    <message>
+        <source>Open a folder of ECG recordings</source>
+        <translation>Ordner mit EKG-Aufzeichnungen öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>execg::MeasurementsView</name>
+    <message>
+        <source>Measurement</source>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>nicht gemessen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Median beats, 50 mm/s</source>
+        <translation>Medianschläge, 50 mm/s</translation>
+    </message>
+    <message>
+        <source> — %1 averaged over the aligned beats</source>
+        <translation> — %1 gemittelt über die ausgerichteten Schläge</translation>
+    </message>
+</context>
+<context>
+    <name>execg::ModelPanel</name>
+    <message>
+        <source>%1: %2 %</source>
+        <translation>%1: %2 %</translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation>Andere…</translation>
+    </message>
+    <message>
+        <source>Open a TorchScript model (.pt) with its model card (.card.json) beside it</source>
+        <translation>TorchScript-Modell (.pt) mit daneben liegender Modellkarte (.card.json) öffnen</translation>
+    </message>
+    <message>
+        <source>Explain:</source>
+        <translation>Erklären:</translation>
+    </message>
+    <message>
+        <source>The model output the explanations are computed for</source>
+        <translation>Die Modellausgabe, für die die Erklärungen berechnet werden</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>Modell öffnen</translation>
+    </message>
+    <message>
+        <source>TorchScript models (*.pt)</source>
+        <translation>TorchScript-Modelle (*.pt)</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>Kein Modell geladen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;input: %3 leads at %4 Hz, %5 samples (%6 s), %7&lt;br&gt;&lt;i&gt;Intended use:&lt;/i&gt; %8&lt;br&gt;&lt;i&gt;Limitations:&lt;/i&gt; %9</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;Eingabe: %3 Ableitungen bei %4 Hz, %5 Abtastwerte (%6 s), %7&lt;br&gt;&lt;i&gt;Zweckbestimmung:&lt;/i&gt; %8&lt;br&gt;&lt;i&gt;Einschränkungen:&lt;/i&gt; %9</translation>
+    </message>
+    <message>
+        <source>Demo model trained on synthetic ECGs — not for clinical use</source>
+        <translation>Demomodell, trainiert mit synthetischen EKGs — nicht für den klinischen Einsatz</translation>
+    </message>
+    <message>
+        <source>the predicted output</source>
+        <translation>die vorhergesagte Ausgabe</translation>
+    </message>
+    <message>
+        <source>Predicting …</source>
+        <translation>Vorhersage läuft …</translation>
+    </message>
+</context>
+<context>
+    <name>execg::PaperChartView</name>
+    <message>
+        <source>No recording open</source>
+        <translation>Keine Aufzeichnung geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 mm/s · %2 mm/mV · %3 % of true size</source>
+        <translation>%1 mm/s · %2 mm/mV · %3 % der Originalgröße</translation>
+    </message>
+    <message>
+        <source>%1 mm/s · %2 mm/mV</source>
+        <translation>%1 mm/s · %2 mm/mV</translation>
+    </message>
+    <message>
+        <source>%1 ms · %2 bpm · %3 mV%4</source>
+        <translation>%1 ms · %2 bpm · %3 mV%4</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>execg::ParameterForm</name>
+    <message>
+        <source>This method has no parameters.</source>
+        <translation>Diese Methode hat keine Parameter.</translation>
+    </message>
+    <message>
+        <source>(the card&apos;s layer)</source>
+        <translation>(Schicht aus der Modellkarte)</translation>
+    </message>
+</context>
+<context>
+    <name>execg::QualityPanel</name>
+    <message>
+        <source>Assess &amp;quality</source>
+        <translation>&amp;Qualität bewerten</translation>
+    </message>
+    <message>
+        <source>Score every finished map: deletion against a random map, the randomisation sanity check, stability under noise and baseline drift, agreement, and localisation on synthetic cases (about a second per method)</source>
+        <translation>Jede fertige Karte bewerten: Deletion gegenüber einer Zufallskarte, Plausibilitätstest durch Randomisierung, Stabilität bei Rauschen und Grundliniendrift, Übereinstimmung sowie Lokalisation bei synthetischen Fällen (etwa eine Sekunde pro Methode)</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Faithfulness</source>
+        <translation>Treue</translation>
+    </message>
+    <message>
+        <source>Sanity</source>
+        <translation>Plausibilität</translation>
+    </message>
+    <message>
+        <source>Stability</source>
+        <translation>Stabilität</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Localisation</source>
+        <translation>Lokalisation</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Deletion gain over a random map: ≥ 0.1 faithful, about 0 no better than random</source>
+        <translation>Deletion-Gewinn gegenüber einer Zufallskarte: ≥ 0,1 treu, etwa 0 nicht besser als Zufall</translation>
+    </message>
+    <message>
+        <source>Cascading model randomisation: a map that survives it does not explain this model</source>
+        <translation>Kaskadierende Modellrandomisierung: Eine Karte, die sie unverändert übersteht, erklärt dieses Modell nicht</translation>
+    </message>
+    <message>
+        <source>Average sensitivity to 10 µV noise and slow baseline drift (relative change of the map; lower is steadier)</source>
+        <translation>Mittlere Empfindlichkeit gegenüber 10 µV Rauschen und langsamer Grundliniendrift (relative Änderung der Karte; niedriger ist stabiler)</translation>
+    </message>
+    <message>
+        <source>Mean rank correlation with the other methods&apos; maps</source>
+        <translation>Mittlere Rangkorrelation mit den Karten der anderen Methoden</translation>
+    </message>
+    <message>
+        <source>Share of the map in the waves that carry the label, against chance (synthetic cases only)</source>
+        <translation>Anteil der Karte in den Wellen, die das Label tragen, gegenüber Zufall (nur synthetische Fälle)</translation>
+    </message>
+    <message>
+        <source>Ground truth: %1 (synthetic case; localisation is measured)</source>
+        <translation>Ground Truth: %1 (synthetischer Fall; Lokalisation wird gemessen)</translation>
+    </message>
+    <message>
+        <source>No ground truth for this case: localisation is not measured.</source>
+        <translation>Keine Ground Truth für diesen Fall: Lokalisation wird nicht gemessen.</translation>
+    </message>
+    <message>
+        <source>no map yet</source>
+        <translation>noch keine Karte</translation>
+    </message>
+    <message>
+        <source>assessing … %1 %</source>
+        <translation>wird bewertet … %1 %</translation>
+    </message>
+    <message>
+        <source>could not be assessed: %1</source>
+        <translation>konnte nicht bewertet werden: %1</translation>
+    </message>
+    <message>
+        <source>assessment cancelled</source>
+        <translation>Bewertung abgebrochen</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>in Warteschlange</translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation>nicht bewertet</translation>
+    </message>
+    <message>
+        <source>gain %1</source>
+        <translation>Gewinn %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>NICHT BESTANDEN</translation>
+    </message>
+    <message>
+        <source>%1 % (chance %2 %)</source>
+        <translation>%1 % (Zufall %2 %)</translation>
+    </message>
+    <message>
+        <source>⚠ do not trust: %1</source>
+        <translation>⚠ nicht vertrauenswürdig: %1</translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <source>no warnings</source>
+        <translation>keine Warnungen</translation>
+    </message>
+</context>
+<context>
+    <name>execg::RecordingView</name>
+    <message>
+        <source>Open an ECG recording (File ▸ Open, or drop a file here).</source>
+        <translation>Öffnen Sie eine EKG-Aufzeichnung (Datei ▸ Öffnen, oder ziehen Sie eine Datei hierher).</translation>
+    </message>
+    <message>
+        <source>%1 mm/s · %2 mm/mV · from %3 s</source>
+        <translation>%1 mm/s · %2 mm/mV · ab %3 s</translation>
+    </message>
+</context>
+<context>
+    <name>execg::ReportPages</name>
+    <message>
+        <source>ExECG Studio report</source>
+        <translation>ExECG Studio – Bericht</translation>
+    </message>
+    <message>
+        <source>Demo model trained on synthetic ECGs — not for clinical use</source>
+        <translation>Demomodell, trainiert mit synthetischen EKGs — nicht für den klinischen Einsatz</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, Version %2</translation>
+    </message>
+    <message>
+        <source>Intended use: %1</source>
+        <translation>Zweckbestimmung: %1</translation>
+    </message>
+    <message>
+        <source>Limitations: %1</source>
+        <translation>Einschränkungen: %1</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <source>Explained output: %1</source>
+        <translation>Erklärte Ausgabe: %1</translation>
+    </message>
+    <message>
+        <source>Measurements</source>
+        <translation>Messwerte</translation>
+    </message>
+    <message>
+        <source>Explanations</source>
+        <translation>Erklärungen</translation>
+    </message>
+    <message>
+        <source>no evidence</source>
+        <translation>keine Evidenz</translation>
+    </message>
+    <message>
+        <source>Comparison: lead %1, %2</source>
+        <translation>Vergleich: Ableitung %1, %2</translation>
+    </message>
+    <message>
+        <source>The lead where the methods together put most of their evidence; every method on the same time axis, %1 mm/s, %2 mm/mV.</source>
+        <translation>Die Ableitung, in der die Methoden zusammen die meiste Evidenz sehen; alle Methoden auf derselben Zeitachse, %1 mm/s, %2 mm/mV.</translation>
+    </message>
+    <message>
+        <source>Explanation quality</source>
+        <translation>Qualität der Erklärungen</translation>
+    </message>
+    <message>
+        <source>How far to trust each map: deletion gain (removing what the map ranks highest changes the output sooner than removing random segments: &gt; 0.1 faithful), the model-randomisation sanity check, stability under 10 µV noise and 0.05 mV baseline drift (relative change; &lt; 0.1 stable), mean rank agreement with the other methods, and where the recording is synthetic the share of evidence in the waves that carry the label.</source>
+        <translation>Wie weit jeder Karte zu trauen ist: Deletion-Gewinn (das Entfernen der von der Karte am höchsten gewichteten Abschnitte ändert die Ausgabe früher als das Entfernen zufälliger Abschnitte: &gt; 0,1 treu), der Plausibilitätstest durch Modellrandomisierung, die Stabilität bei 10 µV Rauschen und 0,05 mV Grundliniendrift (relative Änderung; &lt; 0,1 stabil), die mittlere Rangübereinstimmung mit den anderen Methoden und bei synthetischen Aufzeichnungen der Anteil der Evidenz in den Wellen, die das Label tragen.</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>faithfulness</source>
+        <translation>Treue</translation>
+    </message>
+    <message>
+        <source>sanity</source>
+        <translation>Plausibilität</translation>
+    </message>
+    <message>
+        <source>stability</source>
+        <translation>Stabilität</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>localisation</source>
+        <translation>Lokalisation</translation>
+    </message>
+    <message>
+        <source>no ground truth</source>
+        <translation>keine Ground Truth</translation>
+    </message>
+    <message>
+        <source>Reproducibility</source>
+        <translation>Reproduzierbarkeit</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>Software</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Eingaben</translation>
+    </message>
+    <message>
+        <source>model file</source>
+        <translation>Modelldatei</translation>
+    </message>
+    <message>
+        <source>model SHA-256</source>
+        <translation>Modell-SHA-256</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>recording SHA-256</source>
+        <translation>Aufzeichnungs-SHA-256</translation>
+    </message>
+    <message>
+        <source>Preprocessing</source>
+        <translation>Vorverarbeitung</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>Methoden</translation>
+    </message>
+    <message>
+        <source>%1 · %2 ms · %3</source>
+        <translation>%1 · %2 ms · %3</translation>
+    </message>
+    <message>
+        <source> · seed %1</source>
+        <translation> · Seed %1</translation>
+    </message>
+    <message>
+        <source>one colour scale for every method</source>
+        <translation>eine Farbskala für alle Methoden</translation>
+    </message>
+    <message>
+        <source>one fixed colour scale</source>
+        <translation>eine feste Farbskala</translation>
+    </message>
+    <message>
+        <source>each method on its own colour scale</source>
+        <translation>jede Methode mit eigener Farbskala</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>Demo model — not for clinical use</source>
+        <translation>Demomodell — nicht für den klinischen Einsatz</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>NICHT BESTANDEN</translation>
+    </message>
+</context>
+<context>
+    <name>execg::TcavView</name>
+    <message>
+        <source>Peaked T</source>
+        <translation>Zeltförmige T-Welle</translation>
+    </message>
+    <message>
+        <source>Inverted T</source>
+        <translation>Negative T-Welle</translation>
+    </message>
+    <message>
+        <source>Flat T</source>
+        <translation>Abgeflachte T-Welle</translation>
+    </message>
+    <message>
+        <source>Wide QRS</source>
+        <translation>Breiter QRS-Komplex</translation>
+    </message>
+    <message>
+        <source>Prolonged PR</source>
+        <translation>Verlängertes PR-Intervall</translation>
+    </message>
+    <message>
+        <source>Atrial fibrillation</source>
+        <translation>Vorhofflimmern</translation>
+    </message>
+    <message>
+        <source>ST elevation</source>
+        <translation>ST-Hebung</translation>
+    </message>
+    <message>
+        <source>Low QRS voltage</source>
+        <translation>QRS-Niedervoltage</translation>
+    </message>
+    <message>
+        <source>Sinus tachycardia</source>
+        <translation>Sinustachykardie</translation>
+    </message>
+    <message>
+        <source>Sinus bradycardia</source>
+        <translation>Sinusbradykardie</translation>
+    </message>
+    <message>
+        <source>Long QT</source>
+        <translation>QT-Verlängerung</translation>
+    </message>
+    <message>
+        <source>Random (control)</source>
+        <translation>Zufall (Kontrolle)</translation>
+    </message>
+    <message>
+        <source>Concepts</source>
+        <translation>Konzepte</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add label column…</source>
+        <translation>Label-Spalte hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>CAVs per concept and layer, each against its own random set; 20 or more for a clear test</source>
+        <translation>CAVs je Konzept und Schicht, jeweils gegen ein eigenes Zufallsset; 20 oder mehr für einen aussagekräftigen Test</translation>
+    </message>
+    <message>
+        <source>ECGs per built-in set; the random pool holds three times as many</source>
+        <translation>EKGs je integriertem Set; der Zufallspool enthält dreimal so viele</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Durchläufe</translation>
+    </message>
+    <message>
+        <source>ECGs per set</source>
+        <translation>EKGs je Set</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Inputs: ordinary synthetic patients</source>
+        <translation>Eingaben: gewöhnliche synthetische Patienten</translation>
+    </message>
+    <message>
+        <source>Inputs from a folder…</source>
+        <translation>Eingaben aus einem Ordner…</translation>
+    </message>
+    <message>
+        <source>Test the concepts</source>
+        <translation>Konzepte testen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>TCAV score (share of inputs whose output rises along the concept)</source>
+        <translation>TCAV-Score (Anteil der Eingaben, deren Ausgabe entlang des Konzepts steigt)</translation>
+    </message>
+    <message>
+        <source>Concept</source>
+        <translation>Konzept</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>95 % CI</source>
+        <translation>95-%-KI</translation>
+    </message>
+    <message>
+        <source>Random CAVs</source>
+        <translation>Zufalls-CAVs</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>p (Holm)</source>
+        <translation>p (Holm)</translation>
+    </message>
+    <message>
+        <source>CAV accuracy</source>
+        <translation>CAV-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Inputs: a folder of ECGs</source>
+        <translation>Eingaben: ein Ordner mit EKGs</translation>
+    </message>
+    <message>
+        <source>Inputs: %1</source>
+        <translation>Eingaben: %1</translation>
+    </message>
+    <message>
+        <source>A concept: a folder of ECGs that show it</source>
+        <translation>Ein Konzept: ein Ordner mit EKGs, die es zeigen</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Ordner: %1</translation>
+    </message>
+    <message>
+        <source>A label table (file name, then 0/1 concept columns)</source>
+        <translation>Eine Label-Tabelle (Dateiname, dann 0/1-Konzeptspalten)</translation>
+    </message>
+    <message>
+        <source>Label tables (*.csv)</source>
+        <translation>Label-Tabellen (*.csv)</translation>
+    </message>
+    <message>
+        <source>Concept column</source>
+        <translation>Konzeptspalte</translation>
+    </message>
+    <message>
+        <source>Column whose 1s are the concept:</source>
+        <translation>Spalte, deren Einsen das Konzept markieren:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Testing the concepts …</source>
+        <translation>Konzepte werden getestet …</translation>
+    </message>
+    <message>
+        <source>Choose concepts and layers, then test them.</source>
+        <translation>Wählen Sie Konzepte und Schichten aus und testen Sie sie dann.</translation>
+    </message>
+    <message>
+        <source>No concept test: %1</source>
+        <translation>Kein Konzepttest: %1</translation>
+    </message>
+    <message>
+        <source>unreliable CAV (near chance)</source>
+        <translation>unzuverlässiger CAV (nahe Zufall)</translation>
+    </message>
+    <message>
+        <source>random CAVs (mean)</source>
+        <translation>Zufalls-CAVs (Mittelwert)</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>%1 inputs, %2 runs, seed %3, target %4. Significant after Holm&apos;s correction: %5. Activations computed for %6 sets, %7 from the cache; %8 s.</source>
+        <translation>%1 Eingaben, %2 Durchläufe, Seed %3, Ziel %4. Signifikant nach Holm-Korrektur: %5. Aktivierungen für %6 Sets berechnet, %7 aus dem Cache; %8 s.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>execg::Workbench</name>
+    <message>
+        <source>%1: no readable ECG files (DICOM, WFDB header, NumPy)</source>
+        <translation>%1: keine lesbaren EKG-Dateien (DICOM, WFDB-Header, NumPy)</translation>
+    </message>
+    <message>
+        <source>Reading %1 …</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>%1: has no signal groups</source>
+        <translation>%1: enthält keine Signalgruppen</translation>
+    </message>
+    <message>
+        <source>%1–%2 Hz</source>
+        <translation>%1–%2 Hz</translation>
+    </message>
+    <message>
+        <source>notch %1 Hz</source>
+        <translation>Notch-Filter %1 Hz</translation>
+    </message>
+    <message>
+        <source>display filter %1</source>
+        <translation>Anzeigefilter %1</translation>
+    </message>
+    <message>
+        <source>Measuring</source>
+        <translation>Messung</translation>
+    </message>
+    <message>
+        <source>The measurements could not be made: %1</source>
+        <translation>Die Messungen konnten nicht durchgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>Loading model %1</source>
+        <translation>Modell %1 wird geladen</translation>
+    </message>
+    <message>
+        <source>%1: loading was cancelled</source>
+        <translation>%1: Laden wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>Predicting</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 für %2</translation>
+    </message>
+    <message>
+        <source>Quality of %1</source>
+        <translation>Qualität von %1</translation>
+    </message>
+    <message>
+        <source>Agreement between the methods</source>
+        <translation>Übereinstimmung zwischen den Methoden</translation>
+    </message>
+    <message>
+        <source>no model is loaded</source>
+        <translation>kein Modell geladen</translation>
+    </message>
+    <message>
+        <source>Open a case and let the model predict first.</source>
+        <translation>Öffnen Sie zuerst einen Fall und lassen Sie das Modell eine Vorhersage treffen.</translation>
+    </message>
+    <message>
+        <source>Counterfactual towards %1</source>
+        <translation>Kontrafaktisches EKG in Richtung %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: there is no counterfactual to export</source>
+        <translation>%1: Es gibt kein kontrafaktisches EKG zum Exportieren</translation>
+    </message>
+    <message>
+        <source>%1: that is the recording itself; a counterfactual is never written over its input</source>
+        <translation>%1: Das ist die Aufzeichnung selbst; ein kontrafaktisches EKG überschreibt nie seine Eingabe</translation>
+    </message>
+    <message>
+        <source>%1: nothing to report yet — open a case and let the model predict</source>
+        <translation>%1: noch nichts zu berichten — öffnen Sie einen Fall und lassen Sie das Modell eine Vorhersage treffen</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>%1 wird geschrieben</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1: kann nicht geschrieben werden (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Explainable-AI review workstation for ECGs</source>
+        <translation>Explainable-AI-Prüfarbeitsplatz für EKGs</translation>
+    </message>
+    <message>
+        <source>Open the bundled demo case with the demo model</source>
+        <translation>Den mitgelieferten Demofall mit dem Demomodell öffnen</translation>
+    </message>
+    <message>
+        <source>Threads for the model (default: every core but one)</source>
+        <translation>Threads für das Modell (Standard: alle Kerne außer einem)</translation>
+    </message>
+    <message>
+        <source>The view to show first: chart, compare, evidence, measurements, counterfactual, tcav or leads</source>
+        <translation>Die zuerst gezeigte Ansicht: chart, compare, evidence, measurements, counterfactual, tcav oder leads</translation>
+    </message>
+    <message>
+        <source>Start with the window maximised</source>
+        <translation>Mit maximiertem Fenster starten</translation>
+    </message>
+    <message>
+        <source>ECG recordings or folders to open</source>
+        <translation>Zu öffnende EKG-Aufzeichnungen oder Ordner</translation>
+    </message>
+</context>
+</TS>

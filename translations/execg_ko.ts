@@ -1,0 +1,1656 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko">
+<context>
+    <name>PaperChartRenderer</name>
+    <message>
+        <source>not recorded</source>
+        <translation>기록되지 않음</translation>
+    </message>
+    <message>
+        <source>attribution</source>
+        <translation>기여도</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1: not enough memory to read this file</source>
+        <translation>%1: 이 파일을 읽을 메모리가 부족합니다</translation>
+    </message>
+    <message>
+        <source>not enough memory</source>
+        <translation>메모리 부족</translation>
+    </message>
+</context>
+<context>
+    <name>ViewExport</name>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1: 저장할 수 없습니다 (%2)</translation>
+    </message>
+    <message>
+        <source>the image could not be encoded</source>
+        <translation>이미지를 인코딩할 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>execg</name>
+    <message>
+        <source>filters %1–%2 Hz</source>
+        <translation>필터 %1–%2 Hz</translation>
+    </message>
+    <message>
+        <source>high-pass %1 Hz</source>
+        <translation>고역 통과 %1 Hz</translation>
+    </message>
+    <message>
+        <source>low-pass %1 Hz</source>
+        <translation>저역 통과 %1 Hz</translation>
+    </message>
+    <message>
+        <source>notch %1 Hz</source>
+        <translation>노치 %1 Hz</translation>
+    </message>
+    <message>
+        <source>filters not stated in the file</source>
+        <translation>파일에 필터 정보 없음</translation>
+    </message>
+    <message>
+        <source>de-identified</source>
+        <translation>비식별화됨</translation>
+    </message>
+    <message>
+        <source>ID %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>생년월일 %1</translation>
+    </message>
+    <message>
+        <source>age ≥ 90</source>
+        <translation>90세 이상</translation>
+    </message>
+    <message>
+        <source>%1 y</source>
+        <translation>%1세</translation>
+    </message>
+    <message>
+        <source>patient not stated in the file</source>
+        <translation>파일에 환자 정보 없음</translation>
+    </message>
+    <message>
+        <source>acquisition date removed</source>
+        <translation>기록 일시 삭제됨</translation>
+    </message>
+    <message>
+        <source>acquired %1</source>
+        <translation>기록 일시 %1</translation>
+    </message>
+    <message>
+        <source> (software %1)</source>
+        <translation> (소프트웨어 %1)</translation>
+    </message>
+    <message>
+        <source>%1 s at %2 Hz, %3 leads · %4</source>
+        <translation>%1 s, %2 Hz, %3개 유도 · %4</translation>
+    </message>
+    <message>
+        <source>%1 mm/s · %2 mm/mV</source>
+        <translation>%1 mm/s · %2 mm/mV</translation>
+    </message>
+    <message>
+        <source> (chest leads %1 mm/mV)</source>
+        <translation> (흉부 유도 %1 mm/mV)</translation>
+    </message>
+    <message>
+        <source>attribution</source>
+        <translation>기여도</translation>
+    </message>
+    <message>
+        <source>full colour: a fixed %1</source>
+        <translation>최대 색상 기준: 고정값 %1</translation>
+    </message>
+    <message>
+        <source>full colour: 99th percentile of |a| over all %1 methods</source>
+        <translation>최대 색상 기준: 전체 %1개 방법에 대한 |a|의 99번째 백분위수</translation>
+    </message>
+    <message>
+        <source>full colour: 99th percentile of |a|</source>
+        <translation>최대 색상 기준: |a|의 99번째 백분위수</translation>
+    </message>
+    <message>
+        <source>model: %1 %2 · sha256 %3…</source>
+        <translation>모델: %1 %2 · sha256 %3…</translation>
+    </message>
+    <message>
+        <source>Demo model trained on synthetic ECGs — not for clinical use</source>
+        <translation>합성 심전도로 학습된 데모 모델 — 임상 사용 불가</translation>
+    </message>
+    <message>
+        <source>no recording to report</source>
+        <translation>보고할 기록이 없습니다</translation>
+    </message>
+    <message>
+        <source>ExECG Studio report</source>
+        <translation>ExECG Studio 보고서</translation>
+    </message>
+    <message>
+        <source>cannot paint the PDF</source>
+        <translation>PDF를 그릴 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>execg::ComparisonView</name>
+    <message>
+        <source>Colour scale:</source>
+        <translation>색상 척도:</translation>
+    </message>
+    <message>
+        <source>Shared by all methods</source>
+        <translation>모든 방법 공통</translation>
+    </message>
+    <message>
+        <source>Each method its own</source>
+        <translation>방법별 개별</translation>
+    </message>
+    <message>
+        <source>Methods whose maps come in different units (a gradient per mV, an output change) may look empty on a shared scale: give each its own scale to compare where, not how much.</source>
+        <translation>기여도 지도의 단위가 서로 다른 방법(mV당 기울기, 출력 변화량)은 공통 척도에서 비어 보일 수 있습니다. 방법별 개별 척도를 적용하면 크기가 아닌 위치를 비교할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>표시:</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>시작 시점:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Seconds from the start of the stretch the model saw</source>
+        <translation>모델이 본 구간의 시작점부터의 시간(초)</translation>
+    </message>
+    <message>
+        <source>Choose methods and run them to compare their maps here.</source>
+        <translation>설명 방법을 선택하고 실행하면 여기에서 기여도 지도를 비교할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>attribution</source>
+        <translation>기여도</translation>
+    </message>
+    <message numerus="yes">
+        <source>scale shared by %n method(s)</source>
+        <translation>
+            <numerusform>%n개 방법이 공유하는 척도</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>execg::ConceptTests</name>
+    <message>
+        <source>Load a model first.</source>
+        <translation>먼저 모델을 불러오십시오.</translation>
+    </message>
+    <message>
+        <source>Choose at least one concept.</source>
+        <translation>개념을 하나 이상 선택하십시오.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Concept tests (%n concept(s))</source>
+        <translation>
+            <numerusform>개념 검정 (개념 %n개)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+</context>
+<context>
+    <name>execg::CounterfactualView</name>
+    <message>
+        <source>bring</source>
+        <translation>대상 출력:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>목표값:</translation>
+    </message>
+    <message>
+        <source>Find the counterfactual</source>
+        <translation>반사실 심전도 찾기</translation>
+    </message>
+    <message>
+        <source>Change the recording as little as possible, the chosen way, until the model&apos;s answer reaches the target</source>
+        <translation>모델의 출력이 목표에 도달할 때까지 선택한 방식으로 기록을 최소한으로 변경합니다</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>model output</source>
+        <translation>모델 출력</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>측정 항목</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>유도</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>변경 전</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>변경 후</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>변화량</translation>
+    </message>
+    <message>
+        <source>Input-space counterfactual</source>
+        <translation>입력 공간 반사실(counterfactual)</translation>
+    </message>
+    <message>
+        <source>Parametric (beat) counterfactual</source>
+        <translation>매개변수(박동) 반사실(counterfactual)</translation>
+    </message>
+    <message>
+        <source>Generator (latent) counterfactual</source>
+        <translation>생성기(잠재 공간) 반사실(counterfactual)</translation>
+    </message>
+    <message>
+        <source>The recording itself changes, smoothly and band-limited, on the leads allowed to move.</source>
+        <translation>변경이 허용된 유도에서 기록 자체가 매끄럽고 대역 제한된 형태로 변경됩니다.</translation>
+    </message>
+    <message>
+        <source>The beats&apos; wave amplitudes per lead, PR, QRS, QT, P and T widths and RR intervals change, and the result says so in words.</source>
+        <translation>유도별 박동의 파형 진폭, PR, QRS, QT, P파 및 T파 폭, RR 간격이 변경되며, 결과에 변경 내용이 문장으로 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>The recording&apos;s code in the model card&apos;s generator moves; the change is what the generator draws.</source>
+        <translation>모델 카드에 지정된 생성기에서 기록의 잠재 코드가 이동하며, 변경 결과는 생성기가 그려낸 것입니다.</translation>
+    </message>
+    <message>
+        <source>Unavailable: %1</source>
+        <translation>사용할 수 없음: %1</translation>
+    </message>
+    <message>
+        <source>Searching …</source>
+        <translation>탐색 중 …</translation>
+    </message>
+    <message>
+        <source>No counterfactual: %1</source>
+        <translation>반사실 심전도 없음: %1</translation>
+    </message>
+    <message>
+        <source>✓ Target reached: %1 %2 → %3 %2 in %4 steps (%5 ms).</source>
+        <translation>✓ 목표 도달: %1 %2 → %3 %2, %4단계 (%5 ms).</translation>
+    </message>
+    <message>
+        <source>✗ Target NOT reached: %1 %2 → %3 %2 after %4 steps (%5 ms); the best attempt is shown.</source>
+        <translation>✗ 목표 미도달: %1 %2 → %3 %2, %4단계 후 (%5 ms). 가장 근접한 결과를 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Change: mean |Δ| %1 mV, RMS %2 mV, largest %3 mV.</source>
+        <translation>변화량: 평균 |Δ| %1 mV, RMS %2 mV, 최대 %3 mV.</translation>
+    </message>
+    <message>
+        <source>What moved: %1.</source>
+        <translation>변경된 항목: %1.</translation>
+    </message>
+    <message>
+        <source>counterfactual: %1 %2</source>
+        <translation>반사실 심전도: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>execg::DisplayToolBar</name>
+    <message>
+        <source>Display</source>
+        <translation>표시</translation>
+    </message>
+    <message>
+        <source> Layout </source>
+        <translation> 배치 </translation>
+    </message>
+    <message>
+        <source>3×4</source>
+        <translation>3×4</translation>
+    </message>
+    <message>
+        <source>3×4 + rhythm</source>
+        <translation>3×4 + 리듬</translation>
+    </message>
+    <message>
+        <source>3×4 + 3 rhythm</source>
+        <translation>3×4 + 리듬 3개</translation>
+    </message>
+    <message>
+        <source>6×2</source>
+        <translation>6×2</translation>
+    </message>
+    <message>
+        <source>12×1</source>
+        <translation>12×1</translation>
+    </message>
+    <message>
+        <source> Speed </source>
+        <translation> 기록 속도 </translation>
+    </message>
+    <message>
+        <source>%1 mm/s</source>
+        <translation>%1 mm/s</translation>
+    </message>
+    <message>
+        <source> Gain </source>
+        <translation> 감도 </translation>
+    </message>
+    <message>
+        <source>%1 mm/mV</source>
+        <translation>%1 mm/mV</translation>
+    </message>
+    <message>
+        <source> Grid </source>
+        <translation> 격자 </translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>빨강</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>회색</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source> Map </source>
+        <translation> 기여도 지도 </translation>
+    </message>
+    <message>
+        <source>band</source>
+        <translation>띠</translation>
+    </message>
+    <message>
+        <source>trace colour</source>
+        <translation>파형 색상</translation>
+    </message>
+    <message>
+        <source>strip</source>
+        <translation>스트립</translation>
+    </message>
+    <message>
+        <source> Colours </source>
+        <translation> 색상 </translation>
+    </message>
+    <message>
+        <source>blue–red (signed)</source>
+        <translation>파랑–빨강 (부호 있음)</translation>
+    </message>
+    <message>
+        <source>cividis</source>
+        <translation>cividis</translation>
+    </message>
+    <message>
+        <source>viridis</source>
+        <translation>viridis</translation>
+    </message>
+    <message>
+        <source> Filter </source>
+        <translation> 필터 </translation>
+    </message>
+    <message>
+        <source>For the eye only: the model, the measurements and the report read the recording as recorded</source>
+        <translation>화면 표시 전용입니다. 모델, 측정 및 보고서는 원본 기록을 그대로 사용합니다</translation>
+    </message>
+    <message>
+        <source>as recorded</source>
+        <translation>원본 그대로</translation>
+    </message>
+    <message>
+        <source>diagnostic 0.05–150 Hz</source>
+        <translation>진단용 0.05–150 Hz</translation>
+    </message>
+    <message>
+        <source>monitoring 0.5–40 Hz</source>
+        <translation>모니터링용 0.5–40 Hz</translation>
+    </message>
+    <message>
+        <source> Mains </source>
+        <translation> 전원 잡음 </translation>
+    </message>
+    <message>
+        <source>no notch</source>
+        <translation>노치 없음</translation>
+    </message>
+    <message>
+        <source>50 Hz notch</source>
+        <translation>50 Hz 노치</translation>
+    </message>
+    <message>
+        <source>60 Hz notch</source>
+        <translation>60 Hz 노치</translation>
+    </message>
+</context>
+<context>
+    <name>execg::EvidenceView</name>
+    <message>
+        <source>Share of the evidence per lead and wave:</source>
+        <translation>유도 및 파형별 근거 비율:</translation>
+    </message>
+    <message>
+        <source>Run a method to see where its evidence lies.</source>
+        <translation>설명 방법을 실행하면 근거가 어디에 있는지 확인할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>No evidence: the map is zero.</source>
+        <translation>근거 없음: 기여도 지도가 0입니다.</translation>
+    </message>
+    <message>
+        <source>lead total</source>
+        <translation>유도 합계</translation>
+    </message>
+    <message>
+        <source>all leads</source>
+        <translation>전체 유도</translation>
+    </message>
+</context>
+<context>
+    <name>execg::ExplainerPanel</name>
+    <message>
+        <source>queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>done (cached)</source>
+        <translation>완료 (캐시)</translation>
+    </message>
+    <message>
+        <source>done, %1 ms</source>
+        <translation>완료, %1 ms</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>실패: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Methods (tick several to compare):</source>
+        <translation>설명 방법 (여러 개를 선택하여 비교):</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Explain the current case with the ticked methods (results already computed come from the cache)</source>
+        <translation>선택한 방법으로 현재 증례를 설명합니다 (이미 계산된 결과는 캐시에서 가져옵니다)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop the methods still running; their partial results are discarded</source>
+        <translation>실행 중인 방법을 중지합니다. 부분 결과는 폐기됩니다</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>진행률</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+</context>
+<context>
+    <name>execg::LeadFocusView</name>
+    <message>
+        <source>Lead:</source>
+        <translation>유도:</translation>
+    </message>
+    <message>
+        <source>drag to pan, wheel to zoom in time; maps scaled to their own 99th percentile</source>
+        <translation>드래그하여 이동, 휠로 시간축 확대/축소. 각 기여도 지도는 자체 99번째 백분위수 기준으로 표시</translation>
+    </message>
+    <message>
+        <source>mV</source>
+        <translation>mV</translation>
+    </message>
+    <message>
+        <source>attribution (relative)</source>
+        <translation>기여도 (상대값)</translation>
+    </message>
+    <message>
+        <source>time (s)</source>
+        <translation>시간 (s)</translation>
+    </message>
+</context>
+<context>
+    <name>execg::MainWindow</name>
+    <message>
+        <source>ExECG Studio</source>
+        <translation>ExECG Studio</translation>
+    </message>
+    <message>
+        <source>The method whose map is drawn over the chart</source>
+        <translation>차트 위에 기여도 지도를 표시할 설명 방법</translation>
+    </message>
+    <message>
+        <source>Map on the chart:</source>
+        <translation>차트의 기여도 지도:</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>Compare methods</source>
+        <translation>방법 비교</translation>
+    </message>
+    <message>
+        <source>Evidence by lead and wave</source>
+        <translation>유도 및 파형별 근거</translation>
+    </message>
+    <message>
+        <source>Measurements and median beats</source>
+        <translation>측정값 및 중앙값 박동</translation>
+    </message>
+    <message>
+        <source>Counterfactual</source>
+        <translation>반사실 심전도</translation>
+    </message>
+    <message>
+        <source>Concepts (TCAV)</source>
+        <translation>개념 (TCAV)</translation>
+    </message>
+    <message>
+        <source>All leads (scroll)</source>
+        <translation>전체 유도 (스크롤)</translation>
+    </message>
+    <message>
+        <source>Model %1 loaded</source>
+        <translation>모델 %1을(를) 불러왔습니다</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1을(를) 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Could not export %1
+%2</source>
+        <translation>%1을(를) 내보낼 수 없습니다
+%2</translation>
+    </message>
+    <message>
+        <source>Worklist</source>
+        <translation>작업 목록</translation>
+    </message>
+    <message>
+        <source>Model and prediction</source>
+        <translation>모델 및 예측</translation>
+    </message>
+    <message>
+        <source>Explanation methods</source>
+        <translation>설명 방법</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation>폴더 열기(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo case</source>
+        <translation>데모 증례 열기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export PDF &amp;report…</source>
+        <translation>PDF 보고서 내보내기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export the &amp;view as PNG or SVG…</source>
+        <translation>현재 보기를 PNG 또는 SVG로 내보내기(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Export the results as &amp;JSON…</source>
+        <translation>결과를 JSON으로 내보내기(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Export the &amp;counterfactual as WFDB or DICOM…</source>
+        <translation>반사실 심전도를 WFDB 또는 DICOM으로 내보내기(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>증례(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Next case</source>
+        <translation>다음 증례(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Ctrl+PgDown</source>
+        <translation>Ctrl+PgDown</translation>
+    </message>
+    <message>
+        <source>&amp;Previous case</source>
+        <translation>이전 증례(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Ctrl+PgUp</source>
+        <translation>Ctrl+PgUp</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Chart</source>
+        <translation>차트(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare methods</source>
+        <translation>방법 비교(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence by lead and wave</source>
+        <translation>유도 및 파형별 근거(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <source>&amp;Measurements and median beats</source>
+        <translation>측정값 및 중앙값 박동(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Ctrl+4</source>
+        <translation>Ctrl+4</translation>
+    </message>
+    <message>
+        <source>Co&amp;unterfactual</source>
+        <translation>반사실 심전도(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Ctrl+5</source>
+        <translation>Ctrl+5</translation>
+    </message>
+    <message>
+        <source>Co&amp;ncepts (TCAV)</source>
+        <translation>개념 (TCAV)(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Ctrl+6</source>
+        <translation>Ctrl+6</translation>
+    </message>
+    <message>
+        <source>&amp;All leads</source>
+        <translation>전체 유도(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Ctrl+7</source>
+        <translation>Ctrl+7</translation>
+    </message>
+    <message>
+        <source>C&amp;alipers (or Shift+drag)</source>
+        <translation>캘리퍼 (또는 Shift+드래그)(&amp;A)</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>T&amp;heme</source>
+        <translation>테마(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>밝게(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>어둡게(&amp;D)</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage</source>
+        <translation>언어(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The language changes at the next start of ExECG Studio.</source>
+        <translation>언어는 ExECG Studio를 다음에 시작할 때 변경됩니다.</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>시스템 언어</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>창에 맞추기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>&amp;True size</source>
+        <translation>실제 크기(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+0</source>
+        <translation>Ctrl+Shift+0</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>분석(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Run the chosen methods</source>
+        <translation>선택한 방법 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel running methods</source>
+        <translation>실행 중인 방법 취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ctrl+.</source>
+        <translation>Ctrl+.</translation>
+    </message>
+    <message>
+        <source>Assess &amp;quality</source>
+        <translation>품질 평가(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Q</source>
+        <translation>Ctrl+Shift+Q</translation>
+    </message>
+    <message>
+        <source>%1 — ExECG Studio</source>
+        <translation>%1 — ExECG Studio</translation>
+    </message>
+    <message>
+        <source>%1 (%2): read in %3 ms, chart shown after %4 ms</source>
+        <translation>%1 (%2): %3 ms 만에 읽음, %4 ms 후 차트 표시</translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n warning(s): </source>
+        <translation>
+            <numerusform> — 경고 %n개: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not open %1
+%2</source>
+        <translation>%1을(를) 열 수 없습니다
+%2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Export PDF report</source>
+        <translation>PDF 보고서 내보내기</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the view</source>
+        <translation>보기 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 이미지 (*.png);;SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export the results</source>
+        <translation>결과 내보내기</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the counterfactual</source>
+        <translation>반사실 심전도 내보내기</translation>
+    </message>
+    <message>
+        <source>WFDB record (*.hea);;DICOM 12-lead ECG (*.dcm)</source>
+        <translation>WFDB 레코드 (*.hea);;DICOM 12유도 심전도 (*.dcm)</translation>
+    </message>
+    <message>
+        <source>ECG recordings (%1);;All files (*)</source>
+        <translation>심전도 기록 (%1);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Open ECG recordings</source>
+        <translation>심전도 기록 열기</translation>
+    </message>
+    <message>
+        <source>Open a folder of ECG recordings</source>
+        <translation>심전도 기록 폴더 열기</translation>
+    </message>
+</context>
+<context>
+    <name>execg::MeasurementsView</name>
+    <message>
+        <source>Measurement</source>
+        <translation>측정 항목</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>측정되지 않음</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>비고</translation>
+    </message>
+    <message>
+        <source>Median beats, 50 mm/s</source>
+        <translation>중앙값 박동, 50 mm/s</translation>
+    </message>
+    <message>
+        <source> — %1 averaged over the aligned beats</source>
+        <translation> — 정렬된 박동에 대해 평균한 %1</translation>
+    </message>
+</context>
+<context>
+    <name>execg::ModelPanel</name>
+    <message>
+        <source>%1: %2 %</source>
+        <translation>%1: %2 %</translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation>기타…</translation>
+    </message>
+    <message>
+        <source>Open a TorchScript model (.pt) with its model card (.card.json) beside it</source>
+        <translation>모델 카드(.card.json)가 같은 폴더에 있는 TorchScript 모델(.pt)을 엽니다</translation>
+    </message>
+    <message>
+        <source>Explain:</source>
+        <translation>설명 대상:</translation>
+    </message>
+    <message>
+        <source>The model output the explanations are computed for</source>
+        <translation>설명을 계산할 모델 출력</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>모델 열기</translation>
+    </message>
+    <message>
+        <source>TorchScript models (*.pt)</source>
+        <translation>TorchScript 모델 (*.pt)</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>불러온 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;input: %3 leads at %4 Hz, %5 samples (%6 s), %7&lt;br&gt;&lt;i&gt;Intended use:&lt;/i&gt; %8&lt;br&gt;&lt;i&gt;Limitations:&lt;/i&gt; %9</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;입력: %3개 유도, %4 Hz, %5 샘플 (%6 s), %7&lt;br&gt;&lt;i&gt;사용 목적:&lt;/i&gt; %8&lt;br&gt;&lt;i&gt;제한 사항:&lt;/i&gt; %9</translation>
+    </message>
+    <message>
+        <source>Demo model trained on synthetic ECGs — not for clinical use</source>
+        <translation>합성 심전도로 학습된 데모 모델 — 임상 사용 불가</translation>
+    </message>
+    <message>
+        <source>the predicted output</source>
+        <translation>예측된 출력</translation>
+    </message>
+    <message>
+        <source>Predicting …</source>
+        <translation>예측 중 …</translation>
+    </message>
+</context>
+<context>
+    <name>execg::PaperChartView</name>
+    <message>
+        <source>No recording open</source>
+        <translation>열린 기록이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 mm/s · %2 mm/mV · %3 % of true size</source>
+        <translation>%1 mm/s · %2 mm/mV · 실제 크기의 %3 %</translation>
+    </message>
+    <message>
+        <source>%1 mm/s · %2 mm/mV</source>
+        <translation>%1 mm/s · %2 mm/mV</translation>
+    </message>
+    <message>
+        <source>%1 ms · %2 bpm · %3 mV%4</source>
+        <translation>%1 ms · %2 bpm · %3 mV%4</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>execg::ParameterForm</name>
+    <message>
+        <source>This method has no parameters.</source>
+        <translation>이 방법에는 매개변수가 없습니다.</translation>
+    </message>
+    <message>
+        <source>(the card&apos;s layer)</source>
+        <translation>(모델 카드에 지정된 레이어)</translation>
+    </message>
+</context>
+<context>
+    <name>execg::QualityPanel</name>
+    <message>
+        <source>Assess &amp;quality</source>
+        <translation>품질 평가(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Score every finished map: deletion against a random map, the randomisation sanity check, stability under noise and baseline drift, agreement, and localisation on synthetic cases (about a second per method)</source>
+        <translation>완료된 모든 기여도 지도를 평가합니다: 무작위 지도 대비 삭제 검사, 무작위화 타당성 검사, 잡음 및 기저선 변동에 대한 안정성, 방법 간 일치도, 합성 증례에서의 위치 정확도 (방법당 약 1초)</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <source>Faithfulness</source>
+        <translation>충실도</translation>
+    </message>
+    <message>
+        <source>Sanity</source>
+        <translation>타당성</translation>
+    </message>
+    <message>
+        <source>Stability</source>
+        <translation>안정성</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>일치도</translation>
+    </message>
+    <message>
+        <source>Localisation</source>
+        <translation>위치 정확도</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>판정</translation>
+    </message>
+    <message>
+        <source>Deletion gain over a random map: ≥ 0.1 faithful, about 0 no better than random</source>
+        <translation>무작위 지도 대비 삭제 이득: 0.1 이상이면 충실, 0에 가까우면 무작위와 차이 없음</translation>
+    </message>
+    <message>
+        <source>Cascading model randomisation: a map that survives it does not explain this model</source>
+        <translation>단계적 모델 무작위화: 무작위화 후에도 유지되는 지도는 이 모델을 설명하지 않습니다</translation>
+    </message>
+    <message>
+        <source>Average sensitivity to 10 µV noise and slow baseline drift (relative change of the map; lower is steadier)</source>
+        <translation>10 µV 잡음 및 느린 기저선 변동에 대한 평균 민감도 (지도의 상대 변화량, 낮을수록 안정적)</translation>
+    </message>
+    <message>
+        <source>Mean rank correlation with the other methods&apos; maps</source>
+        <translation>다른 방법의 기여도 지도와의 평균 순위 상관</translation>
+    </message>
+    <message>
+        <source>Share of the map in the waves that carry the label, against chance (synthetic cases only)</source>
+        <translation>레이블을 나타내는 파형에 속한 기여도의 비율, 우연 수준과 비교 (합성 증례만 해당)</translation>
+    </message>
+    <message>
+        <source>Ground truth: %1 (synthetic case; localisation is measured)</source>
+        <translation>정답: %1 (합성 증례, 위치 정확도를 측정합니다)</translation>
+    </message>
+    <message>
+        <source>No ground truth for this case: localisation is not measured.</source>
+        <translation>이 증례에는 정답이 없어 위치 정확도를 측정하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>no map yet</source>
+        <translation>아직 기여도 지도 없음</translation>
+    </message>
+    <message>
+        <source>assessing … %1 %</source>
+        <translation>평가 중 … %1 %</translation>
+    </message>
+    <message>
+        <source>could not be assessed: %1</source>
+        <translation>평가할 수 없음: %1</translation>
+    </message>
+    <message>
+        <source>assessment cancelled</source>
+        <translation>평가 취소됨</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation>평가되지 않음</translation>
+    </message>
+    <message>
+        <source>gain %1</source>
+        <translation>이득 %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>통과</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>%1 % (chance %2 %)</source>
+        <translation>%1 % (우연 수준 %2 %)</translation>
+    </message>
+    <message>
+        <source>⚠ do not trust: %1</source>
+        <translation>⚠ 신뢰하지 마십시오: %1</translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <source>no warnings</source>
+        <translation>경고 없음</translation>
+    </message>
+</context>
+<context>
+    <name>execg::RecordingView</name>
+    <message>
+        <source>Open an ECG recording (File ▸ Open, or drop a file here).</source>
+        <translation>심전도 기록을 여십시오 (파일 ▸ 열기, 또는 여기에 파일을 끌어다 놓기).</translation>
+    </message>
+    <message>
+        <source>%1 mm/s · %2 mm/mV · from %3 s</source>
+        <translation>%1 mm/s · %2 mm/mV · %3 s부터</translation>
+    </message>
+</context>
+<context>
+    <name>execg::ReportPages</name>
+    <message>
+        <source>ExECG Studio report</source>
+        <translation>ExECG Studio 보고서</translation>
+    </message>
+    <message>
+        <source>Demo model trained on synthetic ECGs — not for clinical use</source>
+        <translation>합성 심전도로 학습된 데모 모델 — 임상 사용 불가</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, 버전 %2</translation>
+    </message>
+    <message>
+        <source>Intended use: %1</source>
+        <translation>사용 목적: %1</translation>
+    </message>
+    <message>
+        <source>Limitations: %1</source>
+        <translation>제한 사항: %1</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>Explained output: %1</source>
+        <translation>설명 대상 출력: %1</translation>
+    </message>
+    <message>
+        <source>Measurements</source>
+        <translation>측정값</translation>
+    </message>
+    <message>
+        <source>Explanations</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>no evidence</source>
+        <translation>근거 없음</translation>
+    </message>
+    <message>
+        <source>Comparison: lead %1, %2</source>
+        <translation>비교: 유도 %1, %2</translation>
+    </message>
+    <message>
+        <source>The lead where the methods together put most of their evidence; every method on the same time axis, %1 mm/s, %2 mm/mV.</source>
+        <translation>여러 방법이 종합적으로 가장 많은 근거를 둔 유도입니다. 모든 방법을 같은 시간축에 표시합니다 (%1 mm/s, %2 mm/mV).</translation>
+    </message>
+    <message>
+        <source>Explanation quality</source>
+        <translation>설명 품질</translation>
+    </message>
+    <message>
+        <source>How far to trust each map: deletion gain (removing what the map ranks highest changes the output sooner than removing random segments: &gt; 0.1 faithful), the model-randomisation sanity check, stability under 10 µV noise and 0.05 mV baseline drift (relative change; &lt; 0.1 stable), mean rank agreement with the other methods, and where the recording is synthetic the share of evidence in the waves that carry the label.</source>
+        <translation>각 기여도 지도의 신뢰 정도: 삭제 이득 (지도가 가장 높게 평가한 부분을 제거하면 무작위 구간을 제거할 때보다 출력이 더 빨리 변함: &gt; 0.1이면 충실), 모델 무작위화 타당성 검사, 10 µV 잡음 및 0.05 mV 기저선 변동에 대한 안정성 (상대 변화량: &lt; 0.1이면 안정), 다른 방법과의 평균 순위 일치도, 그리고 합성 기록인 경우 레이블을 나타내는 파형에 속한 근거의 비율.</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <source>faithfulness</source>
+        <translation>충실도</translation>
+    </message>
+    <message>
+        <source>sanity</source>
+        <translation>타당성</translation>
+    </message>
+    <message>
+        <source>stability</source>
+        <translation>안정성</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>일치도</translation>
+    </message>
+    <message>
+        <source>localisation</source>
+        <translation>위치 정확도</translation>
+    </message>
+    <message>
+        <source>no ground truth</source>
+        <translation>정답 없음</translation>
+    </message>
+    <message>
+        <source>Reproducibility</source>
+        <translation>재현성</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>소프트웨어</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>model file</source>
+        <translation>모델 파일</translation>
+    </message>
+    <message>
+        <source>model SHA-256</source>
+        <translation>모델 SHA-256</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <source>recording SHA-256</source>
+        <translation>기록 SHA-256</translation>
+    </message>
+    <message>
+        <source>Preprocessing</source>
+        <translation>전처리</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>설명 방법</translation>
+    </message>
+    <message>
+        <source>%1 · %2 ms · %3</source>
+        <translation>%1 · %2 ms · %3</translation>
+    </message>
+    <message>
+        <source> · seed %1</source>
+        <translation> · 시드 %1</translation>
+    </message>
+    <message>
+        <source>one colour scale for every method</source>
+        <translation>모든 방법에 하나의 색상 척도</translation>
+    </message>
+    <message>
+        <source>one fixed colour scale</source>
+        <translation>하나의 고정 색상 척도</translation>
+    </message>
+    <message>
+        <source>each method on its own colour scale</source>
+        <translation>방법별 개별 색상 척도</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>%1 / %2쪽</translation>
+    </message>
+    <message>
+        <source>Demo model — not for clinical use</source>
+        <translation>데모 모델 — 임상 사용 불가</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>실패</translation>
+    </message>
+</context>
+<context>
+    <name>execg::TcavView</name>
+    <message>
+        <source>Peaked T</source>
+        <translation>뾰족한 T파</translation>
+    </message>
+    <message>
+        <source>Inverted T</source>
+        <translation>역위 T파</translation>
+    </message>
+    <message>
+        <source>Flat T</source>
+        <translation>평탄한 T파</translation>
+    </message>
+    <message>
+        <source>Wide QRS</source>
+        <translation>넓은 QRS</translation>
+    </message>
+    <message>
+        <source>Prolonged PR</source>
+        <translation>PR 연장</translation>
+    </message>
+    <message>
+        <source>Atrial fibrillation</source>
+        <translation>심방세동</translation>
+    </message>
+    <message>
+        <source>ST elevation</source>
+        <translation>ST 분절 상승</translation>
+    </message>
+    <message>
+        <source>Low QRS voltage</source>
+        <translation>QRS 저전압</translation>
+    </message>
+    <message>
+        <source>Sinus tachycardia</source>
+        <translation>동성 빈맥</translation>
+    </message>
+    <message>
+        <source>Sinus bradycardia</source>
+        <translation>동성 서맥</translation>
+    </message>
+    <message>
+        <source>Long QT</source>
+        <translation>QT 연장</translation>
+    </message>
+    <message>
+        <source>Random (control)</source>
+        <translation>무작위 (대조군)</translation>
+    </message>
+    <message>
+        <source>Concepts</source>
+        <translation>개념</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>폴더 추가…</translation>
+    </message>
+    <message>
+        <source>Add label column…</source>
+        <translation>레이블 열 추가…</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>레이어</translation>
+    </message>
+    <message>
+        <source>CAVs per concept and layer, each against its own random set; 20 or more for a clear test</source>
+        <translation>개념 및 레이어별 CAV 수 (각각 고유한 무작위 세트와 비교). 명확한 검정을 위해 20개 이상 권장</translation>
+    </message>
+    <message>
+        <source>ECGs per built-in set; the random pool holds three times as many</source>
+        <translation>기본 제공 세트당 심전도 수. 무작위 풀에는 그 3배가 포함됩니다</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>실행 횟수</translation>
+    </message>
+    <message>
+        <source>ECGs per set</source>
+        <translation>세트당 심전도 수</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Inputs: ordinary synthetic patients</source>
+        <translation>입력: 일반 합성 환자</translation>
+    </message>
+    <message>
+        <source>Inputs from a folder…</source>
+        <translation>폴더에서 입력…</translation>
+    </message>
+    <message>
+        <source>Test the concepts</source>
+        <translation>개념 검정</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>TCAV score (share of inputs whose output rises along the concept)</source>
+        <translation>TCAV 점수 (개념 방향으로 출력이 증가하는 입력의 비율)</translation>
+    </message>
+    <message>
+        <source>Concept</source>
+        <translation>개념</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>레이어</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <source>95 % CI</source>
+        <translation>95 % 신뢰구간</translation>
+    </message>
+    <message>
+        <source>Random CAVs</source>
+        <translation>무작위 CAV</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>p (Holm)</source>
+        <translation>p (Holm)</translation>
+    </message>
+    <message>
+        <source>CAV accuracy</source>
+        <translation>CAV 정확도</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>판정</translation>
+    </message>
+    <message>
+        <source>Inputs: a folder of ECGs</source>
+        <translation>입력: 심전도 폴더</translation>
+    </message>
+    <message>
+        <source>Inputs: %1</source>
+        <translation>입력: %1</translation>
+    </message>
+    <message>
+        <source>A concept: a folder of ECGs that show it</source>
+        <translation>개념: 해당 개념을 보이는 심전도 폴더</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>폴더: %1</translation>
+    </message>
+    <message>
+        <source>A label table (file name, then 0/1 concept columns)</source>
+        <translation>레이블 표 (파일 이름, 이어서 0/1 개념 열)</translation>
+    </message>
+    <message>
+        <source>Label tables (*.csv)</source>
+        <translation>레이블 표 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Concept column</source>
+        <translation>개념 열</translation>
+    </message>
+    <message>
+        <source>Column whose 1s are the concept:</source>
+        <translation>값 1이 개념을 나타내는 열:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Testing the concepts …</source>
+        <translation>개념 검정 중 …</translation>
+    </message>
+    <message>
+        <source>Choose concepts and layers, then test them.</source>
+        <translation>개념과 레이어를 선택한 후 검정하십시오.</translation>
+    </message>
+    <message>
+        <source>No concept test: %1</source>
+        <translation>개념 검정 불가: %1</translation>
+    </message>
+    <message>
+        <source>unreliable CAV (near chance)</source>
+        <translation>신뢰할 수 없는 CAV (우연 수준에 근접)</translation>
+    </message>
+    <message>
+        <source>random CAVs (mean)</source>
+        <translation>무작위 CAV (평균)</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 (레이어 %2)</translation>
+    </message>
+    <message>
+        <source>%1 inputs, %2 runs, seed %3, target %4. Significant after Holm&apos;s correction: %5. Activations computed for %6 sets, %7 from the cache; %8 s.</source>
+        <translation>입력 %1개, 실행 %2회, 시드 %3, 대상 %4. Holm 보정 후 유의: %5. %6개 세트의 활성값 계산, %7개는 캐시에서 가져옴. %8 s.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+</context>
+<context>
+    <name>execg::Workbench</name>
+    <message>
+        <source>%1: no readable ECG files (DICOM, WFDB header, NumPy)</source>
+        <translation>%1: 읽을 수 있는 심전도 파일이 없습니다 (DICOM, WFDB 헤더, NumPy)</translation>
+    </message>
+    <message>
+        <source>Reading %1 …</source>
+        <translation>%1 읽는 중 …</translation>
+    </message>
+    <message>
+        <source>%1: has no signal groups</source>
+        <translation>%1: 신호 그룹이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1–%2 Hz</source>
+        <translation>%1–%2 Hz</translation>
+    </message>
+    <message>
+        <source>notch %1 Hz</source>
+        <translation>노치 %1 Hz</translation>
+    </message>
+    <message>
+        <source>display filter %1</source>
+        <translation>표시 필터 %1</translation>
+    </message>
+    <message>
+        <source>Measuring</source>
+        <translation>측정 중</translation>
+    </message>
+    <message>
+        <source>The measurements could not be made: %1</source>
+        <translation>측정을 수행할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Loading model %1</source>
+        <translation>모델 %1 불러오는 중</translation>
+    </message>
+    <message>
+        <source>%1: loading was cancelled</source>
+        <translation>%1: 불러오기가 취소되었습니다</translation>
+    </message>
+    <message>
+        <source>Predicting</source>
+        <translation>예측 중</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2에 대한 %1</translation>
+    </message>
+    <message>
+        <source>Quality of %1</source>
+        <translation>%1의 품질</translation>
+    </message>
+    <message>
+        <source>Agreement between the methods</source>
+        <translation>방법 간 일치도</translation>
+    </message>
+    <message>
+        <source>no model is loaded</source>
+        <translation>불러온 모델이 없습니다</translation>
+    </message>
+    <message>
+        <source>Open a case and let the model predict first.</source>
+        <translation>먼저 증례를 열고 모델이 예측하도록 하십시오.</translation>
+    </message>
+    <message>
+        <source>Counterfactual towards %1</source>
+        <translation>%1 방향의 반사실 심전도</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>%1: there is no counterfactual to export</source>
+        <translation>%1: 내보낼 반사실 심전도가 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: that is the recording itself; a counterfactual is never written over its input</source>
+        <translation>%1: 원본 기록 파일입니다. 반사실 심전도는 입력 파일을 덮어쓰지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1: nothing to report yet — open a case and let the model predict</source>
+        <translation>%1: 아직 보고할 내용이 없습니다 — 증례를 열고 모델이 예측하도록 하십시오</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>%1 저장 중</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: 취소됨</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1: 저장할 수 없습니다 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Explainable-AI review workstation for ECGs</source>
+        <translation>심전도용 설명 가능한 AI 검토 워크스테이션</translation>
+    </message>
+    <message>
+        <source>Open the bundled demo case with the demo model</source>
+        <translation>포함된 데모 증례를 데모 모델로 엽니다</translation>
+    </message>
+    <message>
+        <source>Threads for the model (default: every core but one)</source>
+        <translation>모델에 사용할 스레드 수 (기본값: 코어 1개를 제외한 전체)</translation>
+    </message>
+    <message>
+        <source>The view to show first: chart, compare, evidence, measurements, counterfactual, tcav or leads</source>
+        <translation>처음 표시할 보기: chart, compare, evidence, measurements, counterfactual, tcav 또는 leads</translation>
+    </message>
+    <message>
+        <source>Start with the window maximised</source>
+        <translation>창을 최대화한 상태로 시작</translation>
+    </message>
+    <message>
+        <source>ECG recordings or folders to open</source>
+        <translation>열 심전도 기록 또는 폴더</translation>
+    </message>
+</context>
+</TS>
