@@ -140,6 +140,10 @@
         <source>cannot paint the PDF</source>
         <translation>das PDF kann nicht erstellt werden</translation>
     </message>
+    <message>
+        <source>age %1</source>
+        <translation>Alter %1</translation>
+    </message>
 </context>
 <context>
     <name>execg::ComparisonView</name>
@@ -909,6 +913,22 @@
         <source>Open a folder of ECG recordings</source>
         <translation>Ordner mit EKG-Aufzeichnungen öffnen</translation>
     </message>
+    <message>
+        <source>De-identified</source>
+        <translation>Anonymisiert</translation>
+    </message>
+    <message>
+        <source>Teaching mode: names, IDs, dates and free text are removed on screen and in every export</source>
+        <translation>Lehrmodus: Namen, IDs, Daten und Freitext werden auf dem Bildschirm und in jedem Export entfernt</translation>
+    </message>
+    <message>
+        <source>&amp;Teaching</source>
+        <translation>&amp;Lehre</translation>
+    </message>
+    <message>
+        <source>&amp;De-identify cases</source>
+        <translation>Fälle &amp;anonymisieren</translation>
+    </message>
 </context>
 <context>
     <name>execg::MeasurementsView</name>
@@ -1627,6 +1647,10 @@
     <message>
         <source>%1: cannot be written (%2)</source>
         <translation>%1: kann nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>case %1</source>
+        <translation>Fall %1</translation>
     </message>
 </context>
 <context>

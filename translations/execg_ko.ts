@@ -140,6 +140,10 @@
         <source>cannot paint the PDF</source>
         <translation>PDF를 그릴 수 없습니다</translation>
     </message>
+    <message>
+        <source>age %1</source>
+        <translation>연령 %1</translation>
+    </message>
 </context>
 <context>
     <name>execg::ComparisonView</name>
@@ -906,6 +910,22 @@
         <source>Open a folder of ECG recordings</source>
         <translation>심전도 기록 폴더 열기</translation>
     </message>
+    <message>
+        <source>De-identified</source>
+        <translation>비식별화됨</translation>
+    </message>
+    <message>
+        <source>Teaching mode: names, IDs, dates and free text are removed on screen and in every export</source>
+        <translation>교육 모드: 이름, ID, 날짜 및 자유 텍스트가 화면과 모든 내보내기에서 제거됩니다</translation>
+    </message>
+    <message>
+        <source>&amp;Teaching</source>
+        <translation>교육(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;De-identify cases</source>
+        <translation>증례 비식별화(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>execg::MeasurementsView</name>
@@ -1624,6 +1644,10 @@
     <message>
         <source>%1: cannot be written (%2)</source>
         <translation>%1: 저장할 수 없습니다 (%2)</translation>
+    </message>
+    <message>
+        <source>case %1</source>
+        <translation>증례 %1</translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,8 @@ ChartHeader chartHeaderFor(const Recording& r, const SignalGroup& g, const Paper
         who << QString::fromStdString(pt.sex);
     if (pt.ageYears)
         who << (deidentify && *pt.ageYears >= 90 ? tr("age ≥ 90") : tr("%1 y").arg(int(std::floor(*pt.ageYears))));
+    if (const auto band = r.metadata.extra.find("Age band"); band != r.metadata.extra.end())
+        who << tr("age %1").arg(QString::fromStdString(band->second));
     h.patient = who.isEmpty() ? tr("patient not stated in the file") : who.join(QStringLiteral(" · "));
 
     QStringList acq;

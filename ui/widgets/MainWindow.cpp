@@ -119,6 +119,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     progress_->setMaximumWidth(160);
     progress_->hide();
     statusBar()->addPermanentWidget(progress_);
+    deidentified_ = new QLabel(tr("De-identified"), this);
+    deidentified_->setObjectName(QStringLiteral("deidentifiedIndicator"));
+    deidentified_->setToolTip(tr("Teaching mode: names, IDs, dates and free text are removed on screen and in every export"));
+    deidentified_->setStyleSheet(QStringLiteral("QLabel { background: #f0e442; color: black; padding: 1px 8px; font-weight: bold; }"));
+    deidentified_->setVisible(workbench_->deidentify());
+    statusBar()->addPermanentWidget(deidentified_);
+    connect(workbench_, &Workbench::deidentifyChanged, deidentified_, &QLabel::setVisible);
 
     display_ = new DisplayToolBar(this);
     addToolBar(display_);
@@ -270,6 +277,12 @@ void MainWindow::buildMenus()
     analysis->addAction(tr("&Run the chosen methods"), QKeySequence(tr("Ctrl+R")), workbench_, &Workbench::runExplanations);
     analysis->addAction(tr("&Cancel running methods"), QKeySequence(tr("Ctrl+.")), workbench_, &Workbench::cancelExplanations);
     analysis->addAction(tr("Assess &quality"), QKeySequence(tr("Ctrl+Shift+Q")), workbench_, &Workbench::assessQuality);
+    QMenu* teaching = menuBar()->addMenu(tr("&Teaching"));
+    QAction* deidentify = teaching->addAction(tr("&De-identify cases"));
+    deidentify->setObjectName(QStringLiteral("deidentifyAction"));
+    deidentify->setCheckable(true);
+    deidentify->setChecked(workbench_->deidentify());
+    connect(deidentify, &QAction::toggled, workbench_, &Workbench::setDeidentify);
 }
 
 void MainWindow::showView(View view) { views_->setCurrentIndex(int(view)); }
@@ -321,15 +334,18 @@ void MainWindow::caseOpened()
     chart_->repaint();   // painted now, so the time to the chart is measured to pixels on screen
     openToChartMs_ = openTimer_.isValid() ? double(openTimer_.nsecsElapsed()) / 1e6 : 0.0;
     const QFileInfo info(workbench_->casePath());
-    setWindowTitle(tr("%1 — ExECG Studio").arg(info.fileName()));
+    // De-identified, the case goes by its alias: file names often carry the patient's.
+    const QString shown = workbench_->deidentify() ? QString::fromStdString(recording->sourcePath) : info.fileName();
+    setWindowTitle(tr("%1 — ExECG Studio").arg(shown));
     QString status = tr("%1 (%2): read in %3 ms, chart shown after %4 ms")
-                         .arg(info.fileName(), QString::fromStdString(recording->formatName))
+                         .arg(shown, QString::fromStdString(recording->formatName))
                          .arg(workbench_->lastReadMs())
                          .arg(std::lround(openToChartMs_));
     if (!recording->warnings.empty())
         status += tr(" — %n warning(s): ", nullptr, int(recording->warnings.size())) + QString::fromStdString(recording->warnings.front());
     statusBar()->showMessage(status);
-    rememberRecent(info.absoluteFilePath());
+    if (!workbench_->deidentify())
+        rememberRecent(info.absoluteFilePath());
     emit recordingShown();
 }
 

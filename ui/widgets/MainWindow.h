@@ -116,6 +116,7 @@ private:
     WorklistPanel* worklist_ = nullptr;
     QComboBox* chartMethod_ = nullptr;
     QLabel* errorBanner_ = nullptr;
+    QLabel* deidentified_ = nullptr;   // the teaching indicator: visible while cases are de-identified
     QProgressBar* progress_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QElapsedTimer openTimer_;

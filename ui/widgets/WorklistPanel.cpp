@@ -19,6 +19,7 @@ WorklistPanel::WorklistPanel(Workbench& workbench, QWidget* parent) : QWidget(pa
     connect(list_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) { workbench_.openCaseAt(list_->row(item)); });
     connect(&workbench_.cases(), &CaseList::changed, this, &WorklistPanel::refresh);
     connect(&workbench_.cases(), &CaseList::currentChanged, this, &WorklistPanel::refresh);
+    connect(&workbench_, &Workbench::deidentifyChanged, this, &WorklistPanel::refresh);
     refresh();
 }
 
@@ -30,8 +31,11 @@ void WorklistPanel::refresh()
         const auto& e = entries[i];
         // The state in words as well as in a sign: readable without colour.
         const QString mark = !e.error.isEmpty() ? QStringLiteral("⚠ ") : e.opened ? QStringLiteral("✓ ") : QStringLiteral("   ");
-        auto* item = new QListWidgetItem(mark + QFileInfo(e.path).fileName(), list_);
-        item->setToolTip(e.error.isEmpty() ? e.path : e.path + QLatin1Char('\n') + e.error);
+        // De-identified cases show no file name: names of files and folders often carry the patient's.
+        const bool hide = workbench_.deidentify();
+        auto* item = new QListWidgetItem(mark + (hide ? workbench_.caseAlias(int(i)) : QFileInfo(e.path).fileName()), list_);
+        if (!hide)
+            item->setToolTip(e.error.isEmpty() ? e.path : e.path + QLatin1Char('\n') + e.error);
         if (!e.error.isEmpty())
             item->setForeground(errorTextColour());
         if (int(i) == workbench_.cases().current()) {

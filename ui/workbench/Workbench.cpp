@@ -14,8 +14,10 @@
 #include "render/ReportAssembly.h"
 #include "widgets/RecordingLoader.h"
 #include "workbench/ConceptTests.h"
+#include "recording/Deidentify.h"
 
 #include <QCoreApplication>
+#include <QSettings>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,6 +46,7 @@ QString titleOf(const std::string& method)
 
 Workbench::Workbench(QObject* parent) : QObject(parent)
 {
+    deidentify_ = QSettings().value(QStringLiteral("teaching/deidentify"), false).toBool();
     runner_ = new AnalysisRunner(this);
     conceptTests_ = new ConceptTests(*runner_, this);
     loader_ = new RecordingLoader(this);
@@ -69,6 +72,19 @@ Workbench::Workbench(QObject* parent) : QObject(parent)
 }
 
 Workbench::~Workbench() = default;
+
+QString Workbench::caseAlias(int index) const { return tr("case %1").arg(std::max(0, index) + 1); }
+
+void Workbench::setDeidentify(bool on)
+{
+    if (on == deidentify_)
+        return;
+    deidentify_ = on;
+    QSettings().setValue(QStringLiteral("teaching/deidentify"), on);
+    emit deidentifyChanged(on);
+    if (!casePath_.isEmpty())
+        openCaseAt(cases_->indexOf(casePath_));   // read again: the shown case follows the switch either way
+}
 
 const SignalGroup* Workbench::group() const
 {
@@ -97,7 +113,7 @@ void Workbench::openCaseAt(int index)
     pendingPath_ = cases_->entries()[std::size_t(index)].path;
     loader_->load(pendingPath_);
     emit busyChanged(true);
-    emit message(tr("Reading %1 …").arg(QFileInfo(pendingPath_).fileName()));
+    emit message(tr("Reading %1 …").arg(deidentify_ ? caseAlias(index) : QFileInfo(pendingPath_).fileName()));
 }
 
 void Workbench::nextCase() { openCaseAt(std::min(cases_->current() + 1, cases_->size() - 1)); }
@@ -110,7 +126,8 @@ void Workbench::caseLoaded(std::shared_ptr<const Recording> recording, qint64 ms
         caseLoadFailed(pendingPath_, tr("%1: has no signal groups").arg(pendingPath_));
         return;
     }
-    recording_ = std::move(recording);
+    recording_ = deidentify_ ? std::make_shared<const Recording>(deidentified(*recording, caseAlias(cases_->indexOf(pendingPath_)).toStdString()))
+                             : std::move(recording);
     casePath_ = pendingPath_;
     const QFileInfo info(casePath_);
     caseIdentity_ = casePath_ + QLatin1Char('|') + QString::number(info.size()) + QLatin1Char('|') +
@@ -393,7 +410,7 @@ void Workbench::runExplanations()
         };
         auto result = std::make_shared<Result>();
         entry.job = runner_->submit(
-            tr("%1 on %2").arg(entry.title, QFileInfo(casePath_).fileName()),
+            tr("%1 on %2").arg(entry.title, deidentify_ ? QString::fromStdString(recording_->sourcePath) : QFileInfo(casePath_).fileName()),
             [choice, model = model_, input = input_, rec = recording_, g = group_, waves = waves_, target = target_,
              result](const JobControl& control) {
                 ExplainOptions options;
@@ -581,7 +598,7 @@ bool Workbench::exportCounterfactual(const QString& path, QString* error) const
         return fail(tr("%1: that is the recording itself; a counterfactual is never written over its input").arg(path));
     Recording changed = *recording_;
     changed.groups.at(std::size_t(group_)) = counterfactual_->counterfactual;
-    changed.warnings.push_back("counterfactual (" + counterfactual_->method + ") of " + casePath_.toStdString() +
+    changed.warnings.push_back("counterfactual (" + counterfactual_->method + ") of " + recording_->sourcePath +
                                ": not a recorded ECG");
     try {
         if (path.endsWith(QStringLiteral(".dcm"), Qt::CaseInsensitive)) {
@@ -619,7 +636,9 @@ void Workbench::exportReport(const QString& path, const ReportContent& look, con
             job->entries.push_back(e);
     auto error = std::make_shared<QString>();
     const int group = group_, target = target_;
-    const QString file = casePath_, modelFile = modelPath_;
+    // De-identified, the report names the case by its alias: the file's own name may carry the patient's.
+    const bool deidentify = deidentify_;
+    const QString file = casePath_, alias = QString::fromStdString(recording_->sourcePath), modelFile = modelPath_;
     runner_->submit(tr("Writing %1").arg(QFileInfo(path).fileName()), [=](const JobControl&) {
         ReportCase rc;
         rc.recording = job->recording.get();
@@ -644,7 +663,9 @@ void Workbench::exportReport(const QString& path, const ReportContent& look, con
         c.colours = look.colours;
         c.scale = look.scale;
         c.pageSize = look.pageSize;
-        c.deidentify = look.deidentify;
+        c.deidentify = look.deidentify || deidentify;
+        if (deidentify)
+            c.inputFile = alias;   // the file's hash stays: it identifies the bytes, not the patient
         for (std::size_t k = 0; k < job->entries.size(); ++k)
             if (job->entries[k].title == chartMethod)
                 c.chartMethod = int(k);
@@ -658,7 +679,7 @@ void Workbench::exportReport(const QString& path, const ReportContent& look, con
 bool Workbench::exportResults(const QString& path, QString* error) const
 {
     QJsonObject root;
-    root[QStringLiteral("recording")] = QJsonObject{{QStringLiteral("file"), casePath_},
+    root[QStringLiteral("recording")] = QJsonObject{{QStringLiteral("file"), deidentify_ ? QString::fromStdString(recording_->sourcePath) : casePath_},
                                                     {QStringLiteral("group"), group_},
                                                     {QStringLiteral("sampling_rate_hz"), group() ? group()->samplingRateHz : 0.0}};
     if (model_) {

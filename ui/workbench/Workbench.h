@@ -79,6 +79,11 @@ public:
     void nextCase();
     void previousCase();
     QString casePath() const { return casePath_; }
+    // Teaching: every case de-identified on open (deidentified(): names, IDs, dates, free text), on screen and in
+    // every export; remembered in QSettings. Switching reopens the case on screen.
+    void setDeidentify(bool on);
+    bool deidentify() const { return deidentify_; }
+    QString caseAlias(int index) const;   // "case 3"
     std::shared_ptr<const Recording> recording() const { return recording_; }
     int groupIndex() const { return group_; }
     const SignalGroup* group() const;
@@ -151,6 +156,7 @@ public:
 
 signals:
     void caseOpened();                                      // recording() is the new case
+    void deidentifyChanged(bool on);
     void caseFailed(const QString& path, const QString& message);
     void measurementsChanged();
     void displayChanged();
@@ -194,6 +200,7 @@ private:
     int displayGeneration_ = 0;
     void startDisplayFilter();
     int caseGeneration_ = 0;
+    bool deidentify_ = false;
     int group_ = -1;
     qint64 lastReadMs_ = 0;
 

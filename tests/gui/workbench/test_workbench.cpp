@@ -8,6 +8,8 @@
 #include "model/torch/TorchModel.h"
 #include "render/ColourMap.h"
 #include "widgets/ComparisonView.h"
+#include "io/dicom/DicomEcgWriter.h"
+#include "synth/EcgSynthesizer.h"
 #include "widgets/CounterfactualView.h"
 #include "widgets/TcavView.h"
 #include "workbench/ConceptTests.h"
@@ -29,6 +31,7 @@
 #include <QDoubleSpinBox>
 #include <qcustomplot.h>
 #include <QComboBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -385,6 +388,65 @@ private slots:
         // A new model clears the result: it was about the old one.
         w.workbench().loadModel(w.workbench().modelPath());
         QTRY_VERIFY_WITH_TIMEOUT(!w.workbench().conceptTests().result(), kLong);
+    }
+
+    // Teaching mode: a case opened de-identified names nobody — on screen, in the worklist, in the PDF report and in the
+    // results JSON — and the indicator says so; switched off, the same file shows its patient again.
+    void deidentifiedCaseNamesNobody()
+    {
+        const QString dir = test::scratchDir(QStringLiteral("workbench_deid_%1").arg(QCoreApplication::applicationPid()));
+        synth::SynthParams p;
+        p.seed = 77;
+        Recording rec = synth::generateEcg(p).recording;
+        auto& m = rec.metadata;
+        m.patient = {"PID-4711", "Doe^Jane", "F", "1950-02-03", 73.4, 168.0, 61.0};
+        m.acquisitionDateTime = "2019-03-01T10:12:30";
+        m.device.institution = "St. Example Hospital";
+        m.comments = {"Referred by Dr. Whoever"};
+        const QString file = dir + "/Doe_Jane_2019.dcm";
+        DicomEcgWriter::write(rec, file.toStdString());
+        const QStringList secrets{"Doe", "Jane", "PID-4711", "1950", "2019-03-01", "St. Example", "Whoever"};
+
+        MainWindow w;
+        Workbench& wb = w.workbench();
+        wb.setDeidentify(true);
+        w.openFile(file);
+        QTRY_VERIFY_WITH_TIMEOUT(w.recording() != nullptr, kLong);
+        const auto& shown = w.recording()->metadata;
+        QVERIFY(shown.patient.name.empty() && shown.patient.birthDate.empty() && shown.comments.empty());
+        QCOMPARE(QString::fromStdString(shown.patient.id), QStringLiteral("case 1"));
+        QCOMPARE(QString::fromStdString(shown.extra.at("Age band")), QStringLiteral("70–79 y"));
+        QCOMPARE(QString::fromStdString(shown.extra.at("Acquired")), QStringLiteral("day 0, 10:12"));
+        QVERIFY(!w.findChild<QLabel*>(QStringLiteral("deidentifiedIndicator"))->isHidden());
+        for (const auto& secret : secrets)
+            QVERIFY2(!w.windowTitle().contains(secret), qPrintable(w.windowTitle()));
+        const auto* list = w.findChild<QListWidget*>(QStringLiteral("worklist"));
+        QVERIFY(list && list->count() == 1 && !list->item(0)->text().contains(QStringLiteral("Doe")));
+
+        QTRY_VERIFY_WITH_TIMEOUT(wb.prediction().has_value(), kLong);
+        QSignalSpy exported(&wb, &Workbench::exported);
+        w.exportReport(dir + "/teaching.pdf");
+        QVERIFY(exported.wait(60000));
+        QCOMPARE(exported.at(0).at(1).toString(), QString());
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {dir + "/teaching.pdf", QStringLiteral("-")});
+        QVERIFY2(text.waitForFinished(30000) && text.exitCode() == 0, "pdftotext (poppler-utils) is needed");
+        const QString pdfText = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY(pdfText.contains(QStringLiteral("de-identified")));
+        QString error;
+        QVERIFY2(wb.exportResults(dir + "/teaching.json", &error), qPrintable(error));
+        QFile json(dir + "/teaching.json");
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QString jsonText = QString::fromUtf8(json.readAll());
+        for (const auto& secret : secrets) {
+            QVERIFY2(!pdfText.contains(secret), qPrintable(QStringLiteral("the PDF holds ") + secret));
+            QVERIFY2(!jsonText.contains(secret), qPrintable(QStringLiteral("the JSON holds ") + secret));
+        }
+
+        wb.setDeidentify(false);
+        QTRY_VERIFY_WITH_TIMEOUT(w.recording() && !w.recording()->metadata.patient.name.empty(), kLong);
+        QVERIFY(QString::fromStdString(w.recording()->metadata.patient.name).contains(QStringLiteral("Doe")));
+        QVERIFY(w.findChild<QLabel*>(QStringLiteral("deidentifiedIndicator"))->isHidden());
     }
 
     void cancelKeepsTheWindowUsable()
