@@ -1,6 +1,7 @@
 #include "CounterfactualOutput.h"
 
 #include "CliFormat.h"
+#include "MethodSpecs.h"
 
 #include "io/dicom/DicomEcgWriter.h"
 #include "io/npy/NpyArray.h"
@@ -52,12 +53,10 @@ CounterfactualTarget counterfactualTarget(const CliArgs& args, const ModelCard& 
         throw UsageError("explain: a counterfactual needs --cf-target VALUE (a probability, or a value in the output's unit)");
     int output = explainedTarget;
     if (const auto o = args.value("cf-output")) {
-        output = -1;
-        for (std::size_t k = 0; k < card.outputs.size(); ++k)
-            if (card.outputs[k].label == *o || std::to_string(k) == *o)
-                output = int(k);
-        if (output < 0)
+        const auto k = outputIndex(card, *o);
+        if (!k)
             throw UsageError("explain: --cf-output " + *o + " is neither an output label nor an index of the model");
+        output = *k;
     }
     return {output, *value};
 }

@@ -33,19 +33,26 @@ std::vector<MethodSpec> methodSpecs(const CliArgs& args, const ModelCard& card, 
     return specs;
 }
 
+std::optional<int> outputIndex(const ModelCard& card, const std::string& text)
+{
+    for (std::size_t k = 0; k < card.outputs.size(); ++k)
+        if (card.outputs[k].label == text)
+            return int(k);
+    try {
+        std::size_t used = 0;
+        const int k = std::stoi(text, &used);
+        if (used == text.size() && k >= 0 && k < int(card.outputs.size()))
+            return k;
+    } catch (const std::exception&) {
+    }
+    return std::nullopt;
+}
+
 int targetFromArgs(const CliArgs& args, const ModelCard& card, const std::vector<float>& raw, const std::string& command)
 {
     if (const auto t = args.value("target")) {
-        for (std::size_t k = 0; k < card.outputs.size(); ++k)
-            if (card.outputs[k].label == *t)
-                return int(k);
-        try {
-            std::size_t used = 0;
-            const int k = std::stoi(*t, &used);
-            if (used == t->size() && k >= 0 && k < int(card.outputs.size()))
-                return k;
-        } catch (const std::exception&) {
-        }
+        if (const auto k = outputIndex(card, *t))
+            return *k;
         std::string labels;
         for (std::size_t k = 0; k < card.outputs.size(); ++k)
             labels += (k ? ", " : "") + std::to_string(k) + " '" + card.outputs[k].label + "'";

@@ -6,6 +6,7 @@
 #include "model/ModelCard.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct MethodSpec {
 
 // Without --method: saliency, integrated gradients, SmoothGrad, Grad-CAM (when the card lists a layer), occlusion.
 std::vector<MethodSpec> methodSpecs(const CliArgs& args, const ModelCard& card, const std::string& command);
+
+// The output a user named by its label or its index; none when the model has no such output.
+std::optional<int> outputIndex(const ModelCard& card, const std::string& text);
 
 int targetFromArgs(const CliArgs& args, const ModelCard& card, const std::vector<float>& raw, const std::string& command);
 

@@ -1,6 +1,7 @@
 // execg-cli tcav: concept tests (TCAV) of a model's layers — built-in synthetic concepts, folders of ECGs or label
 // table columns against random sets, with the statistics in words and as JSON (docs/tcav.md).
 #include "CliArgs.h"
+#include "MethodSpecs.h"
 #include "CliFormat.h"
 #include "Commands.h"
 #include "ModelArgs.h"
@@ -65,12 +66,10 @@ int runTcav(const std::vector<std::string>& words)
         throw UsageError("tcav: --runs must be at least 2 and --examples at least 10");
     int target = 0;
     if (const auto t = args.value("target")) {
-        target = -1;
-        for (std::size_t k = 0; k < card.outputs.size(); ++k)
-            if (card.outputs[k].label == *t || std::to_string(k) == *t)
-                target = int(k);
-        if (target < 0)
+        const auto k = outputIndex(card, *t);
+        if (!k)
             throw UsageError("tcav: --target " + *t + " is neither an output label nor an index of the model");
+        target = *k;
     }
     std::vector<tcav::ConceptSet> concepts;
     for (const auto& spec : args.values("concept")) {

@@ -62,7 +62,7 @@ struct BeatParameters {
 // The rendered beats (1 × leads × samples, mV) on a fixed window around each beat's original time.
 class BeatRenderer {
 public:
-    BeatRenderer(const std::vector<double>& beatTimes, double fs, int samples, int valid) : fs_(fs), samples_(samples)
+    BeatRenderer(const std::vector<double>& beatTimes, double fs, int samples, int valid) : samples_(samples)
     {
         const int before = int(std::ceil(kWindowBefore * fs)), width = before + int(std::ceil(kWindowAfter * fs)) + 1;
         std::vector<std::int64_t> index;
@@ -96,7 +96,6 @@ public:
     }
 
 private:
-    double fs_;
     int samples_, beats_ = 0, width_ = 0;
     torch::Tensor index_, inside_, time_;
 };
