@@ -24,6 +24,68 @@
     </message>
 </context>
 <context>
+    <name>SessionFileTr</name>
+    <message>
+        <source>%1: cannot write the session (%2)</source>
+        <translation>%1: Sitzung kann nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the session (%2)</source>
+        <translation>%1: Sitzung kann nicht geöffnet werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON at byte %2 (%3)</source>
+        <translation>%1: kein gültiges JSON bei Byte %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: not an ExECG Studio session file</source>
+        <translation>%1: keine Sitzungsdatei von ExECG Studio</translation>
+    </message>
+    <message>
+        <source>%1: session format version %2; this ExECG Studio reads versions 1 to %3</source>
+        <translation>%1: Sitzungsformat Version %2; diese Version von ExECG Studio liest die Versionen 1 bis %3</translation>
+    </message>
+</context>
+<context>
+    <name>TeachingBundleTr</name>
+    <message>
+        <source>%1: cannot copy into the bundle as %2</source>
+        <translation>%1: kann nicht als %2 in das Lehrpaket kopiert werden</translation>
+    </message>
+    <message>
+        <source>%1: the folder is not empty; a teaching bundle is written into a new or empty folder</source>
+        <translation>%1: Der Ordner ist nicht leer; ein Lehrpaket wird in einen neuen oder leeren Ordner geschrieben</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the bundle&apos;s folders</source>
+        <translation>%1: Die Ordner des Lehrpakets können nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: abgebrochen</translation>
+    </message>
+    <message>
+        <source>case %1</source>
+        <translation>Fall %1</translation>
+    </message>
+    <message>
+        <source>%1: left out of the bundle (it could not be read or written)</source>
+        <translation>%1: nicht in das Lehrpaket aufgenommen (konnte nicht gelesen oder geschrieben werden)</translation>
+    </message>
+    <message>
+        <source>%1: the model&apos;s generator lies outside the model&apos;s folder and was not copied</source>
+        <translation>%1: Der Generator des Modells liegt außerhalb des Modellordners und wurde nicht kopiert</translation>
+    </message>
+    <message>
+        <source>%1: cannot replace the empty folder</source>
+        <translation>%1: Der leere Ordner kann nicht ersetzt werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot move the finished bundle into place</source>
+        <translation>%1: Das fertige Lehrpaket kann nicht an seinen Zielort verschoben werden</translation>
+    </message>
+</context>
+<context>
     <name>ViewExport</name>
     <message>
         <source>%1: cannot be written (%2)</source>
@@ -929,6 +991,14 @@
         <source>&amp;De-identify cases</source>
         <translation>Fälle &amp;anonymisieren</translation>
     </message>
+    <message>
+        <source>hidden until revealed</source>
+        <translation>ausgeblendet bis zum Aufdecken</translation>
+    </message>
+    <message>
+        <source>Blind mode: the model&apos;s answer is hidden until it is revealed</source>
+        <translation>Blindmodus: Die Antwort des Modells ist ausgeblendet, bis sie aufgedeckt wird</translation>
+    </message>
 </context>
 <context>
     <name>execg::MeasurementsView</name>
@@ -1011,6 +1081,10 @@
         <source>Predicting …</source>
         <translation>Vorhersage läuft …</translation>
     </message>
+    <message>
+        <source>The model&apos;s answer is hidden until the presenter reveals it (Teaching ▸ Reveal).</source>
+        <translation>Die Antwort des Modells ist ausgeblendet, bis die vortragende Person sie aufdeckt (Lehre ▸ Antwort aufdecken).</translation>
+    </message>
 </context>
 <context>
     <name>execg::PaperChartView</name>
@@ -1044,6 +1118,105 @@
     <message>
         <source>(the card&apos;s layer)</source>
         <translation>(Schicht aus der Modellkarte)</translation>
+    </message>
+</context>
+<context>
+    <name>execg::PresenterWindow</name>
+    <message>
+        <source>ExECG Studio — presenter view</source>
+        <translation>ExECG Studio — Präsentationsansicht</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <source>Previous case (←)</source>
+        <translation>Vorheriger Fall (←)</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Weiter ▶</translation>
+    </message>
+    <message>
+        <source>Next case (→)</source>
+        <translation>Nächster Fall (→)</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Aufdecken</translation>
+    </message>
+    <message>
+        <source>Show the model&apos;s answer and map (R)</source>
+        <translation>Antwort und Karte des Modells anzeigen (R)</translation>
+    </message>
+    <message>
+        <source>Pointer</source>
+        <translation>Zeiger</translation>
+    </message>
+    <message>
+        <source>A large dot that follows the mouse</source>
+        <translation>Ein großer Punkt, der der Maus folgt</translation>
+    </message>
+    <message>
+        <source>Pen</source>
+        <translation>Stift</translation>
+    </message>
+    <message>
+        <source>Draw on the chart</source>
+        <translation>Auf dem EKG zeichnen</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Markieren</translation>
+    </message>
+    <message>
+        <source>Mark a stretch of a lead (the quiz)</source>
+        <translation>Einen Abschnitt einer Ableitung markieren (das Quiz)</translation>
+    </message>
+    <message>
+        <source>Navigate</source>
+        <translation>Navigieren</translation>
+    </message>
+    <message>
+        <source>Pan and measure</source>
+        <translation>Verschieben und messen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Remove the last stroke</source>
+        <translation>Den letzten Strich entfernen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Remove the drawings and marks of this case</source>
+        <translation>Die Zeichnungen und Markierungen dieses Falls entfernen</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Back to the workstation (Esc)</source>
+        <translation>Zurück zum Arbeitsplatz (Esc)</translation>
+    </message>
+    <message>
+        <source>No case open</source>
+        <translation>Kein Fall geöffnet</translation>
+    </message>
+    <message>
+        <source>Case %1 of %2 — %3</source>
+        <translation>Fall %1 von %2 — %3</translation>
+    </message>
+    <message>
+        <source>The model&apos;s answer is hidden. Reveal it with R.</source>
+        <translation>Die Antwort des Modells ist ausgeblendet. Mit R aufdecken.</translation>
     </message>
 </context>
 <context>
@@ -1548,6 +1721,228 @@
     <message>
         <source>none</source>
         <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>execg::TeachingControls</name>
+    <message>
+        <source>Teaching</source>
+        <translation>Lehre</translation>
+    </message>
+    <message>
+        <source>&amp;Blind mode: hide the model&apos;s answer</source>
+        <translation>&amp;Blindmodus: Antwort des Modells ausblenden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+B</source>
+        <translation>Ctrl+Shift+B</translation>
+    </message>
+    <message>
+        <source>Each case opens with the prediction and the explanations hidden until you reveal them</source>
+        <translation>Jeder Fall öffnet mit ausgeblendeter Vorhersage und ausgeblendeten Erklärungen, bis Sie sie aufdecken</translation>
+    </message>
+    <message>
+        <source>&amp;Quiz: learners mark the leads first</source>
+        <translation>&amp;Quiz: Lernende markieren zuerst die Ableitungen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <source>Answer hidden; mark the stretches of the leads you think drive the diagnosis, then reveal the model&apos;s map and the overlap score</source>
+        <translation>Antwort ausgeblendet; markieren Sie die Abschnitte der Ableitungen, die Ihrer Meinung nach die Diagnose bestimmen, und decken Sie dann die Karte des Modells und den Überlappungswert auf</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal the answer</source>
+        <translation>Antwort auf&amp;decken</translation>
+    </message>
+    <message>
+        <source>F6</source>
+        <translation>F6</translation>
+    </message>
+    <message>
+        <source>&amp;Hide the answer again</source>
+        <translation>Antwort wieder &amp;verbergen</translation>
+    </message>
+    <message>
+        <source>Shift+F6</source>
+        <translation>Shift+F6</translation>
+    </message>
+    <message>
+        <source>&amp;Navigate and measure</source>
+        <translation>&amp;Navigieren und messen</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>&amp;Mark leads (drag along a lead)</source>
+        <translation>Ableitungen &amp;markieren (entlang einer Ableitung ziehen)</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>&amp;Pen</source>
+        <translation>&amp;Stift</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>P&amp;ointer</source>
+        <translation>&amp;Zeiger</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last stroke</source>
+        <translation>Letzten Strich &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Clear the &amp;marks</source>
+        <translation>Mar&amp;kierungen löschen</translation>
+    </message>
+    <message>
+        <source>Clear the &amp;drawings</source>
+        <translation>Zeic&amp;hnungen löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter view</source>
+        <translation>&amp;Präsentationsansicht</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>&amp;Open a teaching session…</source>
+        <translation>Lehrsitzung &amp;öffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Save the teaching session…</source>
+        <translation>Lehrsitzung spe&amp;ichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Export a teaching bundle…</source>
+        <translation>Lehrpaket &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Blind</source>
+        <translation>Blind</translation>
+    </message>
+    <message>
+        <source>Quiz</source>
+        <translation>Quiz</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Aufdecken</translation>
+    </message>
+    <message>
+        <source>Navigate</source>
+        <translation>Navigieren</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Markieren</translation>
+    </message>
+    <message>
+        <source>Pen</source>
+        <translation>Stift</translation>
+    </message>
+    <message>
+        <source>Pointer</source>
+        <translation>Zeiger</translation>
+    </message>
+    <message>
+        <source>Quiz: choose a map for the chart to score the marks against</source>
+        <translation>Quiz: Wählen Sie eine Karte für das EKG, an der die Markierungen bewertet werden</translation>
+    </message>
+    <message>
+        <source>Quiz: overlap score %1 / 100 · your marks hold %2 % of the evidence (%3) on %4 % of the ECG</source>
+        <translation>Quiz: Überlappungswert %1 / 100 · Ihre Markierungen enthalten %2 % der Evidenz (%3) auf %4 % des EKGs</translation>
+    </message>
+    <message>
+        <source>Overlap score: the Dice overlap between your marks and the fewest samples that hold half of the model&apos;s evidence (100: the same samples). Marks placed at random would hold about as much evidence as the share of the ECG they cover.</source>
+        <translation>Überlappungswert: die Dice-Überlappung zwischen Ihren Markierungen und der kleinsten Menge an Abtastwerten, die die Hälfte der Evidenz des Modells enthält (100: dieselben Abtastwerte). Zufällig gesetzte Markierungen enthielten etwa so viel Evidenz, wie es dem Anteil des EKGs entspricht, den sie abdecken.</translation>
+    </message>
+    <message>
+        <source>Could not save the session
+%1</source>
+        <translation>Die Sitzung konnte nicht gespeichert werden
+%1</translation>
+    </message>
+    <message>
+        <source>Saved the session %1</source>
+        <translation>Sitzung %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Could not open the session
+%1</source>
+        <translation>Die Sitzung konnte nicht geöffnet werden
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n file(s) of this session are missing and were left out:
+%2</source>
+        <translation>
+            <numerusform>%1: %n Datei dieser Sitzung fehlt und wurde ausgelassen:
+%2</numerusform>
+            <numerusform>%1: %n Dateien dieser Sitzung fehlen und wurden ausgelassen:
+%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing the teaching bundle %1</source>
+        <translation>Lehrpaket %1 wird geschrieben</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: abgebrochen</translation>
+    </message>
+    <message>
+        <source>Could not export the teaching bundle
+%1</source>
+        <translation>Das Lehrpaket konnte nicht exportiert werden
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote the teaching bundle %1 (%n case(s))</source>
+        <translation>
+            <numerusform>Lehrpaket %1 geschrieben (%n Fall)</numerusform>
+            <numerusform>Lehrpaket %1 geschrieben (%n Fälle)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a teaching session</source>
+        <translation>Lehrsitzung öffnen</translation>
+    </message>
+    <message>
+        <source>ExECG Studio sessions (*.execg)</source>
+        <translation>ExECG-Studio-Sitzungen (*.execg)</translation>
+    </message>
+    <message>
+        <source>Save the teaching session</source>
+        <translation>Lehrsitzung speichern</translation>
+    </message>
+    <message>
+        <source>DICOM 12-lead ECGs (*)</source>
+        <translation>DICOM-12-Kanal-EKGs (*)</translation>
+    </message>
+    <message>
+        <source>Export a teaching bundle (a new folder)</source>
+        <translation>Lehrpaket exportieren (ein neuer Ordner)</translation>
+    </message>
+    <message>
+        <source>WFDB records (*)</source>
+        <translation>WFDB-Datensätze (*)</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,68 @@
     </message>
 </context>
 <context>
+    <name>SessionFileTr</name>
+    <message>
+        <source>%1: cannot write the session (%2)</source>
+        <translation>%1: 세션을 저장할 수 없습니다 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the session (%2)</source>
+        <translation>%1: 세션을 열 수 없습니다 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON at byte %2 (%3)</source>
+        <translation>%1: %2번째 바이트에서 JSON 형식이 올바르지 않습니다 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: not an ExECG Studio session file</source>
+        <translation>%1: ExECG Studio 세션 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1: session format version %2; this ExECG Studio reads versions 1 to %3</source>
+        <translation>%1: 세션 형식 버전 %2입니다. 이 ExECG Studio는 버전 1부터 %3까지만 읽을 수 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>TeachingBundleTr</name>
+    <message>
+        <source>%1: cannot copy into the bundle as %2</source>
+        <translation>%1: 묶음에 %2(으)로 복사할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: the folder is not empty; a teaching bundle is written into a new or empty folder</source>
+        <translation>%1: 폴더가 비어 있지 않습니다. 교육용 묶음은 새 폴더 또는 빈 폴더에 저장됩니다</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the bundle&apos;s folders</source>
+        <translation>%1: 묶음의 폴더를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: 취소됨</translation>
+    </message>
+    <message>
+        <source>case %1</source>
+        <translation>증례 %1</translation>
+    </message>
+    <message>
+        <source>%1: left out of the bundle (it could not be read or written)</source>
+        <translation>%1: 묶음에서 제외되었습니다 (읽거나 저장할 수 없음)</translation>
+    </message>
+    <message>
+        <source>%1: the model&apos;s generator lies outside the model&apos;s folder and was not copied</source>
+        <translation>%1: 모델의 생성기가 모델 폴더 밖에 있어 복사되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1: cannot replace the empty folder</source>
+        <translation>%1: 빈 폴더를 대체할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: cannot move the finished bundle into place</source>
+        <translation>%1: 완성된 묶음을 대상 위치로 옮길 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>ViewExport</name>
     <message>
         <source>%1: cannot be written (%2)</source>
@@ -926,6 +988,14 @@
         <source>&amp;De-identify cases</source>
         <translation>증례 비식별화(&amp;D)</translation>
     </message>
+    <message>
+        <source>hidden until revealed</source>
+        <translation>공개 전까지 숨김</translation>
+    </message>
+    <message>
+        <source>Blind mode: the model&apos;s answer is hidden until it is revealed</source>
+        <translation>블라인드 모드: 모델의 답은 공개될 때까지 숨겨집니다</translation>
+    </message>
 </context>
 <context>
     <name>execg::MeasurementsView</name>
@@ -1008,6 +1078,10 @@
         <source>Predicting …</source>
         <translation>예측 중 …</translation>
     </message>
+    <message>
+        <source>The model&apos;s answer is hidden until the presenter reveals it (Teaching ▸ Reveal).</source>
+        <translation>발표자가 공개할 때까지 모델의 답이 숨겨집니다 (교육 ▸ 공개).</translation>
+    </message>
 </context>
 <context>
     <name>execg::PaperChartView</name>
@@ -1041,6 +1115,105 @@
     <message>
         <source>(the card&apos;s layer)</source>
         <translation>(모델 카드에 지정된 레이어)</translation>
+    </message>
+</context>
+<context>
+    <name>execg::PresenterWindow</name>
+    <message>
+        <source>ExECG Studio — presenter view</source>
+        <translation>ExECG Studio — 발표자 보기</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 이전</translation>
+    </message>
+    <message>
+        <source>Previous case (←)</source>
+        <translation>이전 증례 (←)</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>다음 ▶</translation>
+    </message>
+    <message>
+        <source>Next case (→)</source>
+        <translation>다음 증례 (→)</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>공개</translation>
+    </message>
+    <message>
+        <source>Show the model&apos;s answer and map (R)</source>
+        <translation>모델의 답과 기여도 지도를 표시합니다 (R)</translation>
+    </message>
+    <message>
+        <source>Pointer</source>
+        <translation>포인터</translation>
+    </message>
+    <message>
+        <source>A large dot that follows the mouse</source>
+        <translation>마우스를 따라 움직이는 큰 점</translation>
+    </message>
+    <message>
+        <source>Pen</source>
+        <translation>펜</translation>
+    </message>
+    <message>
+        <source>Draw on the chart</source>
+        <translation>차트 위에 그리기</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>구간 표시</translation>
+    </message>
+    <message>
+        <source>Mark a stretch of a lead (the quiz)</source>
+        <translation>유도의 한 구간을 표시합니다 (퀴즈)</translation>
+    </message>
+    <message>
+        <source>Navigate</source>
+        <translation>탐색</translation>
+    </message>
+    <message>
+        <source>Pan and measure</source>
+        <translation>이동 및 측정</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Remove the last stroke</source>
+        <translation>마지막 획을 지웁니다</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Remove the drawings and marks of this case</source>
+        <translation>이 증례의 그림과 표시를 모두 지웁니다</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>나가기</translation>
+    </message>
+    <message>
+        <source>Back to the workstation (Esc)</source>
+        <translation>워크스테이션으로 돌아가기 (Esc)</translation>
+    </message>
+    <message>
+        <source>No case open</source>
+        <translation>열린 증례가 없습니다</translation>
+    </message>
+    <message>
+        <source>Case %1 of %2 — %3</source>
+        <translation>증례 %1 / %2 — %3</translation>
+    </message>
+    <message>
+        <source>The model&apos;s answer is hidden. Reveal it with R.</source>
+        <translation>모델의 답이 숨겨져 있습니다. R 키를 눌러 공개하십시오.</translation>
     </message>
 </context>
 <context>
@@ -1545,6 +1718,225 @@
     <message>
         <source>none</source>
         <translation>없음</translation>
+    </message>
+</context>
+<context>
+    <name>execg::TeachingControls</name>
+    <message>
+        <source>Teaching</source>
+        <translation>교육</translation>
+    </message>
+    <message>
+        <source>&amp;Blind mode: hide the model&apos;s answer</source>
+        <translation>블라인드 모드: 모델의 답 숨기기(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+B</source>
+        <translation>Ctrl+Shift+B</translation>
+    </message>
+    <message>
+        <source>Each case opens with the prediction and the explanations hidden until you reveal them</source>
+        <translation>각 증례를 열 때 예측과 설명이 공개 전까지 숨겨집니다</translation>
+    </message>
+    <message>
+        <source>&amp;Quiz: learners mark the leads first</source>
+        <translation>퀴즈: 학습자가 먼저 유도 구간 표시(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <source>Answer hidden; mark the stretches of the leads you think drive the diagnosis, then reveal the model&apos;s map and the overlap score</source>
+        <translation>답이 숨겨집니다. 진단을 결정한다고 생각하는 유도 구간을 표시한 다음, 모델의 기여도 지도와 겹침 점수를 공개하십시오</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal the answer</source>
+        <translation>답 공개(&amp;R)</translation>
+    </message>
+    <message>
+        <source>F6</source>
+        <translation>F6</translation>
+    </message>
+    <message>
+        <source>&amp;Hide the answer again</source>
+        <translation>답 다시 숨기기(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Shift+F6</source>
+        <translation>Shift+F6</translation>
+    </message>
+    <message>
+        <source>&amp;Navigate and measure</source>
+        <translation>탐색 및 측정(&amp;N)</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>&amp;Mark leads (drag along a lead)</source>
+        <translation>유도 구간 표시 (유도를 따라 드래그)(&amp;M)</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>&amp;Pen</source>
+        <translation>펜(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>P&amp;ointer</source>
+        <translation>포인터(&amp;O)</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last stroke</source>
+        <translation>마지막 획 실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Clear the &amp;marks</source>
+        <translation>표시 지우기(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Clear the &amp;drawings</source>
+        <translation>그림 지우기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter view</source>
+        <translation>발표자 보기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>&amp;Open a teaching session…</source>
+        <translation>교육 세션 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save the teaching session…</source>
+        <translation>교육 세션 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export a teaching bundle…</source>
+        <translation>교육용 묶음 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Blind</source>
+        <translation>블라인드</translation>
+    </message>
+    <message>
+        <source>Quiz</source>
+        <translation>퀴즈</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>공개</translation>
+    </message>
+    <message>
+        <source>Navigate</source>
+        <translation>탐색</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>구간 표시</translation>
+    </message>
+    <message>
+        <source>Pen</source>
+        <translation>펜</translation>
+    </message>
+    <message>
+        <source>Pointer</source>
+        <translation>포인터</translation>
+    </message>
+    <message>
+        <source>Quiz: choose a map for the chart to score the marks against</source>
+        <translation>퀴즈: 표시한 구간을 채점할 기준으로 차트의 기여도 지도를 선택하십시오</translation>
+    </message>
+    <message>
+        <source>Quiz: overlap score %1 / 100 · your marks hold %2 % of the evidence (%3) on %4 % of the ECG</source>
+        <translation>퀴즈: 겹침 점수 %1 / 100 · 표시한 구간이 심전도의 %4 %에서 근거의 %2 % (%3)를 차지합니다</translation>
+    </message>
+    <message>
+        <source>Overlap score: the Dice overlap between your marks and the fewest samples that hold half of the model&apos;s evidence (100: the same samples). Marks placed at random would hold about as much evidence as the share of the ECG they cover.</source>
+        <translation>겹침 점수: 표시한 구간과, 모델 근거의 절반을 차지하는 최소 샘플 집합 사이의 Dice 겹침 (100: 동일한 샘플). 무작위로 표시한 구간은 심전도에서 차지하는 비율과 비슷한 만큼의 근거를 포함합니다.</translation>
+    </message>
+    <message>
+        <source>Could not save the session
+%1</source>
+        <translation>세션을 저장할 수 없습니다
+%1</translation>
+    </message>
+    <message>
+        <source>Saved the session %1</source>
+        <translation>세션 %1을(를) 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Could not open the session
+%1</source>
+        <translation>세션을 열 수 없습니다
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n file(s) of this session are missing and were left out:
+%2</source>
+        <translation>
+            <numerusform>%1: 이 세션의 파일 %n개가 없어 제외되었습니다:
+%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing the teaching bundle %1</source>
+        <translation>교육용 묶음 %1 저장 중</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: 취소됨</translation>
+    </message>
+    <message>
+        <source>Could not export the teaching bundle
+%1</source>
+        <translation>교육용 묶음을 내보낼 수 없습니다
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote the teaching bundle %1 (%n case(s))</source>
+        <translation>
+            <numerusform>교육용 묶음 %1을(를) 저장했습니다 (증례 %n개)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a teaching session</source>
+        <translation>교육 세션 열기</translation>
+    </message>
+    <message>
+        <source>ExECG Studio sessions (*.execg)</source>
+        <translation>ExECG Studio 세션 (*.execg)</translation>
+    </message>
+    <message>
+        <source>Save the teaching session</source>
+        <translation>교육 세션 저장</translation>
+    </message>
+    <message>
+        <source>DICOM 12-lead ECGs (*)</source>
+        <translation>DICOM 12유도 심전도 (*)</translation>
+    </message>
+    <message>
+        <source>Export a teaching bundle (a new folder)</source>
+        <translation>교육용 묶음 내보내기 (새 폴더)</translation>
+    </message>
+    <message>
+        <source>WFDB records (*)</source>
+        <translation>WFDB 레코드 (*)</translation>
     </message>
 </context>
 <context>

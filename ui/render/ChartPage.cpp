@@ -1,4 +1,5 @@
 #include "render/ChartPage.h"
+#include "render/LocaleFormat.h"
 
 #include "render/PaperPrimitives.h"
 
@@ -15,7 +16,7 @@ namespace {
 // lupdate files tr() calls outside a class under the enclosing namespace's name: the same context here.
 QString tr(const char* text) { return QCoreApplication::translate("execg", text); }
 
-QString hz(double v) { return QString::number(v, 'g', 4); }
+QString hz(double v) { return localNumber(v, 'g', 4); }
 
 
 } // namespace
@@ -49,7 +50,7 @@ ChartHeader chartHeaderFor(const Recording& r, const SignalGroup& g, const Paper
         if (!pt.id.empty())
             who << tr("ID %1").arg(QString::fromStdString(pt.id));
         if (!pt.birthDate.empty())
-            who << tr("born %1").arg(QString::fromStdString(pt.birthDate));
+            who << tr("born %1").arg(localDate(pt.birthDate));
     }
     if (!pt.sex.empty())
         who << QString::fromStdString(pt.sex);
@@ -62,7 +63,7 @@ ChartHeader chartHeaderFor(const Recording& r, const SignalGroup& g, const Paper
     QStringList acq;
     if (!r.metadata.acquisitionDateTime.empty())
         acq << (deidentify ? tr("acquisition date removed")
-                           : tr("acquired %1").arg(QString::fromStdString(r.metadata.acquisitionDateTime).replace('T', ' ')));
+                           : tr("acquired %1").arg(localDateTime(r.metadata.acquisitionDateTime)));
     const auto& d = r.metadata.device;
     QString device = QString::fromStdString(d.manufacturer + (d.manufacturer.empty() || d.model.empty() ? "" : " ") + d.model);
     if (!d.softwareVersion.empty())
@@ -74,7 +75,7 @@ ChartHeader chartHeaderFor(const Recording& r, const SignalGroup& g, const Paper
     h.acquisition = acq.join(QStringLiteral(" · "));
 
     h.recording = tr("%1 s at %2 Hz, %3 leads · %4")
-                      .arg(QString::number(g.durationSeconds(), 'f', 1), hz(g.samplingRateHz))
+                      .arg(localNumber(g.durationSeconds(), 'f', 1), hz(g.samplingRateHz))
                       .arg(g.leads.size())
                       .arg(describeFilters(g.filters));
     h.scale = tr("%1 mm/s · %2 mm/mV").arg(hz(style.speedMmPerSecond), hz(style.gainMmPerMillivolt));

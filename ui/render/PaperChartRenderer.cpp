@@ -1,4 +1,5 @@
 #include "render/PaperChartRenderer.h"
+#include "render/LocaleFormat.h"
 
 #include "render/PaperPrimitives.h"
 
@@ -30,7 +31,7 @@ double mapPosition(const AttributionOverlay& o, float v)
     return isSigned(o.colours) ? double(v) / s : std::abs(double(v)) / s;
 }
 
-QString number(double v) { return QString::number(v, 'g', 3); }
+QString number(double v) { return localNumber(v, 'g', 3); }
 
 // Colour along the trace: a signed map fades into the trace colour towards 0, so the ECG stays readable where the
 // evidence is weak (the diverging map's white middle would erase it).
@@ -180,6 +181,24 @@ std::vector<QLineF> PaperChartRenderer::cursorLines(double seconds, QPointF topL
             lines.emplace_back(x, top, x, top + rowHeight);
         }
     return lines;
+}
+
+std::vector<QRectF> PaperChartRenderer::spanRects(const std::string& lead, double fromSeconds, double toSeconds,
+                                                  QPointF topLeft, QSizeF sizeMm, double pxPerMm,
+                                                  double windowStartSeconds) const
+{
+    std::vector<QRectF> rects;
+    const ChartLayout layout = layoutFor(sizeMm.width());
+    const double rowHeight = sizeMm.height() * pxPerMm / std::max(1, layout.rows);
+    const double from = std::min(fromSeconds, toSeconds) - windowStartSeconds;
+    const double to = std::max(fromSeconds, toSeconds) - windowStartSeconds;
+    const auto x = [&](double t) { return topLeft.x() + (pulseMarginMm() + t * style_.speedMmPerSecond) * pxPerMm; };
+    for (const auto& c : layout.cells) {
+        const double a = std::max(from, c.startSeconds), b = std::min(to, c.startSeconds + c.durationSeconds);
+        if (c.lead == lead && b > a)
+            rects.emplace_back(QPointF(x(a), topLeft.y() + c.row * rowHeight), QPointF(x(b), topLeft.y() + (c.row + 1) * rowHeight));
+    }
+    return rects;
 }
 
 void PaperChartRenderer::paintCell(QPainter& p, const Cell& cell, double pxPerMm) const

@@ -92,6 +92,11 @@ public:
     std::vector<QLineF> cursorLines(double seconds, QPointF topLeftPx, QSizeF sizeMm, double pxPerMm,
                                     double windowStartSeconds = 0.0) const;
 
+    // Where `lead` shows the recording time [fromSeconds, toSeconds): one rectangle (a row's height) per cell that
+    // shows the lead in that span, rhythm strips included.
+    std::vector<QRectF> spanRects(const std::string& lead, double fromSeconds, double toSeconds, QPointF topLeftPx,
+                                  QSizeF sizeMm, double pxPerMm, double windowStartSeconds = 0.0) const;
+
     // A colour bar for the overlay with its scale written out: −s, 0, +s (signed) or 0, s/2, s.
     static void paintColourBar(QPainter& p, const QRectF& rectPx, const AttributionOverlay& overlay, double pxPerMm,
                                const QColor& text = QColor(30, 30, 30));

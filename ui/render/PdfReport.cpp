@@ -1,4 +1,5 @@
 #include "render/PdfReport.h"
+#include "render/LocaleFormat.h"
 
 #include "render/ColourMap.h"
 #include "render/PaperPrimitives.h"
@@ -82,7 +83,7 @@ AttributionOverlay overlayFor(const ReportContent& c, std::size_t k, double full
     o.title = shared ? tr("attribution") : m.name;
     o.scale = fullColour;
     if (c.scale == ReportScale::Absolute)
-        o.scaleNote = tr("full colour: a fixed %1").arg(o.scale, 0, 'g', 3);
+        o.scaleNote = tr("full colour: a fixed %1").arg(localNumber(o.scale, 'g', 3));
     else
         o.scaleNote = shared ? tr("full colour: 99th percentile of |a| over all %1 methods").arg(c.methods.size())
                              : tr("full colour: 99th percentile of |a|");
@@ -231,7 +232,7 @@ public:
             QStringList params;
             for (const auto& [k, v] : m.parameters)
                 params << QString::fromStdString(k + "=" + v);
-            QString line = tr("%1 · %2 ms · %3").arg(m.name).arg(m.runtimeMs, 0, 'f', 1).arg(params.join(QStringLiteral(", ")));
+            QString line = tr("%1 · %2 ms · %3").arg(m.name).arg(localNumber(m.runtimeMs, 'f', 1)).arg(params.join(QStringLiteral(", ")));
             if (m.stochastic && !m.parameters.count("seed"))
                 line += tr(" · seed %1").arg(m.seed);
             text(line, 3.0);

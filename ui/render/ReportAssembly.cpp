@@ -1,4 +1,5 @@
 #include "render/ReportAssembly.h"
+#include "render/LocaleFormat.h"
 
 #include "model/Sha256.h"
 #include "render/ChartPage.h"
@@ -14,7 +15,7 @@ std::vector<std::pair<QString, QString>> measurementRows(const EcgMeasurements& 
     auto add = [&](const std::vector<NamedQuantity>& list) {
         for (const auto& n : list)
             if (n.q->ok())
-                rows.emplace_back(q(n.label), QString::number(n.q->value, 'f', std::string(n.unit).empty() ? 3 : 0) +
+                rows.emplace_back(q(n.label), localNumber(n.q->value, 'f', std::string(n.unit).empty() ? 3 : 0) +
                                                   (std::string(n.unit).empty() ? QString() : " " + q(n.unit)));
     };
     add(rhythmQuantities(m));
@@ -25,10 +26,10 @@ std::vector<std::pair<QString, QString>> measurementRows(const EcgMeasurements& 
 ReportQuality reportQuality(const quality::Scorecard& s, double agreement)
 {
     ReportQuality r;
-    r.faithfulness = QStringLiteral("gain %1").arg(s.deletionGain, 0, 'f', 2);
+    r.faithfulness = QStringLiteral("gain %1").arg(localNumber(s.deletionGain, 'f', 2));
     r.sanity = !s.randomisation ? QStringLiteral("—") : s.randomisation->passed ? QStringLiteral("passed") : QStringLiteral("FAILED");
-    r.stability = QString::number(s.robustness.averageSensitivity, 'f', 2);
-    r.agreement = QString::number(agreement, 'f', 2);
+    r.stability = localNumber(s.robustness.averageSensitivity, 'f', 2);
+    r.agreement = localNumber(agreement, 'f', 2);
     if (s.localisation && s.localisation->note.empty())
         r.localisation = QStringLiteral("%1 % in the label's waves (%2 % by chance)")
                              .arg(std::lround(100 * s.localisation->massShare))
@@ -65,8 +66,8 @@ ReportContent assembleReport(const ReportCase& in)
         c.preprocessing << q(w);
     c.preprocessing << QStringLiteral("recording: %1").arg(describeFilters(group.filters));
     c.preprocessing << QStringLiteral("no filtering by the application; model window %1–%2 s of the recording")
-                           .arg(double(in.input->sourceFirst) / in.input->sourceRateHz, 0, 'f', 2)
-                           .arg(double(in.input->sourceFirst + in.input->sourceCount) / in.input->sourceRateHz, 0, 'f', 2);
+                           .arg(localNumber(double(in.input->sourceFirst) / in.input->sourceRateHz, 'f', 2))
+                           .arg(localNumber(double(in.input->sourceFirst + in.input->sourceCount) / in.input->sourceRateHz, 'f', 2));
     for (const auto& m : in.methods) {
         const Explanation& e = *m.explanation;
         ReportMethod r;

@@ -1,4 +1,5 @@
 #include "widgets/CounterfactualView.h"
+#include "render/LocaleFormat.h"
 
 #include "render/Text.h"
 #include "counterfactual/torch/CounterfactualRegistry.h"
@@ -197,14 +198,14 @@ void CounterfactualView::showResult()
     lines << methodTitle(cf->method) + QStringLiteral(": ") +
                  (cf->valid ? tr("✓ Target reached: %1 %2 → %3 %2 in %4 steps (%5 ms).")
                         : tr("✗ Target NOT reached: %1 %2 → %3 %2 after %4 steps (%5 ms); the best attempt is shown."))
-                 .arg(cf->initialValue, 0, 'f', 3)
+                 .arg(localNumber(cf->initialValue, 'f', 3))
                  .arg(unit)
-                 .arg(cf->finalValue, 0, 'f', 3)
+                 .arg(localNumber(cf->finalValue, 'f', 3))
                  .arg(cf->steps)
                  .arg(std::lround(cf->runtimeMs));
     lines << tr("Change: mean |Δ| %1 mV, RMS %2 mV, largest %3 mV.")
-                 .arg(cf->meanAbsMv, 0, 'f', 3)
-                 .arg(cf->rmsMv, 0, 'f', 3)
+                 .arg(localNumber(cf->meanAbsMv, 'f', 3))
+                 .arg(localNumber(cf->rmsMv, 'f', 3))
                  .arg(cf->maxAbsPerLeadMv.empty() ? 0.0 : *std::max_element(cf->maxAbsPerLeadMv.begin(), cf->maxAbsPerLeadMv.end()), 0, 'f', 3);
     QStringList moved;
     for (const auto& c : cf->parameterChanges)
@@ -252,9 +253,9 @@ void CounterfactualView::showResult()
         const QString u = r.unit.empty() ? QString() : QStringLiteral(" ") + q(r.unit);
         deltas_->setItem(i, 0, new QTableWidgetItem(q(r.quantity)));
         deltas_->setItem(i, 1, new QTableWidgetItem(q(r.lead)));
-        deltas_->setItem(i, 2, new QTableWidgetItem(QString::number(r.before, 'f', decimals) + u));
-        deltas_->setItem(i, 3, new QTableWidgetItem(QString::number(r.after, 'f', decimals) + u));
-        deltas_->setItem(i, 4, new QTableWidgetItem((r.delta > 0 ? QStringLiteral("+") : QString()) + QString::number(r.delta, 'f', decimals) + u));
+        deltas_->setItem(i, 2, new QTableWidgetItem(localNumber(r.before, 'f', decimals) + u));
+        deltas_->setItem(i, 3, new QTableWidgetItem(localNumber(r.after, 'f', decimals) + u));
+        deltas_->setItem(i, 4, new QTableWidgetItem((r.delta > 0 ? QStringLiteral("+") : QString()) + localNumber(r.delta, 'f', decimals) + u));
     }
 }
 

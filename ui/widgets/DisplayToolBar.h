@@ -3,6 +3,7 @@
 // in one tool bar and kept between sessions (QSettings), so a reviewer's reading conditions are the same each day.
 #include "render/PaperChartRenderer.h"
 
+#include <QJsonObject>
 #include <QToolBar>
 
 class QComboBox;
@@ -18,6 +19,9 @@ struct DisplaySettings {
 
     static DisplaySettings load();   // QSettings, defaults where nothing is stored
     void save() const;
+    // As a session file keeps them (names as the command line takes them: "3x4+1", "red", "band", "cividis").
+    QJsonObject toJson() const;
+    static DisplaySettings fromJson(const QJsonObject& o);   // the defaults for whatever is absent or unknown
 };
 
 class DisplayToolBar : public QToolBar {

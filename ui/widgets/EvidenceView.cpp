@@ -1,4 +1,5 @@
 #include "widgets/EvidenceView.h"
+#include "render/LocaleFormat.h"
 
 #include "render/ColourMap.h"
 
@@ -100,7 +101,7 @@ void EvidenceView::showTable()
         for (int w = 0; w < kWaveSegments; ++w)
             largest = std::max(largest, s.leadWaveShare[l][std::size_t(w)]);
     const auto cell = [&](int row, int column, double share, double tint) {
-        auto* item = new QTableWidgetItem(QStringLiteral("%1 %").arg(100.0 * share, 0, 'f', 1));
+        auto* item = new QTableWidgetItem(QStringLiteral("%1 %").arg(localNumber(100.0 * share, 'f', 1)));
         item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         // A pale sequential tint (cividis, readable by colour-blind readers) beside the number, never instead of it.
         QColor c = colourAt(ColourMapKind::Cividis, 1.0 - std::clamp(tint, 0.0, 1.0));

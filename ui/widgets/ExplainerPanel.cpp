@@ -4,6 +4,7 @@
 #include "explain/Explainer.h"
 #include "model/torch/TorchModel.h"
 #include "widgets/ParameterForm.h"
+#include "workbench/Teaching.h"
 #include "workbench/Workbench.h"
 
 #include <QHBoxLayout>
@@ -169,7 +170,7 @@ void ExplainerPanel::refreshJob(int index)
         bar->setValue(int(std::lround(100.0 * e.progress)));
     if (auto* item = jobs_->item(index, 2)) {
         item->setText(stateText(e));
-        item->setToolTip(e.error.isEmpty() ? e.headline : e.error);
+        item->setToolTip(!e.error.isEmpty() ? e.error : workbench_.teaching().hidden() ? QString() : e.headline);
     }
 }
 

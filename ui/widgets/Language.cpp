@@ -34,7 +34,9 @@ QString installTranslations(QCoreApplication& app, const QString& code)
     if (!availableLanguages().contains(language))
         language = QStringLiteral("en");
     // The locale formats numbers and dates as the reader expects (Korean and German: a comma or a point as needed).
-    QLocale::setDefault(QLocale(language));
+    // The system's own locale where it speaks the language (de_AT, en_GB keep their dates); the language's otherwise.
+    const QLocale system = QLocale::system();
+    QLocale::setDefault(system.name().left(2) == language ? system : QLocale(language));
     if (language == QLatin1String("en"))
         return language;
     auto* own = new QTranslator(&app);

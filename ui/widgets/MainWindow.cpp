@@ -13,11 +13,13 @@
 #include "widgets/PaperChartView.h"
 #include "widgets/QualityPanel.h"
 #include "widgets/RecordingView.h"
+#include "widgets/TeachingControls.h"
 #include "widgets/Language.h"
 #include "widgets/Theme.h"
 #include "widgets/ViewExport.h"
 #include "widgets/WorklistPanel.h"
 #include "workbench/BundledResources.h"
+#include "workbench/Teaching.h"
 #include "workbench/Workbench.h"
 
 #include <QAction>
@@ -131,6 +133,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     addToolBar(display_);
     buildDocks();
     buildMenus();
+    connect(&workbench_->teaching(), &Teaching::modeChanged, this, &MainWindow::refreshExplanations);
+    teaching_ = new TeachingControls(*this, teachingMenu_);
+    chartTop->insertWidget(2, teaching_->scoreLabel());
 
     connect(display_, &DisplayToolBar::changed, this, &MainWindow::applyDisplay);
     connect(chartMethod_, &QComboBox::activated, this, [this] {
@@ -277,8 +282,8 @@ void MainWindow::buildMenus()
     analysis->addAction(tr("&Run the chosen methods"), QKeySequence(tr("Ctrl+R")), workbench_, &Workbench::runExplanations);
     analysis->addAction(tr("&Cancel running methods"), QKeySequence(tr("Ctrl+.")), workbench_, &Workbench::cancelExplanations);
     analysis->addAction(tr("Assess &quality"), QKeySequence(tr("Ctrl+Shift+Q")), workbench_, &Workbench::assessQuality);
-    QMenu* teaching = menuBar()->addMenu(tr("&Teaching"));
-    QAction* deidentify = teaching->addAction(tr("&De-identify cases"));
+    teachingMenu_ = menuBar()->addMenu(tr("&Teaching"));
+    QAction* deidentify = teachingMenu_->addAction(tr("&De-identify cases"));
     deidentify->setObjectName(QStringLiteral("deidentifyAction"));
     deidentify->setCheckable(true);
     deidentify->setChecked(workbench_->deidentify());
@@ -391,10 +396,18 @@ void MainWindow::refreshExplanations()
     std::vector<ComparedMethod> finished;
     std::vector<EvidenceMethod> evidence;
     const QSignalBlocker block(chartMethod_);
+    // Blind mode: nothing of the model's answer is shown — no map, no comparison, no evidence, no counterfactual or
+    // concept results — until the presenter reveals it. The work goes on behind, so the reveal is immediate.
+    const bool hidden = workbench_->teaching().hidden();
+    for (const View v : {CompareView, EvidenceTab, CounterfactualTab, TcavTab})
+        views_->setTabEnabled(int(v), !hidden);
+    if (hidden && !views_->isTabEnabled(views_->currentIndex()))
+        showView(ChartView);
+    chartMethod_->setEnabled(!hidden);
     chartMethod_->clear();
-    chartMethod_->addItem(tr("none"));
+    chartMethod_->addItem(hidden ? tr("hidden until revealed") : tr("none"));
     for (const auto& e : workbench_->explanations())
-        if (e.explanation) {
+        if (e.explanation && !hidden) {
             finished.push_back({e.title, e.headline, e.explanation});
             evidence.push_back({e.title, e.headline, e.explanation, e.summary});
             chartMethod_->addItem(e.title);
@@ -412,6 +425,13 @@ void MainWindow::refreshExplanations()
                             input ? input->sourceCount : 0);
     evidence_->setMethods(evidence, chartMethod_->currentText());
     refreshChartOverlay();
+}
+
+void MainWindow::setChartMethod(const QString& method)
+{
+    if (const Explainer* explainer = ExplainerRegistry::instance().find(method.toStdString()))
+        pickedChartMethod_ = QString::fromStdString(explainer->info().title);
+    refreshExplanations();
 }
 
 const ExplanationEntry* MainWindow::chartEntry() const
@@ -438,7 +458,9 @@ void MainWindow::refreshChartOverlay()
     const ExplanationEntry* e = chartEntry();
     if (!e) {
         chart_->clearOverlay();
-        chart_->setCaption(QString());
+        chart_->setCaption(workbench_->teaching().hidden() ? tr("Blind mode: the model's answer is hidden until it is revealed")
+                                                           : QString());
+        emit chartChanged();
         return;
     }
     AttributionOverlay o;
@@ -448,6 +470,7 @@ void MainWindow::refreshChartOverlay()
     o.scale = fullColourValue({&e->explanation->recordingMap});
     chart_->setOverlay(e->explanation, o);
     chart_->setCaption(e->headline.isEmpty() ? e->title : e->title + QStringLiteral(" — ") + e->headline);
+    emit chartChanged();
 }
 
 QString MainWindow::exportStem() const

@@ -29,6 +29,7 @@ class PaperChartView;
 class QualityPanel;
 class RecordingView;
 class TcavView;
+class TeachingControls;
 class Workbench;
 class WorklistPanel;
 
@@ -64,11 +65,19 @@ public:
     DisplayToolBar* displayToolBar() const { return display_; }
     // Writes the case's PDF report off the GUI thread (Workbench::exported says when).
     void exportReport(const QString& path);
+    // The explanation the chart shows; null for none (or while the answer is hidden).
+    const ExplanationEntry* chartEntry() const;
+    // The method the chart shows, by registry name ("integrated-gradients"), kept across cases.
+    void setChartMethod(const QString& method);
+    TeachingControls* teachingControls() const { return teaching_; }
+    // A message above the views that stays until the next case opens.
+    void showBanner(const QString& text);
     // Milliseconds from asking to open a file to its chart painted (the last case opened).
     double lastOpenToChartMs() const { return openToChartMs_; }
 
 signals:
     void recordingShown();
+    void chartChanged();   // the chart's map, caption or recording changed
     void openFailed(const QString& message);
 
 protected:
@@ -82,7 +91,6 @@ private:
     void caseOpened();
     void showDisplayRecording();
     void showError(const QString& path, const QString& message);
-    void showBanner(const QString& text);
     void chooseFiles();
     void chooseFolder();
     void chooseReportFile();
@@ -96,7 +104,6 @@ private:
     void refreshExplanations();
     void refreshChartOverlay();
     void refreshMeasurements();
-    const ExplanationEntry* chartEntry() const;   // the explanation the chart shows; null for none
     void chooseDefaultMethods();
     double modelWindowStart() const;
 
@@ -111,6 +118,7 @@ private:
     MeasurementsView* measurements_ = nullptr;
     CounterfactualView* counterfactual_ = nullptr;
     TcavView* tcav_ = nullptr;
+    TeachingControls* teaching_ = nullptr;
     ModelPanel* modelPanel_ = nullptr;
     ExplainerPanel* explainers_ = nullptr;
     WorklistPanel* worklist_ = nullptr;
@@ -119,6 +127,7 @@ private:
     QLabel* deidentified_ = nullptr;   // the teaching indicator: visible while cases are de-identified
     QProgressBar* progress_ = nullptr;
     QMenu* recentMenu_ = nullptr;
+    QMenu* teachingMenu_ = nullptr;
     QElapsedTimer openTimer_;
     double openToChartMs_ = 0.0;
     QString pickedChartMethod_;   // the method the reviewer chose for the chart, kept across cases

@@ -1,4 +1,5 @@
 #include "widgets/MeasurementsView.h"
+#include "render/LocaleFormat.h"
 
 #include "render/Text.h"
 #include "render/ColourMap.h"
@@ -57,7 +58,7 @@ void MeasurementsView::setCase(std::shared_ptr<const Recording> recording, int g
         for (const auto& n : list) {
             const bool unitless = std::string(n.unit).empty();
             if (n.q->ok())
-                add(q(n.label), QString::number(n.q->value, 'f', unitless ? 3 : 0) + (unitless ? QString() : QStringLiteral(" ") + q(n.unit)));
+                add(q(n.label), localNumber(n.q->value, 'f', unitless ? 3 : 0) + (unitless ? QString() : QStringLiteral(" ") + q(n.unit)));
             else
                 add(q(n.label), tr("not measured"), q(n.q->missing));
         }

@@ -1,9 +1,11 @@
 #include "widgets/ModelPanel.h"
+#include "render/LocaleFormat.h"
 
 #include "render/Text.h"
 #include "model/torch/TorchModel.h"
 #include "widgets/Theme.h"
 #include "workbench/BundledResources.h"
+#include "workbench/Teaching.h"
 #include "workbench/Workbench.h"
 
 #include <QComboBox>
@@ -22,8 +24,8 @@ namespace {
 QString outputText(const OutputValue& o)
 {
     if (o.probability)
-        return ModelPanel::tr("%1: %2 %").arg(q(o.label)).arg(100.0 * o.value, 0, 'f', 1);
-    return QStringLiteral("%1: %2 %3").arg(q(o.label)).arg(o.value, 0, 'f', 2).arg(q(o.unit)).trimmed();
+        return ModelPanel::tr("%1: %2 %").arg(q(o.label)).arg(localNumber(100.0 * o.value, 'f', 1));
+    return QStringLiteral("%1: %2 %3").arg(q(o.label)).arg(localNumber(o.value, 'f', 2)).arg(q(o.unit)).trimmed();
 }
 
 QLabel* wrapped(QWidget* parent)
@@ -82,6 +84,7 @@ ModelPanel::ModelPanel(Workbench& workbench, QWidget* parent) : QWidget(parent),
         card_->setText(QStringLiteral("<span style='color:%1'>%2</span>").arg(errorTextColour().name(), message.toHtmlEscaped()));
     });
     connect(&workbench_, &Workbench::predictionChanged, this, &ModelPanel::refreshPrediction);
+    connect(&workbench_.teaching(), &Teaching::modeChanged, this, &ModelPanel::refreshPrediction);
     refreshModel();
     refreshPrediction();
 }
@@ -136,6 +139,11 @@ void ModelPanel::refreshPrediction()
     }
     if (!p) {
         prediction_->setText(workbench_.model() && workbench_.recording() ? tr("Predicting …") : QString());
+        warnings_->clear();
+        return;
+    }
+    if (workbench_.teaching().hidden()) {
+        prediction_->setText(tr("The model's answer is hidden until the presenter reveals it (Teaching ▸ Reveal)."));
         warnings_->clear();
         return;
     }

@@ -1,4 +1,5 @@
 #include "widgets/PaperChartView.h"
+#include "render/LocaleFormat.h"
 
 #include "render/PaperPrimitives.h"
 
@@ -250,16 +251,20 @@ void PaperChartView::paintEvent(QPaintEvent*)
             p.drawLine(l);
     }
     paintCaliper(p);
+    if (annotationLayer_.tool() != ChartTool::Navigate || !annotationLayer_.annotations().empty()) {
+        const PaperChartRenderer renderer(*g, style_);
+        annotationLayer_.paint(p, annotationGeometry(renderer));
+    }
     // The scale, always: what the reader measures against.
     const QString scale = tr("%1 mm/s · %2 mm/mV · %3 % of true size")
-                              .arg(style_.speedMmPerSecond, 0, 'g', 3)
-                              .arg(style_.gainMmPerMillivolt, 0, 'g', 3)
+                              .arg(localNumber(style_.speedMmPerSecond, 'g', 3))
+                              .arg(localNumber(style_.gainMmPerMillivolt, 'g', 3))
                               .arg(std::lround(100.0 * px / screenPixelsPerMm(this)));
     QString shown = filterNote_.isEmpty() ? scale : scale + QStringLiteral(" · ") + filterNote_;
     if (p.fontMetrics().horizontalAdvance(shown) + 20 > viewport()->width())
         shown = scale;
     if (p.fontMetrics().horizontalAdvance(shown) + 20 > viewport()->width())   // a narrow chart keeps the essentials
-        shown = tr("%1 mm/s · %2 mm/mV").arg(style_.speedMmPerSecond, 0, 'g', 3).arg(style_.gainMmPerMillivolt, 0, 'g', 3);
+        shown = tr("%1 mm/s · %2 mm/mV").arg(localNumber(style_.speedMmPerSecond, 'g', 3)).arg(localNumber(style_.gainMmPerMillivolt, 'g', 3));
     const QRect box = p.fontMetrics().boundingRect(shown).adjusted(-6, -3, 6, 3);
     const QRect at(viewport()->width() - box.width() - 4, viewport()->height() - box.height() - 4, box.width(), box.height());
     p.fillRect(at, QColor(255, 255, 255, 220));
@@ -371,7 +376,7 @@ void PaperChartView::paintCaliper(QPainter& p) const
     const QString text = tr("%1 ms · %2 bpm · %3 mV%4")
                              .arg(std::lround(r->milliseconds))
                              .arg(std::lround(r->bpm))
-                             .arg(r->millivolts, 0, 'f', 2)
+                             .arg(localNumber(r->millivolts, 'f', 2))
                              .arg(r->lead.isEmpty() ? QString() : tr(" (%1)").arg(r->lead));
     QRectF box = p.fontMetrics().boundingRect(text).adjusted(-5, -3, 5, 3);
     box.moveTopLeft(QPointF(std::max(a.x(), b.x()) + 8, std::min(a.y(), b.y()) - box.height() - 4));
@@ -392,8 +397,33 @@ void PaperChartView::keyPressEvent(QKeyEvent* event)
     QAbstractScrollArea::keyPressEvent(event);
 }
 
+ChartAnnotationLayer::Geometry PaperChartView::annotationGeometry(const PaperChartRenderer& renderer) const
+{
+    return {&renderer, chartOrigin(), chartSizeMm(), pixelsPerMm(), windowStart_};
+}
+
+void PaperChartView::setTool(ChartTool tool)
+{
+    annotationLayer_.setTool(tool);
+    viewport()->setCursor(tool == ChartTool::Navigate ? Qt::ArrowCursor : tool == ChartTool::Pointer ? Qt::BlankCursor
+                                                                                                     : Qt::CrossCursor);
+    viewport()->update();
+}
+
+void PaperChartView::setAnnotations(const CaseAnnotations& annotations)
+{
+    annotationLayer_.setAnnotations(annotations);
+    viewport()->update();
+}
+
 void PaperChartView::mousePressEvent(QMouseEvent* event)
 {
+    if (event->button() == Qt::LeftButton && annotationLayer_.tool() != ChartTool::Navigate && group()) {
+        const PaperChartRenderer renderer(*group(), style_);
+        if (annotationLayer_.press(event->position(), annotationGeometry(renderer)))
+            viewport()->update();
+        return;
+    }
     if (event->button() == Qt::LeftButton && (caliperMode_ || (event->modifiers() & Qt::ShiftModifier))) {
         measuring_ = true;
         setCaliper(event->position(), event->position());
@@ -408,6 +438,11 @@ void PaperChartView::mousePressEvent(QMouseEvent* event)
 
 void PaperChartView::mouseMoveEvent(QMouseEvent* event)
 {
+    if (annotationLayer_.tool() != ChartTool::Navigate && group()) {
+        const PaperChartRenderer renderer(*group(), style_);
+        if (annotationLayer_.move(event->position(), annotationGeometry(renderer)))
+            viewport()->update();
+    }
     if (measuring_) {
         caliperTo_ = toMm(event->position());
         viewport()->update();
@@ -427,8 +462,17 @@ void PaperChartView::mouseMoveEvent(QMouseEvent* event)
     emit cursorMoved(seconds);
 }
 
-void PaperChartView::mouseReleaseEvent(QMouseEvent*)
+void PaperChartView::mouseReleaseEvent(QMouseEvent* event)
 {
+    if (annotationLayer_.tool() != ChartTool::Navigate && group()) {
+        const PaperChartRenderer renderer(*group(), style_);
+        const auto drawn = annotationLayer_.release(event->position(), annotationGeometry(renderer));
+        viewport()->update();
+        if (drawn && std::holds_alternative<LeadMark>(*drawn))
+            emit markDrawn(std::get<LeadMark>(*drawn));
+        else if (drawn)
+            emit strokeDrawn(std::get<ChartStroke>(*drawn));
+    }
     dragging_ = false;
     measuring_ = false;
     viewport()->unsetCursor();
@@ -436,6 +480,8 @@ void PaperChartView::mouseReleaseEvent(QMouseEvent*)
 
 void PaperChartView::leaveEvent(QEvent*)
 {
+    if (annotationLayer_.leave())
+        viewport()->update();
     setCursorTime(std::numeric_limits<double>::quiet_NaN());
     emit cursorMoved(std::numeric_limits<double>::quiet_NaN());
 }

@@ -6,6 +6,7 @@
 #include "explain/Explanation.h"
 #include "recording/Recording.h"
 #include "render/PaperChartRenderer.h"
+#include "widgets/ChartAnnotationLayer.h"
 
 #include <QAbstractScrollArea>
 #include <QImage>
@@ -41,6 +42,7 @@ public:
     void setOverlay(std::shared_ptr<const Explanation> explanation, const AttributionOverlay& overlay);
     void clearOverlay();
     bool hasOverlay() const { return explanation_ != nullptr; }
+    std::shared_ptr<const Explanation> overlayExplanation() const { return explanation_; }
     const AttributionOverlay& overlay() const { return overlay_; }
     void setShowColourBar(bool on);
     // A counterfactual drawn over the recording (vermilion over the black original, the difference shaded); null: none.
@@ -48,7 +50,9 @@ public:
     bool hasCounterfactual() const { return counterfactual_ != nullptr; }
     void setRowHeightMm(double mm);   // 0: chosen from the gain
     void setCaption(const QString& caption);
+    QString caption() const { return caption_; }
     void setFilterNote(const QString& note);   // written with the scale ("display filter 0.5–40 Hz")
+    QString filterNote() const { return filterNote_; }
 
     // Zoom: fit the page or the width, or a factor of true size (1 = the paper's millimetres on this screen).
     void setZoom(ChartZoom mode, double factor = 1.0);
@@ -65,6 +69,11 @@ public:
     void clearCaliper();
     std::optional<CaliperReading> caliper() const;
 
+    // Teaching: the tool the mouse works (navigate, mark a lead, pen, pointer) and the marks and strokes shown.
+    void setTool(ChartTool tool);
+    ChartTool tool() const { return annotationLayer_.tool(); }
+    void setAnnotations(const CaseAnnotations& annotations);
+
     void setCursorTime(double seconds);   // NaN hides it
     double cursorTime() const { return cursor_; }
     // Renders the chart as it is shown (for PNG export and tests).
@@ -74,6 +83,8 @@ signals:
     void cursorMoved(double seconds);       // NaN when the pointer leaves the leads
     void zoomChanged(execg::ChartZoom mode, double factor);
     void scrolled(double xFraction, double yFraction);
+    void markDrawn(const execg::LeadMark& mark);
+    void strokeDrawn(const execg::ChartStroke& stroke);
 
 public slots:
     void zoomIn();
@@ -121,6 +132,9 @@ private:
     QPointF toMm(QPointF px) const;
     QPointF toPx(QPointF mm) const;
     void paintCaliper(QPainter& p) const;
+    ChartAnnotationLayer annotationLayer_;
+    // The annotation layer's view of the chart as painted now; its renderer must outlive the call.
+    ChartAnnotationLayer::Geometry annotationGeometry(const PaperChartRenderer& renderer) const;
 };
 
 } // namespace execg

@@ -1,4 +1,5 @@
 #include "widgets/QualityPanel.h"
+#include "render/LocaleFormat.h"
 
 #include "render/Text.h"
 #include "workbench/Workbench.h"
@@ -108,10 +109,10 @@ void QualityPanel::refreshRow(int index)
         return;
     }
     const auto& s = *e.scorecard;
-    set(Faithfulness, tr("gain %1").arg(s.deletionGain, 0, 'f', 2));
+    set(Faithfulness, tr("gain %1").arg(localNumber(s.deletionGain, 'f', 2)));
     set(Sanity, !s.randomisation ? tr("—") : s.randomisation->passed ? tr("passed") : tr("FAILED"));
-    set(Stability, QString::number(s.robustness.averageSensitivity, 'f', 2));
-    set(Agreement, QString::number(e.agreement, 'f', 2));
+    set(Stability, localNumber(s.robustness.averageSensitivity, 'f', 2));
+    set(Agreement, localNumber(e.agreement, 'f', 2));
     if (s.localisation && s.localisation->note.empty())
         set(Localisation, tr("%1 % (chance %2 %)").arg(std::lround(100 * s.localisation->massShare)).arg(std::lround(100 * s.localisation->chanceShare)));
     QStringList warnings, others;

@@ -1,4 +1,5 @@
 #include "widgets/RecordingView.h"
+#include "render/LocaleFormat.h"
 
 #include <QPainter>
 #include <QScrollBar>
@@ -116,9 +117,9 @@ void RecordingView::paintEvent(QPaintEvent*)
     r.paint(p, target, px, startSeconds());
     // The scale and the position stay written whatever is scrolled into view: a trace without them cannot be read.
     const QString scale = tr("%1 mm/s · %2 mm/mV · from %3 s")
-                              .arg(style_.speedMmPerSecond, 0, 'g', 4)
-                              .arg(style_.gainMmPerMillivolt, 0, 'g', 4)
-                              .arg(startSeconds(), 0, 'f', 1);
+                              .arg(localNumber(style_.speedMmPerSecond, 'g', 4))
+                              .arg(localNumber(style_.gainMmPerMillivolt, 'g', 4))
+                              .arg(localNumber(startSeconds(), 'f', 1));
     QRectF box = p.fontMetrics().boundingRect(scale);
     box.adjust(-6, -3, 6, 3);
     box.moveBottomRight(QPointF(viewport()->width() - 8, viewport()->height() - 6));

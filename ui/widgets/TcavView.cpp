@@ -1,4 +1,5 @@
 #include "widgets/TcavView.h"
+#include "render/LocaleFormat.h"
 
 #include "model/torch/TorchModel.h"
 #include "render/Text.h"
@@ -300,10 +301,10 @@ void TcavView::showResult()
     table_->setRowCount(int(r->rows.size()));
     for (int i = 0; i < int(r->rows.size()); ++i) {
         const auto& row = r->rows[std::size_t(i)];
-        const QStringList cells{conceptTitle(q(row.conceptName)), q(row.layer), QString::number(row.score, 'f', 3),
-                                QStringLiteral("%1 – %2").arg(row.ciLow, 0, 'f', 3).arg(row.ciHigh, 0, 'f', 3),
-                                QString::number(row.nullMean, 'f', 3), QString::number(row.p, 'g', 2),
-                                QString::number(row.pCorrected, 'g', 2), QStringLiteral("%1 %").arg(100 * row.cavAccuracy, 0, 'f', 0),
+        const QStringList cells{conceptTitle(q(row.conceptName)), q(row.layer), localNumber(row.score, 'f', 3),
+                                QStringLiteral("%1 – %2").arg(localNumber(row.ciLow, 'f', 3)).arg(localNumber(row.ciHigh, 'f', 3)),
+                                localNumber(row.nullMean, 'f', 3), localNumber(row.p, 'g', 2),
+                                localNumber(row.pCorrected, 'g', 2), QStringLiteral("%1 %").arg(localNumber(100 * row.cavAccuracy, 'f', 0)),
                                 q(row.verdict)};
         for (int c = 0; c < cells.size(); ++c)
             table_->setItem(i, c, new QTableWidgetItem(cells[c]));
@@ -317,7 +318,7 @@ void TcavView::showResult()
                           .arg(findings.isEmpty() ? tr("none") : findings.join(QStringLiteral(", ")))
                           .arg(r->computedActivations)
                           .arg(r->cachedActivations)
-                          .arg(r->runtimeMs / 1000.0, 0, 'f', 1));
+                          .arg(localNumber(r->runtimeMs / 1000.0, 'f', 1)));
 }
 
 } // namespace execg

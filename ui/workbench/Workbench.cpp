@@ -14,6 +14,7 @@
 #include "render/ReportAssembly.h"
 #include "widgets/RecordingLoader.h"
 #include "workbench/ConceptTests.h"
+#include "workbench/Teaching.h"
 #include "recording/Deidentify.h"
 
 #include <QCoreApplication>
@@ -49,6 +50,7 @@ Workbench::Workbench(QObject* parent) : QObject(parent)
     deidentify_ = QSettings().value(QStringLiteral("teaching/deidentify"), false).toBool();
     runner_ = new AnalysisRunner(this);
     conceptTests_ = new ConceptTests(*runner_, this);
+    teaching_ = new Teaching(this);
     loader_ = new RecordingLoader(this);
     cases_ = new CaseList(this);
     connect(loader_, &RecordingLoader::loaded, this, &Workbench::caseLoaded);
@@ -136,6 +138,7 @@ void Workbench::caseLoaded(std::shared_ptr<const Recording> recording, qint64 ms
     group_ = std::max(0, recording_->primaryGroupIndex());
     lastReadMs_ = ms;
     cases_->markOpened(casePath_);
+    teaching_->setCase(QFileInfo(casePath_).absoluteFilePath());
     std::vector<std::string> notes;
     truth_ = quality::groundTruthBeside(casePath_.toStdString(), *group(), notes);
     for (const auto& n : notes)

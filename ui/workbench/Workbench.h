@@ -33,6 +33,7 @@ namespace execg {
 
 class ConceptTests;
 class RecordingLoader;
+class Teaching;
 class TorchModel;
 
 struct MethodChoice {
@@ -71,6 +72,7 @@ public:
 
     AnalysisRunner& runner() { return *runner_; }
     CaseList& cases() { return *cases_; }
+    const CaseList& cases() const { return *cases_; }
 
     // --- the case ---
     // Adds the paths to the worklist and opens the first; a folder adds every readable file in it.
@@ -112,6 +114,7 @@ public:
     std::shared_ptr<const AdaptedInput> input() const { return input_; }
     int target() const { return target_; }
     void setTarget(int output);   // −1: the predicted output
+    int requestedTarget() const { return requestedTarget_; }
     QString predictionError() const { return predictionError_; }
 
     // --- explanations ---
@@ -141,6 +144,10 @@ public:
 
     // --- concept tests (TCAV) of the model ---
     ConceptTests& conceptTests() { return *conceptTests_; }
+
+    // --- teaching: blind mode, the quiz's marks, the presenter's pen (per case) ---
+    Teaching& teaching() { return *teaching_; }
+    const Teaching& teaching() const { return *teaching_; }
 
     // --- exports (atomic; the input file is never written) ---
     // The case's PDF report, as `execg-cli report` writes it, drawn with `look` (chart style, overlay, colours, the
@@ -186,6 +193,7 @@ private:
 
     AnalysisRunner* runner_ = nullptr;
     ConceptTests* conceptTests_ = nullptr;
+    Teaching* teaching_ = nullptr;
     RecordingLoader* loader_ = nullptr;
     CaseList* cases_ = nullptr;
     QString pendingPath_, casePath_, caseIdentity_;

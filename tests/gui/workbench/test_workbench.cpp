@@ -1,6 +1,7 @@
 // The review workstation end to end, offscreen: the demo case on first start, corpus files, several methods,
 // layouts and views, cancelling, the quality panel, and bad files that must not cost the case on screen.
 #include "Corpus.h"
+#include "WorkbenchTestSupport.h"
 
 #include "explain/Explainer.h"
 #include "io/ReaderRegistry.h"
@@ -53,17 +54,9 @@ using namespace execg;
 
 namespace {
 
-constexpr int kLong = 120000;   // ms: a whole default method set on a loaded CI machine
-
-bool allSettled(const Workbench& w)
-{
-    if (w.explanations().empty())
-        return false;
-    for (const auto& e : w.explanations())
-        if (e.state == JobState::Queued || e.state == JobState::Running)
-            return false;
-    return true;
-}
+using test::allSettled;
+using test::kLong;
+using test::openDemoAndWait;
 
 const ExplanationEntry* entryFor(const Workbench& w, const std::string& method)
 {
@@ -81,14 +74,6 @@ float maxDifference(const std::vector<float>& a, const std::vector<float>& b)
     for (std::size_t i = 0; i < a.size(); ++i)
         worst = std::max(worst, std::abs(a[i] - b[i]));
     return worst;
-}
-
-// Shows the window on the demo case and waits for the default methods to finish.
-void openDemoAndWait(MainWindow& w)
-{
-    w.show();
-    w.openDemo();
-    QTRY_VERIFY_WITH_TIMEOUT(allSettled(w.workbench()), kLong);
 }
 
 void choose(MainWindow& w, const QStringList& methods)

@@ -1,0 +1,70 @@
+#pragma once
+// The Teaching menu and toolbar around the workbench's Teaching state: blind mode and reveal, the quiz and its score,
+// the chart's teaching tools (mark, pen, pointer), the presenter view, session files and the teaching bundle.
+// MainWindow owns one; it keeps the window's own file short and puts everything a lecture needs in one place.
+#include "explain/MarkOverlap.h"
+#include "workbench/TeachingBundle.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QToolBar;
+
+namespace execg {
+
+class MainWindow;
+class PresenterWindow;
+class Workbench;
+
+class TeachingControls : public QObject {
+    Q_OBJECT
+public:
+    // Fills `menu` and adds the Teaching toolbar to `window`.
+    TeachingControls(MainWindow& window, QMenu* menu);
+    ~TeachingControls() override;
+
+    QLabel* scoreLabel() const { return score_; }   // the quiz's score, for the chart's top bar
+    // The quiz score on the chart's method after reveal; nothing before, or without marks or a map.
+    std::optional<MarkOverlap> score() const { return score_value_; }
+
+    // Session files: false with the reason shown in the window's banner (and in `error`); missing files are named
+    // in the banner and the rest of the session opens.
+    bool saveSession(const QString& path, QString* error = nullptr);
+    bool openSession(const QString& path, QString* error = nullptr);
+    QStringList lastMissing() const { return missing_; }
+    // Writes the bundle off the GUI thread; bundleExported says when.
+    void exportBundle(const QString& folder, BundleFormat format);
+
+    void showPresenter();
+    PresenterWindow* presenter() const { return presenter_; }
+
+    QAction* revealAction() const { return reveal_; }
+
+signals:
+    void bundleExported(const QString& sessionPath, const QString& error);
+
+private:
+    void buildActions(QMenu* menu);
+    void refreshMode();
+    void refreshScore();
+    void chooseSessionToOpen();
+    void chooseSessionToSave();
+    void chooseBundleFolder();
+
+    MainWindow& window_;
+    Workbench& workbench_;
+    QToolBar* toolbar_ = nullptr;
+    QLabel* score_ = nullptr;
+    std::optional<MarkOverlap> score_value_;
+    QAction *blind_ = nullptr, *quiz_ = nullptr, *reveal_ = nullptr, *hideAgain_ = nullptr;
+    QAction *navigate_ = nullptr, *mark_ = nullptr, *pen_ = nullptr, *pointer_ = nullptr;
+    QStringList missing_;
+    QPointer<PresenterWindow> presenter_;
+};
+
+} // namespace execg
