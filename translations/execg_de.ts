@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>EvidenceText</name>
+    <message>
+        <source>all leads</source>
+        <translation>alle Ableitungen</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <comment>a list of leads: the first ones, the last</comment>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between leads in a list</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 % of the evidence lies in the P waves of %2</source>
+        <translation>%1 % der Evidenz liegen in den P-Wellen von %2</translation>
+    </message>
+    <message>
+        <source>%1 % of the evidence lies in the PR segments of %2</source>
+        <translation>%1 % der Evidenz liegen in den PR-Strecken von %2</translation>
+    </message>
+    <message>
+        <source>%1 % of the evidence lies in the QRS complexes of %2</source>
+        <translation>%1 % der Evidenz liegen in den QRS-Komplexen von %2</translation>
+    </message>
+    <message>
+        <source>%1 % of the evidence lies in the ST segments of %2</source>
+        <translation>%1 % der Evidenz liegen in den ST-Strecken von %2</translation>
+    </message>
+    <message>
+        <source>%1 % of the evidence lies in the T waves of %2</source>
+        <translation>%1 % der Evidenz liegen in den T-Wellen von %2</translation>
+    </message>
+    <message>
+        <source>%1 % of the evidence lies in the TP baseline of %2</source>
+        <translation>%1 % der Evidenz liegen in der TP-Grundlinie von %2</translation>
+    </message>
+</context>
+<context>
     <name>PaperChartRenderer</name>
     <message>
         <source>not recorded</source>

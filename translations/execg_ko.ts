@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko">
 <context>
+    <name>EvidenceText</name>
+    <message>
+        <source>all leads</source>
+        <translation>모든 유도</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <comment>a list of leads: the first ones, the last</comment>
+        <translation>%1 및 %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between leads in a list</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 % of the evidence lies in the P waves of %2</source>
+        <translation>근거의 %1 %가 %2의 P파에 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 % of the evidence lies in the PR segments of %2</source>
+        <translation>근거의 %1 %가 %2의 PR 분절에 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 % of the evidence lies in the QRS complexes of %2</source>
+        <translation>근거의 %1 %가 %2의 QRS 복합체에 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 % of the evidence lies in the ST segments of %2</source>
+        <translation>근거의 %1 %가 %2의 ST 분절에 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 % of the evidence lies in the T waves of %2</source>
+        <translation>근거의 %1 %가 %2의 T파에 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 % of the evidence lies in the TP baseline of %2</source>
+        <translation>근거의 %1 %가 %2의 TP 기저선에 있습니다</translation>
+    </message>
+</context>
+<context>
     <name>PaperChartRenderer</name>
     <message>
         <source>not recorded</source>

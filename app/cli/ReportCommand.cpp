@@ -12,6 +12,7 @@
 #include "explain/WaveSummary.h"
 #include "io/AtomicFile.h"
 #include "io/ReaderRegistry.h"
+#include "render/EvidenceText.h"
 #include "io/dicom/DicomEcgReader.h"
 #include "model/Prediction.h"
 #include "model/torch/TorchModel.h"
@@ -185,7 +186,7 @@ CaseResult reportCase(const CliArgs& args, const TorchModel& model, const std::v
             m["runtime_ms"] = round6(e.runtimeMs);
             m["summary"] = attributionSummaryJson(summary);
             explainedJson.push_back(methods.size());
-            headlines.push_back(q(summary.headline));
+            headlines.push_back(evidenceHeadline(summary));
             explained.push_back(std::move(e));
         } catch (const ExplainError& e) {
             result.methodFailed = true;

@@ -1,5 +1,7 @@
 #include "explain/WaveSummary.h"
 
+#include "recording/LeadNames.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -9,29 +11,9 @@ namespace execg {
 
 namespace {
 
-// Lead names as a clinician writes them: runs of three or more consecutive precordial leads as a range ("I, aVF and
-// V1–V6"), everything else listed.
 std::string leadList(const std::vector<std::string>& names)
 {
-    static const std::vector<std::string> precordial{"V1", "V2", "V3", "V4", "V5", "V6"};
-    const auto precordialIndex = [](const std::string& n) {
-        const auto it = std::find(precordial.begin(), precordial.end(), n);
-        return it == precordial.end() ? -1 : int(it - precordial.begin());
-    };
-    std::vector<std::string> items;
-    for (std::size_t i = 0; i < names.size();) {
-        std::size_t j = i + 1;
-        const int first = precordialIndex(names[i]);
-        while (first >= 0 && j < names.size() && precordialIndex(names[j]) == first + int(j - i))
-            ++j;
-        if (j - i >= 3) {
-            items.push_back(names[i] + "–" + names[j - 1]);
-            i = j;
-        } else {
-            items.push_back(names[i]);
-            ++i;
-        }
-    }
+    const auto items = leadListItems(names);
     std::string s;
     for (std::size_t i = 0; i < items.size(); ++i)
         s += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
@@ -102,6 +84,10 @@ AttributionSummary summariseAttribution(const std::vector<std::vector<float>>& m
     for (const auto& name : s.leads)
         if (std::find(top.begin(), top.end(), name) != top.end())
             inOrder.push_back(name);
+    s.headlineWave = w;
+    s.headlineShare = topShare;
+    s.headlineLeads = inOrder;
+    s.headlineAllLeads = inOrder.size() == leads && leads > 1;
     const int percent = int(std::lround(100.0 * topShare));
     s.headline = std::to_string(percent) + " % of the evidence lies in the " + waveInSentence(WaveSegment(w)) + " of " +
                  (inOrder.size() == leads && leads > 1 ? std::string("all leads") : leadList(inOrder));

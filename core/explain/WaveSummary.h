@@ -19,7 +19,14 @@ struct AttributionSummary {
     std::array<double, kWaveSegments> waveShare{};          // per wave, over all leads
     double unassignedShare = 0.0;                           // outside any delineated wave
     std::string headline;                                   // the one-line reading; empty without evidence
+    // The headline's parts, for a sentence in the reader's language: the wave (−1 without evidence), the share of
+    // the evidence it holds in the leads named (standard order), and whether those are all the leads.
+    int headlineWave = -1;
+    double headlineShare = 0.0;
+    std::vector<std::string> headlineLeads;
+    bool headlineAllLeads = false;
 };
+
 
 // `map`: one vector per group lead on the group's samples (NaN = not seen by the model), as
 // Explanation::recordingMap holds it.

@@ -133,4 +133,28 @@ std::vector<std::string> splitLeadList(const std::string& text)
     return out;
 }
 
+std::vector<std::string> leadListItems(const std::vector<std::string>& names)
+{
+    static const std::vector<std::string> precordial{"V1", "V2", "V3", "V4", "V5", "V6"};
+    const auto precordialIndex = [](const std::string& n) {
+        const auto it = std::find(precordial.begin(), precordial.end(), n);
+        return it == precordial.end() ? -1 : int(it - precordial.begin());
+    };
+    std::vector<std::string> items;
+    for (std::size_t i = 0; i < names.size();) {
+        std::size_t j = i + 1;
+        const int first = precordialIndex(names[i]);
+        while (first >= 0 && j < names.size() && precordialIndex(names[j]) == first + int(j - i))
+            ++j;
+        if (j - i >= 3) {
+            items.push_back(names[i] + "–" + names[j - 1]);
+            i = j;
+        } else {
+            items.push_back(names[i]);
+            ++i;
+        }
+    }
+    return items;
+}
+
 } // namespace execg

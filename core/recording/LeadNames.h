@@ -20,6 +20,10 @@ std::optional<std::string> standardLeadName(const std::string& label, bool allow
 // Goldberger's relations), marks them derived and returns their names. Leads already present are left alone.
 std::vector<std::string> deriveMissingLimbLeads(SignalGroup& group);
 
+// Lead names as a clinician writes them: runs of three or more consecutive precordial leads become one range
+// ("V1–V6"), everything else stays as it is; to be joined with ", " and " and " (or the reader's words for them).
+std::vector<std::string> leadListItems(const std::vector<std::string>& names);
+
 // Parses a comma-separated lead list ("I,II,V1") into names, trimming spaces.
 std::vector<std::string> splitLeadList(const std::string& text);
 

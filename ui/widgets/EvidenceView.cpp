@@ -1,4 +1,5 @@
 #include "widgets/EvidenceView.h"
+#include "render/EvidenceText.h"
 #include "render/LocaleFormat.h"
 
 #include "render/ColourMap.h"
@@ -88,7 +89,7 @@ void EvidenceView::showTable()
         return;
     }
     const AttributionSummary& s = *methods_[std::size_t(m)].summary;
-    headline_->setText(s.headline.empty() ? tr("No evidence: the map is zero.") : QString::fromStdString(s.headline));
+    headline_->setText(s.headline.empty() ? tr("No evidence: the map is zero.") : evidenceHeadline(s));
     QStringList columns;
     for (int w = 0; w < kWaveSegments; ++w)
         columns << QString::fromStdString(toString(WaveSegment(w)));

@@ -1,5 +1,7 @@
 #include "workbench/Workbench.h"
 
+#include "render/EvidenceText.h"
+
 #include "render/Text.h"
 #include "explain/Explainer.h"
 #include "counterfactual/torch/CounterfactualRegistry.h"
@@ -438,7 +440,7 @@ void Workbench::runExplanations()
                     done.progress = 1.0;
                     done.explanation = result->explanation;
                     done.summary = result->summary;
-                    done.headline = q(result->summary->headline);
+                    done.headline = evidenceHeadline(*result->summary);
                     remember(key, done);
                 }
                 emit explanationUpdated(i);
