@@ -8,6 +8,8 @@
 #include <torch/version.h>
 
 #include <algorithm>
+#include <dlfcn.h>
+
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -96,8 +98,17 @@ std::string libtorchVersion() { return std::string("LibTorch ") + TORCH_VERSION;
 
 void configureTorchThreads(int threads)
 {
+    const bool blasThreadsGiven = std::getenv("OPENBLAS_NUM_THREADS") != nullptr;   // the user's choice stands
     setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
     setenv("OPENBLAS_NUM_THREADS", "1", 0);
+    // OpenBLAS reads OPENBLAS_NUM_THREADS as it loads, before main, so the line above reaches only child processes.
+    // Its threads spin while they wait: beside LibTorch's own threads on a few busy cores they starve each other
+    // (the concept tests' CAV training went from 34 s to over 300 s under load). Single-threaded BLAS, set here
+    // where the library offers it (libblas.so.3 may be another BLAS), leaves the parallel work to LibTorch.
+    using SetBlasThreads = void (*)(int);
+    if (auto* setBlasThreads = reinterpret_cast<SetBlasThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+        setBlasThreads && !blasThreadsGiven)
+        setBlasThreads(1);
     at::set_num_threads(std::max(1, threads));
     installTensorMemoryCache();
 }
