@@ -10,6 +10,7 @@ BUILD_PKGS=(
   libqcustomplot-dev
   libtorch-dev
   libdcmtk-dev
+  libxml2-dev
   libboost-dev
   nlohmann-json3-dev
   libflac-dev

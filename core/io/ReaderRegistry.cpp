@@ -5,6 +5,9 @@
 #include "io/npy/NpyReader.h"
 #include "io/wfdb/WfdbReader.h"
 #include "io/dicom/DicomEcgReader.h"
+#include "io/edf/EdfReader.h"
+#include "io/hl7/AecgReader.h"
+#include "io/muse/MuseXmlReader.h"
 
 #include <filesystem>
 #include <fstream>
@@ -19,6 +22,9 @@ void registerBuiltinReaders(ReaderRegistry& r)
     r.add(std::make_unique<WfdbReader>());
     r.add(std::make_unique<DicomEcgReader>());
     r.add(std::make_unique<NpyReader>());
+    r.add(std::make_unique<EdfReader>());
+    r.add(std::make_unique<MuseXmlReader>());
+    r.add(std::make_unique<AecgReader>());
 }
 
 std::vector<std::uint8_t> readHead(const std::string& path, size_t n)

@@ -133,6 +133,20 @@ std::vector<std::string> splitLeadList(const std::string& text)
     return out;
 }
 
+void deriveMissingLimbLeads(Recording& recording)
+{
+    for (auto& g : recording.groups) {
+        const auto added = deriveMissingLimbLeads(g);
+        if (added.empty())
+            continue;
+        std::string list;
+        for (const auto& n : added)
+            list += (list.empty() ? "" : ", ") + n;
+        recording.warnings.push_back("derived " + list + " from I and II" +
+                                     (recording.groups.size() > 1 ? " (" + g.label + ")" : std::string()));
+    }
+}
+
 std::vector<std::string> leadListItems(const std::vector<std::string>& names)
 {
     static const std::vector<std::string> precordial{"V1", "V2", "V3", "V4", "V5", "V6"};

@@ -5,6 +5,7 @@
 
 namespace execg {
 
+struct Recording;
 struct SignalGroup;
 
 // The twelve standard leads in their conventional (not Cabrera) order.
@@ -19,6 +20,8 @@ std::optional<std::string> standardLeadName(const std::string& label, bool allow
 // When I and II are stored and III, aVR, aVL, aVF are not, computes the missing ones (Einthoven's and
 // Goldberger's relations), marks them derived and returns their names. Leads already present are left alone.
 std::vector<std::string> deriveMissingLimbLeads(SignalGroup& group);
+// The same for every group of a recording, each addition noted in its warnings ("derived III, aVR from I and II").
+void deriveMissingLimbLeads(Recording& recording);
 
 // Lead names as a clinician writes them: runs of three or more consecutive precordial leads become one range
 // ("V1–V6"), everything else stays as it is; to be joined with ", " and " and " (or the reader's words for them).

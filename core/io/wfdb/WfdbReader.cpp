@@ -175,17 +175,8 @@ Recording WfdbReader::read(const std::string& path, const ReadOptions& options) 
     rec.metadata.extra["WFDB frame rate"] = rateLabel(rate);
     rec.warnings = record.warnings();
     // Derived leads are listed for a header-only read too (with no samples), so `info` shows what a read will give.
-    if (options.deriveLimbLeads) {
-        for (auto& g : rec.groups) {
-            const auto added = deriveMissingLimbLeads(g);
-            if (added.empty())
-                continue;
-            std::string list;
-            for (const auto& n : added)
-                list += (list.empty() ? "" : ", ") + n;
-            rec.warnings.push_back("derived " + list + " from I and II");
-        }
-    }
+    if (options.deriveLimbLeads)
+        deriveMissingLimbLeads(rec);
     // Annotation files are small next to the signals and are part of what a header-only caller (info) shows.
     if (options.readAnnotations)
         readAnnotations(headerPath, rate, from, to, rec);

@@ -6,11 +6,13 @@
 
 #include "io/ReaderRegistry.h"
 #include "io/dicom/DicomEcgWriter.h"
+#include "io/edf/EdfWriter.h"
 #include "io/wfdb/WfdbWriter.h"
 
 #include <benchmark/benchmark.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -100,6 +102,25 @@ std::string tenSecondDicom()
     return path;
 }
 
+std::string tenSecondEdf()
+{
+    static const std::string path = [] {
+        auto rec = test::syntheticTwelveLead(500.0, 10.0);
+        const std::string p = (scratch() / "ten.edf").string();
+        writeEdfPlus(rec, p);
+        return p;
+    }();
+    return path;
+}
+
+// A file of the shared ECG corpus (vendor exports made by their own devices); empty where the corpus is absent.
+std::string corpusFile(const char* relative)
+{
+    const char* env = std::getenv("EXECG_CORPUS_DIR");
+    const fs::path p = fs::path(env ? env : EXECG_CORPUS_DIR) / relative;
+    return fs::exists(p) ? p.string() : std::string();
+}
+
 ReadOptions window(double from, double to)
 {
     ReadOptions o;
@@ -124,6 +145,29 @@ void BM_Read10sDicom(benchmark::State& state)
         benchmark::DoNotOptimize(ReaderRegistry::instance().read(path));
 }
 BENCHMARK(BM_Read10sDicom)->Unit(benchmark::kMillisecond);
+
+void BM_Read10sEdf(benchmark::State& state)
+{
+    const auto path = tenSecondEdf();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(ReaderRegistry::instance().read(path));
+}
+BENCHMARK(BM_Read10sEdf)->Unit(benchmark::kMillisecond);
+
+// The vendor exports of the corpus: each a 10 s 12-lead with its median beats.
+void readCorpusFile(benchmark::State& state, const char* relative)
+{
+    const auto path = corpusFile(relative);
+    if (path.empty()) {
+        state.SkipWithError("the ECG corpus is absent (EXECG_CORPUS_DIR)");
+        return;
+    }
+    for (auto _ : state)
+        benchmark::DoNotOptimize(ReaderRegistry::instance().read(path));
+}
+BENCHMARK_CAPTURE(readCorpusFile, GeMuseXml, "BRAVEHEART/example1.xml")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(readCorpusFile, Hl7Aecg, "ecg-kit/ecg_hl7.xml")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(readCorpusFile, EdfContec47s, "ecg-contec/0000050.ECG.edf")->Unit(benchmark::kMillisecond);
 
 void BM_Read10sWindowFrom24h212(benchmark::State& state)
 {
