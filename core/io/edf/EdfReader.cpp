@@ -86,7 +86,11 @@ const char* const kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", 
 // EDF+ "02-MAY-1951" → "1951-05-02"; empty when it is "X" or does not parse.
 std::string edfPlusDate(const std::string& text)
 {
-    if (text.size() != 11 || text[2] != '-' || text[6] != '-')
+    const auto digits = [&](std::size_t at, std::size_t n) {
+        return std::all_of(text.begin() + std::ptrdiff_t(at), text.begin() + std::ptrdiff_t(at + n),
+                           [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (text.size() != 11 || text[2] != '-' || text[6] != '-' || !digits(0, 2) || !digits(7, 4))
         return {};
     const std::string month = text.substr(3, 3);
     for (int m = 0; m < 12; ++m)
