@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <set>
 
 namespace execg {
@@ -204,7 +205,7 @@ SignalGroup readSeries(const xml::Node& series, const ReadOptions& options, cons
     SampleRange range{};
     struct Pending {
         Lead lead;
-        std::vector<std::string> digits;   // kept as text until the window is known
+        std::string digits;   // kept as text until the window is known
         double mvPerDigit = 0, mvOffset = 0;
     };
     std::vector<Pending> pending;
@@ -246,20 +247,22 @@ SignalGroup readSeries(const xml::Node& series, const ReadOptions& options, cons
         p.isVoltage = toMv > 0;
         p.toMillivolts = toMv > 0 ? toMv : 1.0;
         p.storedFormat = "HL7 SLIST_PQ digits";
-        std::vector<std::string> digits;
-        const std::string text = value.childText("digits");
-        for (std::size_t i = 0; i < text.size();) {
-            while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
+        // The digits: whitespace-separated integers, counted here and parsed once the window is known.
+        std::string digits = value.childText("digits");
+        std::int64_t count = 0;
+        for (std::size_t i = 0; i < digits.size();) {
+            while (i < digits.size() && std::isspace(static_cast<unsigned char>(digits[i])))
                 ++i;
-            const std::size_t j = text.find_first_of(" \t\r\n", i);
-            if (i < text.size())
-                digits.push_back(text.substr(i, j == std::string::npos ? std::string::npos : j - i));
-            i = j == std::string::npos ? text.size() : j;
+            if (i == digits.size())
+                break;
+            ++count;
+            while (i < digits.size() && !std::isspace(static_cast<unsigned char>(digits[i])))
+                ++i;
         }
         if (samples < 0)
-            samples = std::int64_t(digits.size());
-        else if (std::int64_t(digits.size()) != samples)
-            throw ReadError(path, where + ": lead " + name + lineText + " has " + std::to_string(digits.size()) +
+            samples = count;
+        else if (count != samples)
+            throw ReadError(path, where + ": lead " + name + lineText + " has " + std::to_string(count) +
                                       " samples where the others have " + std::to_string(samples));
         const double mvPerDigit = *scaleValue * p.toMillivolts;
         const double mvOffset = originValue * (toMv > 0 ? millivoltsPer(originUnit) : 1.0);
@@ -275,14 +278,19 @@ SignalGroup readSeries(const xml::Node& series, const ReadOptions& options, cons
     for (auto& [lead, digits, scale, offset] : pending) {
         if (!options.headerOnly) {
             lead.samples.resize(std::size_t(range.count()));
-            for (std::int64_t i = 0; i < range.count(); ++i) {
-                const std::string& d = digits[std::size_t(range.first + i)];
+            const char* at = digits.c_str();
+            for (std::int64_t i = 0; i < range.last; ++i) {
                 char* end = nullptr;
-                const long v = std::strtol(d.c_str(), &end, 10);
-                if (!end || *end != '\0')
-                    throw ReadError(path, where + ": lead " + lead.name + " sample " + std::to_string(range.first + i + 1) +
-                                              " is \"" + d.substr(0, 20) + "\", not a whole number");
-                lead.samples[std::size_t(i)] = float(double(v) * scale + offset);
+                const long v = std::strtol(at, &end, 10);
+                if (end == at || (*end != '\0' && !std::isspace(static_cast<unsigned char>(*end)))) {
+                    const char* token = at + std::strspn(at, " \t\r\n");
+                    throw ReadError(path, where + ": lead " + lead.name + " sample " + std::to_string(i + 1) + " is \"" +
+                                              std::string(token, std::min<std::size_t>(20, std::strcspn(token, " \t\r\n"))) +
+                                              "\", not a whole number");
+                }
+                at = end;
+                if (i >= range.first)
+                    lead.samples[std::size_t(i - range.first)] = float(double(v) * scale + offset);
             }
         }
         g.leads.push_back(std::move(lead));
