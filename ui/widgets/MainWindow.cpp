@@ -143,6 +143,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         refreshChartOverlay();
     });
     connect(workbench_, &Workbench::caseOpened, this, &MainWindow::caseOpened);
+    // Time to the chart counts from the case asked for, however it was asked for (worklist, next case, presenter).
+    connect(&workbench_->cases(), &CaseList::currentChanged, this, [this] { openTimer_.start(); });
     connect(workbench_, &Workbench::caseFailed, this, &MainWindow::showError);
     connect(workbench_, &Workbench::modelFailed, this, &MainWindow::showError);
     connect(workbench_, &Workbench::modelLoaded, this, [this] {
