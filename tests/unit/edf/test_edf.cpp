@@ -131,7 +131,7 @@ private slots:
         // The generator's beat labels and the one added here, each at its time.
         QCOMPARE(back.metadata.annotations.size(), original.metadata.annotations.size());
         const auto added = std::find_if(back.metadata.annotations.begin(), back.metadata.annotations.end(),
-                                        [](const Annotation& a) { return a.code == "N normal beat"; });
+                                        [](const Annotation& note) { return note.code == "N normal beat"; });
         QVERIFY(added != back.metadata.annotations.end());
         QCOMPARE(added->timeSeconds, 2.5);
 
