@@ -9,14 +9,19 @@
 
 namespace execg {
 
+QString quantityText(const NamedQuantity& n)
+{
+    const bool unitless = std::string(n.unit).empty();
+    return localNumber(n.q->value, 'f', unitless ? 3 : 0) + (unitless ? QString() : QStringLiteral(" ") + q(n.unit));
+}
+
 std::vector<std::pair<QString, QString>> measurementRows(const EcgMeasurements& m)
 {
     std::vector<std::pair<QString, QString>> rows;
     auto add = [&](const std::vector<NamedQuantity>& list) {
         for (const auto& n : list)
             if (n.q->ok())
-                rows.emplace_back(q(n.label), localNumber(n.q->value, 'f', std::string(n.unit).empty() ? 3 : 0) +
-                                                  (std::string(n.unit).empty() ? QString() : " " + q(n.unit)));
+                rows.emplace_back(q(n.label), quantityText(n));
     };
     add(rhythmQuantities(m));
     add(medianQuantities(m));

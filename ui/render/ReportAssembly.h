@@ -45,6 +45,10 @@ ReportContent assembleReport(const ReportCase& c);
 // One method's scorecard in the report's words.
 ReportQuality reportQuality(const quality::Scorecard& s, double agreement);
 
+// A measured value as the report and the measurements table write it: whole milliseconds, degrees or beats per
+// minute with the unit, three decimals for ratios without one; in the reader's locale.
+QString quantityText(const NamedQuantity& n);
+
 // The measurements a report lists: rhythm, then the median beat's intervals and axes, each with its unit.
 std::vector<std::pair<QString, QString>> measurementRows(const EcgMeasurements& m);
 

@@ -1,5 +1,5 @@
 #include "widgets/MeasurementsView.h"
-#include "render/LocaleFormat.h"
+#include "render/ReportAssembly.h"
 
 #include "render/Text.h"
 #include "render/ColourMap.h"
@@ -56,9 +56,8 @@ void MeasurementsView::setCase(std::shared_ptr<const Recording> recording, int g
         add(tr("Problem"), q(m.problem));
     for (const auto& list : {rhythmQuantities(m), medianQuantities(m)})
         for (const auto& n : list) {
-            const bool unitless = std::string(n.unit).empty();
             if (n.q->ok())
-                add(q(n.label), localNumber(n.q->value, 'f', unitless ? 3 : 0) + (unitless ? QString() : QStringLiteral(" ") + q(n.unit)));
+                add(q(n.label), quantityText(n));
             else
                 add(q(n.label), tr("not measured"), q(n.q->missing));
         }

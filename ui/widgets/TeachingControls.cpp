@@ -157,12 +157,19 @@ void TeachingControls::refreshScore()
     score_->show();
 }
 
-bool TeachingControls::saveSession(const QString& path, QString* error)
+SessionFile TeachingControls::currentSession() const
 {
+    // The workbench's part, and what only the window knows: its display settings and the chart's method.
     SessionFile s = captureSession(workbench_);
     s.display = window_.displayToolBar()->settings().toJson();
     if (const ExplanationEntry* e = window_.chartEntry())
         s.chartMethod = QString::fromStdString(e->choice.method);
+    return s;
+}
+
+bool TeachingControls::saveSession(const QString& path, QString* error)
+{
+    const SessionFile s = currentSession();
     QString why;
     if (!writeSessionFile(path, s, &why)) {
         window_.showBanner(tr("Could not save the session\n%1").arg(why));
@@ -195,10 +202,7 @@ bool TeachingControls::openSession(const QString& path, QString* error)
 
 void TeachingControls::exportBundle(const QString& folder, BundleFormat format)
 {
-    SessionFile s = captureSession(workbench_);
-    s.display = window_.displayToolBar()->settings().toJson();
-    if (const ExplanationEntry* e = window_.chartEntry())
-        s.chartMethod = QString::fromStdString(e->choice.method);
+    const SessionFile s = currentSession();
     QStringList aliases;
     for (int i = 0; i < int(s.cases.size()); ++i)
         aliases << workbench_.caseAlias(i);

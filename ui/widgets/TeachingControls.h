@@ -50,6 +50,7 @@ signals:
 
 private:
     void buildActions(QMenu* menu);
+    SessionFile currentSession() const;
     void refreshMode();
     void refreshScore();
     void chooseSessionToOpen();

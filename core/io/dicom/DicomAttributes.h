@@ -30,7 +30,4 @@ std::string isoDateTime(const std::string& dt);
 std::optional<double> ageInYears(const std::string& as);               // AS "042Y", "006M", "003W", "010D"
 std::string readablePersonName(const std::string& pn);                 // "Family^Given" → "Given Family"
 
-// Millivolts per unit for a UCUM voltage unit ("uV" → 0.001), nullopt for anything else.
-std::optional<double> millivoltsPerUnit(const std::string& ucumCode, const std::string& meaning = {});
-
 } // namespace execg::dicom

@@ -6,6 +6,7 @@
 #include "io/dicom/DicomLeadCodes.h"
 #include "io/dicom/DicomWaveformDecoder.h"
 #include "recording/LeadNames.h"
+#include "recording/Units.h"
 
 #include <dcmtk/dcmdata/dcfcache.h>
 
@@ -81,7 +82,7 @@ ChannelInfo readChannel(DcmItem& ch, int number, double fs, const SampleFormat& 
     if (sensitivity && *sensitivity != 0.0 && std::isfinite(*sensitivity)) {
         const CodedEntry units = getCode(ch, DCM_ChannelSensitivityUnitsSequence);
         prov.storedUnits = units.value;
-        std::optional<double> toMv = millivoltsPerUnit(units.value, units.meaning);
+        std::optional<double> toMv = millivoltsPerUcumUnit(units.value, units.meaning);
         if (units.empty()) {
             // Channel Sensitivity Units Sequence is Type 1C, required whenever Channel Sensitivity is
             // present; in the ECG IODs the defined units (CID 3082) for leads are microvolts.

@@ -2,6 +2,7 @@
 
 #include "io/ReadError.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -12,6 +13,7 @@ namespace {
 
 constexpr std::size_t kFixedBytes = 256, kSignalBytes = 256;
 constexpr std::int64_t kMaxSignals = 4096;
+const char* const kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
 
 std::string trimmed(const std::string& s)
 {
@@ -171,6 +173,34 @@ Header parseHeader(const std::vector<std::uint8_t>& b, std::uint64_t fileSize, c
     if (nonAscii > 0)
         h.warnings.push_back("the header holds " + std::to_string(nonAscii) + " non-ASCII byte(s), shown as '?'");
     return h;
+}
+
+std::string isoFromEdfPlusDate(const std::string& text)
+{
+    const auto digits = [&](std::size_t at, std::size_t n) {
+        return std::all_of(text.begin() + std::ptrdiff_t(at), text.begin() + std::ptrdiff_t(at + n),
+                           [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (text.size() != 11 || text[2] != '-' || text[6] != '-' || !digits(0, 2) || !digits(7, 4))
+        return {};
+    const std::string month = text.substr(3, 3);
+    for (int m = 0; m < 12; ++m)
+        if (month == kMonths[m]) {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "%s-%02d-%s", text.substr(7, 4).c_str(), m + 1, text.substr(0, 2).c_str());
+            return buf;
+        }
+    return {};
+}
+
+std::string edfPlusDateFromIso(const std::string& iso)
+{
+    int y = 0, m = 0, d = 0;
+    if (std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+        return "X";
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d-%s-%04d", d, kMonths[m - 1], y);
+    return buf;
 }
 
 std::string formatHeader(const Header& h)

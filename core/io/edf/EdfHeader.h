@@ -42,6 +42,11 @@ struct Header {
 // Parses the header from the file's first bytes; `fileSize` bounds the record count. Throws ReadError naming `file`.
 Header parseHeader(const std::vector<std::uint8_t>& bytes, std::uint64_t fileSize, const std::string& file);
 
+// EDF+ dates ("02-MAY-1951") and ISO 8601 ("1951-05-02"), each way. The first gives "" when the text is "X" or not
+// a date; the second gives "X" (EDF+'s unknown) when the ISO date is absent or malformed.
+std::string isoFromEdfPlusDate(const std::string& text);
+std::string edfPlusDateFromIso(const std::string& iso);
+
 // Writes a header (the inverse of parseHeader): every field padded or checked to its width.
 std::string formatHeader(const Header& header);
 

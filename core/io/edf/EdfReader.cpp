@@ -6,6 +6,7 @@
 #include "io/edf/EdfAnnotations.h"
 #include "io/edf/EdfHeader.h"
 #include "recording/LeadNames.h"
+#include "recording/Units.h"
 
 #include <algorithm>
 #include <cctype>
@@ -28,20 +29,17 @@ std::string lower(std::string s)
     return s;
 }
 
-// Millivolts per unit of an EDF physical dimension; 0 when it is not a voltage. The micro sign arrives as '?' (a
-// Latin-1 or UTF-8 µ outside EDF's ASCII), "u" or "mc".
+// Millivolts per unit of an EDF physical dimension; 0 when it is not a voltage. EDF headers are ASCII, written in
+// any case: the micro sign arrives as '?' (a Latin-1 or UTF-8 µ), "u" or "mc". Spelled as UCUM, then looked up.
 double millivoltsPer(const std::string& dimension)
 {
-    const std::string d = lower(dimension);
-    if (d == "mv")
-        return 1.0;
-    if (d == "v")
-        return 1000.0;
-    if (d == "uv" || d == "?v" || d == "??v" || d == "mcv")
-        return 1e-3;
-    if (d == "nv")
-        return 1e-6;
-    return 0.0;
+    std::string d = lower(dimension);
+    for (const std::string micro : {"??", "?", "mc"})
+        if (d.size() == micro.size() + 1 && d.rfind(micro, 0) == 0)
+            d = "u" + d.substr(micro.size());
+    if (!d.empty() && d.back() == 'v')
+        d.back() = 'V';
+    return millivoltsPerUcumUnit(d).value_or(0.0);
 }
 
 // "ECG V1", "EKG II", "ECG lead I" → the standard name; anything else keeps its label.
@@ -81,27 +79,6 @@ FilterSettings filtersFrom(const std::string& prefiltering)
     return f;
 }
 
-const char* const kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
-
-// EDF+ "02-MAY-1951" → "1951-05-02"; empty when it is "X" or does not parse.
-std::string edfPlusDate(const std::string& text)
-{
-    const auto digits = [&](std::size_t at, std::size_t n) {
-        return std::all_of(text.begin() + std::ptrdiff_t(at), text.begin() + std::ptrdiff_t(at + n),
-                           [](char c) { return c >= '0' && c <= '9'; });
-    };
-    if (text.size() != 11 || text[2] != '-' || text[6] != '-' || !digits(0, 2) || !digits(7, 4))
-        return {};
-    const std::string month = text.substr(3, 3);
-    for (int m = 0; m < 12; ++m)
-        if (month == kMonths[m]) {
-            char buf[16];
-            std::snprintf(buf, sizeof buf, "%s-%02d-%s", text.substr(7, 4).c_str(), m + 1, text.substr(0, 2).c_str());
-            return buf;
-        }
-    return {};
-}
-
 std::vector<std::string> words(const std::string& s)
 {
     std::istringstream in(s);
@@ -128,7 +105,7 @@ void readMetadata(const edf::Header& h, Recording& rec)
         if (h.edfPlus()) {
             const auto w = words(h.recording);
             if (w.size() >= 2 && w[0] == "Startdate")
-                if (const std::string d = edfPlusDate(w[1]); !d.empty())
+                if (const std::string d = edf::isoFromEdfPlusDate(w[1]); !d.empty())
                     fullYear = std::stoi(d.substr(0, 4));
         }
         char buf[32];
@@ -143,7 +120,7 @@ void readMetadata(const edf::Header& h, Recording& rec)
         if (p.size() > 1 && (p[1] == "M" || p[1] == "F"))
             m.patient.sex = p[1];
         if (p.size() > 2)
-            m.patient.birthDate = edfPlusDate(p[2]);
+            m.patient.birthDate = edf::isoFromEdfPlusDate(p[2]);
         if (p.size() > 3)
             m.patient.name = spaced(p[3]);
         for (std::size_t i = 4; i < p.size(); ++i)

@@ -23,18 +23,6 @@ std::string underscored(std::string s)
     return s.empty() ? "X" : s;
 }
 
-// "1951-05-02…" → "02-MAY-1951"; "X" when absent or malformed.
-std::string edfPlusDate(const std::string& iso)
-{
-    static const char* months[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
-    int y = 0, m = 0, d = 0;
-    if (std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
-        return "X";
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02d-%s-%04d", d, months[m - 1], y);
-    return buf;
-}
-
 std::string prefiltering(const FilterSettings& f)
 {
     std::string s;
@@ -95,10 +83,10 @@ EdfWriteResult writeEdfPlus(const Recording& recording, const std::string& path,
     h.version = "0";
     const auto& m = recording.metadata;
     const std::string sex = m.patient.sex == "M" || m.patient.sex == "F" ? m.patient.sex : "X";
-    h.patient = underscored(m.patient.id) + " " + sex + " " + edfPlusDate(m.patient.birthDate) + " " + underscored(m.patient.name);
+    h.patient = underscored(m.patient.id) + " " + sex + " " + edf::edfPlusDateFromIso(m.patient.birthDate) + " " + underscored(m.patient.name);
     const std::string equipment = m.device.manufacturer + (m.device.manufacturer.empty() || m.device.model.empty() ? "" : " ") +
                                   m.device.model;
-    h.recording = "Startdate " + edfPlusDate(m.acquisitionDateTime) + " X X " + underscored(equipment);
+    h.recording = "Startdate " + edf::edfPlusDateFromIso(m.acquisitionDateTime) + " X X " + underscored(equipment);
     int y = 1985, mo = 1, d = 1, hh = 0, mi = 0, ss = 0;
     std::sscanf(m.acquisitionDateTime.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &hh, &mi, &ss);
     char buf[16];

@@ -5,6 +5,7 @@
 #include "io/TimeWindow.h"
 #include "io/xml/XmlDocument.h"
 #include "recording/LeadNames.h"
+#include "recording/Units.h"
 
 #include <algorithm>
 #include <cmath>
@@ -17,28 +18,7 @@ namespace execg {
 
 namespace {
 
-std::optional<double> number(const std::string& text)
-{
-    if (text.empty())
-        return std::nullopt;
-    char* end = nullptr;
-    const double v = std::strtod(text.c_str(), &end);
-    return end && *end == '\0' && std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
-}
-
-// Millivolts per unit of an HL7 physical quantity; 0 for anything that is not a voltage.
-double millivoltsPer(const std::string& unit)
-{
-    if (unit == "uV")
-        return 1e-3;
-    if (unit == "mV")
-        return 1.0;
-    if (unit == "V")
-        return 1000.0;
-    if (unit == "nV")
-        return 1e-6;
-    return 0.0;
-}
+using xml::number;
 
 double secondsPer(const std::string& unit)
 {
@@ -234,7 +214,7 @@ SignalGroup readSeries(const xml::Node& series, const ReadOptions& options, cons
         if (!scaleValue || *scaleValue == 0)
             throw ReadError(path, where + ": lead " + name + lineText + " has no valid scale");
         // value = origin + scale × digit, each in its own unit; voltages to mV, anything else left in its unit.
-        const double toMv = millivoltsPer(scale.attribute("unit"));
+        const double toMv = millivoltsPerUcumUnit(scale.attribute("unit")).value_or(0.0);
         const std::string originUnit = origin.attribute("unit").empty() ? scale.attribute("unit") : origin.attribute("unit");
         Lead lead;
         lead.name = name;
@@ -265,7 +245,7 @@ SignalGroup readSeries(const xml::Node& series, const ReadOptions& options, cons
             throw ReadError(path, where + ": lead " + name + lineText + " has " + std::to_string(count) +
                                       " samples where the others have " + std::to_string(samples));
         const double mvPerDigit = *scaleValue * p.toMillivolts;
-        const double mvOffset = originValue * (toMv > 0 ? millivoltsPer(originUnit) : 1.0);
+        const double mvOffset = originValue * (toMv > 0 ? millivoltsPerUcumUnit(originUnit).value_or(0.0) : 1.0);
         pending.push_back({std::move(lead), std::move(digits), mvPerDigit, mvOffset});
     }
     if (g.samplingRateHz <= 0)

@@ -15,18 +15,7 @@ namespace execg {
 
 namespace {
 
-std::optional<double> number(const std::string& text)
-{
-    if (text.empty())
-        return std::nullopt;
-    try {
-        std::size_t used = 0;
-        const double v = std::stod(text, &used);
-        return used == text.size() && std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-}
+using xml::number;
 
 // MUSE dates are MM-DD-YYYY.
 std::string isoDate(const std::string& museDate)

@@ -6,6 +6,8 @@
 #include <libxml/tree.h>
 
 #include <array>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 
@@ -124,6 +126,15 @@ Document::~Document()
 }
 
 Node Document::root() const { return Node(xmlDocGetRootElement(doc_)); }
+
+std::optional<double> number(const std::string& text)
+{
+    if (text.empty())
+        return std::nullopt;
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    return end && *end == '\0' && std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
+}
 
 std::vector<std::uint8_t> decodeBase64(const std::string& text)
 {

@@ -5,6 +5,7 @@
 // matched by local name, whatever namespace prefix the producer chose.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,9 @@ public:
 private:
     _xmlDoc* doc_ = nullptr;
 };
+
+// A number written in an element or attribute: nothing when the text is empty, not wholly a number, or not finite.
+std::optional<double> number(const std::string& text);
 
 // Base64 (RFC 4648), whitespace ignored. Throws std::invalid_argument naming the first bad character's position.
 std::vector<std::uint8_t> decodeBase64(const std::string& text);
