@@ -223,6 +223,7 @@ Recording EdfReader::read(const std::string& path, const ReadOptions& options) c
     for (std::int64_t r = 0; r < h.records; ++r)
         onsets[std::size_t(r)] = double(r) * h.recordSeconds;
     std::vector<Annotation> annotations;
+    std::int64_t untimedRecords = 0, firstUntimed = 0;
     if (!annotationSignals.empty() && (h.discontinuous() || options.readAnnotations)) {
         for (std::int64_t r = 0; r < h.records; ++r) {
             for (std::size_t k = 0; k < annotationSignals.size(); ++k) {
@@ -232,8 +233,8 @@ Recording EdfReader::read(const std::string& path, const ReadOptions& options) c
                 auto parsed = edf::parseAnnotationRecord(bytes);
                 if (k == 0 && parsed.recordStart)
                     onsets[std::size_t(r)] = *parsed.recordStart;
-                else if (k == 0 && h.edfPlus())
-                    rec.warnings.push_back("EDF+ data record " + std::to_string(r + 1) + " has no time-keeping annotation");
+                else if (k == 0 && h.edfPlus() && untimedRecords++ == 0)
+                    firstUntimed = r + 1;
                 for (auto& w : parsed.warnings)
                     if (rec.warnings.size() < 50)
                         rec.warnings.push_back("EDF+ annotations, record " + std::to_string(r + 1) + ": " + w);
@@ -249,6 +250,10 @@ Recording EdfReader::read(const std::string& path, const ReadOptions& options) c
             }
         }
     }
+    // Said once, however many records lack it: a day's file has 86 400.
+    if (untimedRecords > 0)
+        rec.warnings.push_back(std::to_string(untimedRecords) + " EDF+ data record(s) have no time-keeping annotation (the first: record " +
+                               std::to_string(firstUntimed) + "); they are placed one after another");
     if (h.discontinuous())
         for (std::size_t r = 1; r < onsets.size(); ++r)
             if (onsets[r] < onsets[r - 1] + h.recordSeconds - 1e-9)

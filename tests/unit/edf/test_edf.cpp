@@ -166,6 +166,20 @@ private slots:
         QVERIFY(std::isnan(s[2]) && std::isnan(s[5]));
         QCOMPARE(s[6], 2.0f);
         QVERIFY(std::any_of(r.warnings.begin(), r.warnings.end(), [](const std::string& w) { return w.find("EDF+D") != std::string::npos; }));
+        // Records without their time-keeping annotation are placed in turn and reported once, not once each.
+        std::string untimed = handMade("EDF+C", {0.0, 1.0, 2.0}, 3);
+        const std::size_t record = 2 * 2 + 32, data = untimed.size() - 3 * record;
+        for (int k = 0; k < 3; ++k)
+            std::fill_n(untimed.begin() + std::ptrdiff_t(data + std::size_t(k) * record + 4), 32, '\0');
+        writeBytes(path, untimed);
+        const Recording u = EdfReader().read(path, {});
+        QCOMPARE(u.groups.front().sampleCount(), std::int64_t(6));
+        QCOMPARE(int(std::count_if(u.warnings.begin(), u.warnings.end(), [](const std::string& w) {
+                     return w.find("time-keeping") != std::string::npos;
+                 })), 1);
+        QVERIFY(std::any_of(u.warnings.begin(), u.warnings.end(), [](const std::string& w) {
+            return w.rfind("3 EDF+ data record(s) have no time-keeping annotation (the first: record 1)", 0) == 0;
+        }));
         // Records that overlap are a lie, named as such.
         writeBytes(path, handMade("EDF+D", {0.0, 0.5}, 2));
         QVERIFY_THROWS_EXCEPTION(ReadError, EdfReader().read(path, {}));
