@@ -8,6 +8,7 @@
 #include "io/edf/EdfReader.h"
 #include "io/hl7/AecgReader.h"
 #include "io/muse/MuseXmlReader.h"
+#include "io/scp/ScpReader.h"
 
 #include <filesystem>
 #include <fstream>
@@ -25,6 +26,7 @@ void registerBuiltinReaders(ReaderRegistry& r)
     r.add(std::make_unique<EdfReader>());
     r.add(std::make_unique<MuseXmlReader>());
     r.add(std::make_unique<AecgReader>());
+    r.add(std::make_unique<ScpReader>());
 }
 
 std::vector<std::uint8_t> readHead(const std::string& path, size_t n)
