@@ -7,6 +7,7 @@
 #include "io/scp/ScpReader.h"
 #include "io/scp/ScpWriter.h"
 
+#include <algorithm>
 #include <cmath>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
@@ -28,8 +29,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const auto& b = copy.groups.front();
         std::size_t j = 0;
         for (const auto& lead : a.leads) {
-            if (lead.provenance.derived)
-                continue;
+            const bool empty = std::all_of(lead.samples.begin(), lead.samples.end(), [](float v) { return std::isnan(v); });
+            if (lead.provenance.derived || empty)
+                continue;   // derived leads are the reader's to derive again; empty ones are left out
             while (j < b.leads.size() && b.leads[j].name != lead.name)
                 ++j;
             if (j == b.leads.size())

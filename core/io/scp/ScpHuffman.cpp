@@ -1,5 +1,6 @@
 #include "io/scp/ScpHuffman.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -96,7 +97,7 @@ HuffmanDecoded huffmanDecode(const std::vector<HuffmanTable>& tables, const std:
                              std::size_t count)
 {
     HuffmanDecoded out;
-    out.values.reserve(count);
+    out.values.reserve(std::min<std::size_t>(count, size * 8));   // every value takes at least one bit
     const HuffmanTable* table = &tables.at(0);
     BitReader in(data, size);
     while (out.values.size() < count) {

@@ -22,6 +22,10 @@ namespace {
 using namespace scp;
 
 constexpr std::uint64_t kMaxFileBytes = 64ull << 20;   // 12 leads × 64 KiB each is the most a file can need
+// A lead's data are at most 65 535 bytes: 524 280 one-bit codes, four times that after bimodal expansion. Sample
+// ranges beyond that are lies, refused before anything is allocated for them.
+constexpr std::size_t kMaxSamplesPerLead = std::size_t(1) << 21;
+constexpr std::size_t kMaxSamplesPerFile = std::size_t(1) << 25;
 
 // Section parsers throw std::invalid_argument; the reader names the file and the section.
 template <typename F>
@@ -90,12 +94,15 @@ LeadLayout layoutLeads(const LeadSection& leads, std::vector<std::string>& warni
             zeroBased = true;
             first = 1;
         }
-        if (last < first || last - first >= (1u << 24))
+        if (last < first || last > kMaxSamplesPerLead)
             throw std::invalid_argument("lead " + leadLabel(d) + " runs from sample " + std::to_string(d.first) + " to " + std::to_string(d.last));
         l.first.push_back(first - 1);
         l.count.push_back(last - first + 1);
         l.total = std::max<std::size_t>(l.total, last);
     }
+    if (l.total * leads.leads.size() > kMaxSamplesPerFile)
+        throw std::invalid_argument(std::to_string(leads.leads.size()) + " leads of up to " + std::to_string(l.total) +
+                                    " samples: more than an SCP-ECG file can hold");
     if (zeroBased)
         warnings.push_back("section 3 numbers the samples from 0 (the standard counts from 1); read as samples 1 to the stated end");
     return l;
@@ -131,7 +138,8 @@ Recording ScpReader::read(const std::string& path, const ReadOptions& options) c
     readPatientSection(file.data(1), rec.metadata, filters, rec.warnings);
     readGlobalMeasurements(file.data(7), rec.metadata);
     readStatements(file.data(8), file.data(11), rec.metadata);
-    rec.metadata.extra["SCP-ECG version"] = std::to_string(file.protocolVersion() / 10) + "." + std::to_string(file.protocolVersion() % 10);
+    if (file.protocolVersion() > 0)   // 10–13 for 1.0–1.3, 20 for 2.0, 30 for 3.0; some carts leave it 0
+        rec.metadata.extra["SCP-ECG version"] = std::to_string(file.protocolVersion() / 10) + "." + std::to_string(file.protocolVersion() % 10);
 
     if (!file.has(3))
         throw ReadError(path, "no section 3 (lead definition)");
@@ -156,6 +164,9 @@ Recording ScpReader::read(const std::string& path, const ReadOptions& options) c
         qrs = inSection(path, "section 4", [&] { return parseQrsSection(file.data(4)); });
         beat = inSection(path, "section 5", [&] { return parseEncodedSignals(file.data(5), leads.leads.size()); });
         const std::size_t beatSamples = std::size_t(qrs->referenceBeatMilliseconds) * 1000 / std::size_t(beat->sampleIntervalMicroseconds);
+        if (beatSamples * leads.leads.size() > kMaxSamplesPerFile / 8)
+            throw ReadError(path, "section 4: a reference beat of " + std::to_string(qrs->referenceBeatMilliseconds) + " ms at " +
+                                      std::to_string(beat->sampleIntervalMicroseconds) + " µs per sample is not a beat");
         const auto spans = leadSpans(*beat, std::vector<std::size_t>(leads.leads.size(), beatSamples), tables.empty(), "section 5", rec.warnings);
         for (std::size_t i = 0; i < spans.size(); ++i) {
             auto d = inSection(path, "section 5, lead " + leadLabel(leads.leads[i]),

@@ -54,7 +54,8 @@ void readDevice(const std::uint8_t* v, std::size_t n, DeviceInfo& device, Record
 {
     if (n < 36)
         return;
-    metadata.extra["SCP device ID"] = std::to_string(get16(v + 4));
+    if (get16(v + 4) != 0)
+        metadata.extra["SCP device ID"] = std::to_string(get16(v + 4));
     const std::string model = text(v + 8, 6);
     if (!model.empty())
         device.model = model;
