@@ -8,6 +8,7 @@
 #include "io/edf/EdfReader.h"
 #include "io/hl7/AecgReader.h"
 #include "io/muse/MuseXmlReader.h"
+#include "io/philips/PhilipsXmlReader.h"
 #include "io/scp/ScpReader.h"
 
 #include <filesystem>
@@ -26,6 +27,7 @@ void registerBuiltinReaders(ReaderRegistry& r)
     r.add(std::make_unique<EdfReader>());
     r.add(std::make_unique<MuseXmlReader>());
     r.add(std::make_unique<AecgReader>());
+    r.add(std::make_unique<PhilipsXmlReader>());
     r.add(std::make_unique<ScpReader>());
 }
 
@@ -79,7 +81,8 @@ const RecordingReader& ReaderRegistry::readerFor(const std::string& path) const
     if (!best) {
         if (size == 0)
             throw ReadError(path, "file is empty");
-        throw ReadError(path, "not a recognised ECG format (supported: WFDB .hea, DICOM ECG, NumPy .npy/.npz)");
+        throw ReadError(path, "not a recognised ECG format (supported: WFDB .hea, DICOM ECG, EDF/EDF+, GE MUSE XML, HL7 aECG, "
+                              "Philips SierraECG XML, SCP-ECG, NumPy .npy/.npz)");
     }
     return *best;
 }

@@ -167,6 +167,7 @@ void readCorpusFile(benchmark::State& state, const char* relative)
 }
 BENCHMARK_CAPTURE(readCorpusFile, GeMuseXml, "BRAVEHEART/example1.xml")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(readCorpusFile, Hl7Aecg, "ecg-kit/ecg_hl7.xml")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(readCorpusFile, PhilipsXli, "sierra-ecg-tools/1_04/3191723_ZZDEMOPTONLY_1-04_orig.xml")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(readCorpusFile, EdfContec47s, "ecg-contec/0000050.ECG.edf")->Unit(benchmark::kMillisecond);
 // SCP-ECG: default Huffman with reference-beat subtraction (10 s, 8 leads); plain 16-bit at 1 kHz (10 s, 8 leads).
 BENCHMARK_CAPTURE(readCorpusFile, ScpHuffmanReferenceBeat, "wfdb-c/checkpkg/input/test.scp")->Unit(benchmark::kMillisecond);
