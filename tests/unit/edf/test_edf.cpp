@@ -1,6 +1,8 @@
 // EDF and EDF+ on files made here: the writer's output read back exactly (and written again byte for byte), EDF+
 // patient fields and annotations, discontinuous records placed at their times, a time window, and files that lie.
 #include "Corpus.h"
+#include "SynthesizedCase.h"
+#include "TestFiles.h"
 
 #include "io/ReadError.h"
 #include "io/ReaderRegistry.h"
@@ -8,41 +10,18 @@
 #include "io/edf/EdfHeader.h"
 #include "io/edf/EdfReader.h"
 #include "io/edf/EdfWriter.h"
-#include "synth/EcgSynthesizer.h"
 
 #include <QtTest>
 
 #include <cmath>
-#include <fstream>
-#include <iterator>
 
 using namespace execg;
 
 namespace {
 
-std::string bytesOf(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void writeBytes(const std::string& path, const std::string& bytes)
-{
-    std::ofstream out(path, std::ios::binary);
-    out << bytes;
-}
-
 Recording synthetic()
 {
-    synth::SynthParams p;
-    p.samplingRateHz = 500;
-    p.seconds = 10;
-    p.seed = 12;
-    Recording r = synth::generateEcg(p).recording;
-    r.metadata.patient = {"MCH-0234567", "Haagse Harry", "M", "1951-05-02", std::nullopt, std::nullopt, std::nullopt};
-    r.metadata.acquisitionDateTime = "2002-03-02T10:12:30";
-    r.groups.front().filters.highPassHz = 0.05;
-    r.groups.front().filters.lowPassHz = 150.0;
+    Recording r = test::synthesizedCase(12, "Haagse Harry");
     Annotation a;
     a.group = 0;
     a.timeSeconds = 2.5;
@@ -138,7 +117,7 @@ private slots:
         // Exact: what was read, written again, gives the same bytes.
         const std::string again = (dir + "/again.edf").toStdString();
         writeEdfPlus(back, again);
-        QVERIFY(bytesOf(again) == bytesOf(path));
+        QVERIFY(test::readFile(again) == test::readFile(path));
     }
 
     void largeValuesTakeACoarserStep()
@@ -157,7 +136,7 @@ private slots:
     {
         const QString dir = test::scratchDir(QStringLiteral("edf_discontinuous"));
         const std::string path = (dir + "/gaps.edf").toStdString();
-        writeBytes(path, handMade("EDF+D", {0.0, 3.0}, 2));
+        test::writeFile(path, handMade("EDF+D", {0.0, 3.0}, 2));
         const Recording r = EdfReader().read(path, {});
         const auto& s = r.groups.front().leads.front().samples;   // 2 Hz: 0–1 s, a gap, 3–4 s
         QCOMPARE(int(s.size()), 8);
@@ -171,7 +150,7 @@ private slots:
         const std::size_t record = 2 * 2 + 32, data = untimed.size() - 3 * record;
         for (int k = 0; k < 3; ++k)
             std::fill_n(untimed.begin() + std::ptrdiff_t(data + std::size_t(k) * record + 4), 32, '\0');
-        writeBytes(path, untimed);
+        test::writeFile(path, untimed);
         const Recording u = EdfReader().read(path, {});
         QCOMPARE(u.groups.front().sampleCount(), std::int64_t(6));
         QCOMPARE(int(std::count_if(u.warnings.begin(), u.warnings.end(), [](const std::string& w) {
@@ -181,7 +160,7 @@ private slots:
             return w.rfind("3 EDF+ data record(s) have no time-keeping annotation (the first: record 1)", 0) == 0;
         }));
         // Records that overlap are a lie, named as such.
-        writeBytes(path, handMade("EDF+D", {0.0, 0.5}, 2));
+        test::writeFile(path, handMade("EDF+D", {0.0, 0.5}, 2));
         QVERIFY_THROWS_EXCEPTION(ReadError, EdfReader().read(path, {}));
     }
 
@@ -208,13 +187,13 @@ private slots:
         // Three records announced, two and a half written: two are read, with a warning.
         std::string bytes = handMade("EDF+C", {0.0, 1.0, 2.0}, 3);
         bytes.resize(bytes.size() - 20);
-        writeBytes(path, bytes);
+        test::writeFile(path, bytes);
         const Recording r = EdfReader().read(path, {});
         QCOMPARE(r.groups.front().sampleCount(), std::int64_t(4));
         QVERIFY(r.warnings.front().find("truncated") != std::string::npos);
 
         const auto expectError = [&](std::string content, const char* words) {
-            writeBytes(path, content);
+            test::writeFile(path, content);
             try {
                 EdfReader().read(path, {});
                 QFAIL(qPrintable(QStringLiteral("no error for ") + words));

@@ -3,6 +3,8 @@
 // writer's round trip (exact samples, same bytes when written again) and bad files: CRCs, truncated Huffman data,
 // lying section lengths, missing sections, non-SCP bytes, recordings SCP cannot hold.
 #include "Corpus.h"
+#include "SynthesizedCase.h"
+#include "TestFiles.h"
 
 #include "io/ReadError.h"
 #include "io/scp/ScpFormat.h"
@@ -15,41 +17,20 @@
 #include <QtTest>
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 using namespace execg;
 using namespace execg::scp;
 
 namespace {
 
-std::string readBytes(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-void writeBytes(const std::string& path, const std::string& bytes)
-{
-    std::ofstream out(path, std::ios::binary);
-    out << bytes;
-}
-
 Recording synthetic()
 {
-    synth::SynthParams p;
-    p.samplingRateHz = 500;
-    p.seconds = 10;
-    p.seed = 7;
-    Recording r = synth::generateEcg(p).recording;
-    r.metadata.patient = {"MCH-0234567", "Haagse^Harry", "M", "1951-05-02", 50.0, 180.0, 80.0};
-    r.metadata.acquisitionDateTime = "2002-03-02T10:12:30";
+    Recording r = test::synthesizedCase(7, "Haagse^Harry");
+    r.metadata.patient.ageYears = 50.0;
+    r.metadata.patient.heightCm = 180.0;
+    r.metadata.patient.weightKg = 80.0;
     r.metadata.statements = {"Sinus rhythm", "Normal ECG"};
     r.metadata.device.manufacturer = "ExECG";
-    r.groups.front().filters.highPassHz = 0.05;
-    r.groups.front().filters.lowPassHz = 150.0;
     r.groups.front().filters.notchHz = 50.0;
     // Samples on a 5 µV grid, as a cart's would be (the same arithmetic as the reader's, so that they read back
     // exactly); V6 starts late: a per-lead start the file must keep.
@@ -217,7 +198,7 @@ private slots:
             // Written again from what was read: the same bytes.
             const std::string again = (dir + "/b.scp").toStdString();
             writeScpEcg(copy, again, {-1, compression});
-            QVERIFY(readBytes(path) == readBytes(again));
+            QVERIFY(test::readFile(path) == test::readFile(again));
         }
         // Samples off any grid are rounded, and the result says so.
         Recording offGrid = original;
@@ -228,7 +209,7 @@ private slots:
         // Huffman with second differences is far smaller than 16-bit amplitudes.
         writeScpEcg(original, (dir + "/plain.scp").toStdString(), {-1, ScpCompression::None});
         writeScpEcg(original, (dir + "/huff.scp").toStdString(), {-1, ScpCompression::DefaultHuffman});
-        QVERIFY(readBytes((dir + "/huff.scp").toStdString()).size() * 2 < readBytes((dir + "/plain.scp").toStdString()).size());
+        QVERIFY(test::readFile((dir + "/huff.scp").toStdString()).size() * 2 < test::readFile((dir + "/plain.scp").toStdString()).size());
     }
 
     void badFiles()
@@ -236,14 +217,14 @@ private slots:
         const QString dir = test::scratchDir("scp_bad");
         const std::string good = (dir + "/good.scp").toStdString();
         writeScpEcg(synthetic(), good, {});
-        const std::string bytes = readBytes(good);
+        const std::string bytes = test::readFile(good);
         const std::string path = (dir + "/bad.scp").toStdString();
         const ScpReader reader;
 
         // A flipped bit in the rhythm data: both CRCs warn, the file is still read.
         std::string flipped = bytes;
         flipped[sectionOffset(bytes, 6) + 40] ^= 0x01;
-        writeBytes(path, flipped);
+        test::writeFile(path, flipped);
         const Recording r = reader.read(path, {});
         int crcWarnings = 0;
         for (const auto& w : r.warnings)
@@ -257,7 +238,7 @@ private slots:
         const std::size_t lastLength = s6 + 16 + 6 + 2 * (leads - 1);
         const unsigned n = get16(reinterpret_cast<const std::uint8_t*>(cut.data()) + lastLength);
         cut[lastLength] = char((n / 2) & 0xFF), cut[lastLength + 1] = char((n / 2) >> 8);
-        writeBytes(path, cut);
+        test::writeFile(path, cut);
         const Recording shortLead = reader.read(path, {});
         bool named = false;
         for (const auto& w : shortLead.warnings)
@@ -269,18 +250,18 @@ private slots:
         // Section 3 states more leads than it holds; section 3 gone; not SCP at all; an empty file.
         std::string lying = bytes;
         lying[sectionOffset(bytes, 3) + 16] = char(200);
-        writeBytes(path, lying);
+        test::writeFile(path, lying);
         QVERIFY(readError([&] { reader.read(path, {}); }).contains("section 3 states 200 leads and holds 12"));
         std::string noLeads = bytes;
         noLeads[sectionOffset(bytes, 3) + 2] = char(99);
-        writeBytes(path, noLeads);
+        test::writeFile(path, noLeads);
         QVERIFY(readError([&] { reader.read(path, {}); }).contains("no section 3"));
-        writeBytes(path, std::string(200, 'x'));
+        test::writeFile(path, std::string(200, 'x'));
         QVERIFY(readError([&] { reader.read(path, {}); }).contains("not an SCP-ECG file"));
-        writeBytes(path, bytes.substr(0, 10));
+        test::writeFile(path, bytes.substr(0, 10));
         QVERIFY(readError([&] { reader.read(path, {}); }).contains(QString::fromStdString(path)));
         // Nothing of this touched the good file.
-        QVERIFY(readBytes(good) == bytes);
+        QVERIFY(test::readFile(good) == bytes);
     }
 
     void whatScpCannotHold()
