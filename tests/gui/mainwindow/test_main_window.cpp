@@ -1,10 +1,14 @@
 #include "Corpus.h"
 #include "SyntheticRecording.h"
 #include "io/dicom/DicomEcgWriter.h"
+#include "io/scp/ScpWriter.h"
 #include "widgets/MainWindow.h"
 
 #include <QApplication>
+#include <QDropEvent>
 #include <QFile>
+#include <QMimeData>
+#include <QUrl>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -68,6 +72,47 @@ private slots:
         w.openFile(dir + "/does-not-exist.dcm");
         QVERIFY(failed.wait(5000));
         QVERIFY(w.lastError().contains("does-not-exist.dcm"));
+    }
+
+    // Files arrive as a clinician drops them from a file manager: each vendor format through the same path.
+    void opensDroppedFilesOfEveryFormat()
+    {
+        const QString dir = test::scratchDir("main_window_drop");
+        const Recording expected = test::syntheticTwelveLead(500.0, 10.0);
+        const QString scp = dir + "/dropped.scp";
+        QVERIFY(writeScpEcg(expected, scp.toStdString()).exact);
+        struct Case {
+            QString path;
+            QString format;
+            const char* lead;
+            int sample;
+            float value;
+        };
+        QList<Case> cases{{scp, "SCP-ECG", "V3", 1234, expected.groups[0].findLead("V3")->samples.at(1234)}};
+        if (test::corpusAvailable()) {
+            // sierra-ecg-tools' sample[2750] of V2 (−4 × 5 µV), and the Contec SCP export's first lead II value.
+            cases.append({QString::fromStdString(test::corpusFile("sierra-ecg-tools/1_04/3191723_ZZDEMOPTONLY_1-04_orig.xml")),
+                          "Philips SierraECG XML", "V2", 2750, -0.02f});
+            cases.append({QString::fromStdString(test::corpusFile("ecg-contec/0000050.ECG.scp")), "SCP-ECG", "II", 0, -0.125f});
+        }
+        MainWindow w;
+        w.show();
+        for (const auto& c : cases) {
+            QSignalSpy shown(&w, &MainWindow::recordingShown);
+            QMimeData mime;
+            mime.setUrls({QUrl::fromLocalFile(c.path)});
+            // As a real drag does: the window must accept the enter before Qt delivers the drop to it.
+            const QPoint at(w.width() / 2, w.height() / 2);
+            QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(&w, &enter);
+            QVERIFY(enter.isAccepted());
+            QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(&w, &drop);
+            QVERIFY2(shown.wait(10000), qPrintable(c.path + ": " + w.lastError()));
+            QCOMPARE(QString::fromStdString(w.recording()->formatName), c.format);
+            const auto& g = w.recording()->groups.at(std::size_t(w.recording()->primaryGroupIndex()));
+            QVERIFY(std::abs(g.findLead(c.lead)->samples.at(std::size_t(c.sample)) - c.value) < 1e-6f);
+        }
     }
 
     void opensCorpusDicom()
