@@ -161,21 +161,32 @@ Recording ScpReader::read(const std::string& path, const ReadOptions& options) c
     std::optional<EncodedSignals> beat;
     std::vector<std::vector<double>> beatValues;
     if (file.has(4) && file.has(5)) {
-        qrs = inSection(path, "section 4", [&] { return parseQrsSection(file.data(4)); });
-        beat = inSection(path, "section 5", [&] { return parseEncodedSignals(file.data(5), leads.leads.size()); });
-        const std::size_t beatSamples = std::size_t(qrs->referenceBeatMilliseconds) * 1000 / std::size_t(beat->sampleIntervalMicroseconds);
-        if (beatSamples * leads.leads.size() > kMaxSamplesPerFile / 8)
-            throw ReadError(path, "section 4: a reference beat of " + std::to_string(qrs->referenceBeatMilliseconds) + " ms at " +
-                                      std::to_string(beat->sampleIntervalMicroseconds) + " µs per sample is not a beat");
-        const auto spans = leadSpans(*beat, std::vector<std::size_t>(leads.leads.size(), beatSamples), tables.empty(), "section 5", rec.warnings);
-        for (std::size_t i = 0; i < spans.size(); ++i) {
-            auto d = inSection(path, "section 5, lead " + leadLabel(leads.leads[i]),
-                               [&] { return decodeLead(tables, spans[i], beatSamples, beat->differences); });
-            if (d.truncated)
-                rec.warnings.push_back("section 5, lead " + leadLabel(leads.leads[i]) + ": the reference beat ends after " +
-                                       std::to_string(d.values.size()) + " of " + std::to_string(beatSamples) + " samples");
-            d.values.resize(beatSamples, 0.0);
-            beatValues.push_back(std::move(d.values));
+        // Without subtraction the reference beat is only the median beat: a broken one costs the median group, not
+        // the rhythm.
+        try {
+            qrs = inSection(path, "section 4", [&] { return parseQrsSection(file.data(4)); });
+            beat = inSection(path, "section 5", [&] { return parseEncodedSignals(file.data(5), leads.leads.size()); });
+            const std::size_t beatSamples = std::size_t(qrs->referenceBeatMilliseconds) * 1000 / std::size_t(beat->sampleIntervalMicroseconds);
+            if (beatSamples * leads.leads.size() > kMaxSamplesPerFile / 8)
+                throw ReadError(path, "section 4: a reference beat of " + std::to_string(qrs->referenceBeatMilliseconds) + " ms at " +
+                                          std::to_string(beat->sampleIntervalMicroseconds) + " µs per sample is not a beat");
+            const auto spans = leadSpans(*beat, std::vector<std::size_t>(leads.leads.size(), beatSamples), tables.empty(), "section 5", rec.warnings);
+            for (std::size_t i = 0; i < spans.size(); ++i) {
+                auto d = inSection(path, "section 5, lead " + leadLabel(leads.leads[i]),
+                                   [&] { return decodeLead(tables, spans[i], beatSamples, beat->differences); });
+                if (d.truncated)
+                    rec.warnings.push_back("section 5, lead " + leadLabel(leads.leads[i]) + ": the reference beat ends after " +
+                                           std::to_string(d.values.size()) + " of " + std::to_string(beatSamples) + " samples");
+                d.values.resize(beatSamples, 0.0);
+                beatValues.push_back(std::move(d.values));
+            }
+        } catch (const ReadError& e) {
+            if (subtracted)
+                throw;
+            rec.warnings.push_back("the reference beat (sections 4 and 5) was not read: " + e.problem());
+            qrs.reset();
+            beat.reset();
+            beatValues.clear();
         }
     }
     if (subtracted && rhythm.sampleIntervalMicroseconds != beat->sampleIntervalMicroseconds && !rhythm.bimodal)

@@ -260,6 +260,23 @@ private slots:
         QVERIFY(readError([&] { reader.read(path, {}); }).contains("not an SCP-ECG file"));
         test::writeFile(path, bytes.substr(0, 10));
         QVERIFY(readError([&] { reader.read(path, {}); }).contains(QString::fromStdString(path)));
+        // A broken reference beat (its amplitude multiplier 0): fatal when the rhythm is a residual that needs it; a
+        // warning, and no median group, when it is only the median beat.
+        const std::string beatFile = test::readFile(EXECG_SOURCE_DIR "/tests/fuzz/corpus/scp_reader/reference-beat.scp");
+        QVERIFY(!beatFile.empty());
+        std::string brokenBeat = beatFile;
+        const std::size_t s5 = sectionOffset(beatFile, 5);
+        brokenBeat[s5 + 16] = 0, brokenBeat[s5 + 17] = 0;
+        test::writeFile(path, brokenBeat);
+        QVERIFY(readError([&] { reader.read(path, {}); }).contains("section 5: amplitude value multiplier is 0 nV"));
+        brokenBeat[sectionOffset(beatFile, 3) + 17] = 0x04;   // no reference-beat subtraction
+        test::writeFile(path, brokenBeat);
+        const Recording withoutBeat = reader.read(path, {});
+        QCOMPARE(int(withoutBeat.groups.size()), 1);
+        bool told = false;
+        for (const auto& w : withoutBeat.warnings)
+            told = told || w.find("reference beat (sections 4 and 5) was not read") != std::string::npos;
+        QVERIFY(told);
         // Nothing of this touched the good file.
         QVERIFY(test::readFile(good) == bytes);
     }
