@@ -18,6 +18,10 @@ commands:
                                           device, filters, annotations, warnings
   dump FILE [--group N] [--leads I,II,..] [--from S --to S]
                                           physical values in mV as CSV (header: time_s, lead names)
+  convert IN OUT [--group N] [--from S --to S] [--compression huffman|none] [--force]
+                                          the recording (a group, a window) written in the format OUT's
+                                          extension names: .hea WFDB 16, .dcm DICOM, .edf EDF+, .scp SCP-ECG;
+                                          the input is never written to, an existing OUT only with --force
   measure FILE [--json] [--group N] [--from S --to S]
                                           detected beats (sample, time) and the measurements: HR, RR,
                                           PR, QRS, QT, QTc, axes, per-lead amplitudes, ST at J+60
@@ -67,6 +71,7 @@ int main(int argc, char** argv)
     const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands{
         {"info", execg::cli::runInfo},
         {"dump", execg::cli::runDump},
+        {"convert", execg::cli::runConvert},
         {"measure", execg::cli::runMeasure},
         {"predict", execg::cli::runPredict},
         {"explain", execg::cli::runExplain},
