@@ -193,6 +193,119 @@ int chooseStep(const std::vector<StoredLead>& leads, bool& exact)
     throw ScpWriteError("the samples exceed what 16 bits hold at 5 µV steps (±163 mV)");
 }
 
+struct CodedLeads {
+    int nanovoltsPerUnit = 0;
+    int differences = 0;
+    bool exact = true;
+    std::vector<std::vector<std::uint8_t>> leads;
+    std::vector<std::string> warnings;
+};
+
+// One amplitude step for all leads, their samples as whole steps, then coded: with the default Huffman table as
+// second differences where they fit its 16 bits (else first differences, else amplitudes), or as 16-bit amplitudes.
+CodedLeads encodeSignals(const std::vector<StoredLead>& leads, bool huffman, const std::string& what)
+{
+    CodedLeads out;
+    out.nanovoltsPerUnit = chooseStep(leads, out.exact);
+    if (!out.exact)
+        out.warnings.push_back(what + "samples rounded to " + std::to_string(out.nanovoltsPerUnit) + " nV steps: they do not read back exactly");
+    const double unit = out.nanovoltsPerUnit * 1e-6;
+    std::vector<std::vector<std::int32_t>> values;
+    std::size_t missing = 0;
+    for (const auto& l : leads) {
+        std::vector<std::int32_t> v;
+        for (std::size_t i = l.first; i <= l.last; ++i) {
+            const float x = (*l.samples)[i];
+            missing += std::isnan(x);
+            v.push_back(std::isnan(x) ? 0 : std::int32_t(std::lround(double(x) / unit)));
+        }
+        values.push_back(std::move(v));
+    }
+    if (missing) {
+        out.exact = false;
+        out.warnings.push_back(what + std::to_string(missing) + " missing samples inside the leads written as 0 (SCP-ECG cannot mark them)");
+    }
+    const auto coded = [&](int order) {
+        std::vector<std::vector<std::int32_t>> d;
+        for (const auto& v : values) {
+            std::vector<std::int32_t> c(v.size());
+            for (std::size_t i = 0; i < v.size(); ++i)
+                c[i] = order == 0 || i == 0 || (order == 2 && i == 1) ? v[i]
+                       : order == 1                                  ? v[i] - v[i - 1]
+                                                                     : v[i] - 2 * v[i - 1] + v[i - 2];
+            for (const auto x : c)
+                if (x < -32768 || x > 32767)
+                    return std::optional<std::vector<std::vector<std::int32_t>>>{};
+            d.push_back(std::move(c));
+        }
+        return std::optional(d);
+    };
+    std::optional<std::vector<std::vector<std::int32_t>>> diffs;
+    for (int order : huffman ? std::vector<int>{2, 1, 0} : std::vector<int>{0})
+        if ((diffs = coded(order))) {
+            out.differences = order;
+            break;
+        }
+    for (std::size_t i = 0; i < leads.size(); ++i) {
+        std::vector<std::uint8_t> bytes;
+        if (huffman) {
+            bytes = huffmanEncodeDefault((*diffs)[i]);
+        } else {
+            for (const auto x : (*diffs)[i])
+                bytes.push_back(std::uint8_t(std::uint32_t(x) & 0xFF)), bytes.push_back(std::uint8_t(std::uint32_t(x) >> 8 & 0xFF));
+        }
+        if (bytes.size() > 65535)
+            throw ScpWriteError(what + "lead " + leads[i].name + " needs " + std::to_string(bytes.size()) +
+                                " bytes; SCP-ECG stores at most 65535 per lead (32767 samples uncompressed)");
+        out.leads.push_back(std::move(bytes));
+    }
+    return out;
+}
+
+// Sections 5 and 6 alike: multiplier, interval, difference coding, a zero byte (6: no bimodal compression), the
+// leads' byte counts, their data.
+std::vector<std::uint8_t> signalSection(const CodedLeads& e, double intervalMicroseconds)
+{
+    Bytes b;
+    b.u16(unsigned(e.nanovoltsPerUnit));
+    b.u16(unsigned(std::lround(intervalMicroseconds)));
+    b.u8(unsigned(e.differences));
+    b.u8(0);
+    for (const auto& l : e.leads)
+        b.u16(unsigned(l.size()));
+    for (const auto& l : e.leads)
+        b.append(l);
+    return b.data();
+}
+
+struct MedianLeads {
+    double rateHz = 0;
+    std::size_t samples = 0;
+    std::vector<StoredLead> leads;   // in the order of the rhythm's leads, whole beats (first = 0)
+};
+
+// The recording's median-beat group for the leads written, when there is one and it has every one of them.
+std::optional<MedianLeads> medianLeads(const Recording& rec, int rhythmGroup, const std::vector<StoredLead>& rhythm,
+                                       std::vector<std::string>& warnings)
+{
+    for (int gi = 0; gi < int(rec.groups.size()); ++gi) {
+        const SignalGroup& g = rec.groups[std::size_t(gi)];
+        if (gi == rhythmGroup || g.label != "median beats" || g.sampleCount() < 1 || !(g.samplingRateHz > 0))
+            continue;
+        MedianLeads m{g.samplingRateHz, std::size_t(g.sampleCount()), {}};
+        for (const auto& r : rhythm) {
+            const Lead* l = g.findLead(r.name);
+            if (!l) {
+                warnings.push_back("median beats not written: they have no lead " + r.name);
+                return std::nullopt;
+            }
+            m.leads.push_back({r.name, r.code, 0, m.samples - 1, &l->samples, &l->provenance});
+        }
+        return m;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 ScpWriteResult writeScpEcg(const Recording& recording, const std::string& path, const ScpWriteOptions& options)
@@ -232,79 +345,18 @@ ScpWriteResult writeScpEcg(const Recording& recording, const std::string& path, 
     if (leads.size() > 255)
         throw ScpWriteError("SCP-ECG stores at most 255 leads");
 
-    result.nanovoltsPerUnit = chooseStep(leads, result.exact);
-    if (!result.exact)
-        result.warnings.push_back("samples rounded to " + std::to_string(result.nanovoltsPerUnit) + " nV steps: they do not read back exactly");
-    const double unit = result.nanovoltsPerUnit * 1e-6;
-    std::vector<std::vector<std::int32_t>> values;
-    std::size_t missing = 0;
-    for (const auto& l : leads) {
-        std::vector<std::int32_t> v;
-        for (std::size_t i = l.first; i <= l.last; ++i) {
-            const float x = (*l.samples)[i];
-            missing += std::isnan(x);
-            v.push_back(std::isnan(x) ? 0 : std::int32_t(std::lround(double(x) / unit)));
-        }
-        values.push_back(std::move(v));
-    }
-    if (missing) {
-        result.exact = false;
-        result.warnings.push_back(std::to_string(missing) + " missing samples inside the leads written as 0 (SCP-ECG cannot mark them)");
-    }
-
-    // Second differences where they fit the table's 16 bits, else first, else the amplitudes.
     const bool huffman = options.compression == ScpCompression::DefaultHuffman;
-    const auto coded = [&](int order) {
-        std::vector<std::vector<std::int32_t>> out;
-        for (const auto& v : values) {
-            std::vector<std::int32_t> d(v.size());
-            for (std::size_t i = 0; i < v.size(); ++i)
-                d[i] = order == 0 || i == 0 || (order == 2 && i == 1) ? v[i]
-                       : order == 1                                  ? v[i] - v[i - 1]
-                                                                     : v[i] - 2 * v[i - 1] + v[i - 2];
-            for (const auto x : d)
-                if (x < -32768 || x > 32767)
-                    return std::optional<std::vector<std::vector<std::int32_t>>>{};
-            out.push_back(std::move(d));
-        }
-        return std::optional(out);
-    };
-    std::optional<std::vector<std::vector<std::int32_t>>> diffs;
-    const std::vector<int> orders = huffman ? std::vector<int>{2, 1, 0} : std::vector<int>{0};
-    for (int order : orders)
-        if ((diffs = coded(order))) {
-            result.differences = order;
-            break;
-        }
+    const CodedLeads rhythm = encodeSignals(leads, huffman, "");
+    result.nanovoltsPerUnit = rhythm.nanovoltsPerUnit;
+    result.differences = rhythm.differences;
+    result.exact = rhythm.exact;
+    result.warnings.insert(result.warnings.end(), rhythm.warnings.begin(), rhythm.warnings.end());
 
     Bytes leadDef;
     leadDef.u8(unsigned(leads.size()));
     leadDef.u8(0x04u | (unsigned(std::min<std::size_t>(leads.size(), 31)) << 3));   // recorded simultaneously
     for (const auto& l : leads)
         leadDef.u32(std::uint32_t(l.first + 1)), leadDef.u32(std::uint32_t(l.last + 1)), leadDef.u8(unsigned(l.code));
-
-    Bytes rhythm;
-    rhythm.u16(unsigned(result.nanovoltsPerUnit));
-    rhythm.u16(unsigned(std::lround(interval)));
-    rhythm.u8(unsigned(result.differences));
-    rhythm.u8(0);
-    std::vector<std::vector<std::uint8_t>> encoded;
-    for (std::size_t i = 0; i < leads.size(); ++i) {
-        std::vector<std::uint8_t> bytes;
-        if (huffman) {
-            bytes = huffmanEncodeDefault((*diffs)[i]);
-        } else {
-            for (const auto x : (*diffs)[i])
-                bytes.push_back(std::uint8_t(std::uint32_t(x) & 0xFF)), bytes.push_back(std::uint8_t(std::uint32_t(x) >> 8 & 0xFF));
-        }
-        if (bytes.size() > 65535)
-            throw ScpWriteError("lead " + leads[i].name + " needs " + std::to_string(bytes.size()) +
-                                " bytes; SCP-ECG stores at most 65535 per lead (32767 samples uncompressed)");
-        rhythm.u16(unsigned(bytes.size()));
-        encoded.push_back(std::move(bytes));
-    }
-    for (const auto& e : encoded)
-        rhythm.append(e);
 
     std::map<int, std::vector<std::uint8_t>> sections;
     sections[1] = section(1, patientSection(recording, g.filters, result.warnings));
@@ -314,7 +366,24 @@ ScpWriteResult writeScpEcg(const Recording& recording, const std::string& path, 
         sections[2] = section(2, t.data());
     }
     sections[3] = section(3, leadDef.data());
-    sections[6] = section(6, rhythm.data());
+    sections[6] = section(6, signalSection(rhythm, interval));
+    // The median beats, where the recording has them for the same leads: section 5 without subtraction, and
+    // section 4 with the beat's length and no QRS complexes.
+    if (const auto median = medianLeads(recording, gi, leads, result.warnings)) {
+        const double beatInterval = 1e6 / median->rateHz;
+        const double beatMs = double(median->samples) * beatInterval / 1000.0;
+        if (std::abs(beatInterval - std::round(beatInterval)) > 1e-6 || std::abs(beatMs - std::round(beatMs)) > 1e-6 || beatMs > 65535) {
+            result.warnings.push_back("median beats not written: SCP-ECG needs their length in whole milliseconds at a whole-microsecond interval");
+        } else {
+            const CodedLeads beat = encodeSignals(median->leads, huffman, "median beats: ");
+            result.exact = result.exact && beat.exact;
+            result.warnings.insert(result.warnings.end(), beat.warnings.begin(), beat.warnings.end());
+            Bytes qrs;
+            qrs.u16(unsigned(std::lround(beatMs))), qrs.u16(0), qrs.u16(0);
+            sections[4] = section(4, qrs.data());
+            sections[5] = section(5, signalSection(beat, beatInterval));
+        }
+    }
     if (!recording.metadata.statements.empty())
         sections[8] = section(8, statementSection(recording.metadata));
 

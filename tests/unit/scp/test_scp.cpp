@@ -164,7 +164,13 @@ private slots:
     void roundTrip()
     {
         const QString dir = test::scratchDir("scp_unit");
-        const Recording original = synthetic();
+        Recording original = synthetic();
+        // A median beat: 1.2 s of the rhythm, after V6's missing start (a median beat has no gaps to mark).
+        SignalGroup median = original.groups.front();
+        median.label = "median beats";
+        for (auto& lead : median.leads)
+            lead.samples = std::vector<float>(lead.samples.begin() + 200, lead.samples.begin() + 800);
+        original.groups.push_back(median);
         for (const auto compression : {ScpCompression::None, ScpCompression::DefaultHuffman}) {
             const std::string path = (dir + "/a.scp").toStdString();
             const ScpWriteResult w = writeScpEcg(original, path, {-1, compression});
@@ -172,6 +178,10 @@ private slots:
             QCOMPARE(w.differences, compression == ScpCompression::None ? 0 : 2);
             const Recording copy = ScpReader().read(path, {});
             QVERIFY2(copy.warnings.empty(), copy.warnings.empty() ? "" : copy.warnings.front().c_str());
+            QCOMPARE(int(copy.groups.size()), 2);
+            QCOMPARE(copy.groups[1].sampleCount(), std::int64_t(600));
+            for (const auto& lead : copy.groups[1].leads)
+                QVERIFY(lead.samples == original.groups[1].findLead(lead.name)->samples);
             const SignalGroup& a = original.groups.front();
             const SignalGroup& b = copy.groups.front();
             QCOMPARE(b.samplingRateHz, 500.0);
