@@ -126,7 +126,6 @@ void ScpFile::addSection(std::size_t offset, std::vector<std::string>& warnings)
     s.id = get16(h + 2);
     s.offset = offset;
     s.length = get32(h + 4);
-    s.version = h[8];
     if (s.length < kSectionHeaderBytes || s.length > bytes_.size() - offset) {
         warnings.push_back("section " + std::to_string(s.id) + " states " + std::to_string(s.length) + " bytes, " +
                            std::to_string(bytes_.size() - offset) + " remain in the file; it was skipped");

@@ -17,7 +17,6 @@ struct Section {
     int id = 0;
     std::size_t offset = 0;     // of the 16-byte header in the file
     std::size_t length = 0;     // header included
-    int version = 0;            // section version number (20 = SCP-ECG 2.0)
 };
 
 class ScpFile {

@@ -17,6 +17,9 @@ using namespace scp;
 
 constexpr std::uint8_t kVersion = 20;   // SCP-ECG 2.0: what every reader of the format understands
 
+// SCP holds intervals (µs), beat lengths (ms) and filter cut-offs (0.01 Hz) as whole numbers only.
+bool isWhole(double x) { return std::abs(x - std::round(x)) <= 1e-6; }
+
 class Bytes {
 public:
     void u8(unsigned v) { b_.push_back(std::uint8_t(v)); }
@@ -112,7 +115,7 @@ std::vector<std::uint8_t> patientSection(const Recording& rec, const FilterSetti
             b.u8(26), b.u16(3), b.u8(unsigned(h)), b.u8(unsigned(mi)), b.u8(unsigned(s));
     }
     if (const auto hp = filters.highPassHz) {
-        if (*hp > 0 && *hp <= 2.0 && std::abs(*hp * 100 - std::round(*hp * 100)) < 1e-6)
+        if (*hp > 0 && *hp <= 2.0 && isWhole(*hp * 100))
             b.u8(27), b.u16(2), b.u16(unsigned(std::lround(*hp * 100)));
         else
             warnings.push_back("high-pass filter of " + std::to_string(*hp) + " Hz not written: SCP-ECG holds it in 0.01 Hz up to 2 Hz");
@@ -316,7 +319,7 @@ ScpWriteResult writeScpEcg(const Recording& recording, const std::string& path, 
         throw ScpWriteError("the recording has no signal group " + std::to_string(gi));
     const SignalGroup& g = recording.groups[std::size_t(gi)];
     const double interval = 1e6 / g.samplingRateHz;
-    if (!(g.samplingRateHz > 0) || std::abs(interval - std::round(interval)) > 1e-6 || interval > 65535)
+    if (!(g.samplingRateHz > 0) || !isWhole(interval) || interval > 65535)
         throw ScpWriteError("SCP-ECG stores the sample interval in whole microseconds; " + std::to_string(g.samplingRateHz) + " Hz has none");
 
     std::vector<StoredLead> leads;
@@ -372,7 +375,7 @@ ScpWriteResult writeScpEcg(const Recording& recording, const std::string& path, 
     if (const auto median = medianLeads(recording, gi, leads, result.warnings)) {
         const double beatInterval = 1e6 / median->rateHz;
         const double beatMs = double(median->samples) * beatInterval / 1000.0;
-        if (std::abs(beatInterval - std::round(beatInterval)) > 1e-6 || std::abs(beatMs - std::round(beatMs)) > 1e-6 || beatMs > 65535) {
+        if (!isWhole(beatInterval) || !isWhole(beatMs) || beatMs > 65535) {
             result.warnings.push_back("median beats not written: SCP-ECG needs their length in whole milliseconds at a whole-microsecond interval");
         } else {
             const CodedLeads beat = encodeSignals(median->leads, huffman, "median beats: ");
