@@ -1,6 +1,7 @@
 // Every multiplex group of every DICOM file in MANIFEST.md §3 against the independent reference
 // decodes in reference/ (values, attributes), the Mortara annotations and PyDICOM-Waveform-Extractor.
 #include "Corpus.h"
+#include "RecordingQueries.h"
 #include "io/ReaderRegistry.h"
 #include "io/dicom/DicomEcgReader.h"
 #include "io/dicom/DicomWaveformDecoder.h"
@@ -305,10 +306,7 @@ private slots:
         QCOMPARE(rec.groups[1].leads[0].samples[0], 0.0f);
         // SL channel with sensitivity but no units: assumed µV and said so.
         QVERIFY(rec.groups[3].leads[0].provenance.isVoltage);
-        bool warned = false;
-        for (const auto& w : rec.warnings)
-            warned = warned || w.find("assumed microvolts") != std::string::npos;
-        QVERIFY(warned);
+        QVERIFY(test::hasWarning(rec, "assumed microvolts"));
     }
 };
 

@@ -1,6 +1,7 @@
 // BRAVEHEART's four GE MUSE RestingECG exports against reference/other_formats_reference.txt: raw values times
 // 4.88 µV, 8 stored leads with III, aVR, aVL, aVF derived, rhythm and median groups, filters and measurements.
 #include "Corpus.h"
+#include "RecordingQueries.h"
 
 #include "io/ReaderRegistry.h"
 
@@ -57,15 +58,9 @@ private slots:
         QCOMPARE(*rhythm.filters.lowPassHz, 150.0);
         QCOMPARE(*rhythm.filters.notchHz, 60.0);
         // The device's measurements.
-        const auto find = [&](const char* name) {
-            for (const auto& m : r.metadata.measurements)
-                if (m.name == name)
-                    return m.value;
-            return -1.0;
-        };
-        QCOMPARE(find("Ventricular rate"), 48.0);
-        QCOMPARE(find("PR interval"), 138.0);
-        QCOMPARE(find("QTc interval"), 403.0);
+        QCOMPARE(test::deviceMeasurement(r, "Ventricular rate"), 48.0);
+        QCOMPARE(test::deviceMeasurement(r, "PR interval"), 138.0);
+        QCOMPARE(test::deviceMeasurement(r, "QTc interval"), 403.0);
     }
 
     void examples2to4()

@@ -2,6 +2,7 @@
 // reference/other_formats_reference.txt: XLI-decoded rhythm sample 2750 of every lead (III, aVR, aVL, aVF included,
 // which XLI stores as residuals), the representative beats, and what the files say about patient, device and analysis.
 #include "Corpus.h"
+#include "RecordingQueries.h"
 
 #include "io/ReaderRegistry.h"
 
@@ -32,13 +33,6 @@ void compareAt(const SignalGroup& g, std::int64_t at, const QList<int>& raw, dou
     }
 }
 
-double measurement(const Recording& r, const char* name)
-{
-    for (const auto& m : r.metadata.measurements)
-        if (m.name == name)
-            return m.value;
-    return -1e9;
-}
 
 } // namespace
 
@@ -113,14 +107,14 @@ private slots:
         QCOMPARE(QString::fromStdString(m.device.softwareVersion), QStringLiteral("Philips Medical Products:860315:A.01.01.01"));
         QCOMPARE(QString::fromStdString(m.device.institution), QStringLiteral("Y"));
         // The interpretation's measurements, then the analysis program's for what it leaves out (PR, QRS, QT).
-        QCOMPARE(measurement(r, "Ventricular rate"), 84.0);
-        QCOMPARE(measurement(r, "PR interval"), 144.0);
-        QCOMPARE(measurement(r, "QRS duration"), 84.0);
-        QCOMPARE(measurement(r, "QT interval"), 352.0);
-        QCOMPARE(measurement(r, "QTc interval"), 417.0);
-        QCOMPARE(measurement(r, "P axis"), 81.0);
-        QCOMPARE(measurement(r, "QRS axis"), 78.0);
-        QCOMPARE(measurement(r, "T axis"), 67.0);
+        QCOMPARE(test::deviceMeasurement(r, "Ventricular rate"), 84.0);
+        QCOMPARE(test::deviceMeasurement(r, "PR interval"), 144.0);
+        QCOMPARE(test::deviceMeasurement(r, "QRS duration"), 84.0);
+        QCOMPARE(test::deviceMeasurement(r, "QT interval"), 352.0);
+        QCOMPARE(test::deviceMeasurement(r, "QTc interval"), 417.0);
+        QCOMPARE(test::deviceMeasurement(r, "P axis"), 81.0);
+        QCOMPARE(test::deviceMeasurement(r, "QRS axis"), 78.0);
+        QCOMPARE(test::deviceMeasurement(r, "T axis"), 67.0);
         QCOMPARE(int(m.statements.size()), 4);
         QCOMPARE(QString::fromStdString(m.statements[0]), QStringLiteral("SINUS RHYTHM (normal P axis, V-rate 60-99)"));
         QCOMPARE(QString::fromStdString(m.statements[3]), QStringLiteral("ABNORMAL ECG"));
@@ -136,10 +130,10 @@ private slots:
         QCOMPARE(QString::fromStdString(r3.metadata.device.model), QStringLiteral("HeartstartMRx"));
         QCOMPARE(QString::fromStdString(r3.metadata.device.institution), QStringLiteral("GE EMS"));
         QCOMPARE(QString::fromStdString(r3.metadata.acquisitionDateTime), QStringLiteral("2011-12-01T07:27:34"));
-        QCOMPARE(measurement(r3, "Ventricular rate"), 41.0);
-        QCOMPARE(measurement(r3, "PR interval"), 151.0);
-        QCOMPARE(measurement(r3, "QTc interval"), 393.0);
-        QCOMPARE(measurement(r3, "QRS axis"), -21.0);
+        QCOMPARE(test::deviceMeasurement(r3, "Ventricular rate"), 41.0);
+        QCOMPARE(test::deviceMeasurement(r3, "PR interval"), 151.0);
+        QCOMPARE(test::deviceMeasurement(r3, "QTc interval"), 393.0);
+        QCOMPARE(test::deviceMeasurement(r3, "QRS axis"), -21.0);
         QCOMPARE(QString::fromStdString(r3.metadata.statements.front()), QStringLiteral("Sinus bradycardia (rate< 50)"));
         QCOMPARE(*r3.groups[0].filters.highPassHz, 0.05);   // signalbandwidth "0.05-150"
         QCOMPARE(*r3.groups[0].filters.lowPassHz, 150.0);

@@ -3,6 +3,7 @@
 // (plain 16-bit, 0-based sample range); Contec's file with saturated lead byte counts, against its CSV export;
 // Healforce's non-compliant files refused with a reason. Then each written back (plain and Huffman) and read again.
 #include "Corpus.h"
+#include "RecordingQueries.h"
 
 #include "io/ReadError.h"
 #include "io/ReaderRegistry.h"
@@ -16,22 +17,6 @@
 using namespace execg;
 
 namespace {
-
-bool hasWarning(const Recording& r, const char* text)
-{
-    for (const auto& w : r.warnings)
-        if (w.find(text) != std::string::npos)
-            return true;
-    return false;
-}
-
-double measurement(const Recording& r, const char* name)
-{
-    for (const auto& m : r.metadata.measurements)
-        if (m.name == name)
-            return m.value;
-    return -1e9;
-}
 
 // Every sample of every lead equal, as floats.
 void compareGroups(const SignalGroup& a, const SignalGroup& b)
@@ -101,12 +86,12 @@ private slots:
         QCOMPARE(*g.filters.highPassHz, 0.05);
         QCOMPARE(*g.filters.lowPassHz, 150.0);
         QCOMPARE(*g.filters.notchHz, 60.0);
-        QCOMPARE(measurement(r, "Ventricular rate"), 69.0);   // 60 000 / 869 ms
-        QCOMPARE(measurement(r, "PR interval"), 170.0);       // QRS onset 210 − P onset 40
-        QCOMPARE(measurement(r, "QRS duration"), 104.0);
-        QCOMPARE(measurement(r, "QT interval"), 446.0);
-        QCOMPARE(measurement(r, "QRS axis"), -41.0);
-        QCOMPARE(measurement(r, "T axis"), 118.0);
+        QCOMPARE(test::deviceMeasurement(r, "Ventricular rate"), 69.0);   // 60 000 / 869 ms
+        QCOMPARE(test::deviceMeasurement(r, "PR interval"), 170.0);       // QRS onset 210 − P onset 40
+        QCOMPARE(test::deviceMeasurement(r, "QRS duration"), 104.0);
+        QCOMPARE(test::deviceMeasurement(r, "QT interval"), 446.0);
+        QCOMPARE(test::deviceMeasurement(r, "QRS axis"), -41.0);
+        QCOMPARE(test::deviceMeasurement(r, "T axis"), 118.0);
         QCOMPARE(int(r.metadata.statements.size()), 6);
         QCOMPARE(QString::fromStdString(r.metadata.statements.front()), QStringLiteral("Ectopic atrial rhythm"));
         QCOMPARE(QString::fromStdString(r.metadata.statements.back()), QStringLiteral("Abnormal ECG"));
@@ -118,7 +103,7 @@ private slots:
         const SignalGroup& g = r.groups.at(0);
         QCOMPARE(g.samplingRateHz, 1000.0);
         QCOMPARE(g.sampleCount(), std::int64_t(10000));
-        QVERIFY(hasWarning(r, "numbers the samples from 0"));
+        QVERIFY(test::hasWarning(r, "numbers the samples from 0"));
         const struct {
             const char* lead;
             int raw[5];
@@ -133,7 +118,7 @@ private slots:
     void saturatedLeadLengths()
     {
         const Recording r = ReaderRegistry::instance().read(test::corpusFile("ecg-contec/0000050.ECG.scp"));
-        QVERIFY(hasWarning(r, "saturated at 65534"));
+        QVERIFY(test::hasWarning(r, "saturated at 65534"));
         const SignalGroup& g = r.groups.at(0);
         QCOMPARE(g.samplingRateHz, 800.0);
         QCOMPARE(g.sampleCount(), std::int64_t(37855));

@@ -3,6 +3,7 @@
 // writer's round trip (exact samples, same bytes when written again) and bad files: CRCs, truncated Huffman data,
 // lying section lengths, missing sections, non-SCP bytes, recordings SCP cannot hold.
 #include "Corpus.h"
+#include "RecordingQueries.h"
 #include "SynthesizedCase.h"
 #include "TestFiles.h"
 
@@ -236,10 +237,7 @@ private slots:
         flipped[sectionOffset(bytes, 6) + 40] ^= 0x01;
         test::writeFile(path, flipped);
         const Recording r = reader.read(path, {});
-        int crcWarnings = 0;
-        for (const auto& w : r.warnings)
-            crcWarnings += w.find("CRC mismatch") != std::string::npos;
-        QCOMPARE(crcWarnings, 2);
+        QCOMPARE(test::warningsContaining(r, "CRC mismatch"), 2);
 
         // The last lead's Huffman data cut short: that lead ends early and says so, the rest is missing (NaN).
         std::string cut = bytes;
@@ -283,10 +281,7 @@ private slots:
         test::writeFile(path, brokenBeat);
         const Recording withoutBeat = reader.read(path, {});
         QCOMPARE(int(withoutBeat.groups.size()), 1);
-        bool told = false;
-        for (const auto& w : withoutBeat.warnings)
-            told = told || w.find("reference beat (sections 4 and 5) was not read") != std::string::npos;
-        QVERIFY(told);
+        QVERIFY(test::hasWarning(withoutBeat, "reference beat (sections 4 and 5) was not read"));
         // Nothing of this touched the good file.
         QVERIFY(test::readFile(good) == bytes);
     }
