@@ -2088,6 +2088,10 @@
         <source>case %1</source>
         <translation>Fall %1</translation>
     </message>
+    <message>
+        <source>%1: nothing to export yet — open a case and let the model predict</source>
+        <translation>%1: noch nichts zu exportieren — öffnen Sie einen Fall und lassen Sie das Modell eine Vorhersage treffen</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -2082,6 +2082,10 @@
         <source>case %1</source>
         <translation>증례 %1</translation>
     </message>
+    <message>
+        <source>%1: nothing to export yet — open a case and let the model predict</source>
+        <translation>%1: 아직 내보낼 내용이 없습니다 — 증례를 열고 모델이 예측하도록 하십시오</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -1,6 +1,6 @@
 #include "MethodSpecs.h"
 
-#include "CounterfactualOutput.h"
+#include "counterfactual/torch/CounterfactualRegistry.h"
 
 #include "explain/Explainer.h"
 
@@ -17,17 +17,21 @@ std::vector<MethodSpec> methodSpecs(const CliArgs& args, const ModelCard& card, 
     for (const auto& text : given) {
         MethodSpec s;
         const auto colon = text.find(':');
-        s.name = text.substr(0, colon);
-        if (!ExplainerRegistry::instance().find(s.name) && !isCounterfactualMethod(s.name))
-            throw UsageError(command + ": unknown method '" + s.name + "' (execg-cli " + command + " --help lists them)");
+        const std::string name = text.substr(0, colon);
+        s.choice.method = name;
+        if (!ExplainerRegistry::instance().find(name) && !isCounterfactualMethod(name))
+            throw UsageError(command + ": unknown method '" + name + "' (execg-cli " + command + " --help lists them)");
         try {
             if (colon != std::string::npos)
-                s.parameters = parseParameterList(text.substr(colon + 1));
+                s.choice.parameters = parseParameterList(text.substr(colon + 1));
+            // A generator's parameters are checked before anything runs, as the explainers' are when they start.
+            if (const auto* generator = CounterfactualRegistry::instance().find(name))
+                resolveParameters(name, generator->parameters, s.choice.parameters);
         } catch (const ExplainError& e) {
-            throw UsageError(command + ": " + s.name + ": " + e.what());
+            throw UsageError(command + ": " + name + ": " + e.what());
         }
-        const int n = ++seen[s.name];
-        s.file = s.name + (n > 1 ? "-" + std::to_string(n) : "") + ".npy";   // the same method twice, other settings
+        const int n = ++seen[name];
+        s.file = name + (n > 1 ? "-" + std::to_string(n) : "") + ".npy";   // the same method twice, other settings
         specs.push_back(s);
     }
     return specs;
@@ -48,7 +52,7 @@ std::optional<int> outputIndex(const ModelCard& card, const std::string& text)
     return std::nullopt;
 }
 
-int targetFromArgs(const CliArgs& args, const ModelCard& card, const std::vector<float>& raw, const std::string& command)
+std::optional<int> targetFromArgs(const CliArgs& args, const ModelCard& card, const std::string& command)
 {
     if (const auto t = args.value("target")) {
         if (const auto k = outputIndex(card, *t))
@@ -58,7 +62,7 @@ int targetFromArgs(const CliArgs& args, const ModelCard& card, const std::vector
             labels += (k ? ", " : "") + std::to_string(k) + " '" + card.outputs[k].label + "'";
         throw UsageError(command + ": --target " + *t + " is neither an output index nor a label (" + labels + ")");
     }
-    return predictedTarget(raw);
+    return std::nullopt;
 }
 
 } // namespace execg::cli

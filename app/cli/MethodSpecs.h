@@ -3,6 +3,7 @@
 // it explains (--target label or index; the predicted one otherwise), as `explain` and `report` read them.
 #include "CliArgs.h"
 
+#include "analysis/torch/CaseAnalysis.h"
 #include "model/ModelCard.h"
 
 #include <map>
@@ -13,8 +14,8 @@
 namespace execg::cli {
 
 struct MethodSpec {
-    std::string name, file;   // registry name; NAME.npy (NAME-2.npy for the same method again, other settings)
-    std::map<std::string, std::string> parameters;
+    MethodChoice choice;
+    std::string file;   // NAME.npy (NAME-2.npy for the same method again, other settings)
 };
 
 // Without --method: saliency, integrated gradients, SmoothGrad, Grad-CAM (when the card lists a layer), occlusion.
@@ -23,6 +24,7 @@ std::vector<MethodSpec> methodSpecs(const CliArgs& args, const ModelCard& card, 
 // The output a user named by its label or its index; none when the model has no such output.
 std::optional<int> outputIndex(const ModelCard& card, const std::string& text);
 
-int targetFromArgs(const CliArgs& args, const ModelCard& card, const std::vector<float>& raw, const std::string& command);
+// --target as an output index; none (the predicted output) without it. UsageError for an output the model lacks.
+std::optional<int> targetFromArgs(const CliArgs& args, const ModelCard& card, const std::string& command);
 
 } // namespace execg::cli

@@ -8,13 +8,10 @@
 #include "ModelArgs.h"
 #include "QualityReport.h"
 
-#include "explain/Explainer.h"
-#include "explain/WaveSummary.h"
+#include "analysis/ResultsJson.h"
+#include "analysis/torch/CaseAnalysis.h"
 #include "io/AtomicFile.h"
 #include "io/ReaderRegistry.h"
-#include "render/EvidenceText.h"
-#include "io/dicom/DicomEcgReader.h"
-#include "model/Prediction.h"
 #include "model/torch/TorchModel.h"
 #include "render/ChartPage.h"
 #include "render/PdfReport.h"
@@ -148,87 +145,33 @@ std::vector<std::string> inputFiles(const std::vector<std::string>& given)
 }
 
 struct CaseResult {
-    ordered_json json;
+    ResultsDocument document;
     bool methodFailed = false;
 };
 
 // One recording: read, fit, predict, explain, measure; the PDF, JSON and PNG written under `stem` in `outDir`.
-CaseResult reportCase(const CliArgs& args, const TorchModel& model, const std::vector<MethodSpec>& specs,
+CaseResult reportCase(const CliArgs& args, const std::shared_ptr<const TorchModel>& model, const std::vector<MethodSpec>& specs,
                       const std::string& file, const fs::path& stem, const ReportLook& look)
 {
-    const ModelCard& card = model.card();
-    AdaptOptions adapt;
-    adapt.startSeconds = args.number("start").value_or(0.0);
-    const GroupInFile in = readGroup(args, file);
-    const AdaptedInput input = fitToModel(in, card, adapt);
-    const auto raw = model.predict({input}).front();
-    const Prediction prediction = interpretOutputs(card, model.sha256(), raw, input.warnings);
-    if (!prediction.problem.empty())
-        throw std::runtime_error(file + ": " + prediction.problem);
-    const int target = targetFromArgs(args, card, raw, "report");
-    const WaveSegmentation waves = segmentWaves(in.group());
-
+    GroupInFile in = readGroup(args, file);
+    const int groupIndex = in.index;
+    const auto recording = std::make_shared<const Recording>(std::move(in.recording));
+    const CaseAnalysis analysis(recording, groupIndex, model, {file, *args.value("model"), {}});
+    AnalysisRequest request;
+    request.adapt.startSeconds = args.number("start").value_or(0.0);
+    request.target = targetFromArgs(args, model->card(), "report");
+    for (const auto& spec : specs)
+        request.methods.push_back(spec.choice);
+    request.quality = args.has("quality");
+    if (request.quality)
+        request.truth = loadGroundTruth(args, file, analysis.group(), request.qualityNotes);
+    FittedCase fitted;
     CaseResult result;
-    ordered_json methods = ordered_json::array();
-    std::vector<Explanation> explained;     // in the report, in order
-    std::vector<QString> headlines;
-    std::vector<std::size_t> explainedJson; // their entries in `methods`
-    QStringList notes;
-    for (const auto& spec : specs) {
-        ordered_json m{{"method", spec.name}};
-        try {
-            ExplainOptions options;
-            options.parameters = spec.parameters;
-            Explanation e = runExplanation(spec.name, model, input, target, options);
-            mapExplanationToRecording(e, input, in.group());
-            const auto summary = summariseAttribution(e.recordingMap, in.group(), waves);
-            m["parameters"] = e.parameters;
-            m["runtime_ms"] = round6(e.runtimeMs);
-            m["summary"] = attributionSummaryJson(summary);
-            explainedJson.push_back(methods.size());
-            headlines.push_back(evidenceHeadline(summary));
-            explained.push_back(std::move(e));
-        } catch (const ExplainError& e) {
-            result.methodFailed = true;
-            m["error"] = e.what();
-            notes << QStringLiteral("%1 could not run: %2").arg(q(spec.name), q(e.what()));
-        }
-        methods.push_back(m);
-    }
-    // The explanation-quality scorecard of every method into the report and the JSON (as `explain --quality`).
-    std::vector<quality::Scorecard> scorecards;
-    std::vector<double> agreement(explained.size(), 0.0);
-    if (args.has("quality")) {
-        std::vector<std::string> truthNotes;
-        const auto truth = loadGroundTruth(args, file, in.group(), truthNotes);
-        for (const auto& n : truthNotes)
-            notes << q(n);
-        std::vector<std::vector<float>> maps;
-        for (const auto& e : explained)
-            maps.push_back(e.modelMap);
-        agreement = quality::meanAgreement(quality::agreement(maps));
-        const auto o = scorecardOptionsFor(card, truth);
-        for (std::size_t k = 0; k < explained.size(); ++k) {
-            scorecards.push_back(quality::scoreExplanation(model, input, explained[k], o));
-            methods[explainedJson[k]]["quality"] = scorecardJson(scorecards.back(), agreement[k]);
-        }
-    }
+    result.document = analysis.run(request, &fitted);
+    for (const auto& m : result.document.methods)
+        result.methodFailed = result.methodFailed || !m.error.empty();
 
-    ReportCase rc;
-    rc.recording = &in.recording;
-    rc.group = in.index;
-    rc.inputFile = q(file);
-    rc.card = &card;
-    rc.modelFile = q(*args.value("model"));
-    rc.modelSha256 = q(model.sha256());
-    rc.prediction = &prediction;
-    rc.target = target;
-    rc.input = &input;
-    rc.notes = notes;
-    rc.versions = {QStringLiteral("ExECG Studio " EXECG_VERSION), QStringLiteral("Qt ") + qVersion(), q(libtorchVersion()), q(dcmtkVersion())};
-    for (std::size_t k = 0; k < explained.size(); ++k)
-        rc.methods.push_back({&explained[k], headlines[k], scorecards.empty() ? nullptr : &scorecards[k], agreement[k],
-                              ExplainerRegistry::instance().find(explained[k].method)->info().stochastic});
+    const ReportCase rc = reportCaseFor(result.document, *recording, model->card(), fitted.input);
     ReportContent c = assembleReport(rc);
     c.chart = look.style;
     c.deidentify = args.has("deidentify");
@@ -246,7 +189,8 @@ CaseResult reportCase(const CliArgs& args, const TorchModel& model, const std::v
     QString error;
     if (!writePdfReport(c, q(pdf), &error))
         throw std::runtime_error(error.toStdString());
-    ordered_json files = {{"pdf", pdf}};
+    std::map<std::string, std::string>& files = result.document.files;
+    files["pdf"] = pdf;
     const QSizeF pageMm = QPageSize(c.pageSize).size(QPageSize::Millimeter).transposed();
     if (args.has("png")) {
         // The chart page at 150 dpi: what a screen or a slide shows.
@@ -285,18 +229,7 @@ CaseResult reportCase(const CliArgs& args, const TorchModel& model, const std::v
         files["svg"] = svg;
     }
 
-    result.json = {{"file", file},
-                   {"model", {{"name", card.name}, {"version", card.version}, {"sha256", model.sha256()}}},
-                   {"prediction", ordered_json::array()},
-                   {"target", card.outputs[std::size_t(target)].label},
-                   {"warnings", prediction.warnings},
-                   {"methods", methods},
-                   {"files", files}};
-    for (const auto& o : prediction.outputs)
-        result.json["prediction"].push_back({{"label", o.label}, {"value", o.value}, {"unit", o.unit}});
-    if (card.demo)
-        result.json["model"]["notice"] = kDemoModelNotice;
-    writeFileAtomically(stem.string() + ".json", result.json.dump(2) + "\n");
+    writeResultsFile(result.document, stem.string() + ".json");
     return result;
 }
 
@@ -332,8 +265,11 @@ int runReport(const std::vector<std::string>& words)
     const std::string modelPath = *args.value("model");
     const fs::path outDir = *args.value("out");
     configureThreadsFromArgs(args, "report");
-    const TorchModel model(modelPath, modelCardFromArgs(args, "report", modelPath));
-    const auto specs = methodSpecs(args, model.card(), "report");
+    const auto model = std::make_shared<const TorchModel>(modelPath, modelCardFromArgs(args, "report", modelPath));
+    const auto specs = methodSpecs(args, model->card(), "report");
+    for (const auto& spec : specs)
+        if (isCounterfactualMethod(spec.choice.method))
+            throw UsageError("report: " + spec.choice.method + " is a counterfactual generator; `execg-cli explain` runs those");
     const ReportLook look = lookFromArgs(args);
     const auto files = inputFiles(args.positional());
     if (files.empty())
@@ -355,10 +291,11 @@ int runReport(const std::vector<std::string>& words)
         try {
             auto r = reportCase(args, model, specs, file, outDir / stem, look);
             const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - c0).count();
-            r.json["runtime_ms"] = round6(ms);
             incomplete += r.methodFailed;
             std::cerr << (r.methodFailed ? "written, but a method failed" : "ok") << " (" << std::lround(ms) << " ms)\n";
-            cases.push_back(r.json);
+            ordered_json entry = resultsToJson(r.document);
+            entry["runtime_ms"] = round6(ms);
+            cases.push_back(entry);
         } catch (const std::exception& e) {
             ++failed;
             std::cerr << "failed: " << e.what() << "\n";

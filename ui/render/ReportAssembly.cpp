@@ -28,6 +28,34 @@ std::vector<std::pair<QString, QString>> measurementRows(const EcgMeasurements& 
     return rows;
 }
 
+ReportCase reportCaseFor(const ResultsDocument& d, const Recording& recording, const ModelCard& card, const AdaptedInput& input)
+{
+    ReportCase rc;
+    rc.recording = &recording;
+    rc.group = d.recording.group;
+    rc.inputFile = q(d.recording.file);
+    rc.inputSha256 = q(d.recording.sha256);
+    rc.card = &card;
+    rc.modelFile = q(d.model.file);
+    rc.modelSha256 = q(d.model.sha256);
+    rc.prediction = d.prediction ? &*d.prediction : nullptr;
+    rc.target = d.target ? d.target->index : 0;
+    rc.input = &input;
+    for (const auto& m : d.methods) {
+        if (m.explanation)
+            rc.methods.push_back({m.explanation.get(), q(m.headline), m.scorecard ? &*m.scorecard : nullptr, m.agreement, m.stochastic});
+        else if (!m.error.empty())
+            rc.notes << QStringLiteral("%1 could not run: %2").arg(q(m.method), q(m.error));
+    }
+    const auto version = [&](const char* key) {
+        const auto it = d.software.find(key);
+        return it == d.software.end() ? QString() : q(it->second);
+    };
+    rc.versions = {QStringLiteral("ExECG Studio ") + version("execg"), QStringLiteral("Qt ") + QString::fromLatin1(qVersion()),
+                   version("libtorch"), version("dcmtk")};
+    return rc;
+}
+
 ReportQuality reportQuality(const quality::Scorecard& s, double agreement)
 {
     ReportQuality r;
@@ -52,7 +80,7 @@ ReportContent assembleReport(const ReportCase& in)
     c.recording = in.recording;
     c.group = in.group;
     c.inputFile = in.inputFile;
-    c.inputSha256 = q(sha256OfFile(in.inputFile.toStdString()));
+    c.inputSha256 = in.inputSha256.isEmpty() ? q(sha256OfFile(in.inputFile.toStdString())) : in.inputSha256;
     c.modelName = q(card.name);
     c.modelVersion = q(card.version);
     c.modelFile = in.modelFile;

@@ -2,11 +2,12 @@
 // What goes into a case's PDF report, gathered from the engine's plain results — recording, model card,
 // prediction, explanations with their headlines and scorecards, measurements — in one place, so the command line's
 // `report` and the GUI's export print exactly the same report for the same case.
+#include "analysis/ResultsDocument.h"
 #include "explain/Explanation.h"
 #include "measure/Measurements.h"
 #include "model/ModelInputAdapter.h"
 #include "model/Prediction.h"
-#include "quality/torch/Scorecard.h"
+#include "quality/Scorecard.h"
 #include "render/PdfReport.h"
 
 #include <QString>
@@ -28,6 +29,7 @@ struct ReportCase {
     const Recording* recording = nullptr;
     int group = 0;
     QString inputFile;
+    QString inputSha256;                             // of the input file's bytes; computed from inputFile when empty
     const ModelCard* card = nullptr;
     QString modelFile, modelSha256;
     const Prediction* prediction = nullptr;
@@ -41,6 +43,12 @@ struct ReportCase {
 // The report's content for `c` (SHA-256 of the input file, versions, preprocessing, measurements included); the look
 // (chart style, page, scale, de-identification, the chart's method) keeps its defaults for the caller to set.
 ReportContent assembleReport(const ReportCase& c);
+
+// The report case of an analysed case, from its results document (which, with `recording`, `card` and `input`, must
+// outlive it): the methods that ran with their headlines and scorecards, a note for each that could not, and the
+// software versions the document cites plus Qt's.
+ReportCase reportCaseFor(const ResultsDocument& document, const Recording& recording, const ModelCard& card,
+                         const AdaptedInput& input);
 
 // One method's scorecard in the report's words.
 ReportQuality reportQuality(const quality::Scorecard& s, double agreement);

@@ -39,13 +39,13 @@ namespace {
 // Each map is 2 × leads × samples floats (model and recording axis): 64 of 10 s 12-lead cases stay under 40 MB.
 constexpr int kCacheSize = 64;
 
+} // namespace
+
 QString titleOf(const std::string& method)
 {
     const Explainer* e = ExplainerRegistry::instance().find(method);
     return e ? q(e->info().title) : q(method);
 }
-
-} // namespace
 
 Workbench::Workbench(QObject* parent) : QObject(parent)
 {
@@ -274,8 +274,8 @@ void Workbench::resetAnalysis()
         runner_->cancel(e.qualityJob);
     }
     entries_.clear();
-    input_.reset();
-    waves_.reset();
+    analysis_.reset();
+    fitted_.reset();
     prediction_.reset();
     raw_.clear();
     predictionError_.clear();
@@ -287,33 +287,33 @@ void Workbench::startPrediction()
 {
     if (!recording_ || !model_)
         return;
+    // De-identified, every result names the case by its alias: the file's own name may carry the patient's.
+    analysis_ = std::make_shared<const CaseAnalysis>(
+        recording_, group_, model_,
+        CaseFiles{casePath_.toStdString(), modelPath_.toStdString(), deidentify_ ? recording_->sourcePath : std::string()});
     struct Result {
-        std::shared_ptr<const AdaptedInput> input;
-        std::shared_ptr<const WaveSegmentation> waves;
-        std::vector<float> raw;
-        Prediction prediction;
+        std::shared_ptr<const FittedCase> fitted;
+        PredictionResult prediction;
     };
     auto result = std::make_shared<Result>();
     const int generation = generation_;
-    predictJob_ = runner_->submit(tr("Predicting"), [rec = recording_, g = group_, model = model_, result](const JobControl&) {
-        auto input = std::make_shared<AdaptedInput>(adaptRecordingToModel(*rec, g, model->card()));
-        result->raw = model->predict({*input}).front();
-        result->prediction = interpretOutputs(model->card(), model->sha256(), result->raw, input->warnings);
-        result->input = std::move(input);
-        result->waves = std::make_shared<const WaveSegmentation>(segmentWaves(rec->groups[std::size_t(g)]));
+    predictJob_ = runner_->submit(tr("Predicting"), [analysis = analysis_, result](const JobControl&) {
+        auto fitted = std::make_shared<const FittedCase>(analysis->fit());
+        result->prediction = analysis->predict(*fitted);
+        result->fitted = std::move(fitted);
     }, [this, generation, result](JobState state, const QString& error) {
         if (generation != generation_)
             return;
-        if (state != JobState::Finished || !result->prediction.problem.empty()) {
-            predictionError_ = state == JobState::Finished ? q(result->prediction.problem) : error;
+        const Prediction& p = result->prediction.prediction;
+        if (state != JobState::Finished || !p.problem.empty()) {
+            predictionError_ = state == JobState::Finished ? q(p.problem) : error;
             emit predictionChanged();
             return;
         }
-        input_ = result->input;
-        waves_ = result->waves;
-        raw_ = result->raw;
-        prediction_ = result->prediction;
-        target_ = requestedTarget_ >= 0 && requestedTarget_ < int(raw_.size()) ? requestedTarget_ : predictedTarget(raw_);
+        fitted_ = result->fitted;
+        raw_ = result->prediction.raw;
+        prediction_ = p;
+        target_ = CaseAnalysis::chooseTarget(raw_, requestedTarget_ >= 0 ? std::optional<int>(requestedTarget_) : std::nullopt);
         emit predictionChanged();
         if (autoRun_)
             runExplanations();
@@ -325,7 +325,7 @@ void Workbench::setTarget(int output)
     requestedTarget_ = output;
     if (!prediction_)
         return;
-    const int target = output >= 0 && output < int(raw_.size()) ? output : predictedTarget(raw_);
+    const int target = CaseAnalysis::chooseTarget(raw_, output >= 0 ? std::optional<int>(output) : std::nullopt);
     if (target == target_)
         return;
     target_ = target;
@@ -386,7 +386,7 @@ void Workbench::runExplanations()
     }
     ++generation_;
     entries_.clear();
-    if (!input_ || !model_) {
+    if (!fitted_ || !analysis_) {
         emit explanationsChanged();
         return;
     }
@@ -409,23 +409,13 @@ void Workbench::runExplanations()
             entries_.push_back(std::move(entry));
             continue;
         }
-        struct Result {
-            std::shared_ptr<const Explanation> explanation;
-            std::shared_ptr<const AttributionSummary> summary;
-        };
-        auto result = std::make_shared<Result>();
+        auto result = std::make_shared<MethodResult>();
         entry.job = runner_->submit(
             tr("%1 on %2").arg(entry.title, deidentify_ ? QString::fromStdString(recording_->sourcePath) : QFileInfo(casePath_).fileName()),
-            [choice, model = model_, input = input_, rec = recording_, g = group_, waves = waves_, target = target_,
-             result](const JobControl& control) {
-                ExplainOptions options;
-                options.parameters = choice.parameters;
+            [choice, analysis = analysis_, fitted = fitted_, target = target_, result](const JobControl& control) {
+                StepOptions options;
                 options.progress = [&control](double f) { return control.report(f); };
-                auto e = std::make_shared<Explanation>(runExplanation(choice.method, *model, *input, target, options));
-                const SignalGroup& group = rec->groups[std::size_t(g)];
-                mapExplanationToRecording(*e, *input, group);
-                result->summary = std::make_shared<const AttributionSummary>(summariseAttribution(e->recordingMap, group, *waves));
-                result->explanation = std::move(e);
+                *result = analysis->explain(*fitted, target, choice, options);
             },
             [this, generation, i = int(entries_.size()), key, result](JobState state, const QString& error) {
                 // Entries are only ever rebuilt under a new generation, so the index still names this one.
@@ -439,7 +429,7 @@ void Workbench::runExplanations()
                 if (state == JobState::Finished) {
                     done.progress = 1.0;
                     done.explanation = result->explanation;
-                    done.summary = result->summary;
+                    done.summary = std::make_shared<const AttributionSummary>(*result->summary);
                     done.headline = evidenceHeadline(*result->summary);
                     remember(key, done);
                 }
@@ -470,9 +460,9 @@ void Workbench::cancelExplanations()
 
 void Workbench::assessQuality()
 {
-    if (!input_ || !model_)
+    if (!fitted_ || !analysis_)
         return;
-    auto truth = truth_ ? std::make_shared<const quality::GroundTruth>(*truth_) : nullptr;
+    auto truth = std::make_shared<const std::optional<quality::GroundTruth>>(truth_);
     const int generation = generation_;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         ExplanationEntry& entry = entries_[i];
@@ -483,10 +473,10 @@ void Workbench::assessQuality()
         entry.qualityState = JobState::Queued;
         entry.qualityJob = runner_->submit(
             tr("Quality of %1").arg(entry.title),
-            [model = model_, input = input_, e = entry.explanation, truth, result](const JobControl& control) {
-                auto options = quality::scorecardOptionsFor(model->card(), truth ? &truth->waves : nullptr);
+            [analysis = analysis_, fitted = fitted_, e = entry.explanation, truth, result](const JobControl& control) {
+                StepOptions options;
                 options.progress = [&control](double f) { return control.report(f); };
-                *result = std::make_shared<const quality::Scorecard>(quality::scoreExplanation(*model, *input, *e, options));
+                *result = std::make_shared<const quality::Scorecard>(analysis->score(*fitted, *e, *truth, options));
             },
             [this, generation, i, key, result](JobState state, const QString& error) {
                 if (generation != generation_ || i >= entries_.size())
@@ -510,22 +500,23 @@ void Workbench::assessQuality()
 void Workbench::updateAgreement()
 {
     // Rank correlations between every pair of maps: tens of milliseconds, so off the GUI thread like the rest.
-    auto maps = std::make_shared<std::vector<std::shared_ptr<const Explanation>>>();
+    auto methods = std::make_shared<std::vector<MethodResult>>();
     auto index = std::make_shared<std::vector<std::size_t>>();
     for (std::size_t i = 0; i < entries_.size(); ++i)
         if (entries_[i].explanation) {
-            maps->push_back(entries_[i].explanation);
+            methods->push_back(attributionResult(entries_[i].choice.method, entries_[i].explanation));
             index->push_back(i);
         }
-    if (maps->empty())
+    if (methods->empty())
         return;
     auto mean = std::make_shared<std::vector<double>>();
     const int generation = generation_;
-    runner_->submit(tr("Agreement between the methods"), [maps, mean](const JobControl&) {
-        std::vector<std::vector<float>> values;
-        for (const auto& e : *maps)
-            values.push_back(e->modelMap);
-        *mean = quality::meanAgreement(quality::agreement(values));
+    runner_->submit(tr("Agreement between the methods"), [methods, mean](const JobControl&) {
+        std::vector<const MethodResult*> maps;
+        for (const auto& m : *methods)
+            maps.push_back(&m);
+        const ResultsAgreement a = CaseAnalysis::agreement(maps);
+        *mean = quality::meanAgreement({a.rankCorrelation, a.topKOverlap});
     }, [this, generation, index, mean](JobState state, const QString&) {
         if (generation != generation_ || state != JobState::Finished)
             return;
@@ -548,7 +539,7 @@ QString Workbench::counterfactualUnavailable(const QString& method) const
 
 void Workbench::runCounterfactual(const QString& method, int output, double value)
 {
-    if (!input_ || !model_) {
+    if (!fitted_ || !analysis_) {
         counterfactualError_ = tr("Open a case and let the model predict first.");
         emit counterfactualChanged();
         return;
@@ -561,19 +552,11 @@ void Workbench::runCounterfactual(const QString& method, int output, double valu
     const CounterfactualTarget target{output, value};
     counterfactualJob_ = runner_->submit(
         tr("Counterfactual towards %1").arg(value),
-        [name = method.toStdString(), cardPath = modelCardPathFor(modelPath_.toStdString()), model = model_, input = input_,
-         rec = recording_, g = group_, target, result](const JobControl& control) {
-            const auto& registry = CounterfactualRegistry::instance();
-            CounterfactualRequest request;
-            request.model = model.get();
-            request.group = &rec->groups[std::size_t(g)];
-            request.input = input.get();
-            request.target = target;
-            request.progress = [&control](double f) { return control.report(f); };
-            std::unique_ptr<GeneratorModel> generator;
-            if (const auto* m = registry.find(name); m && m->needsGenerator && model->card().generator)
-                request.generator = (generator = loadCardGenerator(cardPath, model->card())).get();
-            *result = std::make_shared<const CounterfactualResult>(registry.run(name, request));
+        [choice = MethodChoice{method.toStdString(), {}}, analysis = analysis_, fitted = fitted_, target,
+         result](const JobControl& control) {
+            StepOptions options;
+            options.progress = [&control](double f) { return control.report(f); };
+            *result = analysis->counterfactual(*fitted, choice, target, options).counterfactual;
         },
         [this, generation, result](JobState state, const QString& error) {
             if (generation != generation_)
@@ -589,163 +572,5 @@ void Workbench::runCounterfactual(const QString& method, int output, double valu
 }
 
 void Workbench::cancelCounterfactual() { runner_->cancel(counterfactualJob_); }
-
-bool Workbench::exportCounterfactual(const QString& path, QString* error) const
-{
-    const auto fail = [&](const QString& why) {
-        if (error)
-            *error = why;
-        return false;
-    };
-    if (!counterfactual_ || !recording_)
-        return fail(tr("%1: there is no counterfactual to export").arg(path));
-    if (QFileInfo(path).absoluteFilePath() == QFileInfo(casePath_).absoluteFilePath())
-        return fail(tr("%1: that is the recording itself; a counterfactual is never written over its input").arg(path));
-    Recording changed = *recording_;
-    changed.groups.at(std::size_t(group_)) = counterfactual_->counterfactual;
-    changed.warnings.push_back("counterfactual (" + counterfactual_->method + ") of " + recording_->sourcePath +
-                               ": not a recorded ECG");
-    try {
-        if (path.endsWith(QStringLiteral(".dcm"), Qt::CaseInsensitive)) {
-            DicomEcgWriter::write(changed, path.toStdString());
-        } else {
-            WfdbWriteOptions o;
-            o.groupIndex = group_;
-            writeWfdbRecord(changed, path.toStdString(), o);
-        }
-    } catch (const std::exception& e) {
-        return fail(q(e.what()));
-    }
-    return true;
-}
-
-// --- exports ------------------------------------------------------------------------------------------------------
-
-void Workbench::exportReport(const QString& path, const ReportContent& look, const QString& chartMethod)
-{
-    if (!recording_ || !model_ || !prediction_ || !input_) {
-        emit exported(path, tr("%1: nothing to report yet — open a case and let the model predict").arg(path));
-        return;
-    }
-    // Everything the job reads is shared and immutable, so the case on screen may change while it writes.
-    struct Job {
-        std::shared_ptr<const Recording> recording;
-        std::shared_ptr<const TorchModel> model;
-        std::shared_ptr<const AdaptedInput> input;
-        Prediction prediction;
-        std::vector<ExplanationEntry> entries;
-    };
-    auto job = std::make_shared<Job>(Job{recording_, model_, input_, *prediction_, {}});
-    for (const auto& e : entries_)
-        if (e.explanation)
-            job->entries.push_back(e);
-    auto error = std::make_shared<QString>();
-    const int group = group_, target = target_;
-    // De-identified, the report names the case by its alias: the file's own name may carry the patient's.
-    const bool deidentify = deidentify_;
-    const QString file = casePath_, alias = QString::fromStdString(recording_->sourcePath), modelFile = modelPath_;
-    runner_->submit(tr("Writing %1").arg(QFileInfo(path).fileName()), [=](const JobControl&) {
-        ReportCase rc;
-        rc.recording = job->recording.get();
-        rc.group = group;
-        rc.inputFile = file;
-        rc.card = &job->model->card();
-        rc.modelFile = modelFile;
-        rc.modelSha256 = q(job->model->sha256());
-        rc.prediction = &job->prediction;
-        rc.target = target;
-        rc.input = job->input.get();
-        rc.versions = {QStringLiteral("ExECG Studio ") + QCoreApplication::applicationVersion(), QStringLiteral("Qt ") + qVersion(),
-                       q(libtorchVersion()), q(dcmtkVersion())};
-        for (const auto& e : job->entries) {
-            const Explainer* explainer = ExplainerRegistry::instance().find(e.choice.method);
-            rc.methods.push_back({e.explanation.get(), e.headline, e.scorecard.get(), e.agreement,
-                                  explainer && explainer->info().stochastic});
-        }
-        ReportContent c = assembleReport(rc);
-        c.chart = look.chart;
-        c.overlay = look.overlay;
-        c.colours = look.colours;
-        c.scale = look.scale;
-        c.pageSize = look.pageSize;
-        c.deidentify = look.deidentify || deidentify;
-        if (deidentify)
-            c.inputFile = alias;   // the file's hash stays: it identifies the bytes, not the patient
-        for (std::size_t k = 0; k < job->entries.size(); ++k)
-            if (job->entries[k].title == chartMethod)
-                c.chartMethod = int(k);
-        if (!writePdfReport(c, path, error.get()))
-            throw std::runtime_error(error->toStdString());
-    }, [this, path](JobState state, const QString& message) {
-        emit exported(path, state == JobState::Finished ? QString() : state == JobState::Cancelled ? tr("%1: cancelled").arg(path) : message);
-    });
-}
-
-bool Workbench::exportResults(const QString& path, QString* error) const
-{
-    QJsonObject root;
-    root[QStringLiteral("recording")] = QJsonObject{{QStringLiteral("file"), deidentify_ ? QString::fromStdString(recording_->sourcePath) : casePath_},
-                                                    {QStringLiteral("group"), group_},
-                                                    {QStringLiteral("sampling_rate_hz"), group() ? group()->samplingRateHz : 0.0}};
-    if (model_) {
-        QJsonObject m{{QStringLiteral("name"), q(model_->card().name)},
-                      {QStringLiteral("version"), q(model_->card().version)},
-                      {QStringLiteral("file"), modelPath_},
-                      {QStringLiteral("sha256"), q(model_->sha256())}};
-        if (model_->card().demo)
-            m[QStringLiteral("notice")] = QString::fromUtf8(kDemoModelNotice);
-        root[QStringLiteral("model")] = m;
-    }
-    if (prediction_) {
-        QJsonArray outputs, warnings;
-        for (const auto& o : prediction_->outputs)
-            outputs.append(QJsonObject{{QStringLiteral("label"), q(o.label)}, {QStringLiteral("value"), o.value},
-                                       {QStringLiteral("unit"), q(o.unit)}, {QStringLiteral("raw"), double(o.raw)}});
-        for (const auto& w : prediction_->warnings)
-            warnings.append(q(w));
-        root[QStringLiteral("prediction")] = outputs;
-        root[QStringLiteral("warnings")] = warnings;
-        root[QStringLiteral("target")] = target_;
-    }
-    QJsonArray methods;
-    for (const auto& e : entries_) {
-        QJsonObject m{{QStringLiteral("method"), q(e.choice.method)}, {QStringLiteral("title"), e.title}};
-        if (!e.explanation) {
-            m[QStringLiteral("state")] = e.error.isEmpty() ? QStringLiteral("not finished") : e.error;
-            methods.append(m);
-            continue;
-        }
-        QJsonObject parameters, diagnostics;
-        for (const auto& [k, v] : e.explanation->parameters)
-            parameters[q(k)] = q(v);
-        for (const auto& [k, v] : e.explanation->diagnostics)
-            diagnostics[q(k)] = v;
-        m[QStringLiteral("parameters")] = parameters;
-        m[QStringLiteral("seed")] = QString::number(e.explanation->seed);
-        m[QStringLiteral("runtime_ms")] = e.explanation->runtimeMs;
-        m[QStringLiteral("diagnostics")] = diagnostics;
-        m[QStringLiteral("headline")] = e.headline;
-        if (e.scorecard) {
-            QJsonArray verdicts;
-            for (const auto& v : e.scorecard->verdicts)
-                verdicts.append(QJsonObject{{QStringLiteral("text"), q(v.text)}, {QStringLiteral("warning"), v.warning}});
-            m[QStringLiteral("quality")] = QJsonObject{{QStringLiteral("deletion_gain"), e.scorecard->deletionGain},
-                                                       {QStringLiteral("randomisation_passed"),
-                                                        e.scorecard->randomisation ? QJsonValue(e.scorecard->randomisation->passed) : QJsonValue()},
-                                                       {QStringLiteral("average_sensitivity"), e.scorecard->robustness.averageSensitivity},
-                                                       {QStringLiteral("agreement"), e.agreement},
-                                                       {QStringLiteral("verdicts"), verdicts}};
-        }
-        methods.append(m);
-    }
-    root[QStringLiteral("methods")] = methods;
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 || !out.commit()) {
-        if (error)
-            *error = tr("%1: cannot be written (%2)").arg(path, out.errorString());
-        return false;
-    }
-    return true;
-}
 
 } // namespace execg

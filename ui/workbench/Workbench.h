@@ -1,9 +1,11 @@
 #pragma once
 // The workstation's domain state, apart from any widget: the open case, the model, its prediction, the methods the
 // user chose and their explanations and scorecards. Widgets read it and ask it to act; every slow step (reading a
-// file, loading a model, predicting, explaining, scoring) runs off the GUI thread through one AnalysisRunner and
-// comes back as a signal. Results are cached by recording, model, target, method and parameters, so going back
+// file, loading a model, and the steps of core's CaseAnalysis: predicting, explaining, scoring, counterfactuals) runs
+// off the GUI thread through one AnalysisRunner and comes back as a signal. Results are cached by recording, model, target, method and parameters, so going back
 // to a case or re-ticking a method shows its map at once.
+#include "analysis/ResultsDocument.h"
+#include "analysis/torch/CaseAnalysis.h"
 #include "counterfactual/Counterfactual.h"
 #include "explain/Explanation.h"
 #include "explain/WaveSummary.h"
@@ -36,11 +38,8 @@ class RecordingLoader;
 class Teaching;
 class TorchModel;
 
-struct MethodChoice {
-    std::string method;                              // registry name
-    std::map<std::string, std::string> parameters;   // given values; defaults fill the rest
-    bool operator==(const MethodChoice&) const = default;
-};
+// How a method is named to users: its registry title ("Integrated Gradients"), else its name.
+QString titleOf(const std::string& method);
 
 // One chosen method on the current case: its job while it runs, its explanation when done.
 struct ExplanationEntry {
@@ -111,7 +110,10 @@ public:
 
     // --- the prediction for case and model ---
     const std::optional<Prediction>& prediction() const { return prediction_; }
-    std::shared_ptr<const AdaptedInput> input() const { return input_; }
+    std::shared_ptr<const AdaptedInput> input() const
+    {
+        return fitted_ ? std::shared_ptr<const AdaptedInput>(fitted_, &fitted_->input) : nullptr;
+    }
     int target() const { return target_; }
     void setTarget(int output);   // −1: the predicted output
     int requestedTarget() const { return requestedTarget_; }
@@ -153,8 +155,11 @@ public:
     // The case's PDF report, as `execg-cli report` writes it, drawn with `look` (chart style, overlay, colours, the
     // chart's method); written off the GUI thread, then exported(path, error) with an empty error on success.
     void exportReport(const QString& path, const ReportContent& look, const QString& chartMethod);
-    // The case's results as JSON: recording, model, prediction, warnings, and per method its parameters, seed,
-    // runtime, diagnostics, headline and scorecard (maps stay out: `execg-cli explain` writes them as .npy).
+    // The case's results document (docs/results-format.md) as `execg-cli explain` writes it: recording, model,
+    // prediction, warnings, and per method its parameters, seed, runtime, diagnostics, evidence, headline and
+    // scorecard, and the counterfactual; a method not finished is listed with why. Empty without a prediction.
+    std::optional<ResultsDocument> resultsDocument() const;
+    // That document as JSON (maps stay out: `execg-cli explain` writes them as .npy).
     bool exportResults(const QString& path, QString* error = nullptr) const;
 
     // --- explanation quality ---
@@ -216,8 +221,8 @@ private:
     QString modelPath_, modelError_;
     int modelJob_ = 0, predictJob_ = 0, measureJob_ = 0;
 
-    std::shared_ptr<const AdaptedInput> input_;
-    std::shared_ptr<const WaveSegmentation> waves_;
+    std::shared_ptr<const CaseAnalysis> analysis_;   // the case with the model; null until both are there
+    std::shared_ptr<const FittedCase> fitted_;
     std::optional<Prediction> prediction_;
     std::vector<float> raw_;
     QString predictionError_;

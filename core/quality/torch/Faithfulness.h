@@ -6,6 +6,7 @@
 // docs/explanation-quality.md.
 #include "explain/Explainer.h"
 #include "model/torch/TorchModel.h"
+#include "quality/Scorecard.h"
 
 #include <cstdint>
 #include <string>
@@ -26,19 +27,6 @@ struct FaithfulnessOptions {
     std::uint64_t seed = 0;
     int batch = 64;
     ExplainProgress progress;         // may be empty; returning false cancels (ExplainCancelled)
-};
-
-struct FaithfulnessCurve {
-    std::vector<double> fraction;     // share of segments removed (deletion) or restored (insertion), 0 … 1
-    std::vector<double> output;       // the target output there
-    double area = 0.0;                // trapezoid area under output over fraction
-};
-
-struct Faithfulness {
-    FaithfulnessCurve deletion;       // most-attributed first: a faithful map makes the output fall early (low area)
-    FaithfulnessCurve insertion;      // from the baseline, most-attributed first: rises early (high area)
-    double correlation = 0.0;         // Pearson r of Σ attribution in a subset vs output drop; 0 when undefined
-    std::string note;                 // why a value is a convention (zero map, output that does not move)
 };
 
 // `map` is leads × samples on the model input (an Explanation's modelMap), for `target`.

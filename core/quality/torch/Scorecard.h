@@ -9,6 +9,7 @@
 #include "quality/Robustness.h"
 #include "quality/torch/Faithfulness.h"
 #include "quality/torch/Randomisation.h"
+#include "quality/Scorecard.h"
 
 #include <optional>
 #include <string>
@@ -28,22 +29,6 @@ struct ScorecardOptions {
     const AdaptedInput* baselineInput = nullptr;   // the baseline the explanation ran with, if any
     std::uint64_t seed = 0;
     ExplainProgress progress;
-};
-
-struct Scorecard {
-    std::string method;
-    Faithfulness faithfulness;
-    double randomMapDeletionArea = 0.0;     // the deletion area of a seeded random map: the bar to beat
-    // (random-map area − this map's area) / |f(x) − f(everything removed)|: > 0 when removing what the map ranks
-    // highest moves the output sooner than removing random segments; 0 when the output does not move at all.
-    double deletionGain = 0.0;
-    std::optional<RandomisationCheck> randomisation;
-    Robustness robustness;
-    double sparseness = 0.0;                // Gini of |map|
-    std::vector<double> effectiveSupportMs; // per model lead: time holding 90 % of the lead's |map|
-    std::optional<Localisation> localisation;
-    std::vector<Verdict> verdicts;          // one line per measure, plain words; warnings say "do not trust"
-    double runtimeMs = 0.0;
 };
 
 // The options for a model and the ground truth found for the recording (or null): localisation only where the card

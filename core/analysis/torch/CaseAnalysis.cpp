@@ -1,0 +1,233 @@
+#include "analysis/torch/CaseAnalysis.h"
+
+#include "io/dicom/DicomEcgReader.h"
+#include "model/Prediction.h"
+#include "model/Sha256.h"
+#include "model/torch/GeneratorModel.h"
+#include "model/torch/TorchModel.h"
+#include "quality/MapMetrics.h"
+
+#include <algorithm>
+#include <chrono>
+
+namespace execg {
+
+bool isCounterfactualMethod(const std::string& name) { return CounterfactualRegistry::instance().find(name) != nullptr; }
+
+std::map<std::string, std::string> softwareVersions()
+{
+    return {{"execg", EXECG_VERSION}, {"libtorch", libtorchVersion()}, {"dcmtk", dcmtkVersion()}};
+}
+
+CaseAnalysis::CaseAnalysis(std::shared_ptr<const Recording> recording, int group, std::shared_ptr<const TorchModel> model,
+                           CaseFiles files)
+    : recording_(std::move(recording)), group_(group), model_(std::move(model)), files_(std::move(files))
+{
+    if (files_.shownInput.empty())
+        files_.shownInput = files_.input;
+}
+
+const SignalGroup& CaseAnalysis::group() const { return recording_->groups.at(std::size_t(group_)); }
+
+FittedCase CaseAnalysis::fit(const AdaptOptions& options) const
+{
+    try {
+        return {adaptRecordingToModel(*recording_, group_, model_->card(), options), segmentWaves(group()),
+                files_.input.empty() ? std::string() : sha256OfFile(files_.input)};
+    } catch (const std::invalid_argument& e) {
+        throw AnalysisError(files_.shownInput + ": " + e.what());
+    }
+}
+
+PredictionResult CaseAnalysis::predict(const FittedCase& fitted) const
+{
+    PredictionResult r;
+    r.raw = model_->predict({fitted.input}).front();
+    r.prediction = interpretOutputs(model_->card(), model_->sha256(), r.raw, fitted.input.warnings);
+    return r;
+}
+
+int CaseAnalysis::chooseTarget(const std::vector<float>& raw, std::optional<int> requested)
+{
+    return requested && *requested >= 0 && *requested < int(raw.size()) ? *requested : predictedTarget(raw);
+}
+
+MethodResult CaseAnalysis::explain(const FittedCase& fitted, int target, const MethodChoice& choice,
+                                   const StepOptions& options) const
+{
+    ExplainOptions o;
+    o.parameters = choice.parameters;
+    o.baselineInput = options.baseline;
+    o.progress = options.progress;
+    auto e = std::make_shared<Explanation>(runExplanation(choice.method, *model_, fitted.input, target, o));
+    mapExplanationToRecording(*e, fitted.input, group());
+    MethodResult m = attributionResult(choice.method, e);
+    m.stochastic = ExplainerRegistry::instance().find(choice.method)->info().stochastic;
+    m.summary = summariseAttribution(e->recordingMap, group(), fitted.waves);
+    m.headline = m.summary->headline;
+    return m;
+}
+
+quality::Scorecard CaseAnalysis::score(const FittedCase& fitted, const Explanation& explanation,
+                                       const std::optional<quality::GroundTruth>& truth, const StepOptions& options) const
+{
+    auto o = quality::scorecardOptionsFor(model_->card(), truth ? &truth->waves : nullptr);
+    o.baselineInput = options.baseline;
+    o.progress = options.progress;
+    return quality::scoreExplanation(*model_, fitted.input, explanation, o);
+}
+
+ResultsAgreement CaseAnalysis::agreement(const std::vector<const MethodResult*>& methods)
+{
+    std::vector<std::vector<float>> maps;
+    ResultsAgreement a;
+    for (const MethodResult* m : methods) {
+        maps.push_back(m->explanation->modelMap);
+        a.methods.push_back(m->method);
+    }
+    const auto matrix = quality::agreement(maps);
+    a.rankCorrelation = matrix.rankCorrelation;
+    a.topKOverlap = matrix.topKOverlap;
+    return a;
+}
+
+MethodResult CaseAnalysis::counterfactual(const FittedCase& fitted, const MethodChoice& choice,
+                                          const CounterfactualTarget& target, const StepOptions& options) const
+{
+    const auto& registry = CounterfactualRegistry::instance();
+    const CounterfactualMethod* method = registry.find(choice.method);
+    if (!method)
+        throw ExplainError("unknown counterfactual generator '" + choice.method + "'");
+    if (const auto why = registry.unavailableReason(choice.method, model_->card()); !why.empty())
+        throw ExplainError(why);
+    CounterfactualRequest request;
+    request.model = model_.get();
+    request.group = &group();
+    request.input = &fitted.input;
+    request.target = target;
+    request.progress = options.progress;
+    std::unique_ptr<GeneratorModel> generator;
+    if (method->needsGenerator) {
+        try {
+            generator = loadCardGenerator(modelCardPathFor(files_.model), model_->card());
+        } catch (const ModelError& e) {
+            throw ExplainError(choice.method + ": the card's generator cannot be used: " + e.what());
+        }
+        request.generator = generator.get();
+    }
+    return counterfactualResult(choice.method,
+                                std::make_shared<const CounterfactualResult>(registry.run(choice.method, request, choice.parameters)));
+}
+
+Recording CaseAnalysis::counterfactualRecording(const CounterfactualResult& result) const
+{
+    // The source with its group replaced, so every other fact about the file stays.
+    Recording changed = *recording_;
+    changed.groups.at(std::size_t(group_)) = result.counterfactual;
+    changed.warnings.push_back("counterfactual (" + result.method + ") of " + recording_->sourcePath + ": not a recorded ECG");
+    return changed;
+}
+
+ResultsDocument CaseAnalysis::document(const FittedCase& fitted, const PredictionResult& prediction, int target) const
+{
+    const ModelCard& card = model_->card();
+    ResultsDocument d;
+    d.software = softwareVersions();
+    d.model = {card.name, card.version, files_.model, model_->sha256(), card.demo ? kDemoModelNotice : ""};
+    const AdaptedInput& in = fitted.input;
+    d.recording.file = files_.shownInput;
+    d.recording.sha256 = fitted.inputSha256;
+    d.recording.group = group_;
+    for (const auto& lead : group().leads)
+        d.recording.leads.push_back(lead.name);
+    d.recording.samplingRateHz = group().samplingRateHz;
+    d.recording.windowStartS = double(in.sourceFirst) / in.sourceRateHz;
+    d.recording.windowEndS = double(in.sourceFirst + in.sourceCount) / in.sourceRateHz;
+    d.warnings = prediction.prediction.warnings;
+    if (prediction.prediction.problem.empty())
+        d.prediction = prediction.prediction;
+    if (target >= 0 && target < int(card.outputs.size()) && target < int(prediction.raw.size()))
+        d.target = ResultsTarget{target, card.outputs[std::size_t(target)].label, prediction.raw[std::size_t(target)]};
+    d.beats = int(fitted.waves.beats.size());
+    d.beatsProblem = fitted.waves.problem;
+    return d;
+}
+
+ResultsDocument CaseAnalysis::run(const AnalysisRequest& request, FittedCase* fittedOut) const
+{
+    const auto t0 = std::chrono::steady_clock::now();
+    FittedCase fitted = fit(request.adapt);
+    const PredictionResult prediction = predict(fitted);
+    if (!prediction.prediction.problem.empty())
+        throw AnalysisError(files_.shownInput + ": " + prediction.prediction.problem);
+    const int target = chooseTarget(prediction.raw, request.target);
+    ResultsDocument d = document(fitted, prediction, target);
+    if (request.predicted)
+        request.predicted(d);
+
+    StepOptions options;
+    options.baseline = request.baseline;
+    const double parts = double(request.methods.size()) * (request.quality ? 2.0 : 1.0);
+    double done = 0.0;   // parts finished
+    const auto share = [&](double fraction) {
+        return !request.progress || request.progress(std::min(1.0, (done + fraction) / std::max(1.0, parts)));
+    };
+    options.progress = share;
+    for (const MethodChoice& choice : request.methods) {
+        if (!share(0.0))
+            throw ExplainCancelled();
+        MethodResult m;
+        try {
+            if (isCounterfactualMethod(choice.method)) {
+                if (!request.counterfactualTarget)
+                    throw ExplainError(choice.method + ": no counterfactual target was given");
+                CounterfactualTarget t = *request.counterfactualTarget;
+                if (t.output < 0)
+                    t.output = target;
+                m = counterfactual(fitted, choice, t, options);
+            } else {
+                m = explain(fitted, target, choice, options);
+            }
+        } catch (const ExplainCancelled&) {
+            throw;
+        } catch (const ExplainError& e) {
+            m = failedMethod(choice.method, e.what());
+        }
+        done += 1.0;
+        d.methods.push_back(std::move(m));
+        if (request.methodDone)
+            request.methodDone(d.methods.back());
+    }
+    if (request.quality) {
+        std::vector<std::size_t> scored;
+        std::vector<const MethodResult*> explained;
+        for (std::size_t k = 0; k < d.methods.size(); ++k)
+            if (MethodResult& m = d.methods[k]; m.explanation) {
+                m.scorecard = score(fitted, *m.explanation, request.truth, options);
+                done += 1.0;
+                scored.push_back(k);
+                explained.push_back(&m);
+            }
+        d.agreement = agreement(explained);
+        const auto mean = quality::meanAgreement({d.agreement->rankCorrelation, d.agreement->topKOverlap});
+        for (std::size_t k = 0; k < scored.size(); ++k) {
+            d.methods[scored[k]].agreement = mean[k];
+            if (request.scored)
+                request.scored(d.methods[scored[k]]);
+        }
+        ResultsQuality q;
+        q.groundTruth = request.truth ? request.truth->file : std::string();
+        for (const auto w : model_->card().labelWaves)
+            q.labelWaves.push_back(keyOf(w));
+        q.notes = request.qualityNotes;
+        d.quality = q;
+    }
+    if (request.progress)
+        request.progress(1.0);
+    d.totalMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    if (fittedOut)
+        *fittedOut = std::move(fitted);
+    return d;
+}
+
+} // namespace execg
