@@ -14,7 +14,7 @@
 #include "model/torch/TorchModel.h"
 #include "quality/MapMetrics.h"
 #include "render/ReportAssembly.h"
-#include "widgets/RecordingLoader.h"
+#include "workbench/RecordingLoader.h"
 #include "workbench/ConceptTests.h"
 #include "workbench/Teaching.h"
 #include "recording/Deidentify.h"

@@ -1,4 +1,4 @@
-#include "widgets/RecordingLoader.h"
+#include "workbench/RecordingLoader.h"
 
 #include "io/ReadError.h"
 #include "io/ReaderRegistry.h"
