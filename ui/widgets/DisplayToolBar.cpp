@@ -2,7 +2,6 @@
 
 #include <QComboBox>
 #include <QLabel>
-#include <QSettings>
 
 #include <cmath>
 
@@ -25,98 +24,6 @@ void selectReal(QComboBox* box, double value)
 }
 
 } // namespace
-
-DisplaySettings DisplaySettings::load()
-{
-    QSettings s;
-    DisplaySettings d;
-    d.chart.layout = ChartLayoutKind(s.value(QStringLiteral("display/layout"), int(d.chart.layout)).toInt());
-    d.chart.speedMmPerSecond = s.value(QStringLiteral("display/speed"), d.chart.speedMmPerSecond).toDouble();
-    d.chart.gainMmPerMillivolt = s.value(QStringLiteral("display/gain"), d.chart.gainMmPerMillivolt).toDouble();
-    d.chart.grid = GridStyle(s.value(QStringLiteral("display/grid"), int(d.chart.grid)).toInt());
-    d.overlay = OverlayMode(s.value(QStringLiteral("display/overlay"), int(d.overlay)).toInt());
-    d.colours = ColourMapKind(s.value(QStringLiteral("display/colours"), int(d.colours)).toInt());
-    d.filter = s.value(QStringLiteral("display/filter")).toString();
-    d.mainsHz = s.value(QStringLiteral("display/mains"), 0.0).toDouble();
-    return d;
-}
-
-void DisplaySettings::save() const
-{
-    QSettings s;
-    s.setValue(QStringLiteral("display/layout"), int(chart.layout));
-    s.setValue(QStringLiteral("display/speed"), chart.speedMmPerSecond);
-    s.setValue(QStringLiteral("display/gain"), chart.gainMmPerMillivolt);
-    s.setValue(QStringLiteral("display/grid"), int(chart.grid));
-    s.setValue(QStringLiteral("display/overlay"), int(overlay));
-    s.setValue(QStringLiteral("display/colours"), int(colours));
-    s.setValue(QStringLiteral("display/filter"), filter);
-    s.setValue(QStringLiteral("display/mains"), mainsHz);
-}
-
-namespace {
-template <typename E>
-struct Named {
-    const char* name;
-    E value;
-};
-constexpr Named<GridStyle> kGrids[] = {{"red", GridStyle::ClinicalRed}, {"grey", GridStyle::NeutralGrey}, {"none", GridStyle::None}};
-constexpr Named<OverlayMode> kOverlays[] = {{"band", OverlayMode::Band}, {"trace", OverlayMode::TraceColour}, {"strip", OverlayMode::Strip}};
-
-template <typename E, std::size_t N>
-QString nameOf(const Named<E> (&names)[N], E value)
-{
-    for (const auto& n : names)
-        if (n.value == value)
-            return QLatin1String(n.name);
-    return {};
-}
-
-template <typename E, std::size_t N>
-E valueOf(const Named<E> (&names)[N], const QString& name, E fallback)
-{
-    for (const auto& n : names)
-        if (name == QLatin1String(n.name))
-            return n.value;
-    return fallback;
-}
-} // namespace
-
-QJsonObject DisplaySettings::toJson() const
-{
-    return {{QStringLiteral("layout"), QString::fromStdString(toString(chart.layout))},
-            {QStringLiteral("lead_order"), QString::fromStdString(toString(chart.order))},
-            {QStringLiteral("speed_mm_s"), chart.speedMmPerSecond},
-            {QStringLiteral("gain_mm_mv"), chart.gainMmPerMillivolt},
-            {QStringLiteral("grid"), nameOf(kGrids, chart.grid)},
-            {QStringLiteral("overlay"), nameOf(kOverlays, overlay)},
-            {QStringLiteral("colours"), toString(colours)},
-            {QStringLiteral("filter"), filter},
-            {QStringLiteral("mains_hz"), mainsHz}};
-}
-
-DisplaySettings DisplaySettings::fromJson(const QJsonObject& o)
-{
-    DisplaySettings d;
-    chartLayoutFromString(o.value(QStringLiteral("layout")).toString().toStdString(), d.chart.layout);
-    if (o.value(QStringLiteral("lead_order")).toString() == QLatin1String("cabrera"))
-        d.chart.order = LeadOrder::Cabrera;
-    const auto positive = [&](const char* key, double fallback) {
-        const double v = o.value(QLatin1String(key)).toDouble(fallback);
-        return std::isfinite(v) && v > 0 ? v : fallback;
-    };
-    d.chart.speedMmPerSecond = positive("speed_mm_s", d.chart.speedMmPerSecond);
-    d.chart.gainMmPerMillivolt = positive("gain_mm_mv", d.chart.gainMmPerMillivolt);
-    d.chart.grid = valueOf(kGrids, o.value(QStringLiteral("grid")).toString(), d.chart.grid);
-    d.overlay = valueOf(kOverlays, o.value(QStringLiteral("overlay")).toString(), d.overlay);
-    colourMapFromString(o.value(QStringLiteral("colours")).toString(), d.colours);
-    const QString filter = o.value(QStringLiteral("filter")).toString();
-    if (filter.isEmpty() || filter == QLatin1String("diagnostic") || filter == QLatin1String("monitoring"))
-        d.filter = filter;
-    const double mains = o.value(QStringLiteral("mains_hz")).toDouble();
-    d.mainsHz = mains == 50.0 || mains == 60.0 ? mains : 0.0;
-    return d;
-}
 
 DisplayToolBar::DisplayToolBar(QWidget* parent) : QToolBar(tr("Display"), parent)
 {
