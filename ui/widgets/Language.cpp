@@ -1,9 +1,10 @@
 #include "widgets/Language.h"
 
+#include "workbench/Settings.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QSettings>
 #include <QTranslator>
 
 namespace execg {
@@ -19,9 +20,9 @@ QString languageName(const QString& code)
     return QStringLiteral("English");
 }
 
-QString savedLanguage() { return QSettings().value(QStringLiteral("language")).toString(); }
+QString savedLanguage() { return Settings().value(setting::language); }
 
-void saveLanguage(const QString& code) { QSettings().setValue(QStringLiteral("language"), code); }
+void saveLanguage(const QString& code) { Settings().setValue(setting::language, code); }
 
 QString installTranslations(QCoreApplication& app, const QString& code)
 {

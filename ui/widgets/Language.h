@@ -1,6 +1,6 @@
 #pragma once
 // The interface language: English (the source), German or Korean, or the system's. Chosen in View ▸ Language,
-// remembered in QSettings, applied at start (the translations are compiled into the program) together with Qt's own
+// remembered in Settings, applied at start (the translations are compiled into the program) together with Qt's own
 // translations and the locale that formats numbers and dates.
 #include <QString>
 #include <QStringList>

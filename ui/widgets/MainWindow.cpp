@@ -19,6 +19,7 @@
 #include "widgets/ViewExport.h"
 #include "widgets/WorklistPanel.h"
 #include "workbench/BundledResources.h"
+#include "workbench/Settings.h"
 #include "workbench/Teaching.h"
 #include "workbench/Workbench.h"
 
@@ -37,7 +38,6 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QScrollArea>
-#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -47,11 +47,6 @@ namespace execg {
 
 namespace {
 constexpr int kMaxRecent = 10;
-const char* kRecentKey = "files/recent";
-const char* kGeometryKey = "window/geometry";
-const char* kStateKey = "window/state";
-const char* kModelKey = "model/path";
-const char* kMethodsKey = "methods/chosen";
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
@@ -148,7 +143,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(workbench_, &Workbench::caseFailed, this, &MainWindow::showError);
     connect(workbench_, &Workbench::modelFailed, this, &MainWindow::showError);
     connect(workbench_, &Workbench::modelLoaded, this, [this] {
-        QSettings().setValue(kModelKey, workbench_->modelPath());
+        Settings().setValue(setting::modelPath, workbench_->modelPath());
         chooseDefaultMethods();
         statusBar()->showMessage(tr("Model %1 loaded").arg(QFileInfo(workbench_->modelPath()).fileName()), 5000);
     });
@@ -177,12 +172,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
 
     applyDisplay(display_->settings());
-    QSettings settings;
-    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
+    const Settings settings;
+    if (!restoreGeometry(settings.value(setting::windowGeometry)))
         resize(1600, 960);
-    restoreState(settings.value(kStateKey).toByteArray());
+    restoreState(settings.value(setting::windowState));
 
-    const QString model = settings.value(kModelKey, defaultModelPath()).toString();
+    // The model of the last session while its file is still there; the demo model on a first start ("").
+    const QString model = settings.value(setting::modelPath);
     workbench_->loadModel(QFileInfo::exists(model) ? model : defaultModelPath());
 }
 
@@ -319,7 +315,7 @@ void MainWindow::chooseDefaultMethods()
     if (!model)
         return;
     // The reviewer's last choice, else the defaults for this model's card.
-    QStringList names = QSettings().value(kMethodsKey).toStringList();
+    QStringList names = Settings().value(setting::methods);
     if (names.isEmpty())
         for (const auto& n : defaultExplainerNames(model->card()))
             names << QString::fromStdString(n);
@@ -545,20 +541,20 @@ void MainWindow::chooseFolder()
 
 void MainWindow::rememberRecent(const QString& path)
 {
-    QSettings settings;
-    QStringList recent = settings.value(kRecentKey).toStringList();
+    Settings settings;
+    QStringList recent = settings.value(setting::recentFiles);
     recent.removeAll(path);
     recent.prepend(path);
     while (recent.size() > kMaxRecent)
         recent.removeLast();
-    settings.setValue(kRecentKey, recent);
+    settings.setValue(setting::recentFiles, recent);
     rebuildRecentMenu();
 }
 
 void MainWindow::rebuildRecentMenu()
 {
     recentMenu_->clear();
-    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    const QStringList recent = Settings().value(setting::recentFiles);
     for (const QString& path : recent)
         recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })->setToolTip(path);
     recentMenu_->setEnabled(!recent.isEmpty());
@@ -583,10 +579,10 @@ void MainWindow::dropEvent(QDropEvent* event)
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     workbench_->runner().cancelAll();
-    QSettings settings;
-    settings.setValue(kGeometryKey, saveGeometry());
-    settings.setValue(kStateKey, saveState());
-    settings.setValue(kMethodsKey, explainers_->chosenMethods());
+    Settings settings;
+    settings.setValue(setting::windowGeometry, saveGeometry());
+    settings.setValue(setting::windowState, saveState());
+    settings.setValue(setting::methods, explainers_->chosenMethods());
     QMainWindow::closeEvent(event);
 }
 

@@ -1,16 +1,15 @@
 #include "widgets/Theme.h"
 
+#include "workbench/Settings.h"
+
 #include <QApplication>
 #include <QPalette>
-#include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
 
 namespace execg {
 
 namespace {
-
-const char* kThemeKey = "display/theme";
 
 QPalette darkPalette()
 {
@@ -41,12 +40,12 @@ void applyTheme(Theme theme)
 {
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setPalette(theme == Theme::Dark ? darkPalette() : QApplication::style()->standardPalette());
-    QSettings().setValue(kThemeKey, theme == Theme::Dark ? QStringLiteral("dark") : QStringLiteral("light"));
+    Settings().setValue(setting::theme, theme == Theme::Dark ? QStringLiteral("dark") : QStringLiteral("light"));
 }
 
 Theme savedTheme()
 {
-    return QSettings().value(kThemeKey).toString() == QLatin1String("dark") ? Theme::Dark : Theme::Light;
+    return Settings().value(setting::theme) == QLatin1String("dark") ? Theme::Dark : Theme::Light;
 }
 
 bool darkTheme() { return QApplication::palette().color(QPalette::Window).lightness() < 128; }

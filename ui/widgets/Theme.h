@@ -8,7 +8,7 @@ namespace execg {
 
 enum class Theme { Light, Dark };
 
-void applyTheme(Theme theme);       // the application's palette (Fusion style), remembered in QSettings
+void applyTheme(Theme theme);       // the application's palette (Fusion style), remembered in Settings
 Theme savedTheme();
 bool darkTheme();                    // the theme in use
 // Text colours that keep their contrast in either theme.

@@ -1,6 +1,6 @@
 #include "workbench/DisplaySettings.h"
 
-#include <QSettings>
+#include "workbench/Settings.h"
 
 #include <cmath>
 
@@ -8,30 +8,30 @@ namespace execg {
 
 DisplaySettings DisplaySettings::load()
 {
-    QSettings s;
+    const Settings s;
     DisplaySettings d;
-    d.chart.layout = ChartLayoutKind(s.value(QStringLiteral("display/layout"), int(d.chart.layout)).toInt());
-    d.chart.speedMmPerSecond = s.value(QStringLiteral("display/speed"), d.chart.speedMmPerSecond).toDouble();
-    d.chart.gainMmPerMillivolt = s.value(QStringLiteral("display/gain"), d.chart.gainMmPerMillivolt).toDouble();
-    d.chart.grid = GridStyle(s.value(QStringLiteral("display/grid"), int(d.chart.grid)).toInt());
-    d.overlay = OverlayMode(s.value(QStringLiteral("display/overlay"), int(d.overlay)).toInt());
-    d.colours = ColourMapKind(s.value(QStringLiteral("display/colours"), int(d.colours)).toInt());
-    d.filter = s.value(QStringLiteral("display/filter")).toString();
-    d.mainsHz = s.value(QStringLiteral("display/mains"), 0.0).toDouble();
+    d.chart.layout = s.value(setting::displayLayout);
+    d.chart.speedMmPerSecond = s.value(setting::displaySpeed);
+    d.chart.gainMmPerMillivolt = s.value(setting::displayGain);
+    d.chart.grid = s.value(setting::displayGrid);
+    d.overlay = s.value(setting::displayOverlay);
+    d.colours = s.value(setting::displayColours);
+    d.filter = s.value(setting::displayFilter);
+    d.mainsHz = s.value(setting::displayMains);
     return d;
 }
 
 void DisplaySettings::save() const
 {
-    QSettings s;
-    s.setValue(QStringLiteral("display/layout"), int(chart.layout));
-    s.setValue(QStringLiteral("display/speed"), chart.speedMmPerSecond);
-    s.setValue(QStringLiteral("display/gain"), chart.gainMmPerMillivolt);
-    s.setValue(QStringLiteral("display/grid"), int(chart.grid));
-    s.setValue(QStringLiteral("display/overlay"), int(overlay));
-    s.setValue(QStringLiteral("display/colours"), int(colours));
-    s.setValue(QStringLiteral("display/filter"), filter);
-    s.setValue(QStringLiteral("display/mains"), mainsHz);
+    Settings s;
+    s.setValue(setting::displayLayout, chart.layout);
+    s.setValue(setting::displaySpeed, chart.speedMmPerSecond);
+    s.setValue(setting::displayGain, chart.gainMmPerMillivolt);
+    s.setValue(setting::displayGrid, chart.grid);
+    s.setValue(setting::displayOverlay, overlay);
+    s.setValue(setting::displayColours, colours);
+    s.setValue(setting::displayFilter, filter);
+    s.setValue(setting::displayMains, mainsHz);
 }
 
 namespace {

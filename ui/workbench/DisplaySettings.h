@@ -15,7 +15,7 @@ struct DisplaySettings {
     QString filter;          // display filter preset: "" (as recorded), "diagnostic", "monitoring"
     double mainsHz = 0.0;    // mains notch: 0 (none), 50 or 60
 
-    static DisplaySettings load();   // QSettings, defaults where nothing is stored
+    static DisplaySettings load();   // as Settings keeps them, defaults where nothing is stored
     void save() const;
     // As a session file keeps them (names as the command line takes them: "3x4+1", "red", "band", "cividis").
     QJsonObject toJson() const;

@@ -16,11 +16,11 @@
 #include "render/ReportAssembly.h"
 #include "workbench/RecordingLoader.h"
 #include "workbench/ConceptTests.h"
+#include "workbench/Settings.h"
 #include "workbench/Teaching.h"
 #include "recording/Deidentify.h"
 
 #include <QCoreApplication>
-#include <QSettings>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -49,7 +49,7 @@ QString titleOf(const std::string& method)
 
 Workbench::Workbench(QObject* parent) : QObject(parent)
 {
-    deidentify_ = QSettings().value(QStringLiteral("teaching/deidentify"), false).toBool();
+    deidentify_ = Settings().value(setting::deidentify);
     runner_ = new AnalysisRunner(this);
     conceptTests_ = new ConceptTests(*runner_, this);
     teaching_ = new Teaching(this);
@@ -84,7 +84,7 @@ void Workbench::setDeidentify(bool on)
     if (on == deidentify_)
         return;
     deidentify_ = on;
-    QSettings().setValue(QStringLiteral("teaching/deidentify"), on);
+    Settings().setValue(setting::deidentify, on);
     emit deidentifyChanged(on);
     if (!casePath_.isEmpty())
         openCaseAt(cases_->indexOf(casePath_));   // read again: the shown case follows the switch either way

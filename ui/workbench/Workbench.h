@@ -81,7 +81,7 @@ public:
     void previousCase();
     QString casePath() const { return casePath_; }
     // Teaching: every case de-identified on open (deidentified(): names, IDs, dates, free text), on screen and in
-    // every export; remembered in QSettings. Switching reopens the case on screen.
+    // every export; remembered in Settings. Switching reopens the case on screen.
     void setDeidentify(bool on);
     bool deidentify() const { return deidentify_; }
     QString caseAlias(int index) const;   // "case 3"

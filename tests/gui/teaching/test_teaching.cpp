@@ -17,6 +17,7 @@
 #include "widgets/TeachingControls.h"
 #include "workbench/BundledResources.h"
 #include "workbench/SessionFile.h"
+#include "workbench/Settings.h"
 #include "workbench/Teaching.h"
 #include "workbench/Workbench.h"
 
@@ -70,7 +71,7 @@ private slots:
         QCoreApplication::setApplicationName(QStringLiteral("test_teaching"));
         QSettings().clear();
         // One quick method keeps each case's wait short; the teaching features do not depend on which.
-        QSettings().setValue(QStringLiteral("methods/chosen"), QStringList{QStringLiteral("integrated-gradients")});
+        Settings().setValue(setting::methods, QStringList{QStringLiteral("integrated-gradients")});
         configureTorchThreads(2);
     }
 
