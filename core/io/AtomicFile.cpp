@@ -1,9 +1,10 @@
 #include "io/AtomicFile.h"
 
+#include "io/WriteError.h"
+
 #include <filesystem>
 #include <fstream>
 #include <random>
-#include <stdexcept>
 
 namespace execg {
 
@@ -17,18 +18,18 @@ void writeFileAtomically(const std::string& path, std::string_view bytes)
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         if (!out)
-            throw std::runtime_error(path + ": cannot be written (" + temporary.string() + " cannot be created)");
+            throw WriteError(path, "cannot be written (" + temporary.string() + " cannot be created)");
         out.write(bytes.data(), std::streamsize(bytes.size()));
         out.close();
         if (!out) {
             fs::remove(temporary, ec);
-            throw std::runtime_error(path + ": writing failed (disk full?)");
+            throw WriteError(path, "writing failed (disk full?)");
         }
     }
     fs::rename(temporary, target, ec);
     if (ec) {
         fs::remove(temporary, ec);
-        throw std::runtime_error(path + ": cannot be replaced (" + ec.message() + ")");
+        throw WriteError(path, "cannot be replaced (" + ec.message() + ")");
     }
 }
 

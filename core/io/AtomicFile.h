@@ -6,7 +6,7 @@
 
 namespace execg {
 
-// Throws std::runtime_error naming `path` and the problem.
+// Throws WriteError naming `path` and the problem.
 void writeFileAtomically(const std::string& path, std::string_view bytes);
 
 } // namespace execg

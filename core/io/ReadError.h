@@ -1,20 +1,14 @@
 #pragma once
+#include "io/FileError.h"
+
 #include <stdexcept>
-#include <string>
 
 namespace execg {
 
 // Every reading failure names the file and the problem, so the GUI and CLI can show it as-is.
-class ReadError : public std::runtime_error {
+class ReadError : public FileError {
 public:
-    ReadError(std::string file, std::string problem)
-        : std::runtime_error(file + ": " + problem), file_(std::move(file)), problem_(std::move(problem)) {}
-    const std::string& file() const { return file_; }
-    const std::string& problem() const { return problem_; }
-
-private:
-    std::string file_;
-    std::string problem_;
+    using FileError::FileError;
 };
 
 // Thrown when a progress callback asked to stop.

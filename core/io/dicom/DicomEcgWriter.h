@@ -1,16 +1,16 @@
 #pragma once
 // Writes one signal group of a Recording as a DICOM waveform object (PS3.3 A.34.3 12-Lead ECG;
 // General ECG A.34.4 when the group exceeds the 12-lead constraints), so other DICOM tools can read it.
+#include "io/WriteError.h"
 #include "recording/Recording.h"
 
-#include <stdexcept>
 #include <string>
 
 namespace execg {
 
-class DicomWriteError : public std::runtime_error {
+class DicomWriteError : public WriteError {
 public:
-    DicomWriteError(const std::string& file, const std::string& problem) : std::runtime_error(file + ": " + problem) {}
+    using WriteError::WriteError;
 };
 
 struct DicomWriteOptions {

@@ -15,7 +15,7 @@ namespace {
 
 constexpr std::int64_t kRecordBytesLimit = 61440;   // EDF+'s recommended largest data record
 
-[[noreturn]] void fail(const std::string& path, const std::string& why) { throw EdfWriteError(path + ": " + why); }
+[[noreturn]] void fail(const std::string& path, const std::string& why) { throw EdfWriteError(path, why); }
 
 std::string underscored(std::string s)
 {
@@ -200,8 +200,8 @@ EdfWriteResult writeEdfPlus(const Recording& recording, const std::string& path,
     }
     try {
         writeFileAtomically(path, bytes);
-    } catch (const std::exception& e) {
-        throw EdfWriteError(e.what());
+    } catch (const WriteError& e) {
+        throw EdfWriteError(e.file(), e.problem());
     }
     result.recordSeconds = h.recordSeconds;
     result.records = h.records;

@@ -4,17 +4,17 @@
 // patient and recording fields in EDF+ form, the display filters as prefiltering, and the group's annotations in an
 // "EDF Annotations" signal. Written atomically. What the reader gives back is exact: writing it again gives the same
 // bytes.
+#include "io/WriteError.h"
 #include "recording/Recording.h"
 
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace execg {
 
-class EdfWriteError : public std::runtime_error {
+class EdfWriteError : public WriteError {
 public:
-    using std::runtime_error::runtime_error;
+    using WriteError::WriteError;
 };
 
 struct EdfWriteOptions {

@@ -1,18 +1,18 @@
 #pragma once
 // Writes one signal group of a Recording as a WFDB record: <name>.hea plus one <name>.dat in format 16 or 212.
 
+#include "io/WriteError.h"
 #include "recording/Recording.h"
 
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace execg {
 
-class WfdbWriteError : public std::runtime_error {
+class WfdbWriteError : public WriteError {
 public:
-    WfdbWriteError(const std::string& file, const std::string& problem) : std::runtime_error(file + ": " + problem) {}
+    using WriteError::WriteError;
 };
 
 struct WfdbWriteOptions {
