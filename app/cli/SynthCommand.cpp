@@ -2,8 +2,7 @@
 #include "CliArgs.h"
 #include "Commands.h"
 
-#include "io/dicom/DicomEcgWriter.h"
-#include "io/wfdb/WfdbWriter.h"
+#include "io/WriterRegistry.h"
 #include "synth/EcgSynthesizer.h"
 
 #include <nlohmann/json.hpp>
@@ -183,23 +182,15 @@ std::string recordName(std::uint64_t baseSeed, int index)
     return buf;
 }
 
-void writeOne(const SynthParams& base, int index, const std::filesystem::path& dir, bool dicom)
+void writeOne(const SynthParams& base, int index, const std::filesystem::path& dir, const RecordingWriter& writer)
 {
     SynthParams p = base;
     p.seed = base.seed + static_cast<std::uint64_t>(index);
     synth::SynthResult r = synth::generateEcg(p);
     const std::string name = recordName(base.seed, index);
     std::vector<std::string> files;
-    if (dicom) {
-        DicomEcgWriter::write(r.recording, (dir / (name + ".dcm")).string());
-        files.push_back(name + ".dcm");
-    } else {
-        WfdbWriteOptions opts;
-        opts.format = 16;
-        const auto w = writeWfdbRecord(r.recording, (dir / name).string(), opts);
-        files = {std::filesystem::path(w.headerPath).filename().string(),
-                 std::filesystem::path(w.dataPath).filename().string()};
-    }
+    for (const auto& f : writer.write(r.recording, (dir / (name + writer.extensions().front())).string()).files)
+        files.push_back(std::filesystem::path(f).filename().string());
     const auto jsonPath = dir / (name + ".json");
     const auto tmp = dir / (name + ".json.tmp");
     {
@@ -258,6 +249,8 @@ int runSynth(const std::vector<std::string>& words)
     const std::string format = args.value("format").value_or("wfdb");
     if (format != "wfdb" && format != "dicom")
         throw UsageError("synth: --format must be wfdb or dicom");
+    // WFDB in its default format 16.
+    const RecordingWriter& writer = *WriterRegistry::instance().byName(format == "dicom" ? "DICOM" : "WFDB");
     const int count = args.integer("count").value_or(1);
     if (count < 1 || count > 10'000'000)
         throw UsageError("synth: --count must be 1 or more");
@@ -280,7 +273,7 @@ int runSynth(const std::vector<std::string>& words)
     auto worker = [&] {
         for (int i = next++; i < count && !failed; i = next++) {
             try {
-                writeOne(params, i, dir, format == "dicom");
+                writeOne(params, i, dir, writer);
             } catch (const std::exception& e) {
                 std::lock_guard lock(errorMutex);
                 if (!failed.exchange(true))
