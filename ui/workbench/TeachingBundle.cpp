@@ -1,8 +1,7 @@
 #include "workbench/TeachingBundle.h"
 
 #include "io/ReaderRegistry.h"
-#include "io/dicom/DicomEcgWriter.h"
-#include "io/wfdb/WfdbWriter.h"
+#include "io/WriterRegistry.h"
 #include "model/ModelCard.h"
 #include "recording/Deidentify.h"
 
@@ -59,21 +58,19 @@ BundleResult writeTeachingBundle(const SessionFile& session, const QStringList& 
     out.annotations.clear();
     out.deidentify = true;
     out.currentCase = 0;
+    const RecordingWriter& writer = *WriterRegistry::instance().byName(format == BundleFormat::Dicom ? "DICOM" : "WFDB");
+    const QString extension = QString::fromStdString(writer.extensions().front());
     const int n = int(session.cases.size());
     for (int i = 0; i < n; ++i) {
         if (progress && !progress(double(i) / double(n + 1)))
             fail(TeachingBundleTr::tr("%1: cancelled").arg(target));
         const QString alias = i < aliases.size() ? aliases[i] : TeachingBundleTr::tr("case %1").arg(i + 1);
         const QString stem = QStringLiteral("case-%1").arg(i + 1, 2, 10, QLatin1Char('0'));
-        const QString written = staging + QStringLiteral("/cases/") + stem +
-                                (format == BundleFormat::Dicom ? QStringLiteral(".dcm") : QStringLiteral(".hea"));
+        const QString written = staging + QStringLiteral("/cases/") + stem + extension;
         try {
             const Recording plain = deidentified(ReaderRegistry::instance().read(session.cases[i].toStdString()),
                                                  alias.toStdString());
-            if (format == BundleFormat::Dicom)
-                DicomEcgWriter::write(plain, written.toStdString());
-            else
-                writeWfdbRecord(plain, written.toStdString());
+            writer.write(plain, written.toStdString());
         } catch (const std::exception&) {
             // The reason may quote the file's name, which may name the patient: only the alias goes into the warning.
             result.warnings << TeachingBundleTr::tr("%1: left out of the bundle (it could not be read or written)").arg(alias);
