@@ -1,6 +1,7 @@
 #include "io/dicom/DicomEcgReader.h"
 
 #include "io/BinaryFile.h"
+#include "io/FileExtension.h"
 #include "io/ReadError.h"
 #include "io/dicom/DicomAttributes.h"
 #include "io/dicom/DicomMetadata.h"
@@ -12,8 +13,6 @@
 #include <dcmtk/oflog/oflog.h>
 
 #include <algorithm>
-#include <cctype>
-#include <filesystem>
 #include <fstream>
 #include <mutex>
 
@@ -105,9 +104,7 @@ int DicomEcgReader::sniff(const std::string& path, const std::vector<std::uint8_
     // PS3.10 7.1: 128-byte preamble, then "DICM".
     if (head.size() >= 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M')
         return 95;
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext == ".dcm" ? 50 : 0;
+    return lowerCaseExtension(path) == ".dcm" ? 50 : 0;
 }
 
 Recording DicomEcgReader::read(const std::string& path, const ReadOptions& options) const

@@ -1,6 +1,7 @@
 #include "io/edf/EdfReader.h"
 
 #include "io/BinaryFile.h"
+#include "io/FileExtension.h"
 #include "io/ReadError.h"
 #include "io/TimeWindow.h"
 #include "io/edf/EdfAnnotations.h"
@@ -9,10 +10,8 @@
 #include "recording/Units.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstring>
-#include <filesystem>
 #include <map>
 #include <sstream>
 
@@ -23,17 +22,11 @@ namespace {
 constexpr std::uint64_t kChunkBytes = 4u << 20;          // records are read in bounded chunks
 constexpr std::int64_t kMaxSamplesPerLead = std::int64_t(1) << 31;
 
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return s;
-}
-
 // Millivolts per unit of an EDF physical dimension; 0 when it is not a voltage. EDF headers are ASCII, written in
 // any case: the micro sign arrives as '?' (a Latin-1 or UTF-8 µ), "u" or "mc". Spelled as UCUM, then looked up.
 double millivoltsPer(const std::string& dimension)
 {
-    std::string d = lower(dimension);
+    std::string d = lowerCase(dimension);
     for (const std::string micro : {"??", "?", "mc"})
         if (d.size() == micro.size() + 1 && d.rfind(micro, 0) == 0)
             d = "u" + d.substr(micro.size());
@@ -58,8 +51,8 @@ std::string leadNameFor(const std::string& label)
 
 std::optional<double> prefilterValue(const std::string& text, const std::string& key)
 {
-    const std::string t = lower(text);
-    const auto at = t.find(lower(key) + ":");
+    const std::string t = lowerCase(text);
+    const auto at = t.find(lowerCase(key) + ":");
     if (at == std::string::npos)
         return std::nullopt;
     try {
@@ -154,7 +147,7 @@ struct GroupPlan {
 
 int EdfReader::sniff(const std::string& path, const std::vector<std::uint8_t>& head) const
 {
-    const std::string ext = lower(std::filesystem::path(path).extension().string());
+    const std::string ext = lowerCaseExtension(path);
     const bool extension = ext == ".edf" || ext == ".rec" || ext == ".bdf";
     if (head.size() >= 8 && std::memcmp(head.data(), "0       ", 8) == 0)
         return extension ? 95 : 80;

@@ -1,6 +1,7 @@
 #include "io/npy/NpyReader.h"
 
 #include "io/BinaryFile.h"
+#include "io/FileExtension.h"
 #include "io/ReadError.h"
 #include "io/TimeWindow.h"
 #include "io/npy/NpyFormat.h"
@@ -8,11 +9,9 @@
 #include "recording/LeadNames.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 
 namespace execg {
 
@@ -20,13 +19,6 @@ namespace {
 
 constexpr std::uint64_t kChunkBytes = 4u << 20;   // bounded read size, whatever the array's length
 constexpr std::uint64_t kHeaderProbeBytes = (1u << 20) + 12;
-
-std::string lowerExtension(const std::string& path)
-{
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
 
 // Element strides of the logical (lead, sample) axes in the stored array.
 struct Layout {
@@ -186,7 +178,7 @@ int NpyReader::sniff(const std::string& path, const std::vector<std::uint8_t>& h
 {
     if (head.size() >= 6 && std::memcmp(head.data(), "\x93NUMPY", 6) == 0)
         return 95;
-    const std::string ext = lowerExtension(path);
+    const std::string ext = lowerCaseExtension(path);
     if (ext == ".npz" && head.size() >= 2 && head[0] == 'P' && head[1] == 'K')
         return 90;
     return (ext == ".npy" || ext == ".npz") ? 50 : 0;
@@ -197,7 +189,7 @@ Recording NpyReader::read(const std::string& path, const ReadOptions& options) c
     const BinaryFile file(path);
     const auto magic = file.read(0, 6);
     const bool isZip = magic.size() >= 2 && magic[0] == 'P' && magic[1] == 'K';
-    if (!isZip && lowerExtension(path) == ".npz")
+    if (!isZip && lowerCaseExtension(path) == ".npz")
         throw ReadError(path, "bad magic: not a zip (.npz) archive");
 
     Recording rec;

@@ -1,6 +1,7 @@
 #include "io/scp/ScpReader.h"
 
 #include "io/BinaryFile.h"
+#include "io/FileExtension.h"
 #include "io/ReadError.h"
 #include "io/TimeWindow.h"
 #include "io/scp/ScpHuffman.h"
@@ -9,8 +10,6 @@
 #include "recording/LeadNames.h"
 
 #include <algorithm>
-#include <cctype>
-#include <filesystem>
 #include <numeric>
 #include <optional>
 #include <stdexcept>
@@ -112,8 +111,7 @@ LeadLayout layoutLeads(const LeadSection& leads, std::vector<std::string>& warni
 
 int ScpReader::sniff(const std::string& path, const std::vector<std::uint8_t>& head) const
 {
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    const std::string ext = lowerCaseExtension(path);
     // Byte 7 starts section 0: id 0, a length that holds at least its header, the pointer table a multiple of 10.
     const bool looksLikeScp = head.size() >= 22 && get16(head.data() + 8) == 0 && get32(head.data() + 10) >= 26 &&
                               get32(head.data() + 10) < 4096 && (get32(head.data() + 10) - 16) % 10 == 0;

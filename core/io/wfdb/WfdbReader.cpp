@@ -1,5 +1,6 @@
 #include "io/wfdb/WfdbReader.h"
 
+#include "io/FileExtension.h"
 #include "io/ReadError.h"
 #include "io/TimeWindow.h"
 #include "io/wfdb/WfdbAnnotations.h"
@@ -17,13 +18,6 @@ namespace execg {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string lowerExtension(const std::string& path)
-{
-    std::string ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
 
 std::string rateLabel(double hz)
 {
@@ -90,7 +84,7 @@ void readAnnotations(const std::string& headerPath, double frameRate, std::int64
 
 std::string wfdbHeaderPathFor(const std::string& path)
 {
-    if (lowerExtension(path) == ".hea")
+    if (lowerCaseExtension(path) == ".hea")
         return path;
     fs::path hea = fs::path(path).replace_extension(".hea");
     std::error_code ec;
@@ -101,7 +95,7 @@ std::vector<std::string> WfdbReader::extensions() const { return {".hea"}; }
 
 int WfdbReader::sniff(const std::string& path, const std::vector<std::uint8_t>& head) const
 {
-    if (lowerExtension(path) == ".hea") {
+    if (lowerCaseExtension(path) == ".hea") {
         // A record line starts with a name and a signal count (or "name/segments").
         std::string text(head.begin(), head.end());
         if (text.find('\0') != std::string::npos)
@@ -118,7 +112,7 @@ int WfdbReader::sniff(const std::string& path, const std::vector<std::uint8_t>& 
         }
         return 60;
     }
-    const std::string ext = lowerExtension(path);
+    const std::string ext = lowerCaseExtension(path);
     // Signal and annotation files have no signature; their sibling header decides.
     if (!wfdbHeaderPathFor(path).empty() && ext != ".edf" && ext != ".npy" && ext != ".npz" && ext != ".dcm")
         return 80;
