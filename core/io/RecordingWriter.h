@@ -41,7 +41,7 @@ public:
     virtual std::string name() const = 0;                        // "WFDB"
     virtual std::vector<std::string> extensions() const = 0;     // lower case, with dot: {".hea"}
     virtual std::vector<WriterOption> options() const { return {}; }
-    bool offers(const std::string& option) const;
+    bool offers(const std::string& option) const;              // options() has one of this name
     // Whether a path without an extension names this format's output (a WFDB record name).
     virtual bool acceptsBarePath() const { return false; }
     // The files write() writes for `path`, the one named first: what a caller checks before replacing anything.
