@@ -776,10 +776,6 @@
         <translation>Ergebnisse als &amp;JSON exportieren…</translation>
     </message>
     <message>
-        <source>Export the &amp;counterfactual as WFDB or DICOM…</source>
-        <translation>&amp;Kontrafaktisches EKG als WFDB oder DICOM exportieren…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1001,10 +997,6 @@
         <translation>Kontrafaktisches EKG exportieren</translation>
     </message>
     <message>
-        <source>WFDB record (*.hea);;DICOM 12-lead ECG (*.dcm)</source>
-        <translation>WFDB-Datensatz (*.hea);;DICOM-12-Kanal-EKG (*.dcm)</translation>
-    </message>
-    <message>
         <source>ECG recordings (%1);;All files (*)</source>
         <translation>EKG-Aufzeichnungen (%1);;Alle Dateien (*)</translation>
     </message>
@@ -1039,6 +1031,14 @@
     <message>
         <source>Blind mode: the model&apos;s answer is hidden until it is revealed</source>
         <translation>Blindmodus: Die Antwort des Modells ist ausgeblendet, bis sie aufgedeckt wird</translation>
+    </message>
+    <message>
+        <source>Export the &amp;counterfactual as a recording…</source>
+        <translation>&amp;Kontrafaktisches EKG als Aufzeichnung exportieren…</translation>
+    </message>
+    <message>
+        <source>%1 recording (%2)</source>
+        <translation>%1-Aufzeichnung (%2)</translation>
     </message>
 </context>
 <context>

@@ -774,10 +774,6 @@
         <translation>결과를 JSON으로 내보내기(&amp;J)…</translation>
     </message>
     <message>
-        <source>Export the &amp;counterfactual as WFDB or DICOM…</source>
-        <translation>반사실 심전도를 WFDB 또는 DICOM으로 내보내기(&amp;C)…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
@@ -998,10 +994,6 @@
         <translation>반사실 심전도 내보내기</translation>
     </message>
     <message>
-        <source>WFDB record (*.hea);;DICOM 12-lead ECG (*.dcm)</source>
-        <translation>WFDB 레코드 (*.hea);;DICOM 12유도 심전도 (*.dcm)</translation>
-    </message>
-    <message>
         <source>ECG recordings (%1);;All files (*)</source>
         <translation>심전도 기록 (%1);;모든 파일 (*)</translation>
     </message>
@@ -1036,6 +1028,14 @@
     <message>
         <source>Blind mode: the model&apos;s answer is hidden until it is revealed</source>
         <translation>블라인드 모드: 모델의 답은 공개될 때까지 숨겨집니다</translation>
+    </message>
+    <message>
+        <source>Export the &amp;counterfactual as a recording…</source>
+        <translation>반사실 심전도를 기록 파일로 내보내기(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>%1 recording (%2)</source>
+        <translation>%1 기록 (%2)</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,9 @@
 
 #include "MethodSpecs.h"
 
-#include "io/dicom/DicomEcgWriter.h"
+#include "io/FileExtension.h"
+#include "io/WriterRegistry.h"
 #include "io/npy/NpyArray.h"
-#include "io/wfdb/WfdbWriter.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -12,13 +12,39 @@
 
 namespace execg::cli {
 
+namespace {
+
+// A writer as --cf-format names it: its name in lower case without "+" or "-ECG" (wfdb, dicom, scp, edf).
+std::string formatKey(const RecordingWriter& w)
+{
+    std::string key = lowerCase(w.name());
+    std::erase(key, '+');
+    if (key.ends_with("-ecg"))
+        key.resize(key.size() - 4);
+    return key;
+}
+
+const RecordingWriter* writerForFormat(const std::string& format)
+{
+    for (const auto& w : WriterRegistry::instance().writers())
+        if (formatKey(*w) == format)
+            return w.get();
+    return nullptr;
+}
+
+} // namespace
+
 CounterfactualTarget counterfactualTarget(const CliArgs& args, const ModelCard& card)
 {
     const auto value = args.number("cf-target");
     if (!value)
         throw UsageError("explain: a counterfactual needs --cf-target VALUE (a probability, or a value in the output's unit)");
-    if (const auto format = args.value("cf-format"); format && *format != "wfdb" && *format != "dicom")
-        throw UsageError("explain: --cf-format is wfdb or dicom");
+    if (const auto format = args.value("cf-format"); format && !writerForFormat(*format)) {
+        std::vector<std::string> keys;
+        for (const auto& w : WriterRegistry::instance().writers())
+            keys.push_back(formatKey(*w));
+        throw UsageError("explain: --cf-format is " + alternatives(keys));
+    }
     int output = -1;
     if (const auto o = args.value("cf-output")) {
         const auto k = outputIndex(card, *o);
@@ -40,16 +66,12 @@ void writeCounterfactual(const CliArgs& args, const CaseAnalysis& analysis, Meth
     const std::string npy = (dir / (name + ".npy")).string();
     npy::writeNpyFloat32(npy, {r.counterfactual.leads.size(), r.counterfactual.leads.empty() ? 0 : r.counterfactual.leads[0].samples.size()}, flat);
     m.files["npy"] = npy;
-    const Recording changed = analysis.counterfactualRecording(r);
-    if (args.value("cf-format").value_or("wfdb") == "dicom") {
-        const std::string dcm = (dir / (name + ".dcm")).string();
-        DicomEcgWriter::write(changed, dcm);
-        m.files["dicom"] = dcm;
-    } else {
-        WfdbWriteOptions w;
-        w.groupIndex = analysis.groupIndex();
-        m.files["wfdb"] = writeWfdbRecord(changed, (dir / name).string(), w).headerPath;
-    }
+    const std::string format = args.value("cf-format").value_or("wfdb");
+    const RecordingWriter& writer = *writerForFormat(format);
+    WriteOptions options;
+    options.groupIndex = analysis.groupIndex();
+    const std::string path = (dir / (name + writer.extensions().front())).string();
+    m.files[format] = writer.write(analysis.counterfactualRecording(r), path, options).files.front();
 }
 
 void printCounterfactual(const CounterfactualResult& r)

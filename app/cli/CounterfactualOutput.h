@@ -14,7 +14,8 @@ namespace execg::cli {
 // UsageError without --cf-target or with an unknown --cf-format.
 CounterfactualTarget counterfactualTarget(const CliArgs& args, const ModelCard& card);
 
-// Writes DIR/<name>.npy and DIR/<name>.hea/.dat (or DIR/<name>.dcm with --cf-format dicom); notes them in m.files.
+// Writes DIR/<name>.npy and the changed recording through the writer registry: DIR/<name>.hea/.dat, or with
+// --cf-format dicom|scp|edf DIR/<name>.dcm|.scp|.edf; notes them in m.files.
 void writeCounterfactual(const CliArgs& args, const CaseAnalysis& analysis, MethodResult& m, const std::string& outDir,
                          const std::string& name);
 

@@ -2,6 +2,7 @@
 
 #include "explain/Explainer.h"
 #include "io/ReaderRegistry.h"
+#include "io/WriterRegistry.h"
 #include "model/torch/TorchModel.h"
 #include "widgets/ComparisonView.h"
 #include "widgets/CounterfactualView.h"
@@ -225,7 +226,7 @@ void MainWindow::buildMenus()
     file->addAction(tr("Export PDF &report…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::chooseReportFile);
     file->addAction(tr("Export the &view as PNG or SVG…"), this, &MainWindow::chooseViewPictureFile);
     file->addAction(tr("Export the results as &JSON…"), this, &MainWindow::chooseResultsFile);
-    file->addAction(tr("Export the &counterfactual as WFDB or DICOM…"), this, &MainWindow::chooseCounterfactualFile);
+    file->addAction(tr("Export the &counterfactual as a recording…"), this, &MainWindow::chooseCounterfactualFile);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -514,8 +515,16 @@ void MainWindow::chooseResultsFile()
 
 void MainWindow::chooseCounterfactualFile()
 {
+    // One filter per format the writer registry knows, the first (WFDB) the default.
+    QStringList filters;
+    for (const auto& writer : WriterRegistry::instance().writers()) {
+        QStringList patterns;
+        for (const auto& ext : writer->extensions())
+            patterns << QStringLiteral("*") + QString::fromStdString(ext);
+        filters << tr("%1 recording (%2)").arg(QString::fromStdString(writer->name()), patterns.join(QLatin1Char(' ')));
+    }
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the counterfactual"), exportStem() + QStringLiteral("-counterfactual.hea"),
-                                                      tr("WFDB record (*.hea);;DICOM 12-lead ECG (*.dcm)"));
+                                                      filters.join(QStringLiteral(";;")));
     QString error;
     if (!path.isEmpty() && !workbench_->exportCounterfactual(path, &error))
         showBanner(tr("Could not export %1\n%2").arg(QFileInfo(path).fileName(), error));

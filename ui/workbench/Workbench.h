@@ -140,8 +140,9 @@ public:
     QString counterfactualError() const { return counterfactualError_; }
     bool counterfactualRunning() const { return counterfactualJob_ != 0; }
 
-    // The counterfactual as a recording file — a WFDB record (path ending .hea) or DICOM 12-lead ECG (.dcm) — marked
-    // in its warnings as not a recorded ECG. False with `error` naming the file when it cannot be written.
+    // The counterfactual as a recording file in any format the writer registry knows, chosen by the path's extension
+    // (.hea WFDB, .dcm DICOM, .scp SCP-ECG, .edf EDF+), marked in its warnings as not a recorded ECG. False with
+    // `error` naming the file when it cannot be written.
     bool exportCounterfactual(const QString& path, QString* error = nullptr) const;
 
     // --- concept tests (TCAV) of the model ---

@@ -3,8 +3,7 @@
 #include "workbench/Workbench.h"
 
 #include "analysis/ResultsJson.h"
-#include "io/dicom/DicomEcgWriter.h"
-#include "io/wfdb/WfdbWriter.h"
+#include "io/WriterRegistry.h"
 #include "model/torch/TorchModel.h"
 #include "quality/MapMetrics.h"
 #include "render/ReportAssembly.h"
@@ -86,15 +85,10 @@ bool Workbench::exportCounterfactual(const QString& path, QString* error) const
         return fail(tr("%1: there is no counterfactual to export").arg(path));
     if (QFileInfo(path).absoluteFilePath() == QFileInfo(casePath_).absoluteFilePath())
         return fail(tr("%1: that is the recording itself; a counterfactual is never written over its input").arg(path));
-    const Recording changed = analysis_->counterfactualRecording(*counterfactual_);
     try {
-        if (path.endsWith(QStringLiteral(".dcm"), Qt::CaseInsensitive)) {
-            DicomEcgWriter::write(changed, path.toStdString());
-        } else {
-            WfdbWriteOptions o;
-            o.groupIndex = group_;
-            writeWfdbRecord(changed, path.toStdString(), o);
-        }
+        WriteOptions options;
+        options.groupIndex = group_;
+        WriterRegistry::instance().write(analysis_->counterfactualRecording(*counterfactual_), path.toStdString(), options);
     } catch (const std::exception& e) {
         return fail(q(e.what()));
     }

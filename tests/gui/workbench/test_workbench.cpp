@@ -321,6 +321,16 @@ private slots:
         QVERIFY(std::abs(interpretOutputs(model.card(), "", raw).outputs[0].value - r.finalValue) < 1e-4);
         QVERIFY(!back.warnings.empty() || QFile::exists(dir + "/cf.dat"));
         QVERIFY(ReaderRegistry::instance().read((dir + "/cf.dcm").toStdString()).groups.size() >= 1);
+        // Any format the writer registry knows, by the extension chosen; an unknown one is refused naming the file.
+        QVERIFY2(wb.exportCounterfactual(dir + "/cf.scp", &error), qPrintable(error));
+        QVERIFY2(wb.exportCounterfactual(dir + "/cf.edf", &error), qPrintable(error));
+        for (const char* name : {"/cf.scp", "/cf.edf"}) {
+            const Recording other = ReaderRegistry::instance().read((dir + name).toStdString());
+            const auto out = model.predict({adaptRecordingToModel(other, other.primaryGroupIndex(), model.card())}).front();
+            QVERIFY2(std::abs(interpretOutputs(model.card(), "", out).outputs[0].value - r.finalValue) < 0.01, name);
+        }
+        QVERIFY(!wb.exportCounterfactual(dir + "/cf.png", &error));
+        QVERIFY2(error.contains(QStringLiteral("cf.png")), qPrintable(error));
         QVERIFY(!wb.exportCounterfactual(demoCasePath(), &error));   // never over the input
         QVERIFY(error.contains(QStringLiteral("never written over its input")));
 

@@ -4,6 +4,7 @@
 #include "Corpus.h"
 #include "JsonFile.h"
 
+#include "io/ReaderRegistry.h"
 #include "io/npy/NpyArray.h"
 
 #include <QDir>
@@ -55,6 +56,34 @@ private slots:
         QVERIFY(execg::test::runCli({"explain", "--model", kModel, "--method", "cf-input:stpes=10", "--cf-target", "6.5", rec,
                                      "--out", dir + "/bad"}, &text) != 0);
         QVERIFY2(text.contains(QStringLiteral("cf-input has no parameter 'stpes'")), qPrintable(text));
+    }
+
+    // The changed recording in any format the writer registry knows: SCP-ECG and EDF+ read back as the .npy holds it.
+    void writesTheCounterfactualInEveryRecordingFormat()
+    {
+        const QString dir = execg::test::scratchDir(QStringLiteral("cf-cli-formats-%1").arg(QCoreApplication::applicationPid()));
+        QString text;
+        QCOMPARE(execg::test::runCli({"synth", "--out", dir + "/rec", "--k", "4.0", "--seed", "9"}, &text), 0);
+        const QString rec = dir + "/rec/synth_0009_000.hea";
+        for (const QString& format : {QStringLiteral("scp"), QStringLiteral("edf"), QStringLiteral("dicom")}) {
+            QCOMPARE(execg::test::runCli({"explain", "--model", kModel, "--threads", "2", "--method", "cf-input:steps=3",
+                                          "--cf-target", "6.5", "--cf-format", format, rec, "--out", dir + "/" + format}, &text), 0);
+            const auto j = execg::test::readJson(dir + "/" + format + "/summary.json");
+            const QString written = QString::fromStdString(j["methods"][0]["files"][format.toStdString()].get<std::string>());
+            QVERIFY2(QFile::exists(written), qPrintable(written));
+            const auto npy = execg::npy::readNpyArray((dir + "/" + format + "/cf-input.npy").toStdString());
+            const auto back = execg::ReaderRegistry::instance().read(written.toStdString());
+            const auto& g = back.groups[std::size_t(back.primaryGroupIndex())];
+            QCOMPARE(g.leads.size(), std::size_t(npy.shape[0]));
+            double worst = 0.0;   // the writers keep 1 µV or finer on this record
+            for (std::size_t l = 0; l < g.leads.size(); ++l)
+                for (std::size_t i = 0; i < g.leads[l].samples.size(); i += 7)
+                    worst = std::max(worst, std::abs(double(g.leads[l].samples[i]) - npy.values[l * std::size_t(npy.shape[1]) + i]));
+            QVERIFY2(worst < 0.01, qPrintable(QStringLiteral("%1: %2 mV").arg(format).arg(worst)));
+        }
+        QVERIFY(execg::test::runCli({"explain", "--model", kModel, "--method", "cf-input", "--cf-target", "6.5", "--cf-format",
+                                     "png", rec, "--out", dir + "/bad"}, &text) != 0);
+        QVERIFY2(text.contains(QStringLiteral("--cf-format is wfdb, dicom")), qPrintable(text));
     }
 
     // The other two generators from the same command: cf-parametric says what moved in words, cf-latent uses the
