@@ -1075,10 +1075,6 @@
 <context>
     <name>execg::ModelPanel</name>
     <message>
-        <source>%1: %2 %</source>
-        <translation>%1: %2 %</translation>
-    </message>
-    <message>
         <source>Other…</source>
         <translation>Andere…</translation>
     </message>
@@ -2091,6 +2087,10 @@
     <message>
         <source>%1: nothing to export yet — open a case and let the model predict</source>
         <translation>%1: noch nichts zu exportieren — öffnen Sie einen Fall und lassen Sie das Modell eine Vorhersage treffen</translation>
+    </message>
+    <message>
+        <source>%1: %2 %</source>
+        <translation>%1: %2 %</translation>
     </message>
 </context>
 <context>

@@ -1072,10 +1072,6 @@
 <context>
     <name>execg::ModelPanel</name>
     <message>
-        <source>%1: %2 %</source>
-        <translation>%1: %2 %</translation>
-    </message>
-    <message>
         <source>Other…</source>
         <translation>기타…</translation>
     </message>
@@ -2085,6 +2081,10 @@
     <message>
         <source>%1: nothing to export yet — open a case and let the model predict</source>
         <translation>%1: 아직 내보낼 내용이 없습니다 — 증례를 열고 모델이 예측하도록 하십시오</translation>
+    </message>
+    <message>
+        <source>%1: %2 %</source>
+        <translation>%1: %2 %</translation>
     </message>
 </context>
 <context>

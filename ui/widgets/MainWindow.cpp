@@ -20,6 +20,7 @@
 #include "widgets/ViewExport.h"
 #include "widgets/WorklistPanel.h"
 #include "workbench/BundledResources.h"
+#include "workbench/ChartState.h"
 #include "workbench/Settings.h"
 #include "workbench/Teaching.h"
 #include "workbench/Workbench.h"
@@ -55,6 +56,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setWindowTitle(tr("ExECG Studio"));
     setAcceptDrops(true);
     workbench_ = new Workbench(this);
+    chartState_ = new ChartState(this);
 
     errorBanner_ = new QLabel(this);
     errorBanner_->setObjectName(QStringLiteral("errorBanner"));
@@ -130,14 +132,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     buildDocks();
     buildMenus();
     connect(&workbench_->teaching(), &Teaching::modeChanged, this, &MainWindow::refreshExplanations);
-    teaching_ = new TeachingControls(*this, teachingMenu_);
+    teaching_ = new TeachingControls(*workbench_, *chartState_, *chart_, *this, teachingMenu_);
     chartTop->insertWidget(2, teaching_->scoreLabel());
+    connect(teaching_, &TeachingControls::problem, this, &MainWindow::showBanner);
+    connect(teaching_, &TeachingControls::notice, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
 
+    // The chart shows the chart state; the tool bar follows a state set elsewhere (a session file), and the window
+    // chooses the map again when the reviewer (or a session) picks another method.
+    connect(chartState_, &ChartState::changed, this, [this] { chart_->showState(*chartState_); });
+    connect(chartState_, &ChartState::displayChanged, this, [this] { display_->setSettings(chartState_->display()); });
+    connect(chartState_, &ChartState::pickedMethodChanged, this, &MainWindow::refreshExplanations);
     connect(display_, &DisplayToolBar::changed, this, &MainWindow::applyDisplay);
-    connect(chartMethod_, &QComboBox::activated, this, [this] {
-        pickedChartMethod_ = chartMethod_->currentText();
-        refreshChartOverlay();
-    });
+    connect(chartMethod_, &QComboBox::activated, this, [this] { chartState_->setPickedMethod(chartMethod_->currentText()); });
     connect(workbench_, &Workbench::caseOpened, this, &MainWindow::caseOpened);
     // Time to the chart counts from the case asked for, however it was asked for (worklist, next case, presenter).
     connect(&workbench_->cases(), &CaseList::currentChanged, this, [this] { openTimer_.start(); });
@@ -149,7 +155,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         statusBar()->showMessage(tr("Model %1 loaded").arg(QFileInfo(workbench_->modelPath()).fileName()), 5000);
     });
     connect(workbench_, &Workbench::predictionChanged, this, [this] {
-        chart_->setWindowStart(modelWindowStart());
+        chartState_->setWindowStart(modelWindowStart());
         refreshExplanations();
     });
     connect(workbench_, &Workbench::explanationsChanged, this, &MainWindow::refreshExplanations);
@@ -333,7 +339,7 @@ void MainWindow::caseOpened()
 {
     const auto recording = workbench_->recording();
     errorBanner_->hide();
-    chart_->setWindowStart(0.0);
+    chartState_->setWindowStart(0.0);
     showDisplayRecording();
     chart_->repaint();   // painted now, so the time to the chart is measured to pixels on screen
     openToChartMs_ = openTimer_.isValid() ? double(openTimer_.nsecsElapsed()) / 1e6 : 0.0;
@@ -380,7 +386,7 @@ QString MainWindow::lastError() const { return errorBanner_->isVisible() ? error
 
 void MainWindow::applyDisplay(const DisplaySettings& settings)
 {
-    chart_->setStyle(settings.chart);
+    chartState_->setDisplay(settings);
     counterfactual_->setChartStyleFrom(chart_);
     comparison_->setStyle(settings.chart);
     comparison_->setColours(settings.colours, settings.overlay);
@@ -412,7 +418,7 @@ void MainWindow::refreshExplanations()
             chartMethod_->addItem(e.title);
         }
     // The reviewer's pick stays; otherwise integrated gradients (complete and faithful by construction), else the first.
-    int at = chartMethod_->findText(pickedChartMethod_);
+    int at = chartMethod_->findText(chartState_->pickedMethod());
     if (at < 0)
         if (const Explainer* ig = ExplainerRegistry::instance().find("integrated-gradients"))
             at = chartMethod_->findText(QString::fromStdString(ig->info().title));
@@ -424,13 +430,6 @@ void MainWindow::refreshExplanations()
                             input ? input->sourceCount : 0);
     evidence_->setMethods(evidence, chartMethod_->currentText());
     refreshChartOverlay();
-}
-
-void MainWindow::setChartMethod(const QString& method)
-{
-    if (const Explainer* explainer = ExplainerRegistry::instance().find(method.toStdString()))
-        pickedChartMethod_ = QString::fromStdString(explainer->info().title);
-    refreshExplanations();
 }
 
 const ExplanationEntry* MainWindow::chartEntry() const
@@ -456,20 +455,17 @@ void MainWindow::refreshChartOverlay()
     refreshMeasurements();
     const ExplanationEntry* e = chartEntry();
     if (!e) {
-        chart_->clearOverlay();
-        chart_->setCaption(workbench_->teaching().hidden() ? tr("Blind mode: the model's answer is hidden until it is revealed")
-                                                           : QString());
-        emit chartChanged();
+        chartState_->clearMap(workbench_->teaching().hidden() ? tr("Blind mode: the model's answer is hidden until it is revealed")
+                                                              : QString());
         return;
     }
     AttributionOverlay o;
-    o.colours = display_->settings().colours;
-    o.mode = display_->settings().overlay;
+    o.colours = chartState_->display().colours;
+    o.mode = chartState_->display().overlay;
     o.title = e->title;
     o.scale = fullColourValue({&e->explanation->recordingMap});
-    chart_->setOverlay(e->explanation, o);
-    chart_->setCaption(e->headline.isEmpty() ? e->title : e->title + QStringLiteral(" — ") + e->headline);
-    emit chartChanged();
+    chartState_->showMap(e->choice.method, e->title, e->explanation, o,
+                         e->headline.isEmpty() ? e->title : e->title + QStringLiteral(" — ") + e->headline);
 }
 
 QString MainWindow::exportStem() const
@@ -489,10 +485,10 @@ void MainWindow::chooseReportFile()
 void MainWindow::exportReport(const QString& path)
 {
     ReportContent look;
-    look.chart = display_->settings().chart;
-    look.overlay = display_->settings().overlay;
-    look.colours = display_->settings().colours;
-    workbench_->exportReport(path, look, chartMethod_->currentText());
+    look.chart = chartState_->display().chart;
+    look.overlay = chartState_->display().overlay;
+    look.colours = chartState_->display().colours;
+    workbench_->exportReport(path, look, chartState_->methodTitle());
 }
 
 void MainWindow::chooseViewPictureFile()

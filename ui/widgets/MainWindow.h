@@ -18,6 +18,7 @@ class QTabWidget;
 
 namespace execg {
 
+class ChartState;
 class ComparisonView;
 struct ExplanationEntry;
 class CounterfactualView;
@@ -42,6 +43,8 @@ public:
     ~MainWindow() override;
 
     Workbench& workbench() { return *workbench_; }
+    // What the chart shows (display settings, the map, its caption, the quiz's score): the views subscribe to it.
+    ChartState& chartState() { return *chartState_; }
     // Opens files or folders into the worklist (the first one on screen).
     void openFile(const QString& path);
     void openPaths(const QStringList& paths);
@@ -67,8 +70,6 @@ public:
     void exportReport(const QString& path);
     // The explanation the chart shows; null for none (or while the answer is hidden).
     const ExplanationEntry* chartEntry() const;
-    // The method the chart shows, by registry name ("integrated-gradients"), kept across cases.
-    void setChartMethod(const QString& method);
     TeachingControls* teachingControls() const { return teaching_; }
     // A message above the views that stays until the next case opens.
     void showBanner(const QString& text);
@@ -77,7 +78,6 @@ public:
 
 signals:
     void recordingShown();
-    void chartChanged();   // the chart's map, caption or recording changed
     void openFailed(const QString& message);
 
 protected:
@@ -108,6 +108,7 @@ private:
     double modelWindowStart() const;
 
     Workbench* workbench_ = nullptr;
+    ChartState* chartState_ = nullptr;
     DisplayToolBar* display_ = nullptr;
     QTabWidget* views_ = nullptr;
     PaperChartView* chart_ = nullptr;
@@ -130,7 +131,6 @@ private:
     QMenu* teachingMenu_ = nullptr;
     QElapsedTimer openTimer_;
     double openToChartMs_ = 0.0;
-    QString pickedChartMethod_;   // the method the reviewer chose for the chart, kept across cases
 };
 
 } // namespace execg

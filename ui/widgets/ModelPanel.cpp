@@ -21,13 +21,6 @@ namespace execg {
 
 namespace {
 
-QString outputText(const OutputValue& o)
-{
-    if (o.probability)
-        return ModelPanel::tr("%1: %2 %").arg(q(o.label)).arg(localNumber(100.0 * o.value, 'f', 1));
-    return QStringLiteral("%1: %2 %3").arg(q(o.label)).arg(localNumber(o.value, 'f', 2)).arg(q(o.unit)).trimmed();
-}
-
 QLabel* wrapped(QWidget* parent)
 {
     auto* l = new QLabel(parent);
@@ -154,16 +147,7 @@ void ModelPanel::refreshPrediction()
     warnings_->setText(warningsText());
 }
 
-QString ModelPanel::predictionText() const
-{
-    const auto& p = workbench_.prediction();
-    if (!p)
-        return {};
-    QStringList lines;
-    for (std::size_t k = 0; k < p->outputs.size(); ++k)
-        lines << (int(k) == workbench_.target() && p->outputs.size() > 1 ? QStringLiteral("▶ ") : QString()) + outputText(p->outputs[k]);
-    return lines.join(QLatin1Char('\n'));
-}
+QString ModelPanel::predictionText() const { return workbench_.predictionText(); }
 
 QString ModelPanel::warningsText() const
 {

@@ -1,4 +1,6 @@
 #include "widgets/PaperChartView.h"
+
+#include "workbench/ChartState.h"
 #include "render/LocaleFormat.h"
 
 #include "render/PaperPrimitives.h"
@@ -53,6 +55,18 @@ const SignalGroup* PaperChartView::group() const
 void PaperChartView::setStyle(const PaperChartStyle& style)
 {
     style_ = style;
+    updateGeometry();
+}
+
+void PaperChartView::showState(const ChartState& state)
+{
+    style_ = state.display().chart;
+    windowStart_ = std::max(0.0, state.windowStart());
+    explanation_ = state.explanation();
+    overlay_ = state.overlay();
+    overlay_.map = explanation_ ? &explanation_->recordingMap : nullptr;
+    caption_ = state.caption();
+    invalidate();
     updateGeometry();
 }
 

@@ -18,6 +18,8 @@
 
 namespace execg {
 
+class ChartState;
+
 enum class ChartZoom { FitPage, FitWidth, Factor };
 
 // What the calipers measure between their two ends, in the chart's own units.
@@ -35,6 +37,9 @@ public:
 
     void setRecording(std::shared_ptr<const Recording> recording, int groupIndex);
     void setStyle(const PaperChartStyle& style);
+    // The shared chart state — style, the model's window, the map and its caption — as this view shows it (the
+    // recording comes from the Workbench, the annotations from its Teaching).
+    void showState(const ChartState& state);
     const PaperChartStyle& chartStyle() const { return style_; }
     void setWindowStart(double seconds);
     double windowStart() const { return windowStart_; }

@@ -1,9 +1,7 @@
 #include "widgets/PresenterWindow.h"
 
-#include "widgets/MainWindow.h"
-#include "widgets/ModelPanel.h"
 #include "widgets/PaperChartView.h"
-#include "widgets/TeachingControls.h"
+#include "workbench/ChartState.h"
 #include "workbench/Teaching.h"
 #include "workbench/Workbench.h"
 
@@ -22,8 +20,8 @@ namespace {
 constexpr double kFontScale = 1.7;   // read from the back of a lecture hall
 }
 
-PresenterWindow::PresenterWindow(MainWindow& window)
-    : QWidget(nullptr, Qt::Window), window_(window), workbench_(window.workbench())
+PresenterWindow::PresenterWindow(Workbench& workbench, ChartState& chartState)
+    : QWidget(nullptr, Qt::Window), workbench_(workbench), chartState_(chartState)
 {
     setObjectName(QStringLiteral("presenterWindow"));
     setWindowTitle(tr("ExECG Studio — presenter view"));
@@ -104,14 +102,12 @@ PresenterWindow::PresenterWindow(MainWindow& window)
     connect(chart_, &PaperChartView::markDrawn, &t, &Teaching::addMark);
     connect(chart_, &PaperChartView::strokeDrawn, &t, &Teaching::addStroke);
 
-    // The main window updates its chart from the same signals first (connected earlier); the presenter copies it
-    // once the event loop comes round, however many signals arrived.
+    // Redrawn once the event loop comes round, however many of these arrived.
     for (auto signal : {&Workbench::caseOpened, &Workbench::displayChanged, &Workbench::predictionChanged})
         connect(&workbench_, signal, this, &PresenterWindow::scheduleRefresh);
-    connect(&window, &MainWindow::chartChanged, this, &PresenterWindow::scheduleRefresh);
+    connect(&chartState_, &ChartState::changed, this, &PresenterWindow::scheduleRefresh);
     connect(&t, &Teaching::modeChanged, this, &PresenterWindow::scheduleRefresh);
     connect(&t, &Teaching::annotationsChanged, this, &PresenterWindow::scheduleRefresh);
-    connect(window.chartView(), &PaperChartView::zoomChanged, this, &PresenterWindow::scheduleRefresh);
     refresh();
 }
 
@@ -141,29 +137,22 @@ QString PresenterWindow::answerText() const
 {
     if (workbench_.teaching().hidden())
         return tr("The model's answer is hidden. Reveal it with R.");
-    const QString prediction = window_.modelPanel()->predictionText();
-    const QString caption = window_.chartView()->caption();
+    const QString prediction = workbench_.predictionText();
+    const QString caption = chartState_.caption();
     return caption.isEmpty() ? prediction : prediction + QLatin1Char('\n') + caption;
 }
 
 void PresenterWindow::refresh()
 {
-    const PaperChartView* main = window_.chartView();
-    chart_->setStyle(main->chartStyle());
     chart_->setRecording(workbench_.displayRecording(), workbench_.groupIndex());
-    chart_->setWindowStart(main->windowStart());
-    chart_->setFilterNote(main->filterNote());
-    if (main->hasOverlay())
-        chart_->setOverlay(main->overlayExplanation(), main->overlay());
-    else
-        chart_->clearOverlay();
+    chart_->showState(chartState_);
+    chart_->setFilterNote(workbench_.displayFilterNote());
     chart_->setAnnotations(workbench_.teaching().annotations());
     title_->setText(titleText());
     answer_->setText(answerText());
     reveal_->setEnabled(workbench_.teaching().hidden());
-    const QLabel* score = window_.teachingControls()->scoreLabel();
-    score_->setText(score->text());
-    score_->setVisible(!score->isHidden());
+    score_->setText(chartState_.scoreText());
+    score_->setVisible(chartState_.scoreShown());
 }
 
 void PresenterWindow::keyPressEvent(QKeyEvent* event)

@@ -1,8 +1,9 @@
 #include "widgets/TeachingControls.h"
 
-#include "widgets/MainWindow.h"
+#include "explain/Explainer.h"
 #include "widgets/PaperChartView.h"
 #include "widgets/PresenterWindow.h"
+#include "workbench/ChartState.h"
 #include "workbench/Teaching.h"
 #include "workbench/Workbench.h"
 
@@ -13,35 +14,40 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
-#include <QStatusBar>
+#include <QMainWindow>
 #include <QScreen>
 #include <QToolBar>
 
 namespace execg {
 
-TeachingControls::TeachingControls(MainWindow& window, QMenu* menu)
-    : QObject(&window), window_(window), workbench_(window.workbench())
+TeachingControls::TeachingControls(Workbench& workbench, ChartState& chartState, PaperChartView& chart, QMainWindow& host,
+                                   QMenu* menu)
+    : QObject(&host), workbench_(workbench), chartState_(chartState), chart_(chart), host_(host)
 {
-    score_ = new QLabel(&window);
+    score_ = new QLabel(&host);
     score_->setObjectName(QStringLiteral("quizScore"));
     score_->setStyleSheet(QStringLiteral("QLabel { background: #d6eaf8; color: #0b3d5c; padding: 2px 8px; font-weight: bold; }"));
     score_->hide();
-    toolbar_ = new QToolBar(tr("Teaching"), &window);
+    toolbar_ = new QToolBar(tr("Teaching"), &host);
     toolbar_->setObjectName(QStringLiteral("teachingToolBar"));
-    window.addToolBar(Qt::TopToolBarArea, toolbar_);
+    host.addToolBar(Qt::TopToolBarArea, toolbar_);
     buildActions(menu);
 
     Teaching& t = workbench_.teaching();
-    PaperChartView* chart = window.chartView();
-    connect(chart, &PaperChartView::markDrawn, &t, &Teaching::addMark);
-    connect(chart, &PaperChartView::strokeDrawn, &t, &Teaching::addStroke);
-    connect(&t, &Teaching::annotationsChanged, this, [this, chart] {
-        chart->setAnnotations(workbench_.teaching().annotations());
+    connect(&chart_, &PaperChartView::markDrawn, &t, &Teaching::addMark);
+    connect(&chart_, &PaperChartView::strokeDrawn, &t, &Teaching::addStroke);
+    connect(&t, &Teaching::annotationsChanged, this, [this] {
+        chart_.setAnnotations(workbench_.teaching().annotations());
         refreshScore();
     });
     connect(&t, &Teaching::modeChanged, this, &TeachingControls::refreshMode);
-    // The score follows the chart's map: the window has updated the chart when it says so.
-    connect(&window, &MainWindow::chartChanged, this, &TeachingControls::refreshScore);
+    // The score follows the chart's map; the label shows the score the chart state holds.
+    connect(&chartState_, &ChartState::changed, this, [this] {
+        refreshScore();
+        score_->setText(chartState_.scoreText());
+        score_->setToolTip(chartState_.scoreToolTip());
+        score_->setVisible(chartState_.scoreShown());
+    });
     refreshMode();
 }
 
@@ -78,7 +84,7 @@ void TeachingControls::buildActions(QMenu* menu)
         QAction* a = checkable(text, name, key);
         tools->addAction(a);
         connect(a, &QAction::triggered, this, [this, which] {
-            window_.chartView()->setTool(which);
+            chart_.setTool(which);
             refreshMode();
         });
         return a;
@@ -128,7 +134,7 @@ void TeachingControls::refreshMode()
         (t.quiz() ? mark_ : navigate_)->trigger();
     reveal_->setEnabled(t.hidden());
     hideAgain_->setEnabled((t.blind() || t.quiz()) && t.revealed());
-    toolbar_->setVisible(t.blind() || t.quiz() || window_.chartView()->tool() != ChartTool::Navigate);
+    toolbar_->setVisible(t.blind() || t.quiz() || chart_.tool() != ChartTool::Navigate);
     refreshScore();
 }
 
@@ -136,34 +142,34 @@ void TeachingControls::refreshScore()
 {
     score_value_.reset();
     const Teaching& t = workbench_.teaching();
-    const ExplanationEntry* e = window_.chartEntry();
+    const auto map = chartState_.explanation();
     const SignalGroup* g = workbench_.group();
-    if (t.quiz() && t.revealed() && e && e->explanation && g)
-        score_value_ = t.score(*e->explanation, *g);
+    if (t.quiz() && t.revealed() && map && g)
+        score_value_ = t.score(*map, *g);
     if (!score_value_) {
-        score_->setVisible(t.quiz() && !t.annotations().marks.empty() && !t.hidden() && !e);
-        score_->setText(tr("Quiz: choose a map for the chart to score the marks against"));
+        chartState_.setScore(tr("Quiz: choose a map for the chart to score the marks against"), QString(),
+                             t.quiz() && !t.annotations().marks.empty() && !t.hidden() && !map);
         return;
     }
     const QLocale locale;
     const MarkOverlap& s = *score_value_;
-    score_->setText(tr("Quiz: overlap score %1 / 100 · your marks hold %2 % of the evidence (%3) on %4 % of the ECG")
-                        .arg(std::lround(100.0 * s.dice))
-                        .arg(locale.toString(100.0 * s.evidenceCaptured, 'f', 0), e->title,
-                             locale.toString(100.0 * s.markedShare, 'f', 1)));
-    score_->setToolTip(tr("Overlap score: the Dice overlap between your marks and the fewest samples that hold half of "
-                          "the model's evidence (100: the same samples). Marks placed at random would hold about as "
-                          "much evidence as the share of the ECG they cover."));
-    score_->show();
+    chartState_.setScore(tr("Quiz: overlap score %1 / 100 · your marks hold %2 % of the evidence (%3) on %4 % of the ECG")
+                             .arg(std::lround(100.0 * s.dice))
+                             .arg(locale.toString(100.0 * s.evidenceCaptured, 'f', 0), chartState_.methodTitle(),
+                                  locale.toString(100.0 * s.markedShare, 'f', 1)),
+                         tr("Overlap score: the Dice overlap between your marks and the fewest samples that hold half of "
+                            "the model's evidence (100: the same samples). Marks placed at random would hold about as "
+                            "much evidence as the share of the ECG they cover."),
+                         true);
 }
 
 SessionFile TeachingControls::currentSession() const
 {
-    // The workbench's part, and what only the window knows: its display settings and the chart's method.
+    // The workbench's part, and the chart's: its display settings and its method.
     SessionFile s = captureSession(workbench_);
-    s.display = window_.displayToolBar()->settings().toJson();
-    if (const ExplanationEntry* e = window_.chartEntry())
-        s.chartMethod = QString::fromStdString(e->choice.method);
+    s.display = chartState_.display().toJson();
+    if (chartState_.explanation())
+        s.chartMethod = QString::fromStdString(chartState_.method());
     return s;
 }
 
@@ -172,12 +178,12 @@ bool TeachingControls::saveSession(const QString& path, QString* error)
     const SessionFile s = currentSession();
     QString why;
     if (!writeSessionFile(path, s, &why)) {
-        window_.showBanner(tr("Could not save the session\n%1").arg(why));
+        emit problem(tr("Could not save the session\n%1").arg(why));
         if (error)
             *error = why;
         return false;
     }
-    window_.statusBar()->showMessage(tr("Saved the session %1").arg(path), 8000);
+    emit notice(tr("Saved the session %1").arg(path));
     return true;
 }
 
@@ -186,17 +192,18 @@ bool TeachingControls::openSession(const QString& path, QString* error)
     const SessionRead r = readSessionFile(path);
     missing_ = r.missing;
     if (!r.session) {
-        window_.showBanner(tr("Could not open the session\n%1").arg(r.error));
+        emit problem(tr("Could not open the session\n%1").arg(r.error));
         if (error)
             *error = r.error;
         return false;
     }
-    window_.displayToolBar()->setSettings(DisplaySettings::fromJson(r.session->display));
-    window_.setChartMethod(r.session->chartMethod);
+    chartState_.setDisplay(DisplaySettings::fromJson(r.session->display));
+    if (const Explainer* method = ExplainerRegistry::instance().find(r.session->chartMethod.toStdString()))
+        chartState_.setPickedMethod(QString::fromStdString(method->info().title));
     applySession(workbench_, *r.session);
     if (!r.missing.isEmpty())
-        window_.showBanner(tr("%1: %n file(s) of this session are missing and were left out:\n%2", nullptr, int(r.missing.size()))
-                               .arg(QFileInfo(path).fileName(), r.missing.join(QLatin1Char('\n'))));
+        emit problem(tr("%1: %n file(s) of this session are missing and were left out:\n%2", nullptr, int(r.missing.size()))
+                         .arg(QFileInfo(path).fileName(), r.missing.join(QLatin1Char('\n'))));
     return true;
 }
 
@@ -217,12 +224,12 @@ void TeachingControls::exportBundle(const QString& folder, BundleFormat format)
                                                          : state == JobState::Cancelled ? tr("%1: cancelled").arg(folder)
                                                                                         : message;
                                    if (!error.isEmpty())
-                                       window_.showBanner(tr("Could not export the teaching bundle\n%1").arg(error));
+                                       emit problem(tr("Could not export the teaching bundle\n%1").arg(error));
                                    else if (!result->warnings.isEmpty())
-                                       window_.showBanner(result->warnings.join(QLatin1Char('\n')));
+                                       emit problem(result->warnings.join(QLatin1Char('\n')));
                                    else
-                                       window_.statusBar()->showMessage(tr("Wrote the teaching bundle %1 (%n case(s))", nullptr,
-                                                                           result->casesWritten).arg(folder), 8000);
+                                       emit notice(tr("Wrote the teaching bundle %1 (%n case(s))", nullptr, result->casesWritten)
+                                                       .arg(folder));
                                    emit bundleExported(result->sessionPath, error);
                                });
 }
@@ -230,9 +237,9 @@ void TeachingControls::exportBundle(const QString& folder, BundleFormat format)
 void TeachingControls::showPresenter()
 {
     if (!presenter_)
-        presenter_ = new PresenterWindow(window_);
+        presenter_ = new PresenterWindow(workbench_, chartState_);
     // The whole screen the workstation is on, set first: without a window manager full screen alone keeps the size.
-    if (const QScreen* screen = window_.screen())
+    if (const QScreen* screen = host_.screen())
         presenter_->setGeometry(screen->geometry());
     presenter_->showFullScreen();
     presenter_->raise();
@@ -241,7 +248,7 @@ void TeachingControls::showPresenter()
 
 void TeachingControls::chooseSessionToOpen()
 {
-    const QString path = QFileDialog::getOpenFileName(&window_, tr("Open a teaching session"), QString(),
+    const QString path = QFileDialog::getOpenFileName(&host_, tr("Open a teaching session"), QString(),
                                                       tr("ExECG Studio sessions (*.execg)"));
     if (!path.isEmpty())
         openSession(path);
@@ -249,7 +256,7 @@ void TeachingControls::chooseSessionToOpen()
 
 void TeachingControls::chooseSessionToSave()
 {
-    QString path = QFileDialog::getSaveFileName(&window_, tr("Save the teaching session"), QString(),
+    QString path = QFileDialog::getSaveFileName(&host_, tr("Save the teaching session"), QString(),
                                                 tr("ExECG Studio sessions (*.execg)"));
     if (path.isEmpty())
         return;
@@ -262,7 +269,7 @@ void TeachingControls::chooseBundleFolder()
 {
     const QString dicom = tr("DICOM 12-lead ECGs (*)");
     QString chosen;
-    const QString folder = QFileDialog::getSaveFileName(&window_, tr("Export a teaching bundle (a new folder)"), QString(),
+    const QString folder = QFileDialog::getSaveFileName(&host_, tr("Export a teaching bundle (a new folder)"), QString(),
                                                         tr("WFDB records (*)") + QStringLiteral(";;") + dicom, &chosen);
     if (!folder.isEmpty())
         exportBundle(folder, chosen == dicom ? BundleFormat::Dicom : BundleFormat::Wfdb);

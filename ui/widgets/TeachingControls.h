@@ -1,7 +1,9 @@
 #pragma once
 // The Teaching menu and toolbar around the workbench's Teaching state: blind mode and reveal, the quiz and its score,
 // the chart's teaching tools (mark, pen, pointer), the presenter view, session files and the teaching bundle.
-// MainWindow owns one; it keeps the window's own file short and puts everything a lecture needs in one place.
+// The window owns one; it keeps the window's own file short and puts everything a lecture needs in one place. It
+// works on the Workbench, the chart state and the chart it draws on, not on the window: what it has to say goes out
+// as signals (problem, notice).
 #include "explain/MarkOverlap.h"
 #include "workbench/TeachingBundle.h"
 
@@ -12,28 +14,30 @@
 
 class QAction;
 class QLabel;
+class QMainWindow;
 class QMenu;
 class QToolBar;
 
 namespace execg {
 
-class MainWindow;
+class ChartState;
+class PaperChartView;
 class PresenterWindow;
 class Workbench;
 
 class TeachingControls : public QObject {
     Q_OBJECT
 public:
-    // Fills `menu` and adds the Teaching toolbar to `window`.
-    TeachingControls(MainWindow& window, QMenu* menu);
+    // Fills `menu` and adds the Teaching toolbar to `host`; the teaching tools draw on `chart`.
+    TeachingControls(Workbench& workbench, ChartState& chartState, PaperChartView& chart, QMainWindow& host, QMenu* menu);
     ~TeachingControls() override;
 
     QLabel* scoreLabel() const { return score_; }   // the quiz's score, for the chart's top bar
     // The quiz score on the chart's method after reveal; nothing before, or without marks or a map.
     std::optional<MarkOverlap> score() const { return score_value_; }
 
-    // Session files: false with the reason shown in the window's banner (and in `error`); missing files are named
-    // in the banner and the rest of the session opens.
+    // Session files: false with the reason said as a problem (and in `error`); missing files are named as a problem
+    // and the rest of the session opens.
     bool saveSession(const QString& path, QString* error = nullptr);
     bool openSession(const QString& path, QString* error = nullptr);
     QStringList lastMissing() const { return missing_; }
@@ -47,6 +51,8 @@ public:
 
 signals:
     void bundleExported(const QString& sessionPath, const QString& error);
+    void problem(const QString& text);   // for the window's banner: it stays until the next case
+    void notice(const QString& text);    // for the status bar
 
 private:
     void buildActions(QMenu* menu);
@@ -57,8 +63,10 @@ private:
     void chooseSessionToSave();
     void chooseBundleFolder();
 
-    MainWindow& window_;
     Workbench& workbench_;
+    ChartState& chartState_;
+    PaperChartView& chart_;
+    QMainWindow& host_;
     QToolBar* toolbar_ = nullptr;
     QLabel* score_ = nullptr;
     std::optional<MarkOverlap> score_value_;

@@ -1,6 +1,7 @@
 #include "workbench/Workbench.h"
 
 #include "render/EvidenceText.h"
+#include "render/LocaleFormat.h"
 
 #include "render/Text.h"
 #include "explain/Explainer.h"
@@ -96,6 +97,16 @@ const SignalGroup* Workbench::group() const
 }
 
 bool Workbench::loading() const { return loader_->busy(); }
+
+int Workbench::submitForCurrent(const int& generation, const QString& title, AnalysisRunner::Work work, AnalysisRunner::Done done)
+{
+    // The generation the job starts under; a job that returns under another (a new case, model or target) is dropped.
+    const int started = generation;
+    return runner_->submit(title, std::move(work), [&generation, started, done = std::move(done)](JobState state, const QString& message) {
+        if (generation == started && done)
+            done(state, message);
+    });
+}
 
 // --- the case -----------------------------------------------------------------------------------------------------
 
@@ -207,12 +218,9 @@ void Workbench::startDisplayFilter()
 void Workbench::startMeasuring()
 {
     auto result = std::make_shared<std::shared_ptr<const EcgMeasurements>>();
-    const int generation = caseGeneration_;
-    measureJob_ = runner_->submit(tr("Measuring"), [rec = recording_, g = group_, result](const JobControl&) {
+    measureJob_ = submitForCurrent(caseGeneration_, tr("Measuring"), [rec = recording_, g = group_, result](const JobControl&) {
         *result = std::make_shared<const EcgMeasurements>(measureEcg(rec->groups[std::size_t(g)]));
-    }, [this, generation, result](JobState state, const QString& error) {
-        if (generation != caseGeneration_)
-            return;
+    }, [this, result](JobState state, const QString& error) {
         if (state == JobState::Finished)
             measurements_ = *result;
         else if (state == JobState::Failed)
@@ -296,14 +304,11 @@ void Workbench::startPrediction()
         PredictionResult prediction;
     };
     auto result = std::make_shared<Result>();
-    const int generation = generation_;
-    predictJob_ = runner_->submit(tr("Predicting"), [analysis = analysis_, result](const JobControl&) {
+    predictJob_ = submitForCurrent(generation_, tr("Predicting"), [analysis = analysis_, result](const JobControl&) {
         auto fitted = std::make_shared<const FittedCase>(analysis->fit());
         result->prediction = analysis->predict(*fitted);
         result->fitted = std::move(fitted);
-    }, [this, generation, result](JobState state, const QString& error) {
-        if (generation != generation_)
-            return;
+    }, [this, result](JobState state, const QString& error) {
         const Prediction& p = result->prediction.prediction;
         if (state != JobState::Finished || !p.problem.empty()) {
             predictionError_ = state == JobState::Finished ? q(p.problem) : error;
@@ -318,6 +323,21 @@ void Workbench::startPrediction()
         if (autoRun_)
             runExplanations();
     });
+}
+
+QString Workbench::predictionText() const
+{
+    if (!prediction_)
+        return {};
+    const auto line = [](const OutputValue& o) {
+        if (o.probability)
+            return tr("%1: %2 %").arg(q(o.label)).arg(localNumber(100.0 * o.value, 'f', 1));
+        return QStringLiteral("%1: %2 %3").arg(q(o.label)).arg(localNumber(o.value, 'f', 2)).arg(q(o.unit)).trimmed();
+    };
+    QStringList lines;
+    for (std::size_t k = 0; k < prediction_->outputs.size(); ++k)
+        lines << (int(k) == target_ && prediction_->outputs.size() > 1 ? QStringLiteral("▶ ") : QString()) + line(prediction_->outputs[k]);
+    return lines.join(QLatin1Char('\n'));
 }
 
 void Workbench::setTarget(int output)
@@ -390,7 +410,6 @@ void Workbench::runExplanations()
         emit explanationsChanged();
         return;
     }
-    const int generation = generation_;
     for (const MethodChoice& choice : methods_) {
         ExplanationEntry entry;
         entry.choice = choice;
@@ -410,17 +429,15 @@ void Workbench::runExplanations()
             continue;
         }
         auto result = std::make_shared<MethodResult>();
-        entry.job = runner_->submit(
-            tr("%1 on %2").arg(entry.title, deidentify_ ? QString::fromStdString(recording_->sourcePath) : QFileInfo(casePath_).fileName()),
+        entry.job = submitForCurrent(
+            generation_, tr("%1 on %2").arg(entry.title, deidentify_ ? QString::fromStdString(recording_->sourcePath) : QFileInfo(casePath_).fileName()),
             [choice, analysis = analysis_, fitted = fitted_, target = target_, result](const JobControl& control) {
                 StepOptions options;
                 options.progress = [&control](double f) { return control.report(f); };
                 *result = analysis->explain(*fitted, target, choice, options);
             },
-            [this, generation, i = int(entries_.size()), key, result](JobState state, const QString& error) {
-                // Entries are only ever rebuilt under a new generation, so the index still names this one.
-                if (generation != generation_)
-                    return;
+            // Entries are only ever rebuilt under a new generation, so the index still names this one.
+            [this, i = int(entries_.size()), key, result](JobState state, const QString& error) {
                 ExplanationEntry& done = entries_[std::size_t(i)];
                 if (done.state == JobState::Cancelled && state != JobState::Finished)
                     return;   // already shown as cancelled
@@ -463,7 +480,6 @@ void Workbench::assessQuality()
     if (!fitted_ || !analysis_)
         return;
     auto truth = std::make_shared<const std::optional<quality::GroundTruth>>(truth_);
-    const int generation = generation_;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         ExplanationEntry& entry = entries_[i];
         if (!entry.explanation || entry.scorecard || entry.qualityJob != 0)
@@ -471,15 +487,15 @@ void Workbench::assessQuality()
         auto result = std::make_shared<std::shared_ptr<const quality::Scorecard>>();
         const QString key = cacheKey(entry.choice);
         entry.qualityState = JobState::Queued;
-        entry.qualityJob = runner_->submit(
-            tr("Quality of %1").arg(entry.title),
+        entry.qualityJob = submitForCurrent(
+            generation_, tr("Quality of %1").arg(entry.title),
             [analysis = analysis_, fitted = fitted_, e = entry.explanation, truth, result](const JobControl& control) {
                 StepOptions options;
                 options.progress = [&control](double f) { return control.report(f); };
                 *result = std::make_shared<const quality::Scorecard>(analysis->score(*fitted, *e, *truth, options));
             },
-            [this, generation, i, key, result](JobState state, const QString& error) {
-                if (generation != generation_ || i >= entries_.size())
+            [this, i, key, result](JobState state, const QString& error) {
+                if (i >= entries_.size())
                     return;
                 ExplanationEntry& done = entries_[i];
                 done.qualityState = state;
@@ -510,15 +526,14 @@ void Workbench::updateAgreement()
     if (methods->empty())
         return;
     auto mean = std::make_shared<std::vector<double>>();
-    const int generation = generation_;
-    runner_->submit(tr("Agreement between the methods"), [methods, mean](const JobControl&) {
+    submitForCurrent(generation_, tr("Agreement between the methods"), [methods, mean](const JobControl&) {
         std::vector<const MethodResult*> maps;
         for (const auto& m : *methods)
             maps.push_back(&m);
         const ResultsAgreement a = CaseAnalysis::agreement(maps);
         *mean = quality::meanAgreement({a.rankCorrelation, a.topKOverlap});
-    }, [this, generation, index, mean](JobState state, const QString&) {
-        if (generation != generation_ || state != JobState::Finished)
+    }, [this, index, mean](JobState state, const QString&) {
+        if (state != JobState::Finished)
             return;
         for (std::size_t k = 0; k < index->size() && k < mean->size(); ++k)
             if ((*index)[k] < entries_.size()) {
@@ -548,19 +563,16 @@ void Workbench::runCounterfactual(const QString& method, int output, double valu
     counterfactual_.reset();
     counterfactualError_.clear();
     auto result = std::make_shared<std::shared_ptr<const CounterfactualResult>>();
-    const int generation = generation_;
     const CounterfactualTarget target{output, value};
-    counterfactualJob_ = runner_->submit(
-        tr("Counterfactual towards %1").arg(value),
+    counterfactualJob_ = submitForCurrent(
+        generation_, tr("Counterfactual towards %1").arg(value),
         [choice = MethodChoice{method.toStdString(), {}}, analysis = analysis_, fitted = fitted_, target,
          result](const JobControl& control) {
             StepOptions options;
             options.progress = [&control](double f) { return control.report(f); };
             *result = analysis->counterfactual(*fitted, choice, target, options).counterfactual;
         },
-        [this, generation, result](JobState state, const QString& error) {
-            if (generation != generation_)
-                return;
+        [this, result](JobState state, const QString& error) {
             counterfactualJob_ = 0;
             if (state == JobState::Finished)
                 counterfactual_ = *result;

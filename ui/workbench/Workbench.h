@@ -118,6 +118,9 @@ public:
     void setTarget(int output);   // −1: the predicted output
     int requestedTarget() const { return requestedTarget_; }
     QString predictionError() const { return predictionError_; }
+    // The answer as a reader sees it: one line per output ("potassium: 6.93 mmol/L", "AF: 91.2 %"), the explained
+    // one marked where there are several, in the reader's locale; empty without a prediction.
+    QString predictionText() const;
 
     // --- explanations ---
     void setMethods(const std::vector<MethodChoice>& methods);
@@ -186,7 +189,10 @@ signals:
     void message(const QString& text);                      // for the status bar
 
 private:
-    void caseLoaded(std::shared_ptr<const Recording> recording, qint64 ms);
+    // The one way the Workbench runs a job: on the runner, its result taken only while `generation` (a member:
+    // generation_ for the analysis, caseGeneration_ for the case) is still what it was when the job started.
+    int submitForCurrent(const int& generation, const QString& title, AnalysisRunner::Work work, AnalysisRunner::Done done);
+        void caseLoaded(std::shared_ptr<const Recording> recording, qint64 ms);
     void caseLoadFailed(const QString& path, const QString& message);
     void startPrediction();
     void resetAnalysis();
