@@ -8,6 +8,7 @@
 #include "model/ModelCard.h"
 #include "model/ModelInputAdapter.h"
 #include "model/Prediction.h"
+#include "analysis/torch/CaseAnalysis.h"
 #include "model/torch/TorchModel.h"
 
 #include <nlohmann/json.hpp>
@@ -168,14 +169,14 @@ int runPredict(const std::vector<std::string>& words)
             ready.push_back(&it);
     for (std::size_t first = 0; first < ready.size(); first += kBatch) {
         const std::size_t last = std::min(ready.size(), first + kBatch);
-        std::vector<AdaptedInput> batch;
+        std::vector<const AdaptedInput*> batch;
         for (std::size_t k = first; k < last; ++k)
-            batch.push_back(ready[k]->input);
+            batch.push_back(&ready[k]->input);
         t0 = Clock::now();
-        const auto raw = model.predict(batch);
+        auto results = CaseAnalysis::predictBatch(model, batch);
         inferMs += msSince(t0);
         for (std::size_t k = first; k < last; ++k)
-            ready[k]->prediction = interpretOutputs(model.card(), model.sha256(), raw[k - first], ready[k]->input.warnings);
+            ready[k]->prediction = std::move(results[k - first].prediction);
     }
     if (args.has("json"))
         std::cout << toJson(model, threads, loadMs, inferMs, items).dump(2) << "\n";

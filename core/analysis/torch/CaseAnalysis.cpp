@@ -39,12 +39,21 @@ FittedCase CaseAnalysis::fit(const AdaptOptions& options) const
     }
 }
 
-PredictionResult CaseAnalysis::predict(const FittedCase& fitted) const
+PredictionResult CaseAnalysis::predict(const FittedCase& fitted) const { return predictBatch(*model_, {&fitted.input}).front(); }
+
+std::vector<PredictionResult> CaseAnalysis::predictBatch(const TorchModel& model, const std::vector<const AdaptedInput*>& inputs)
 {
-    PredictionResult r;
-    r.raw = model_->predict({fitted.input}).front();
-    r.prediction = interpretOutputs(model_->card(), model_->sha256(), r.raw, fitted.input.warnings);
-    return r;
+    std::vector<AdaptedInput> batch;
+    batch.reserve(inputs.size());
+    for (const AdaptedInput* in : inputs)
+        batch.push_back(*in);
+    const auto raw = model.predict(batch);
+    std::vector<PredictionResult> out(inputs.size());
+    for (std::size_t k = 0; k < inputs.size(); ++k) {
+        out[k].raw = raw[k];
+        out[k].prediction = interpretOutputs(model.card(), model.sha256(), raw[k], inputs[k]->warnings);
+    }
+    return out;
 }
 
 int CaseAnalysis::chooseTarget(const std::vector<float>& raw, std::optional<int> requested)

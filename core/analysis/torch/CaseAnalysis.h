@@ -104,6 +104,8 @@ public:
     // AnalysisError naming the file when the group cannot be fitted to the card.
     FittedCase fit(const AdaptOptions& options = {}) const;
     PredictionResult predict(const FittedCase& fitted) const;
+    // Many inputs fitted to one model's card (many cases), in one batch of model calls: predict()'s result for each.
+    static std::vector<PredictionResult> predictBatch(const TorchModel& model, const std::vector<const AdaptedInput*>& inputs);
     // The requested output where the model has it, else the predicted one.
     static int chooseTarget(const std::vector<float>& raw, std::optional<int> requested);
     // One attribution method: its explanation on the recording's axis, where its evidence lies and the headline.
