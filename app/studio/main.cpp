@@ -55,9 +55,11 @@ int main(int argc, char** argv)
                     : first == "tcav"         ? execg::MainWindow::TcavTab
                     : first == "leads"        ? execg::MainWindow::LeadsView
                                               : execg::MainWindow::ChartView);
-    if (parser.isSet(maximised))
+    // Maximised when asked, and on a first start; afterwards as the user left it (size, place, maximised or not).
+    const bool maximise = parser.isSet(maximised) || !window.hasRememberedGeometry();
+    if (maximise)
         window.setGeometry(window.screen()->availableGeometry());   // also where no window manager maximises
-    parser.isSet(maximised) ? window.showMaximized() : window.show();
+    maximise ? window.showMaximized() : window.show();
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty())
         window.openPaths(files);

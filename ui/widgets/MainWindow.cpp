@@ -180,7 +180,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     applyDisplay(display_->settings());
     const Settings settings;
-    if (!restoreGeometry(settings.value(setting::windowGeometry)))
+    rememberedGeometry_ = restoreGeometry(settings.value(setting::windowGeometry));
+    if (!rememberedGeometry_)
         resize(1600, 960);
     restoreState(settings.value(setting::windowState));
 

@@ -73,6 +73,8 @@ public:
     TeachingControls* teachingControls() const { return teaching_; }
     // A message above the views that stays until the next case opens.
     void showBanner(const QString& text);
+    // Whether the window's size and place came from the last session; on a first start it should open maximised.
+    bool hasRememberedGeometry() const { return rememberedGeometry_; }
     // Milliseconds from asking to open a file to its chart painted (the last case opened).
     double lastOpenToChartMs() const { return openToChartMs_; }
 
@@ -131,6 +133,7 @@ private:
     QMenu* teachingMenu_ = nullptr;
     QElapsedTimer openTimer_;
     double openToChartMs_ = 0.0;
+    bool rememberedGeometry_ = false;
 };
 
 } // namespace execg

@@ -10,6 +10,7 @@
 #include <QMimeData>
 #include <QUrl>
 #include <QSignalSpy>
+#include <QSettings>
 #include <QTest>
 
 #include <cmath>
@@ -36,6 +37,26 @@ private slots:
     {
         QCoreApplication::setOrganizationName("ExECG-tests");
         QCoreApplication::setApplicationName("test_main_window");
+    }
+
+    // A first start has no remembered size (the program then opens maximised); a window closed at a size opens at
+    // that size next time.
+    void remembersItsSize()
+    {
+        QSettings().clear();
+        QRect closedAt;
+        {
+            MainWindow w;
+            QVERIFY(!w.hasRememberedGeometry());
+            w.resize(1111, 777);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            closedAt = w.geometry();
+            w.close();
+        }
+        MainWindow again;
+        QVERIFY(again.hasRememberedGeometry());
+        QCOMPARE(again.size(), closedAt.size());
     }
 
     void opensRecordingAndKeepsItAfterABadFile()
