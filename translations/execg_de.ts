@@ -1122,6 +1122,10 @@
         <source>The model&apos;s answer is hidden until the presenter reveals it (Teaching ▸ Reveal).</source>
         <translation>Die Antwort des Modells ist ausgeblendet, bis die vortragende Person sie aufdeckt (Lehre ▸ Antwort aufdecken).</translation>
     </message>
+    <message>
+        <source>Model card: intended use and limitations</source>
+        <translation>Modellkarte: Verwendungszweck und Grenzen</translation>
+    </message>
 </context>
 <context>
     <name>execg::PaperChartView</name>

@@ -1119,6 +1119,10 @@
         <source>The model&apos;s answer is hidden until the presenter reveals it (Teaching ▸ Reveal).</source>
         <translation>발표자가 공개할 때까지 모델의 답이 숨겨집니다 (교육 ▸ 공개).</translation>
     </message>
+    <message>
+        <source>Model card: intended use and limitations</source>
+        <translation>모델 카드: 사용 목적과 한계</translation>
+    </message>
 </context>
 <context>
     <name>execg::PaperChartView</name>

@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace execg {
@@ -33,7 +34,31 @@ QLabel* wrapped(QWidget* parent)
 
 ModelPanel::ModelPanel(Workbench& workbench, QWidget* parent) : QWidget(parent), workbench_(workbench)
 {
+    // The answer first, large, with what qualifies it (the demo notice, the warnings) and the output explained right
+    // under it; then which model gave it, and its card, which can be folded away.
     auto* layout = new QVBoxLayout(this);
+    prediction_ = wrapped(this);
+    prediction_->setObjectName(QStringLiteral("predictionLabel"));
+    QFont big = prediction_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    prediction_->setFont(big);
+    layout->addWidget(prediction_);
+    notice_ = wrapped(this);
+    notice_->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #5c4400; padding: 4px; border: 1px solid #e0c878; }"));
+    notice_->hide();
+    layout->addWidget(notice_);
+    warnings_ = wrapped(this);
+    warnings_->setObjectName(QStringLiteral("warningsLabel"));
+    layout->addWidget(warnings_);
+    auto* targetRow = new QHBoxLayout;
+    targetRow->addWidget(new QLabel(tr("Explain:"), this));
+    target_ = new QComboBox(this);
+    target_->setObjectName(QStringLiteral("targetBox"));
+    target_->setToolTip(tr("The model output the explanations are computed for"));
+    targetRow->addWidget(target_, 1);
+    layout->addLayout(targetRow);
+    layout->addSpacing(8);
     auto* pick = new QHBoxLayout;
     models_ = new QComboBox(this);
     models_->setObjectName(QStringLiteral("modelBox"));
@@ -44,36 +69,30 @@ ModelPanel::ModelPanel(Workbench& workbench, QWidget* parent) : QWidget(parent),
     pick->addWidget(models_, 1);
     pick->addWidget(open_);
     layout->addLayout(pick);
-    notice_ = wrapped(this);
-    notice_->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #5c4400; padding: 4px; border: 1px solid #e0c878; }"));
-    notice_->hide();
-    layout->addWidget(notice_);
+    cardToggle_ = new QToolButton(this);
+    cardToggle_->setObjectName(QStringLiteral("cardToggle"));
+    cardToggle_->setText(tr("Model card: intended use and limitations"));
+    cardToggle_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    cardToggle_->setAutoRaise(true);
+    cardToggle_->setCheckable(true);
+    cardToggle_->setChecked(true);
+    cardToggle_->setArrowType(Qt::DownArrow);
+    layout->addWidget(cardToggle_);
     card_ = wrapped(this);
+    card_->setObjectName(QStringLiteral("cardLabel"));
     layout->addWidget(card_);
-    auto* targetRow = new QHBoxLayout;
-    targetRow->addWidget(new QLabel(tr("Explain:"), this));
-    target_ = new QComboBox(this);
-    target_->setObjectName(QStringLiteral("targetBox"));
-    target_->setToolTip(tr("The model output the explanations are computed for"));
-    targetRow->addWidget(target_, 1);
-    layout->addLayout(targetRow);
-    prediction_ = wrapped(this);
-    prediction_->setObjectName(QStringLiteral("predictionLabel"));
-    QFont big = prediction_->font();
-    big.setPointSizeF(big.pointSizeF() * 1.25);
-    big.setBold(true);
-    prediction_->setFont(big);
-    layout->addWidget(prediction_);
-    warnings_ = wrapped(this);
-    warnings_->setObjectName(QStringLiteral("warningsLabel"));
-    layout->addWidget(warnings_);
     layout->addStretch(1);
+    connect(cardToggle_, &QToolButton::toggled, this, [this](bool open) {
+        card_->setVisible(open);
+        cardToggle_->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+    });
 
     connect(models_, &QComboBox::activated, this, [this](int i) { workbench_.loadModel(models_->itemData(i).toString()); });
     connect(open_, &QPushButton::clicked, this, &ModelPanel::chooseModelFile);
     connect(target_, &QComboBox::activated, this, [this](int i) { workbench_.setTarget(target_->itemData(i).toInt()); });
     connect(&workbench_, &Workbench::modelLoaded, this, &ModelPanel::refreshModel);
     connect(&workbench_, &Workbench::modelFailed, this, [this](const QString&, const QString& message) {
+        cardToggle_->setChecked(true);   // why the model could not be used is never folded away
         card_->setText(QStringLiteral("<span style='color:%1'>%2</span>").arg(errorTextColour().name(), message.toHtmlEscaped()));
     });
     connect(&workbench_, &Workbench::predictionChanged, this, &ModelPanel::refreshPrediction);

@@ -1,12 +1,14 @@
 #pragma once
-// The model and what it says about the case: which model (a shipped demo or the user's own .pt with its card), its
-// card — intended use and limitations — the demo notice, the prediction, and every warning the adapter raised
-// (resampled, derived leads, cropped or padded, flat leads), right beside the numbers they qualify.
+// What the model says about the case, first and large — the prediction, the demo notice and every warning the adapter
+// raised (resampled, derived leads, cropped or padded, flat leads) right beside the numbers they qualify, the output
+// explained — then which model (a shipped demo or the user's own .pt with its card) and its card, intended use and
+// limitations, which can be folded.
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QToolButton;
 
 namespace execg {
 
@@ -29,6 +31,7 @@ private:
     QComboBox* models_ = nullptr;
     QPushButton* open_ = nullptr;
     QLabel* card_ = nullptr;
+    QToolButton* cardToggle_ = nullptr;
     QLabel* notice_ = nullptr;
     QLabel* prediction_ = nullptr;
     QComboBox* target_ = nullptr;

@@ -4,13 +4,17 @@
 #include "io/scp/ScpWriter.h"
 #include "widgets/MainWindow.h"
 
+#include "WorkbenchTestSupport.h"
+
 #include <QApplication>
 #include <QDropEvent>
 #include <QFile>
 #include <QMimeData>
 #include <QUrl>
 #include <QSignalSpy>
+#include <QLabel>
 #include <QSettings>
+#include <QToolButton>
 #include <QTest>
 
 #include <cmath>
@@ -57,6 +61,28 @@ private slots:
         MainWindow again;
         QVERIFY(again.hasRememberedGeometry());
         QCOMPARE(again.size(), closedAt.size());
+    }
+
+    // The model's answer is the first thing in the model panel, large and in sight at the default window size; the
+    // card follows and folds away.
+    void predictionComesFirst()
+    {
+        MainWindow w;
+        w.resize(1600, 960);
+        test::openDemoAndWait(w);
+        auto* prediction = w.findChild<QLabel*>(QStringLiteral("predictionLabel"));
+        auto* card = w.findChild<QLabel*>(QStringLiteral("cardLabel"));
+        auto* toggle = w.findChild<QToolButton*>(QStringLiteral("cardToggle"));
+        QVERIFY(prediction && card && toggle);
+        QVERIFY2(prediction->text().contains(QStringLiteral("potassium")), qPrintable(prediction->text()));
+        QVERIFY(prediction->mapTo(&w, QPoint(0, 0)).y() < card->mapTo(&w, QPoint(0, 0)).y());
+        QVERIFY(prediction->font().pointSizeF() >= 1.5 * w.font().pointSizeF());
+        QVERIFY(!prediction->visibleRegion().isEmpty());
+        QVERIFY(card->isVisible());
+        toggle->click();
+        QVERIFY(!card->isVisible());
+        toggle->click();
+        QVERIFY(card->isVisible());
     }
 
     void opensRecordingAndKeepsItAfterABadFile()
