@@ -14,6 +14,7 @@
 #include "io/npy/NpyArray.h"
 #include "model/torch/TorchModel.h"
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -78,6 +79,7 @@ int runExplain(const std::vector<std::string>& words)
     if (!args.has("model") || !args.has("out") || args.positional().size() != 1)
         throw UsageError("explain: give --model M.pt, exactly one FILE and --out DIR");
     const std::string modelPath = *args.value("model"), file = args.positional().front(), outDir = *args.value("out");
+    const auto t0 = std::chrono::steady_clock::now();
     const int threads = configureThreadsFromArgs(args, "explain");
     const auto model = std::make_shared<const TorchModel>(modelPath, modelCardFromArgs(args, "explain", modelPath));
     const ModelCard& card = model->card();
@@ -137,15 +139,24 @@ int runExplain(const std::vector<std::string>& words)
                     std::cout << "  " << std::string(34, ' ') << "completeness delta " << v << "\n";
         }
     };
-    request.scored = [](const MethodResult& m) {
-        std::cout << "  " << std::string(34, ' ') << "quality (" << std::lround(m.scorecard->runtimeMs)
-                  << " ms): " << scorecardLine(*m.scorecard) << "\n";
+    // Scorecards come after every map (they compare the maps); each line names its method.
+    request.scored = [&](const MethodResult& m) {
+        char name[40];
+        std::snprintf(name, sizeof name, "  %-22s ", m.method.c_str());
+        if (!m.scoreError.empty()) {
+            failed = true;
+            std::cout << name << "quality: error: " << m.scoreError << "\n";
+            return;
+        }
+        std::cout << name << "quality (" << std::lround(m.scorecard->runtimeMs) << " ms): " << scorecardLine(*m.scorecard) << "\n";
     };
     ResultsDocument document = analysis.run(request);
     if (document.quality)
         for (const auto& n : document.quality->notes)
             std::cout << "  note: " << n << "\n";
     document.threads = threads;
+    // The whole command, as before: loading the model and reading the file included.
+    document.totalMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     const std::string summaryPath = (std::filesystem::path(outDir) / "summary.json").string();
     writeResultsFile(document, summaryPath);
     if (args.has("json"))

@@ -151,7 +151,7 @@ struct CaseResult {
 
 // One recording: read, fit, predict, explain, measure; the PDF, JSON and PNG written under `stem` in `outDir`.
 CaseResult reportCase(const CliArgs& args, const std::shared_ptr<const TorchModel>& model, const std::vector<MethodSpec>& specs,
-                      const std::string& file, const fs::path& stem, const ReportLook& look)
+                      const std::string& file, const fs::path& stem, const ReportLook& look, int threads)
 {
     GroupInFile in = readGroup(args, file);
     const int groupIndex = in.index;
@@ -168,8 +168,9 @@ CaseResult reportCase(const CliArgs& args, const std::shared_ptr<const TorchMode
     FittedCase fitted;
     CaseResult result;
     result.document = analysis.run(request, &fitted);
+    result.document.threads = threads;
     for (const auto& m : result.document.methods)
-        result.methodFailed = result.methodFailed || !m.error.empty();
+        result.methodFailed = result.methodFailed || !m.error.empty() || !m.scoreError.empty();
 
     const ReportCase rc = reportCaseFor(result.document, *recording, model->card(), fitted.input);
     ReportContent c = assembleReport(rc);
@@ -264,7 +265,7 @@ int runReport(const std::vector<std::string>& words)
 
     const std::string modelPath = *args.value("model");
     const fs::path outDir = *args.value("out");
-    configureThreadsFromArgs(args, "report");
+    const int threads = configureThreadsFromArgs(args, "report");
     const auto model = std::make_shared<const TorchModel>(modelPath, modelCardFromArgs(args, "report", modelPath));
     const auto specs = methodSpecs(args, model->card(), "report");
     for (const auto& spec : specs)
@@ -289,7 +290,7 @@ int runReport(const std::vector<std::string>& words)
         std::cerr << "[" << i + 1 << "/" << files.size() << "] " << file << " ... " << std::flush;
         const auto c0 = std::chrono::steady_clock::now();
         try {
-            auto r = reportCase(args, model, specs, file, outDir / stem, look);
+            auto r = reportCase(args, model, specs, file, outDir / stem, look, threads);
             const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - c0).count();
             incomplete += r.methodFailed;
             std::cerr << (r.methodFailed ? "written, but a method failed" : "ok") << " (" << std::lround(ms) << " ms)\n";

@@ -51,7 +51,8 @@ struct MethodResult {
     std::optional<AttributionSummary> summary;
     std::string headline;                // the summary's reading, in the language it was shown in
     std::optional<quality::Scorecard> scorecard;
-    double agreement = 0.0;              // with a scorecard: mean rank agreement with the other methods
+    std::string scoreError;              // the scorecard was asked for but could not be made: why
+    double agreement = 0.0;              // with a scorecard: mean rank agreement with the other scored methods
     std::shared_ptr<const CounterfactualResult> counterfactual;   // its `counterfactual` group stays out of the JSON
     std::map<std::string, std::string> files;   // a counterfactual's written files: "npy", "wfdb", "dicom"
 };
@@ -66,6 +67,12 @@ struct ResultsAgreement {
     std::vector<std::vector<double>> rankCorrelation, topKOverlap;
 };
 
+struct ResultsDocument;
+// The agreement between the document's scored maps (every method with a scorecard: rank correlation and top-10 %
+// overlap of the model-space maps) into d.agreement, and each scored method's mean agreement with the others; no
+// agreement without a scored method.
+void agreeScoredMethods(ResultsDocument& d);
+
 struct ResultsQuality {
     std::uint64_t seed = 0;
     std::string groundTruth;             // the synthetic record's truth file; empty for a recorded ECG
@@ -75,7 +82,7 @@ struct ResultsQuality {
 
 struct ResultsDocument {
     int schemaVersion = kResultsSchemaVersion;
-    std::map<std::string, std::string> software;   // "execg", "libtorch", "dcmtk" (and "qt" where Qt drew it)
+    std::map<std::string, std::string> software;   // "execg", "libtorch", "dcmtk"
     ResultsRecording recording;
     ResultsModel model;
     std::vector<std::string> warnings;

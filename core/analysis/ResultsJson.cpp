@@ -1,6 +1,7 @@
 #include "analysis/ResultsJson.h"
 
 #include "io/AtomicFile.h"
+#include "quality/MapMetrics.h"
 
 #include <cmath>
 #include <fstream>
@@ -60,6 +61,8 @@ ordered_json attributionJson(const MethodResult& m)
         j["summary"] = attributionSummaryJson(*m.summary);
     if (m.scorecard)
         j["quality"] = scorecardJson(*m.scorecard, m.agreement);
+    else if (!m.scoreError.empty())
+        j["quality"] = {{"error", m.scoreError}};
     return j;
 }
 
@@ -103,7 +106,9 @@ ordered_json counterfactualJson(const MethodResult& m)
 double number(const json& j, const char* key)
 {
     const auto it = j.find(key);
-    if (it == j.end() || it->is_null())
+    if (it == j.end())
+        throw ResultsFormatError(std::string("\"") + key + "\" is missing");
+    if (it->is_null())
         return std::numeric_limits<double>::quiet_NaN();
     if (!it->is_number())
         throw ResultsFormatError(std::string("\"") + key + "\" is not a number");
@@ -159,6 +164,11 @@ AttributionSummary summaryFrom(const json& j)
     for (int w = 0; w < kWaveSegments; ++w)
         s.waveShare[std::size_t(w)] = number(j.at("wave_share"), keyOf(WaveSegment(w)).c_str());
     s.unassignedShare = number(j, "unassigned_share");
+    if (const auto w = waveSegmentFromKey(valueOr<std::string>(j, "headline_wave", "")))
+        s.headlineWave = int(*w);
+    s.headlineShare = number(j, "headline_share");
+    s.headlineLeads = j.at("headline_leads").get<std::vector<std::string>>();
+    s.headlineAllLeads = j.at("headline_all_leads").get<bool>();
     return s;
 }
 
@@ -232,7 +242,9 @@ MethodResult attributionFrom(const json& j, const ResultsDocument& d)
     m.headline = valueOr<std::string>(j, "headline", "");
     if (const auto s = j.find("summary"); s != j.end())
         m.summary = summaryFrom(*s);
-    if (const auto q = j.find("quality"); q != j.end())
+    if (const auto q = j.find("quality"); q != j.end() && q->contains("error"))
+        m.scoreError = q->at("error").get<std::string>();
+    else if (q != j.end())
         m.scorecard = scorecardFrom(*q, m.method, m.agreement);
     m.explanation = std::move(e);
     return m;
@@ -304,6 +316,30 @@ MethodResult failedMethod(std::string method, std::string error)
     return m;
 }
 
+void agreeScoredMethods(ResultsDocument& d)
+{
+    std::vector<std::size_t> scored;
+    std::vector<std::vector<float>> maps;
+    ResultsAgreement a;
+    for (std::size_t k = 0; k < d.methods.size(); ++k)
+        if (d.methods[k].scorecard && d.methods[k].explanation) {
+            scored.push_back(k);
+            maps.push_back(d.methods[k].explanation->modelMap);
+            a.methods.push_back(d.methods[k].method);
+        }
+    if (scored.empty()) {
+        d.agreement.reset();
+        return;
+    }
+    const auto matrix = quality::agreement(maps);
+    a.rankCorrelation = matrix.rankCorrelation;
+    a.topKOverlap = matrix.topKOverlap;
+    const auto mean = quality::meanAgreement(matrix);
+    for (std::size_t k = 0; k < scored.size(); ++k)
+        d.methods[scored[k]].agreement = mean[k];
+    d.agreement = std::move(a);
+}
+
 ordered_json round6(double v) { return std::isfinite(v) ? ordered_json(std::round(v * 1e6) / 1e6) : ordered_json(nullptr); }
 
 ordered_json attributionSummaryJson(const AttributionSummary& s)
@@ -320,6 +356,11 @@ ordered_json attributionSummaryJson(const AttributionSummary& s)
     for (int w = 0; w < kWaveSegments; ++w)
         waves[keyOf(WaveSegment(w))] = round6(s.waveShare[std::size_t(w)]);
     j["headline"] = s.headline;
+    // The headline's parts, so a reader can say it again in another language.
+    j["headline_wave"] = s.headlineWave >= 0 ? keyOf(WaveSegment(s.headlineWave)) : std::string();
+    j["headline_share"] = round6(s.headlineShare);
+    j["headline_leads"] = s.headlineLeads;
+    j["headline_all_leads"] = s.headlineAllLeads;
     j["lead_share"] = leads;
     j["wave_share"] = waves;
     j["unassigned_share"] = round6(s.unassignedShare);
@@ -421,7 +462,8 @@ ordered_json resultsToJson(const ResultsDocument& d)
 
 ResultsDocument resultsFromJson(const json& j)
 {
-    if (!j.is_object() || j.value("schema", std::string()) != kSchemaName)
+    const auto schema = j.is_object() ? j.find("schema") : j.end();
+    if (!j.is_object() || schema == j.end() || !schema->is_string() || schema->get<std::string>() != kSchemaName)
         throw ResultsFormatError("not an ExECG results document (no \"schema\": \"execg-results\")");
     ResultsDocument d;
     try {

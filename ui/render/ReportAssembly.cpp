@@ -46,7 +46,12 @@ ReportCase reportCaseFor(const ResultsDocument& d, const Recording& recording, c
             rc.methods.push_back({m.explanation.get(), q(m.headline), m.scorecard ? &*m.scorecard : nullptr, m.agreement, m.stochastic});
         else if (!m.error.empty())
             rc.notes << QStringLiteral("%1 could not run: %2").arg(q(m.method), q(m.error));
+        if (!m.scoreError.empty())
+            rc.notes << QStringLiteral("%1: its quality could not be assessed: %2").arg(q(m.method), q(m.scoreError));
     }
+    if (d.quality)
+        for (const auto& n : d.quality->notes)   // what finding the ground truth said
+            rc.notes << q(n);
     const auto version = [&](const char* key) {
         const auto it = d.software.find(key);
         return it == d.software.end() ? QString() : q(it->second);

@@ -1,32 +1,21 @@
 #include "workbench/Workbench.h"
 
-#include "render/EvidenceText.h"
-#include "render/LocaleFormat.h"
-
-#include "render/Text.h"
-#include "explain/Explainer.h"
 #include "counterfactual/torch/CounterfactualRegistry.h"
-#include "model/torch/GeneratorModel.h"
 #include "dsp/FilterPresets.h"
+#include "explain/Explainer.h"
 #include "explain/WaveSummary.h"
-#include "io/dicom/DicomEcgReader.h"
-#include "io/dicom/DicomEcgWriter.h"
-#include "io/wfdb/WfdbWriter.h"
 #include "model/torch/TorchModel.h"
 #include "quality/MapMetrics.h"
-#include "render/ReportAssembly.h"
-#include "workbench/RecordingLoader.h"
+#include "recording/Deidentify.h"
+#include "render/EvidenceText.h"
+#include "render/LocaleFormat.h"
+#include "render/Text.h"
 #include "workbench/ConceptTests.h"
+#include "workbench/RecordingLoader.h"
 #include "workbench/Settings.h"
 #include "workbench/Teaching.h"
-#include "recording/Deidentify.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QSaveFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -36,6 +25,14 @@
 namespace execg {
 
 namespace {
+
+// A step's progress and cancel are its job's.
+StepOptions stepOptions(const JobControl& control)
+{
+    StepOptions options;
+    options.progress = [&control](double f) { return control.report(f); };
+    return options;
+}
 
 // Each map is 2 × leads × samples floats (model and recording axis): 64 of 10 s 12-lead cases stay under 40 MB.
 constexpr int kCacheSize = 64;
@@ -271,6 +268,7 @@ void Workbench::loadModel(const QString& path)
 void Workbench::resetAnalysis()
 {
     ++generation_;
+    ++explainGeneration_;
     runner_->cancel(predictJob_);
     runner_->cancel(counterfactualJob_);
     counterfactualJob_ = 0;
@@ -305,6 +303,7 @@ void Workbench::startPrediction()
     };
     auto result = std::make_shared<Result>();
     predictJob_ = submitForCurrent(generation_, tr("Predicting"), [analysis = analysis_, result](const JobControl&) {
+        analysis->inputSha256();   // read here, off the GUI thread, for the exports that cite it
         auto fitted = std::make_shared<const FittedCase>(analysis->fit());
         result->prediction = analysis->predict(*fitted);
         result->fitted = std::move(fitted);
@@ -404,7 +403,7 @@ void Workbench::runExplanations()
         runner_->cancel(e.job);
         runner_->cancel(e.qualityJob);
     }
-    ++generation_;
+    ++explainGeneration_;
     entries_.clear();
     if (!fitted_ || !analysis_) {
         emit explanationsChanged();
@@ -430,10 +429,9 @@ void Workbench::runExplanations()
         }
         auto result = std::make_shared<MethodResult>();
         entry.job = submitForCurrent(
-            generation_, tr("%1 on %2").arg(entry.title, deidentify_ ? QString::fromStdString(recording_->sourcePath) : QFileInfo(casePath_).fileName()),
+            explainGeneration_, tr("%1 on %2").arg(entry.title, deidentify_ ? QString::fromStdString(recording_->sourcePath) : QFileInfo(casePath_).fileName()),
             [choice, analysis = analysis_, fitted = fitted_, target = target_, result](const JobControl& control) {
-                StepOptions options;
-                options.progress = [&control](double f) { return control.report(f); };
+                const StepOptions options = stepOptions(control);
                 *result = analysis->explain(*fitted, target, choice, options);
             },
             // Entries are only ever rebuilt under a new generation, so the index still names this one.
@@ -488,10 +486,9 @@ void Workbench::assessQuality()
         const QString key = cacheKey(entry.choice);
         entry.qualityState = JobState::Queued;
         entry.qualityJob = submitForCurrent(
-            generation_, tr("Quality of %1").arg(entry.title),
+            explainGeneration_, tr("Quality of %1").arg(entry.title),
             [analysis = analysis_, fitted = fitted_, e = entry.explanation, truth, result](const JobControl& control) {
-                StepOptions options;
-                options.progress = [&control](double f) { return control.report(f); };
+                const StepOptions options = stepOptions(control);
                 *result = std::make_shared<const quality::Scorecard>(analysis->score(*fitted, *e, *truth, options));
             },
             [this, i, key, result](JobState state, const QString& error) {
@@ -526,7 +523,7 @@ void Workbench::updateAgreement()
     if (methods->empty())
         return;
     auto mean = std::make_shared<std::vector<double>>();
-    submitForCurrent(generation_, tr("Agreement between the methods"), [methods, mean](const JobControl&) {
+    submitForCurrent(explainGeneration_, tr("Agreement between the methods"), [methods, mean](const JobControl&) {
         std::vector<const MethodResult*> maps;
         for (const auto& m : *methods)
             maps.push_back(&m);
@@ -568,8 +565,7 @@ void Workbench::runCounterfactual(const QString& method, int output, double valu
         generation_, tr("Counterfactual towards %1").arg(value),
         [choice = MethodChoice{method.toStdString(), {}}, analysis = analysis_, fitted = fitted_, target,
          result](const JobControl& control) {
-            StepOptions options;
-            options.progress = [&control](double f) { return control.report(f); };
+            const StepOptions options = stepOptions(control);
             *result = analysis->counterfactual(*fitted, choice, target, options).counterfactual;
         },
         [this, result](JobState state, const QString& error) {

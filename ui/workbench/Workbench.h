@@ -190,9 +190,10 @@ signals:
 
 private:
     // The one way the Workbench runs a job: on the runner, its result taken only while `generation` (a member:
-    // generation_ for the analysis, caseGeneration_ for the case) is still what it was when the job started.
+    // caseGeneration_ for the case, generation_ for case and model, explainGeneration_ for the explanations) is
+    // still what it was when the job started.
     int submitForCurrent(const int& generation, const QString& title, AnalysisRunner::Work work, AnalysisRunner::Done done);
-        void caseLoaded(std::shared_ptr<const Recording> recording, qint64 ms);
+    void caseLoaded(std::shared_ptr<const Recording> recording, qint64 ms);
     void caseLoadFailed(const QString& path, const QString& message);
     void startPrediction();
     void resetAnalysis();
@@ -239,8 +240,11 @@ private:
     std::vector<MethodChoice> methods_;
     std::vector<ExplanationEntry> entries_;
     bool autoRun_ = true;
-    // Bumped whenever case, model or target change: a job that returns for an older generation is dropped.
+    // Bumped whenever case or model change: a job that returns for an older generation is dropped.
     int generation_ = 0;
+    // Bumped with generation_ and whenever the explanations are run again (another target, other methods): their
+    // entries are rebuilt, so an older job's index no longer names its entry. A counterfactual outlives that.
+    int explainGeneration_ = 0;
 
     struct Cached {
         std::shared_ptr<const Explanation> explanation;

@@ -11,6 +11,8 @@
 
 #include <QFileInfo>
 
+#include <filesystem>
+
 namespace execg {
 
 std::optional<ResultsDocument> Workbench::resultsDocument() const
@@ -18,7 +20,6 @@ std::optional<ResultsDocument> Workbench::resultsDocument() const
     if (!analysis_ || !fitted_ || !prediction_)
         return std::nullopt;
     ResultsDocument d = analysis_->document(*fitted_, PredictionResult{raw_, *prediction_}, target_);
-    std::vector<std::size_t> scored;
     for (const auto& e : entries_) {
         MethodResult m;
         m.method = e.choice.method;
@@ -28,11 +29,10 @@ std::optional<ResultsDocument> Workbench::resultsDocument() const
             if (e.summary)
                 m.summary = *e.summary;
             m.headline = e.headline.toStdString();
-            if (e.scorecard) {
+            if (e.scorecard)
                 m.scorecard = *e.scorecard;
-                m.agreement = e.agreement;
-                scored.push_back(d.methods.size());
-            }
+            else if (e.qualityState == JobState::Failed)
+                m.scoreError = e.qualityError.toStdString();
         } else {
             m.error = e.state == JobState::Failed      ? e.error.toStdString()
                       : e.state == JobState::Cancelled ? std::string("cancelled")
@@ -42,11 +42,10 @@ std::optional<ResultsDocument> Workbench::resultsDocument() const
     }
     if (counterfactual_)
         d.methods.push_back(counterfactualResult(counterfactual_->method, counterfactual_));
-    if (!scored.empty()) {
-        std::vector<const MethodResult*> maps;
-        for (const std::size_t k : scored)
-            maps.push_back(&d.methods[k]);
-        d.agreement = CaseAnalysis::agreement(maps);
+    // The agreement among the scored maps, as the command line computes it (the chart's agreement column may span
+    // maps not yet scored).
+    agreeScoredMethods(d);
+    if (d.agreement) {
         ResultsQuality q;
         q.groundTruth = truth_ ? truth_->file : std::string();
         for (const auto w : model_->card().labelWaves)
@@ -83,9 +82,15 @@ bool Workbench::exportCounterfactual(const QString& path, QString* error) const
     };
     if (!counterfactual_ || !analysis_)
         return fail(tr("%1: there is no counterfactual to export").arg(path));
-    if (QFileInfo(path).absoluteFilePath() == QFileInfo(casePath_).absoluteFilePath())
-        return fail(tr("%1: that is the recording itself; a counterfactual is never written over its input").arg(path));
     try {
+        // Every file the writer would write (a WFDB record's .dat beside its .hea): none may be the case's own.
+        const QFileInfo input(casePath_);
+        for (const auto& file : WriterRegistry::instance().writerFor(path.toStdString()).outputFiles(path.toStdString())) {
+            const QFileInfo output(QString::fromStdString(file));
+            if (output.absoluteFilePath() == input.absoluteFilePath() ||
+                (output.exists() && input.exists() && std::filesystem::equivalent(file, casePath_.toStdString())))
+                return fail(tr("%1: that is the recording itself; a counterfactual is never written over its input").arg(path));
+        }
         WriteOptions options;
         options.groupIndex = group_;
         WriterRegistry::instance().write(analysis_->counterfactualRecording(*counterfactual_), path.toStdString(), options);

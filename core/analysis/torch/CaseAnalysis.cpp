@@ -27,13 +27,25 @@ CaseAnalysis::CaseAnalysis(std::shared_ptr<const Recording> recording, int group
         files_.shownInput = files_.input;
 }
 
+const std::string& CaseAnalysis::inputSha256() const
+{
+    std::call_once(hashed_, [this] {
+        try {
+            if (!files_.input.empty())
+                inputSha256_ = sha256OfFile(files_.input);
+        } catch (const std::exception&) {
+            // Gone since it was read (a removable drive): the document says nothing rather than fail the analysis.
+        }
+    });
+    return inputSha256_;
+}
+
 const SignalGroup& CaseAnalysis::group() const { return recording_->groups.at(std::size_t(group_)); }
 
 FittedCase CaseAnalysis::fit(const AdaptOptions& options) const
 {
     try {
-        return {adaptRecordingToModel(*recording_, group_, model_->card(), options), segmentWaves(group()),
-                files_.input.empty() ? std::string() : sha256OfFile(files_.input)};
+        return {adaptRecordingToModel(*recording_, group_, model_->card(), options), segmentWaves(group())};
     } catch (const std::invalid_argument& e) {
         throw AnalysisError(files_.shownInput + ": " + e.what());
     }
@@ -145,7 +157,7 @@ ResultsDocument CaseAnalysis::document(const FittedCase& fitted, const Predictio
     d.model = {card.name, card.version, files_.model, model_->sha256(), card.demo ? kDemoModelNotice : ""};
     const AdaptedInput& in = fitted.input;
     d.recording.file = files_.shownInput;
-    d.recording.sha256 = fitted.inputSha256;
+    d.recording.sha256 = inputSha256();
     d.recording.group = group_;
     for (const auto& lead : group().leads)
         d.recording.leads.push_back(lead.name);
@@ -208,22 +220,22 @@ ResultsDocument CaseAnalysis::run(const AnalysisRequest& request, FittedCase* fi
             request.methodDone(d.methods.back());
     }
     if (request.quality) {
-        std::vector<std::size_t> scored;
-        std::vector<const MethodResult*> explained;
-        for (std::size_t k = 0; k < d.methods.size(); ++k)
-            if (MethodResult& m = d.methods[k]; m.explanation) {
+        for (MethodResult& m : d.methods) {
+            if (!m.explanation)
+                continue;
+            try {
                 m.scorecard = score(fitted, *m.explanation, request.truth, options);
-                done += 1.0;
-                scored.push_back(k);
-                explained.push_back(&m);
+            } catch (const ExplainCancelled&) {
+                throw;
+            } catch (const ExplainError& e) {
+                m.scoreError = e.what();   // the map stands; only its scorecard is missing, and says why
             }
-        d.agreement = agreement(explained);
-        const auto mean = quality::meanAgreement({d.agreement->rankCorrelation, d.agreement->topKOverlap});
-        for (std::size_t k = 0; k < scored.size(); ++k) {
-            d.methods[scored[k]].agreement = mean[k];
-            if (request.scored)
-                request.scored(d.methods[scored[k]]);
+            done += 1.0;
         }
+        agreeScoredMethods(d);
+        for (const MethodResult& m : d.methods)
+            if (request.scored && (m.scorecard || !m.scoreError.empty()))
+                request.scored(m);
         ResultsQuality q;
         q.groundTruth = request.truth ? request.truth->file : std::string();
         for (const auto w : model_->card().labelWaves)

@@ -16,6 +16,7 @@
 
 #include <functional>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -45,7 +46,6 @@ bool isCounterfactualMethod(const std::string& name);   // a CounterfactualRegis
 struct FittedCase {
     AdaptedInput input;
     WaveSegmentation waves;
-    std::string inputSha256;   // of the recording's file, hashed here since fitting runs off the GUI thread
 };
 
 // The files behind a case.
@@ -99,6 +99,9 @@ public:
     const SignalGroup& group() const;
     int groupIndex() const { return group_; }
     const TorchModel& model() const { return *model_; }
+    // The SHA-256 of the recording's file, read once (the first call pays; call it off the GUI thread); empty when
+    // the file cannot be read again (it has gone since it was opened).
+    const std::string& inputSha256() const;
 
     // --- the steps ---
     // AnalysisError naming the file when the group cannot be fitted to the card.
@@ -136,6 +139,8 @@ private:
     int group_ = 0;
     std::shared_ptr<const TorchModel> model_;
     CaseFiles files_;
+    mutable std::once_flag hashed_;
+    mutable std::string inputSha256_;
 };
 
 // The versions a results document and a report cite: "execg", "libtorch", "dcmtk".

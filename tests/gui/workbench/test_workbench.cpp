@@ -299,7 +299,10 @@ private slots:
         // The demo case reads K+ ~7.2 mmol/L: what would the model need to read 4.5?
         cf->targetValue()->setValue(4.5);
         cf->runButton()->click();
+        // Running the explanations again meanwhile (another target, other methods) does not cost the counterfactual.
+        wb.runExplanations();
         QTRY_VERIFY_WITH_TIMEOUT(wb.counterfactual() != nullptr || !wb.counterfactualError().isEmpty(), kLong);
+        QVERIFY(!wb.counterfactualRunning());
         QVERIFY2(wb.counterfactual(), qPrintable(wb.counterfactualError()));
         const auto& r = *wb.counterfactual();
         QVERIFY(r.valid);
@@ -332,6 +335,7 @@ private slots:
         QVERIFY(!wb.exportCounterfactual(dir + "/cf.png", &error));
         QVERIFY2(error.contains(QStringLiteral("cf.png")), qPrintable(error));
         QVERIFY(!wb.exportCounterfactual(demoCasePath(), &error));   // never over the input
+        QVERIFY(!wb.exportCounterfactual(demoCasePath().chopped(4), &error));   // nor as the record whose .hea/.dat it is
         QVERIFY(error.contains(QStringLiteral("never written over its input")));
 
         // The parametric generator from the same view: what moved, in words. The demo card names a generator, so

@@ -43,6 +43,9 @@ ResultsDocument handMade()
     s.leadWaveShare = {{0.1, 0.0, 0.05, 0.0, 0.1, 0.0}, {0.2, 0.0, 0.1, 0.05, 0.4, 0.0}};
     s.waveShare = {0.3, 0.0, 0.15, 0.05, 0.5, 0.0};
     s.headline = "50 % of the evidence lies in the T waves of II";
+    s.headlineWave = int(WaveSegment::T);
+    s.headlineShare = 0.5;
+    s.headlineLeads = {"II"};
     ig.summary = s;
     ig.headline = s.headline;
     quality::Scorecard q;
@@ -76,6 +79,9 @@ ResultsDocument handMade()
     d.methods.push_back(counterfactualResult("cf-parametric", cf));
     d.methods.back().files = {{"wfdb", "cf.hea"}};
     d.methods.push_back(failedMethod("grad-cam", "the card names no layer"));
+    MethodResult unscored = attributionResult("saliency", e);
+    unscored.scoreError = "the randomised model gave NaN";
+    d.methods.push_back(unscored);
     d.agreement = ResultsAgreement{{"integrated-gradients"}, {{1.0}}, {{1.0}}};
     d.quality = ResultsQuality{0, "case.json", {"t"}, {"truth found"}};
     d.threads = 2;
@@ -96,7 +102,13 @@ private slots:
         const ResultsDocument back = resultsFromJson(nlohmann::ordered_json::parse(text));
         QCOMPARE(resultsText(back), text);
         QCOMPARE(back.schemaVersion, kResultsSchemaVersion);
-        QCOMPARE(back.methods.size(), std::size_t(3));
+        QCOMPARE(back.methods.size(), std::size_t(4));
+        QCOMPARE(back.methods[3].scoreError, std::string("the randomised model gave NaN"));
+        QVERIFY(!back.methods[3].scorecard);
+        // The headline's parts come back, so it can be said again in another language.
+        QCOMPARE(back.methods[0].summary->headlineWave, int(WaveSegment::T));
+        QCOMPARE(back.methods[0].summary->headlineShare, 0.5);
+        QCOMPARE(back.methods[0].summary->headlineLeads, std::vector<std::string>{"II"});
         const MethodResult& ig = back.methods[0];
         QVERIFY(ig.stochastic);
         QCOMPARE(ig.explanation->seed, std::uint64_t(7));
@@ -142,6 +154,12 @@ private slots:
         j = nlohmann::ordered_json::parse(resultsText(handMade()));
         j["model"] = 5;
         QVERIFY(!test::messageOf([&] { resultsFromJson(j); }).isEmpty());
+        j = nlohmann::ordered_json::parse(resultsText(handMade()));
+        j["recording"].erase("sampling_rate_hz");   // a missing number is an error, not a NaN
+        QVERIFY(test::messageOf([&] { resultsFromJson(j); }).contains("sampling_rate_hz"));
+        j = nlohmann::ordered_json::parse(resultsText(handMade()));
+        j["schema"] = 1;
+        QVERIFY(test::messageOf([&] { resultsFromJson(j); }).contains("not an ExECG results document"));
         j = nlohmann::ordered_json::parse(resultsText(handMade()));
         j["methods"][0]["diagnostics"]["completeness_delta"] = "many";
         QVERIFY(!test::messageOf([&] { resultsFromJson(j); }).isEmpty());
