@@ -297,6 +297,8 @@ Recording AecgReader::read(const std::string& path, const ReadOptions& options) 
     Recording rec;
     rec.sourcePath = path;
     rec.formatName = "HL7 aECG";
+    if (!doc.encodingWarning().empty())
+        rec.warnings.push_back(doc.encodingWarning());
     readSubject(root, rec);
     for (const auto& component : root.children("component")) {
         const auto series = component.child("series");

@@ -212,6 +212,8 @@ Recording MuseXmlReader::read(const std::string& path, const ReadOptions& option
     Recording rec;
     rec.sourcePath = path;
     rec.formatName = "GE MUSE XML";
+    if (!doc.encodingWarning().empty())
+        rec.warnings.push_back(doc.encodingWarning());
     readDemographics(root, rec);
     readMeasurements(root, rec);
     for (const auto& w : root.children("Waveform")) {

@@ -390,6 +390,8 @@ Recording PhilipsXmlReader::read(const std::string& path, const ReadOptions& opt
     Recording rec;
     rec.sourcePath = path;
     rec.formatName = "Philips SierraECG XML";
+    if (!doc.encodingWarning().empty())
+        rec.warnings.push_back(doc.encodingWarning());
     const Context ctx{path, options, rec.warnings};
     readDemographics(root, rec);
     readInterpretation(root, rec);

@@ -3,6 +3,12 @@
 // the dependency tree through DCMTK, robust to the encodings these files declare — ISO-8859-1, UTF-8, UTF-16), with
 // the network, external DTDs and entity expansion off, so a file can neither reach out nor blow up. Elements are
 // matched by local name, whatever namespace prefix the producer chose.
+//
+// The encoding is taken from the bytes where they contradict the XML declaration: exports passed through other tools
+// are often declared encoding="utf-16" while their bytes are plain ASCII/UTF-8 (no byte-order mark, no NUL bytes),
+// which libxml2 alone refuses. A byte-order mark (UTF-8, UTF-16 LE/BE) or the NUL pattern of "<?" in UTF-16 decides;
+// bytes with neither are read as UTF-8 when the declaration names a 16-bit encoding. The document says so in one
+// warning naming both encodings.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -41,9 +47,12 @@ public:
     Document(const Document&) = delete;
     Document& operator=(const Document&) = delete;
     Node root() const;
+    // Where the bytes contradicted the declared encoding: one sentence naming both; empty otherwise.
+    const std::string& encodingWarning() const { return encodingWarning_; }
 
 private:
     _xmlDoc* doc_ = nullptr;
+    std::string encodingWarning_;
 };
 
 // A number written in an element or attribute: nothing when the text is empty, not wholly a number, or not finite.

@@ -1,8 +1,11 @@
 // ecg-kit's HL7 aECG example against values read from its XML independently: 12 leads, 2.5 µV per digit, 500 Hz,
 // 5000 rhythm samples and 599 representative-beat samples, the subject, the filters and the rhythm statement.
 #include "Corpus.h"
+#include "TestFiles.h"
+#include "XmlEncodings.h"
 
 #include "io/ReaderRegistry.h"
+#include "io/hl7/AecgReader.h"
 
 #include <QtTest>
 
@@ -61,6 +64,14 @@ private slots:
         QVERIFY(!m.annotations.empty());
         for (const auto& a : m.annotations)
             QVERIFY(a.timeSeconds >= 0.0 && a.timeSeconds <= 10.0);
+    }
+
+    // The same example declared UTF-16 while its bytes are ASCII (with and without a UTF-8 byte-order mark), in real
+    // UTF-16 with and without one, and in UTF-16 declared UTF-8: every value as in the file, one warning naming the
+    // declared and the actual encoding where they differ.
+    void ecgKitExampleInEveryEncoding()
+    {
+        test::checkEncodings(AecgReader(), test::readFile(test::corpusFile("ecg-kit/ecg_hl7.xml")), test::scratchDir(QStringLiteral("aecg_encodings")));
     }
 };
 

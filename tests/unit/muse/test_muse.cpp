@@ -2,6 +2,7 @@
 // export can be wrong — a lead missing its data or given twice, base64 errors, short data, unknown units, broken
 // XML — each a ReadError naming the file and the lead.
 #include "Corpus.h"
+#include "XmlEncodings.h"
 
 #include "io/ReadError.h"
 #include "io/muse/MuseXmlReader.h"
@@ -129,6 +130,34 @@ private slots:
         } catch (const ReadError& e) {
             QVERIFY2(QString::fromStdString(e.what()).contains(words), e.what());
             QVERIFY(std::string(e.what()).rfind(path, 0) == 0);
+        }
+    }
+
+    // A MUSE export in ISO-8859-1 (a "ü" in the name) declared UTF-16 by a tool it passed through, with and without a
+    // byte-order mark, in real UTF-16 with and without one, and in UTF-16 declared 8-bit: each reads as the plain
+    // export does, with one warning naming the declared and the actual encoding where they differ.
+    void declaredEncodingsThatLie()
+    {
+        test::checkEncodings(MuseXmlReader(), museFile(lead("I", base64({100, -100, 0, 2049})) + lead("II", base64({1, 2, 3, 4}))),
+                             test::scratchDir(QStringLiteral("muse_encodings")));
+        const Recording r = MuseXmlReader().read(write(test::withDeclaredEncoding(museFile(lead("I", base64({1, 2, 3, 4}))), "utf-16")), {});
+        QCOMPARE(QString::fromStdString(r.metadata.patient.name), QStringLiteral("Müller^Anna"));
+        QCOMPARE(QString::fromStdString(r.warnings.front()),
+                 QStringLiteral("the XML declaration says encoding=\"utf-16\" but the bytes are ISO-8859-1 "
+                                "(no byte-order mark, no NUL bytes, not UTF-8); read as ISO-8859-1"));
+    }
+
+    // A broken file whose declaration is overridden still names the file, the line and the override.
+    void brokenUnderAnOverrideIsNamed()
+    {
+        const std::string path = write("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<RestingECG><Waveform></RestingECG>");
+        try {
+            MuseXmlReader().read(path, {});
+            QFAIL("no error");
+        } catch (const ReadError& e) {
+            const QString what = QString::fromStdString(e.what());
+            QVERIFY2(what.startsWith(QString::fromStdString(path)) && what.contains("not well-formed XML at line 2") &&
+                         what.contains("read as UTF-8"), e.what());
         }
     }
 };

@@ -2,6 +2,9 @@
 // from the format's definition, round-trip known samples through the decoder and the reader; and every way the data
 // can be wrong — a truncated chunk, a size beyond the data, a code the dictionary lacks, too few or too many samples,
 // base64 errors, a lead given twice or missing — is a named error.
+#include "Corpus.h"
+#include "XmlEncodings.h"
+
 #include "io/ReadError.h"
 #include "io/philips/PhilipsXmlReader.h"
 #include "io/philips/XliDecoder.h"
@@ -300,6 +303,20 @@ private slots:
         QCOMPARE(m.sampleCount(), std::int64_t(3));   // the padding all leads end with is cut
         QCOMPARE(m.findLead("II")->samples[2], float(4 * 2.5e-3));
         QVERIFY(std::isnan(m.findLead("II")->samples[1]));   // a 0x7FFF inside is a gap
+    }
+
+    // PageWriter exports passed through other tools are declared UTF-16 while their bytes are ASCII: they read as
+    // the plain export does, with one warning naming both encodings; real UTF-16, with or without a byte-order mark,
+    // reads without one.
+    void declaredEncodingsThatLie()
+    {
+        test::checkEncodings(PhilipsXmlReader(), philips104(base64(xliTwelve(50, 4))), test::scratchDir(QStringLiteral("philips_encodings")));
+        Files files;
+        const Recording r = PhilipsXmlReader().read(files.write(test::withDeclaredEncoding(philips104(base64(xliTwelve(50))), "utf-16")), {});
+        QCOMPARE(int(r.warnings.size()), 1);
+        QCOMPARE(QString::fromStdString(r.warnings[0]), QStringLiteral("the XML declaration says encoding=\"utf-16\" but the bytes are UTF-8 "
+                                                                        "(no byte-order mark, no NUL bytes); read as UTF-8"));
+        QCOMPARE(r.groups[0].leads[11].samples[49], float(double(testLead(11, 50)[49]) * 5.0 * 1e-3));
     }
 
     void badFilesAreNamed_data()
