@@ -109,13 +109,15 @@ std::map<std::string, std::string> parseParameterList(const std::string& list)
 ParameterValues resolveParameters(const std::string& method, const std::vector<ParameterSpec>& specs,
                                   const std::map<std::string, std::string>& given)
 {
-    for (const auto& [name, value] : given)
+    for (const auto& entry : given) {
+        const std::string& name = entry.first;   // not a structured binding: clang 14 cannot capture one (fuzz preset)
         if (std::none_of(specs.begin(), specs.end(), [&](const ParameterSpec& s) { return s.name == name; })) {
             std::string list;
             for (const auto& s : specs)
                 list += (list.empty() ? "" : ", ") + s.name;
             throw ExplainError(method + " has no parameter '" + name + "' (it has: " + (list.empty() ? "none" : list) + ")");
         }
+    }
     ParameterValues values;
     for (const auto& spec : specs) {
         const auto it = given.find(spec.name);
