@@ -107,6 +107,30 @@ LeadLayout layoutLeads(const LeadSection& leads, std::vector<std::string>& warni
     return l;
 }
 
+// The reference beat's length as section 4 states it, in whole milliseconds: N samples at I µs are written as any
+// duration within a millisecond of N·I/1000, rounded either way (a Welch Allyn beat of 431 samples at 1667 µs is
+// 718 ms, which is 430.7 samples), so the duration allows the counts from `fewest` to `most` — one count at most
+// rates — and what section 5 stores decides among them. A duration of 0 states nothing: section 5 alone decides.
+struct BeatLength {
+    std::size_t fewest = 0, most = 0;
+    bool fits = true;   // not more than a file can hold
+};
+
+constexpr std::size_t kHuffmanPadding = 8;   // values the padding bits of a Huffman stream's last byte can decode to
+
+BeatLength beatLength(int milliseconds, int intervalMicroseconds, std::size_t leads)
+{
+    const std::size_t cap = kMaxSamplesPerFile / 8 / std::max<std::size_t>(leads, 1);
+    if (milliseconds <= 0)
+        return {0, cap, true};
+    const auto ms = std::uint64_t(milliseconds), us = std::uint64_t(intervalMicroseconds);
+    BeatLength l;
+    l.most = std::size_t(((ms + 1) * 1000 - 1) / us);
+    l.fewest = std::min(l.most, std::size_t((ms - 1) * 1000 / us + 1));
+    l.fits = l.most <= cap;
+    return l;
+}
+
 } // namespace
 
 int ScpReader::sniff(const std::string& path, const std::vector<std::uint8_t>& head) const
@@ -164,19 +188,35 @@ Recording ScpReader::read(const std::string& path, const ReadOptions& options) c
         try {
             qrs = inSection(path, "section 4", [&] { return parseQrsSection(file.data(4)); });
             beat = inSection(path, "section 5", [&] { return parseEncodedSignals(file.data(5), leads.leads.size()); });
-            const std::size_t beatSamples = std::size_t(qrs->referenceBeatMilliseconds) * 1000 / std::size_t(beat->sampleIntervalMicroseconds);
-            if (beatSamples * leads.leads.size() > kMaxSamplesPerFile / 8)
+            const BeatLength length = beatLength(qrs->referenceBeatMilliseconds, beat->sampleIntervalMicroseconds, leads.leads.size());
+            if (!length.fits)
                 throw ReadError(path, "section 4: a reference beat of " + std::to_string(qrs->referenceBeatMilliseconds) + " ms at " +
                                           std::to_string(beat->sampleIntervalMicroseconds) + " µs per sample is not a beat");
-            const auto spans = leadSpans(*beat, std::vector<std::size_t>(leads.leads.size(), beatSamples), tables.empty(), "section 5", rec.warnings);
+            const auto spans = leadSpans(*beat, std::vector<std::size_t>(leads.leads.size(), length.most), tables.empty(), "section 5", rec.warnings);
+            // What section 5 stores, up to a few values past the longest beat the duration allows (a Huffman stream's
+            // last byte is padded, and zero bits decode as zeros with the default table).
+            std::size_t stored = 0;
             for (std::size_t i = 0; i < spans.size(); ++i) {
-                auto d = inSection(path, "section 5, lead " + leadLabel(leads.leads[i]),
-                                   [&] { return decodeLead(tables, spans[i], beatSamples, beat->differences); });
-                if (d.truncated)
-                    rec.warnings.push_back("section 5, lead " + leadLabel(leads.leads[i]) + ": the reference beat ends after " +
-                                           std::to_string(d.values.size()) + " of " + std::to_string(beatSamples) + " samples");
-                d.values.resize(beatSamples, 0.0);
+                // Bits past the beat that decode to nothing sensible are not the beat's: then the shortest beat is read.
+                auto d = inSection(path, "section 5, lead " + leadLabel(leads.leads[i]), [&] {
+                    try {
+                        return decodeLead(tables, spans[i], length.most + kHuffmanPadding, beat->differences);
+                    } catch (const std::invalid_argument&) {
+                        return decodeLead(tables, spans[i], length.fewest, beat->differences);
+                    }
+                });
+                stored = std::max(stored, d.values.size());
                 beatValues.push_back(std::move(d.values));
+            }
+            const std::size_t beatSamples = std::clamp(stored, length.fewest, length.most);
+            if (stored > length.most && (tables.empty() || stored >= length.most + kHuffmanPadding))
+                rec.warnings.push_back("section 5 stores more than the " + std::to_string(qrs->referenceBeatMilliseconds) +
+                                       " ms section 4 gives the reference beat; read as " + std::to_string(beatSamples) + " samples");
+            for (std::size_t i = 0; i < beatValues.size(); ++i) {
+                if (beatValues[i].size() < beatSamples)
+                    rec.warnings.push_back("section 5, lead " + leadLabel(leads.leads[i]) + ": the reference beat ends after " +
+                                           std::to_string(beatValues[i].size()) + " of " + std::to_string(beatSamples) + " samples");
+                beatValues[i].resize(beatSamples, 0.0);
             }
         } catch (const ReadError& e) {
             if (subtracted)

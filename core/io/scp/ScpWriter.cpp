@@ -374,9 +374,11 @@ ScpWriteResult writeScpEcg(const Recording& recording, const std::string& path, 
     // section 4 with the beat's length and no QRS complexes.
     if (const auto median = medianLeads(recording, gi, leads, result.warnings)) {
         const double beatInterval = 1e6 / median->rateHz;
+        // Section 4 holds the length in whole milliseconds, rounded as other writers round it; readers take the
+        // count from section 5 (431 samples at 2500 µs are 1077.5 ms, written 1078).
         const double beatMs = double(median->samples) * beatInterval / 1000.0;
-        if (!isWhole(beatInterval) || !isWhole(beatMs) || beatMs > 65535) {
-            result.warnings.push_back("median beats not written: SCP-ECG needs their length in whole milliseconds at a whole-microsecond interval");
+        if (!isWhole(beatInterval) || std::lround(beatMs) > 65535) {
+            result.warnings.push_back("median beats not written: SCP-ECG needs a whole-microsecond interval and at most 65535 ms");
         } else {
             const CodedLeads beat = encodeSignals(median->leads, huffman, "median beats: ");
             result.exact = result.exact && beat.exact;

@@ -223,6 +223,59 @@ private slots:
         QVERIFY(test::readFile((dir + "/huff.scp").toStdString()).size() * 2 < test::readFile((dir + "/plain.scp").toStdString()).size());
     }
 
+    // A reference beat whose length is not a whole number of milliseconds at its rate: 432 samples at 625 Hz are
+    // 691.2 ms, written 691, which is 431.9 samples; and the Welch Allyn case, 431 samples at 1667 µs in 718 ms
+    // (430.7). Section 5 holds every sample, the last one not padding: all of them are read, for plain and Huffman
+    // coding alike, without a warning.
+    void referenceBeatLengthFromSection5()
+    {
+        const QString dir = test::scratchDir("scp_beat_length");
+        for (const std::size_t n : {std::size_t(432), std::size_t(431)}) {
+            Recording original = synthetic();
+            SignalGroup median = original.groups.front();
+            median.label = "median beats";
+            median.samplingRateHz = 625.0;
+            for (auto& lead : median.leads) {
+                lead.samples = std::vector<float>(lead.samples.begin() + 200, lead.samples.begin() + 200 + std::ptrdiff_t(n));
+                lead.samples.back() = 0.125f;   // the last sample is a value, not padding
+            }
+            original.groups.push_back(median);
+            for (const auto compression : {ScpCompression::None, ScpCompression::DefaultHuffman}) {
+                const std::string path = (dir + "/beat.scp").toStdString();
+                QVERIFY(writeScpEcg(original, path, {0, compression}).exact);
+                std::string bytes = test::readFile(path);
+                const auto u16 = [&](std::size_t at) { return get16(reinterpret_cast<const std::uint8_t*>(bytes.data()) + at); };
+                const std::size_t s4 = sectionOffset(bytes, 4), s5 = sectionOffset(bytes, 5);
+                QCOMPARE(u16(s5 + 18), 1600u);   // µs per sample
+                double rate = 625.0;
+                if (n == 431) {   // as the Welch Allyn cart wrote it: 1667 µs, 718 ms; the CRCs made to match
+                    const auto put16 = [&](std::size_t at, unsigned v) { bytes[at] = char(v & 0xFF), bytes[at + 1] = char(v >> 8); };
+                    put16(s5 + 18, 1667);
+                    put16(s4 + 16, 718);
+                    for (const std::size_t s : {s4, s5})
+                        put16(s, crcCcitt(reinterpret_cast<const std::uint8_t*>(bytes.data()) + s + 2, get32(reinterpret_cast<const std::uint8_t*>(bytes.data()) + s + 4) - 2));
+                    put16(0, crcCcitt(reinterpret_cast<const std::uint8_t*>(bytes.data()) + 2, bytes.size() - 2));
+                    test::writeFile(path, bytes);
+                    rate = 1e6 / 1667;
+                } else {
+                    QCOMPARE(u16(s4 + 16), 691u);   // ms, as written
+                }
+                const Recording copy = ScpReader().read(path, {});
+                QVERIFY2(copy.warnings.empty(), copy.warnings.empty() ? "" : copy.warnings.front().c_str());
+                QCOMPARE(int(copy.groups.size()), 2);
+                const SignalGroup& beat = copy.groups[1];
+                QCOMPARE(beat.samplingRateHz, rate);
+                QCOMPARE(beat.sampleCount(), std::int64_t(n));
+                for (const auto& lead : beat.leads) {
+                    if (lead.provenance.derived)
+                        continue;
+                    QCOMPARE(lead.samples.size(), n);
+                    QVERIFY2(lead.samples == original.groups[1].findLead(lead.name)->samples, lead.name.c_str());
+                }
+            }
+        }
+    }
+
     void badFiles()
     {
         const QString dir = test::scratchDir("scp_bad");
