@@ -120,6 +120,22 @@ GroupInFile readGroup(const CliArgs& args, const std::string& file)
     const auto& groups = out.recording.groups;
     if (groups.empty())
         throw ReadError(file, "has no signal groups");
+    // --group rhythm|median chooses by kind, so that one script means the same group in every file (a MUSE export
+    // may store the median beats first); a number is the group in the file's own order.
+    const auto group = args.value("group");
+    if (group == "rhythm" || group == "median") {
+        out.index = out.recording.groupIndex(*group == "rhythm" ? GroupKind::Rhythm : GroupKind::Median);
+        if (out.index < 0) {
+            std::string kinds;
+            for (std::size_t i = 0; i < groups.size(); ++i)
+                kinds += (i ? ", " : "") + std::to_string(i) + " (" + groups[i].label + ")";
+            throw UsageError("--group " + *group + ": " + file + " has no " + (*group == "rhythm" ? "rhythm group" : "median beats") +
+                             "; its groups are " + kinds);
+        }
+        return out;
+    }
+    if (group && (group->empty() || group->find_first_not_of("-0123456789") != std::string::npos))
+        throw UsageError("--group expects a group number, rhythm or median, got '" + *group + "'");
     out.index = args.integer("group").value_or(out.recording.primaryGroupIndex());
     if (out.index < 0 || out.index >= static_cast<int>(groups.size()))
         throw UsageError("--group " + std::to_string(out.index) + " does not exist; the file has groups 0.." +

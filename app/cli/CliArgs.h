@@ -42,8 +42,8 @@ inline const std::vector<std::string>& rawArrayOptionNames()
 }
 RawArrayHints rawArrayHints(const CliArgs& args);
 
-// One signal group of a file, read with the raw-array hints and --from/--to, chosen by --group N (default: the
-// recording's primary group). Throws UsageError or ReadError naming what is wrong.
+// One signal group of a file, read with the raw-array hints and --from/--to, chosen by --group N (the file's own
+// order), --group rhythm or --group median (by kind, whatever the order; default: the recording's primary group). Throws UsageError or ReadError naming what is wrong.
 struct GroupInFile {
     Recording recording;
     int index = 0;

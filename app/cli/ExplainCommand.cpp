@@ -40,7 +40,7 @@ int runExplain(const std::vector<std::string>& words)
     CliArgs args(words, {"json", "help", "quality"});
     if (args.has("help")) {
         std::cout << "execg-cli explain --model M.pt [--target T] [--method NAME[:param=value,...]]... FILE --out DIR\n"
-                     "                  [--group N] [--start S] [--baseline FILE] [--threads N] [--json]\n"
+                     "                  [--group N|rhythm|median] [--start S] [--baseline FILE] [--threads N] [--json]\n"
                      "                  [--quality [--truth FILE.json]]\n"
                      "                  [--method cf-input|cf-parametric|cf-latent[:param=value,...] --cf-target VALUE\n"
                      "                   [--cf-output LABEL|INDEX] [--cf-format wfdb|dicom|scp|edf]]\n\n"

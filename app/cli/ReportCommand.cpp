@@ -60,7 +60,7 @@ and skipped; the exit code is 1 when any case failed.
   --page a4|letter     --deidentify     --png, --svg (the chart page as an image or as vectors)
   --quality [--truth FILE.json]     each map's scorecard (faithfulness, sanity, stability, agreement;
                                     localisation on synthetic records) as a report page and in the JSON
-  --group N  --start S  --threads N  (and the --input-* flags of a bare .pt, see `execg-cli --help`)
+  --group N|rhythm|median  --start S  --threads N  (and the --input-* flags of a bare .pt, see `execg-cli --help`)
 )";
 
 template <typename T>

@@ -27,19 +27,19 @@ const std::vector<Command>& commands()
         {"info", execg::cli::runInfo, R"(  info FILE... [--json]                   format, groups, leads, rate, duration, units, demographics,
                                           device, filters, annotations, warnings
 )"},
-        {"dump", execg::cli::runDump, R"(  dump FILE [--group N] [--leads I,II,..] [--from S --to S]
+        {"dump", execg::cli::runDump, R"(  dump FILE [--group N|rhythm|median] [--leads I,II,..] [--from S --to S]
                                           physical values in mV as CSV (header: time_s, lead names)
 )"},
-        {"convert", execg::cli::runConvert, R"(  convert IN OUT [--group N] [--from S --to S] [--compression huffman|none] [--force]
+        {"convert", execg::cli::runConvert, R"(  convert IN OUT [--group N|rhythm|median] [--from S --to S] [--compression huffman|none] [--force]
                                           the recording (a group, a window) written in the format OUT's
                                           extension names: .hea WFDB 16, .dcm DICOM, .edf EDF+, .scp SCP-ECG;
                                           the input is never written to, an existing OUT only with --force
 )"},
-        {"measure", execg::cli::runMeasure, R"(  measure FILE [--json] [--group N] [--from S --to S]
+        {"measure", execg::cli::runMeasure, R"(  measure FILE [--json] [--group N|rhythm|median] [--from S --to S]
                                           detected beats (sample, time) and the measurements: HR, RR,
                                           PR, QRS, QT, QTc, axes, per-lead amplitudes, ST at J+60
 )"},
-        {"predict", execg::cli::runPredict, R"(  predict --model M.pt FILE... [--json] [--group N] [--start S] [--threads N]
+        {"predict", execg::cli::runPredict, R"(  predict --model M.pt FILE... [--json] [--group N|rhythm|median] [--start S] [--threads N]
         [--input-fs HZ --input-samples N [--input-leads I,II,...]]
                                           a TorchScript model's outputs (labels, probabilities or values
                                           with units), warnings and timing; the --input-* flags describe
@@ -78,6 +78,9 @@ options every command accepts (for NumPy arrays, which carry no metadata):
   --fs HZ                sampling rate (default 500)
   --units mV|uV          units of the stored values (default mV)
   --lead-names I,II,...  lead names in array order (default: the 12 standard leads)
+
+--group N is the file's N-th group in the order it stores them (a MUSE export may store the median beats first);
+--group rhythm and --group median choose by kind, the same kind in every file (default: the rhythm, as predict).
 )";
 
 std::string usage()

@@ -55,7 +55,12 @@ struct SignalGroup {
     double durationSeconds() const { return samplingRateHz > 0 ? static_cast<double>(sampleCount()) / samplingRateHz : 0.0; }
     const Lead* findLead(const std::string& name) const;
     Lead* findLead(const std::string& name);
+    // Median (representative) beats — every reader labels them "median beats" — rather than signals in time.
+    bool isMedianBeats() const { return label.find("median") != std::string::npos; }
 };
+
+// What a group holds, for choosing one by kind whatever order the file stores its groups in.
+enum class GroupKind { Rhythm, Median };
 
 struct Annotation {
     int group = 0;                     // signal group whose sample axis `sample` refers to
@@ -103,6 +108,9 @@ struct Recording {
 
     // The group a viewer shows first: the longest original rhythm group.
     int primaryGroupIndex() const;
+    // The group of a kind: Rhythm, the primary group unless it is median beats; Median, the first median-beats group.
+    // −1 when the recording has none of that kind.
+    int groupIndex(GroupKind kind) const;
 };
 
 } // namespace execg

@@ -147,6 +147,28 @@ private slots:
                                 "(no byte-order mark, no NUL bytes, not UTF-8); read as ISO-8859-1"));
     }
 
+    // A MUSE export may store its Median waveform before its Rhythm: group 0 is the median beats there, and choosing
+    // by kind (execg-cli --group rhythm|median) finds each whatever the order.
+    void groupsByKindWhateverTheOrder()
+    {
+        std::string doc = museFile(lead("I", base64({100, -100, 0, 2049})) + lead("II", base64({1, 2, 3, 4})));
+        const auto rhythm = doc.find("<Waveform>");
+        doc.insert(rhythm, "<Waveform><WaveformType>Median</WaveformType><NumberofLeads>1</NumberofLeads><SampleBase>500</SampleBase>"
+                           "<SampleExponent>0</SampleExponent>" + lead("I", base64({5, 6, 7}), 3) + "</Waveform>");
+        const Recording r = MuseXmlReader().read(write(doc), {});
+        QCOMPARE(int(r.groups.size()), 2);
+        QVERIFY(r.groups[0].isMedianBeats());
+        QVERIFY(!r.groups[1].isMedianBeats());
+        QCOMPARE(r.groupIndex(GroupKind::Median), 0);
+        QCOMPARE(r.groupIndex(GroupKind::Rhythm), 1);
+        QCOMPARE(r.primaryGroupIndex(), 1);
+        QCOMPARE(r.groups[0].sampleCount(), std::int64_t(3));
+        Recording medianOnly = r;
+        medianOnly.groups.erase(medianOnly.groups.begin() + 1);
+        QCOMPARE(medianOnly.groupIndex(GroupKind::Rhythm), -1);
+        QCOMPARE(medianOnly.groupIndex(GroupKind::Median), 0);
+    }
+
     // A broken file whose declaration is overridden still names the file, the line and the override.
     void brokenUnderAnOverrideIsNamed()
     {
