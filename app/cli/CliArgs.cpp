@@ -128,7 +128,8 @@ GroupInFile readGroup(const CliArgs& args, const std::string& file)
         if (out.index < 0) {
             std::string kinds;
             for (std::size_t i = 0; i < groups.size(); ++i)
-                kinds += (i ? ", " : "") + std::to_string(i) + " (" + groups[i].label + ")";
+                kinds += (i ? ", " : "") + std::to_string(i) + " (" + (groups[i].isMedianBeats() ? "median beats" : "rhythm") +
+                         (groups[i].label.empty() ? "" : ", " + groups[i].label) + ")";
             throw UsageError("--group " + *group + ": " + file + " has no " + (*group == "rhythm" ? "rhythm group" : "median beats") +
                              "; its groups are " + kinds);
         }
