@@ -67,6 +67,10 @@ struct ResultsAgreement {
     std::vector<std::vector<double>> rankCorrelation, topKOverlap;
 };
 
+// Rank correlation and top-10 % overlap between every pair of the methods' maps (model input space); each method
+// must hold an explanation.
+ResultsAgreement agreementBetween(const std::vector<const MethodResult*>& methods);
+
 struct ResultsDocument;
 // The agreement between the document's scored maps (every method with a scorecard: rank correlation and top-10 %
 // overlap of the model-space maps) into d.agreement, and each scored method's mean agreement with the others; no

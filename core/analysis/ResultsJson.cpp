@@ -316,27 +316,37 @@ MethodResult failedMethod(std::string method, std::string error)
     return m;
 }
 
-void agreeScoredMethods(ResultsDocument& d)
+ResultsAgreement agreementBetween(const std::vector<const MethodResult*>& methods)
 {
-    std::vector<std::size_t> scored;
     std::vector<std::vector<float>> maps;
     ResultsAgreement a;
+    for (const MethodResult* m : methods) {
+        maps.push_back(m->explanation->modelMap);
+        a.methods.push_back(m->method);
+    }
+    const auto matrix = quality::agreement(maps);
+    a.rankCorrelation = matrix.rankCorrelation;
+    a.topKOverlap = matrix.topKOverlap;
+    return a;
+}
+
+void agreeScoredMethods(ResultsDocument& d)
+{
+    std::vector<std::size_t> at;
+    std::vector<const MethodResult*> scored;
     for (std::size_t k = 0; k < d.methods.size(); ++k)
         if (d.methods[k].scorecard && d.methods[k].explanation) {
-            scored.push_back(k);
-            maps.push_back(d.methods[k].explanation->modelMap);
-            a.methods.push_back(d.methods[k].method);
+            at.push_back(k);
+            scored.push_back(&d.methods[k]);
         }
     if (scored.empty()) {
         d.agreement.reset();
         return;
     }
-    const auto matrix = quality::agreement(maps);
-    a.rankCorrelation = matrix.rankCorrelation;
-    a.topKOverlap = matrix.topKOverlap;
-    const auto mean = quality::meanAgreement(matrix);
-    for (std::size_t k = 0; k < scored.size(); ++k)
-        d.methods[scored[k]].agreement = mean[k];
+    ResultsAgreement a = agreementBetween(scored);
+    const auto mean = quality::meanAgreement({a.rankCorrelation, a.topKOverlap});
+    for (std::size_t k = 0; k < at.size(); ++k)
+        d.methods[at[k]].agreement = mean[k];
     d.agreement = std::move(a);
 }
 

@@ -62,12 +62,12 @@ void PaperChartView::showState(const ChartState& state)
 {
     style_ = state.display().chart;
     windowStart_ = std::max(0.0, state.windowStart());
-    explanation_ = state.explanation();
-    overlay_ = state.overlay();
-    overlay_.map = explanation_ ? &explanation_->recordingMap : nullptr;
     caption_ = state.caption();
+    if (state.explanation())
+        setOverlay(state.explanation(), state.overlay());
+    else
+        clearOverlay();
     invalidate();
-    updateGeometry();
 }
 
 void PaperChartView::setWindowStart(double seconds)

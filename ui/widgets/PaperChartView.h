@@ -47,7 +47,6 @@ public:
     void setOverlay(std::shared_ptr<const Explanation> explanation, const AttributionOverlay& overlay);
     void clearOverlay();
     bool hasOverlay() const { return explanation_ != nullptr; }
-    std::shared_ptr<const Explanation> overlayExplanation() const { return explanation_; }
     const AttributionOverlay& overlay() const { return overlay_; }
     void setShowColourBar(bool on);
     // A counterfactual drawn over the recording (vermilion over the black original, the difference shaded); null: none.

@@ -97,7 +97,7 @@ bool Workbench::loading() const { return loader_->busy(); }
 
 int Workbench::submitForCurrent(const int& generation, const QString& title, AnalysisRunner::Work work, AnalysisRunner::Done done)
 {
-    // The generation the job starts under; a job that returns under another (a new case, model or target) is dropped.
+    // The generation the job starts under; a job that returns under another is dropped.
     const int started = generation;
     return runner_->submit(title, std::move(work), [&generation, started, done = std::move(done)](JobState state, const QString& message) {
         if (generation == started && done)
@@ -527,7 +527,7 @@ void Workbench::updateAgreement()
         std::vector<const MethodResult*> maps;
         for (const auto& m : *methods)
             maps.push_back(&m);
-        const ResultsAgreement a = CaseAnalysis::agreement(maps);
+        const ResultsAgreement a = agreementBetween(maps);
         *mean = quality::meanAgreement({a.rankCorrelation, a.topKOverlap});
     }, [this, index, mean](JobState state, const QString&) {
         if (state != JobState::Finished)

@@ -5,7 +5,6 @@
 #include "model/Sha256.h"
 #include "model/torch/GeneratorModel.h"
 #include "model/torch/TorchModel.h"
-#include "quality/MapMetrics.h"
 
 #include <algorithm>
 #include <chrono>
@@ -96,20 +95,6 @@ quality::Scorecard CaseAnalysis::score(const FittedCase& fitted, const Explanati
     o.baselineInput = options.baseline;
     o.progress = options.progress;
     return quality::scoreExplanation(*model_, fitted.input, explanation, o);
-}
-
-ResultsAgreement CaseAnalysis::agreement(const std::vector<const MethodResult*>& methods)
-{
-    std::vector<std::vector<float>> maps;
-    ResultsAgreement a;
-    for (const MethodResult* m : methods) {
-        maps.push_back(m->explanation->modelMap);
-        a.methods.push_back(m->method);
-    }
-    const auto matrix = quality::agreement(maps);
-    a.rankCorrelation = matrix.rankCorrelation;
-    a.topKOverlap = matrix.topKOverlap;
-    return a;
 }
 
 MethodResult CaseAnalysis::counterfactual(const FittedCase& fitted, const MethodChoice& choice,

@@ -116,8 +116,6 @@ public:
     MethodResult explain(const FittedCase& fitted, int target, const MethodChoice& choice, const StepOptions& options = {}) const;
     quality::Scorecard score(const FittedCase& fitted, const Explanation& explanation,
                              const std::optional<quality::GroundTruth>& truth, const StepOptions& options = {}) const;
-    // Rank correlation and top-10 % overlap between every pair of maps (model input space).
-    static ResultsAgreement agreement(const std::vector<const MethodResult*>& methods);
     // A counterfactual generator towards `target`. Throws ExplainError (bad parameter, unavailable for the model,
     // the card's generator cannot be read) or ExplainCancelled.
     MethodResult counterfactual(const FittedCase& fitted, const MethodChoice& choice, const CounterfactualTarget& target,
