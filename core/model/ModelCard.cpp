@@ -82,6 +82,9 @@ const std::vector<std::pair<const char*, ModelTask>> kTasks{{"binary", ModelTask
                                                             {"regression", ModelTask::Regression}};
 const std::vector<std::pair<const char*, OutputActivation>> kActivations{
     {"none", OutputActivation::None}, {"softmax", OutputActivation::Softmax}, {"sigmoid", OutputActivation::Sigmoid}};
+const std::vector<std::pair<const char*, InputLayout>> kLayouts{
+    {"leads-first", InputLayout::LeadsFirst}, {"samples-first", InputLayout::SamplesFirst}};
+
 const std::vector<std::pair<const char*, InputNormalisation>> kNormalisations{
     {"none", InputNormalisation::None},
     {"zscore_per_lead", InputNormalisation::ZScorePerLead},
@@ -100,7 +103,7 @@ ModelInput readInput(const CardReader& r, const json& in)
 {
     if (!in.is_object())
         r.fail("'input' must be an object");
-    r.onlyKnown(in, {"leads", "sampling_rate_hz", "samples", "units", "normalisation"}, "input.");
+    r.onlyKnown(in, {"leads", "sampling_rate_hz", "samples", "units", "normalisation", "layout"}, "input.");
     ModelInput input;
     const json& leads = r.field(in, "leads", "input.");
     if (!leads.is_array() || leads.empty())
@@ -132,6 +135,8 @@ ModelInput readInput(const CardReader& r, const json& in)
         input.units = "uV";
     if (input.units != "mV" && input.units != "uV")
         r.fail("'input.units' is '" + input.units + "'; expected mV or uV");
+    if (in.contains("layout"))
+        input.layout = r.choice(in, "layout", "input.", kLayouts);
     if (in.contains("normalisation")) {
         const json& n = in["normalisation"];
         if (!n.is_object())
@@ -336,7 +341,7 @@ std::string modelCardToJson(const ModelCard& c)
         j["outputs"].push_back(out);
     }
     json in{{"leads", c.input.leads}, {"sampling_rate_hz", c.input.samplingRateHz}, {"samples", c.input.samples},
-            {"units", c.input.units}};
+            {"units", c.input.units}, {"layout", toString(c.input.layout)}};
     json norm{{"type", toString(c.input.normalisation)}};
     if (c.input.normalisation == InputNormalisation::Fixed) {
         norm["mean"] = c.input.mean;
@@ -403,5 +408,6 @@ std::string modelCardPathFor(const std::string& modelPath)
 std::string toString(ModelTask t) { return nameOf(kTasks, t); }
 std::string toString(OutputActivation a) { return nameOf(kActivations, a); }
 std::string toString(InputNormalisation n) { return nameOf(kNormalisations, n); }
+std::string toString(InputLayout l) { return nameOf(kLayouts, l); }
 
 } // namespace execg

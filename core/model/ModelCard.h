@@ -14,6 +14,9 @@ namespace execg {
 enum class ModelTask { Binary, Multiclass, Multilabel, Regression };
 enum class OutputActivation { None, Softmax, Sigmoid };
 enum class InputNormalisation { None, ZScorePerLead, Fixed };
+// How the model's input tensor is laid out: (batch, leads, samples) as PyTorch's Conv1d takes it, or
+// (batch, samples, leads) as Keras ports and many recurrent and transformer models take it.
+enum class InputLayout { LeadsFirst, SamplesFirst };
 
 struct ModelOutput {
     std::string label;      // "atrial fibrillation", "potassium"
@@ -27,6 +30,7 @@ struct ModelInput {
     std::string units = "mV";           // "mV" or "uV"
     InputNormalisation normalisation = InputNormalisation::None;
     std::vector<double> mean, std;      // per lead, for Fixed: (x − mean) / std
+    InputLayout layout = InputLayout::LeadsFirst;
 };
 
 struct ModelLayer {
@@ -84,5 +88,6 @@ std::string modelCardPathFor(const std::string& modelPath);
 std::string toString(ModelTask t);
 std::string toString(OutputActivation a);
 std::string toString(InputNormalisation n);
+std::string toString(InputLayout l);
 
 } // namespace execg

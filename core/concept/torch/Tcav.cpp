@@ -78,10 +78,10 @@ torch::Tensor layerActivations(const TorchModel& model, const AdaptedSet& set, c
     }
     cached = false;
     torch::InferenceMode inference;
-    const auto& chain = model.impl().chain;
+    const auto& impl = model.impl();
     std::vector<torch::Tensor> parts;
     for (std::int64_t i = 0; i < set.values.size(0); i += kBatch)
-        parts.push_back(chain.runTo(set.values.slice(0, i, std::min(set.values.size(0), i + kBatch)), layer).flatten(1));
+        parts.push_back(impl.layerActivations(set.values.slice(0, i, std::min(set.values.size(0), i + kBatch)), layer).flatten(1));
     const auto a = torch::cat(parts).clone();
     std::lock_guard lock(c.mutex);
     c.entries[key] = a;
@@ -96,20 +96,13 @@ torch::Tensor layerActivations(const TorchModel& model, const AdaptedSet& set, c
 // d output[target] / d activations at `layer`, one row per input (n × D).
 torch::Tensor layerGradients(const TorchModel& model, const torch::Tensor& inputs, const std::string& layer, int target)
 {
-    const auto& chain = model.impl().chain;
+    const auto& impl = model.impl();
     std::vector<torch::Tensor> parts;
     for (std::int64_t i = 0; i < inputs.size(0); i += kBatch) {
-        torch::Tensor a;
-        {
-            torch::NoGradGuard noGrad;
-            a = chain.runTo(inputs.slice(0, i, std::min(inputs.size(0), i + kBatch)), layer);
-        }
-        a = a.detach().requires_grad_(true);
-        torch::AutoGradMode enable(true);
-        const auto y = chain.runFrom(a, layer);
-        if (!y.requires_grad())
+        const auto pass = impl.layerForward(inputs.slice(0, i, std::min(inputs.size(0), i + kBatch)), layer);
+        if (!pass.output.requires_grad())
             throw ExplainError("tcav: the model's output does not depend differentiably on layer '" + layer + "'");
-        parts.push_back(torch::autograd::grad({y.select(1, target).sum()}, {a})[0].flatten(1).detach());
+        parts.push_back(torch::autograd::grad({pass.output.select(1, target).sum()}, {pass.activations})[0].flatten(1).detach());
     }
     return torch::cat(parts);
 }

@@ -144,7 +144,7 @@ SearchOutcome searchTowards(const TorchModel& model, const AdaptedInput& input, 
         {
             torch::AutoGradMode enable(true);
             auto zz = z.clone().requires_grad_(true);
-            const auto raw = module.forward({toModelValues(p.signal(zz), card, valid)}).toTensor();
+            const auto raw = module.forward({inModelLayout(toModelValues(p.signal(zz), card, valid), card)}).toTensor();
             if (!raw.requires_grad())
                 throw ExplainError("counterfactual: the model's output does not depend differentiably on its input");
             const auto f = activated(raw, card, target.output);

@@ -1,7 +1,8 @@
 // Grad-CAM (Selvaraju et al. 2017) and Grad-CAM++ (Chattopadhay et al. 2018) at a layer the card lists: the layer's
 // activations A (channels × time) weighted per channel by the target's gradient, summed over channels, then
-// stretched over the input's samples. The layer's output is reached through the model's submodule chain
-// (TorchScript takes no hooks), verified at load to reproduce forward(). One time course, the same on every lead.
+// stretched over the input's samples. The layer's output is reached through the model's verified submodule chain or,
+// off it, on forward()'s own graph (TorchScript takes no hooks; model/torch/LayerTap.h). One time course, the same
+// on every lead.
 #include "explain/torch/Gradients.h"
 #include "explain/torch/Methods.h"
 #include "model/torch/TorchModelImpl.h"
@@ -13,21 +14,20 @@ namespace execg {
 LayerPass layerPass(const ExplainRequest& r, const std::string& method)
 {
     const std::string layer = checkedLayer(r, method, true);
-    const auto& chain = r.model->impl().chain;
-    torch::Tensor a;
-    {
-        torch::NoGradGuard noGrad;
-        a = chain.runTo(inputTensor(r), layer);
+    LayerTap::Pass pass;
+    try {
+        pass = r.model->impl().layerForward(inputTensor(r), layer);
+    } catch (const LayerTapError& e) {
+        throw ExplainError(method + ": layer '" + layer + "' cannot be used: " + e.what());
     }
-    if (a.dim() != 3)
-        throw ExplainError(method + ": layer '" + layer + "' gives " + std::to_string(a.dim()) +
+    if (pass.activations.dim() != 3)
+        throw ExplainError(method + ": layer '" + layer + "' gives " + std::to_string(pass.activations.dim()) +
                            "-dimensional output; Grad-CAM needs channels × time");
-    a = a.detach().requires_grad_(true);
-    const auto y = chain.runFrom(a, layer);
-    if (!y.requires_grad())
+    if (!pass.output.requires_grad())
         throw ExplainError(method + ": the model's output does not depend differentiably on layer '" + layer + "'");
     r.report(0.5);
-    return {a.detach(), torch::autograd::grad({y.select(1, r.target).sum()}, {a})[0]};
+    const auto gradients = torch::autograd::grad({pass.output.select(1, r.target).sum()}, {pass.activations})[0];
+    return {pass.activations.detach(), gradients};
 }
 
 torch::Tensor camCourse(const LayerPass& pass, bool plusPlus)
@@ -57,6 +57,8 @@ AttributionResult finish(const ExplainRequest& r, torch::Tensor cam, const Layer
     result.diagnostics = {{"layer_samples", double(pass.activations.size(2))},
                           {"layer_channels", double(pass.activations.size(1))}};
     result.notes.push_back("one time course for all leads: the layer mixes the leads");
+    if (const auto note = r.model->layerNote(r.parameters.text("layer")); !note.empty())
+        result.notes.push_back(note);
     return result;
 }
 

@@ -41,7 +41,7 @@ torch::Tensor outputs(const TorchModel& model, const torch::Tensor& x)
 {
     torch::NoGradGuard noGrad;
     auto module = model.impl().module;
-    return module.forward({x}).toTensor();
+    return module.forward({inModelLayout(x, model.card())}).toTensor();
 }
 
 torch::Tensor inputGradients(const ExplainRequest& request, const torch::Tensor& x, int batchSize, double from, double to)
@@ -56,7 +56,7 @@ torch::Tensor inputGradients(const ExplainRequest& request, torch::jit::Module m
     std::vector<torch::Tensor> parts;
     for (std::int64_t first = 0; first < n; first += step) {
         const auto chunk = x.slice(0, first, std::min(n, first + step)).detach().clone().requires_grad_(true);
-        const auto y = module.forward({chunk}).toTensor();
+        const auto y = module.forward({inModelLayout(chunk, request.model->card())}).toTensor();
         if (!y.requires_grad())
             throw ExplainError("the model's output does not depend differentiably on its input (integer outputs or a "
                                "detached graph): gradient methods cannot explain it");

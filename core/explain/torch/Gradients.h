@@ -45,12 +45,12 @@ ParameterSpec batchSpec(const std::string& what);
 ParameterSpec seedSpec(const std::string& what);
 ParameterSpec gradCamLayerSpec();
 
-// The Layer parameter resolved against the card: a layer the card lists for `use` ("gradcam", "tcav") whose output the
-// model's submodule chain reproduces; the card's first such layer when the parameter is empty.
+// The Layer parameter resolved against the card: a layer the card lists for `use` ("gradcam", "tcav") that the model
+// can give (TorchModel::layerProblem); the card's first such layer when the parameter is empty.
 std::string checkedLayer(const ExplainRequest& request, const std::string& method, bool forGradCam);
 
 // A layer's activations and the target's gradient with respect to them (1 × channels × time), through the model's
-// verified submodule chain; the layer is the request's "layer" parameter, checked by checkedLayer.
+// verified submodule chain or its graph; the layer is the request's "layer" parameter, checked by checkedLayer.
 struct LayerPass {
     torch::Tensor activations, gradients;
 };

@@ -1,13 +1,20 @@
 // Guided backpropagation (Springenberg et al. 2015) and Guided Grad-CAM (Selvaraju et al. 2017) for TorchScript
-// models, which take no backward hooks: a copy of the model is loaded whose nn.ReLU modules call execg::guided_relu,
-// an operator registered here whose backward passes relu(grad) where the input was positive — what Captum's hooks
-// do on every nn.ReLU module (functional relu calls elsewhere are left as they are, as Captum leaves them).
+// models, which take no backward hooks: a copy of the model is loaded in which every ReLU calls execg::guided_relu,
+// an operator registered here whose backward passes relu(grad) where the input was positive. Every ReLU: nn.ReLU
+// modules (where Captum's hooks act, so the two agree on models built from them) and functional ones — F.relu,
+// torch.relu, x.relu_(), clamp_min(0) — which Captum's hooks miss, leaving such a model's map a plain gradient.
 #include "explain/torch/Gradients.h"
 #include "explain/torch/Methods.h"
 #include "model/torch/TorchModelImpl.h"
 
 #include <torch/csrc/autograd/custom_function.h>
+#include <torch/csrc/jit/api/function_impl.h>
+#include <torch/csrc/jit/ir/constants.h>
+#include <torch/csrc/jit/ir/ir.h>
 #include <torch/library.h>
+
+#include <optional>
+#include <set>
 
 namespace execg {
 
@@ -29,40 +36,87 @@ struct GuidedReluFunction : torch::autograd::Function<GuidedReluFunction> {
 
 torch::Tensor guidedRelu(const torch::Tensor& x) { return GuidedReluFunction::apply(x); }
 
-bool isReluCall(torch::jit::Node* node)
+std::optional<double> constantNumber(torch::jit::Value* v)
+{
+    const auto value = torch::jit::toIValue(v);
+    if (!value || !(value->isInt() || value->isDouble()))
+        return std::nullopt;
+    return value->isInt() ? double(value->toInt()) : value->toDouble();
+}
+
+bool isNone(torch::jit::Value* v)
+{
+    const auto value = torch::jit::toIValue(v);
+    return value && value->isNone();
+}
+
+// What a node is, as far as guiding goes: a ReLU in any of the forms TorchScript gives one — F.relu (a call to the
+// compiled function), torch.relu / x.relu_() (aten::relu, aten::relu_), clamp_min(0) and clamp(min=0) — and, for
+// the in-place ones, that later uses of its input must see the guided value.
+struct ReluCall {
+    torch::jit::Value* input = nullptr;
+    bool inPlace = false;
+};
+
+std::optional<ReluCall> reluCall(torch::jit::Node* node)
 {
     const std::string kind = node->kind().toQualString();
     if (kind == "aten::relu" || kind == "aten::relu_")
-        return true;
+        return ReluCall{node->input(0), kind == "aten::relu_"};
+    if ((kind == "aten::clamp_min" || kind == "aten::clamp_min_") && constantNumber(node->input(1)) == 0.0)
+        return ReluCall{node->input(0), kind == "aten::clamp_min_"};
+    if ((kind == "aten::clamp" || kind == "aten::clamp_") && node->inputs().size() == 3 &&
+        constantNumber(node->input(1)) == 0.0 && isNone(node->input(2)))
+        return ReluCall{node->input(0), kind == "aten::clamp_"};
     if (kind != "prim::CallFunction")
-        return false;
+        return std::nullopt;
     const auto* fn = node->input(0)->node();
-    return fn->kind() == c10::prim::Constant && fn->hasAttribute(c10::attr::name) && fn->s(c10::attr::name) == "relu";
+    if (fn->kind() != c10::prim::Constant || !fn->hasAttribute(c10::attr::name) || fn->s(c10::attr::name) != "relu")
+        return std::nullopt;
+    const auto inPlace = node->inputs().size() > 2 ? torch::jit::toIValue(node->input(2)) : c10::nullopt;
+    return ReluCall{node->input(1), inPlace && inPlace->isBool() && inPlace->toBool()};
 }
 
-// Replaces the relu in every nn.ReLU module's forward graph; returns the number of ReLU modules.
-int guideReluModules(torch::jit::Module& model)
+int guideBlock(torch::jit::Block* block)
 {
-    int modules = 0;
-    for (const auto& sub : model.modules()) {
-        const auto type = sub.type()->name();
-        if (!type || type->name() != "ReLU")
+    int replaced = 0;
+    for (auto it = block->nodes().begin(); it != block->nodes().end();) {
+        torch::jit::Node* node = *it++;
+        for (auto* inner : node->blocks())
+            replaced += guideBlock(inner);
+        const auto relu = reluCall(node);
+        if (!relu)
             continue;
-        ++modules;
-        auto graph = sub.get_method("forward").graph();
-        for (auto it = graph->nodes().begin(); it != graph->nodes().end();) {
-            torch::jit::Node* node = *it++;
-            if (!isReluCall(node))
-                continue;
-            const bool call = node->kind() == c10::prim::CallFunction;
-            auto* guided = graph->create(c10::Symbol::fromQualString("execg::guided_relu"), {node->input(call ? 1 : 0)}, 1);
-            guided->output()->setType(c10::TensorType::get());
-            guided->insertBefore(node);
-            node->output()->replaceAllUsesWith(guided->output());
-            node->destroy();
-        }
+        auto* graph = node->owningGraph();
+        auto* guided = graph->create(c10::Symbol::fromQualString("execg::guided_relu"), {relu->input}, 1);
+        guided->output()->setType(c10::TensorType::get());
+        guided->insertBefore(node);
+        node->output()->replaceAllUsesWith(guided->output());
+        if (relu->inPlace)   // x.relu_(); then x is used: those uses see the guided value
+            relu->input->replaceAllUsesAfterNodeWith(node, guided->output());
+        node->destroy();
+        ++replaced;
     }
-    return modules;
+    return replaced;
+}
+
+// Replaces every ReLU in every graph of the copy (the modules' methods and the functions they call); returns the
+// number replaced.
+int guideRelus(torch::jit::Module& model)
+{
+    std::set<torch::jit::Graph*> seen;
+    int replaced = 0;
+    const auto guide = [&](torch::jit::Function& f) {
+        auto* graphFunction = torch::jit::tryToGraphFunction(f);
+        if (graphFunction && seen.insert(graphFunction->graph().get()).second)
+            replaced += guideBlock(graphFunction->graph()->block());
+    };
+    for (const auto& sub : model.modules())
+        for (const auto& method : sub.get_methods())
+            guide(method.function());
+    for (auto* f : model._ivalue()->compilation_unit()->get_functions())
+        guide(*f);
+    return replaced;
 }
 
 const torch::jit::Module& guidedModel(const ExplainRequest& r, int* reluModules)
@@ -72,7 +126,7 @@ const torch::jit::Module& guidedModel(const ExplainRequest& r, int* reluModules)
     if (!impl.guided) {
         auto copy = torch::jit::load(r.model->path(), torch::kCPU);
         copy.eval();
-        impl.guidedRelus = guideReluModules(copy);
+        impl.guidedRelus = guideRelus(copy);
         impl.guided = copy;
     }
     *reluModules = impl.guidedRelus;
@@ -85,7 +139,8 @@ torch::Tensor guidedGradient(const ExplainRequest& r, std::vector<std::string>& 
     int relus = 0;
     auto module = guidedModel(r, &relus);
     if (relus == 0)
-        notes.push_back("the model has no ReLU modules: guided backpropagation equals the plain gradient");
+        notes.push_back("the model has no ReLU (as module, function or clamp at 0): guided backpropagation equals the "
+                        "plain gradient");
     return inputGradients(r, module, inputTensor(r), 1, 0.0, to);
 }
 

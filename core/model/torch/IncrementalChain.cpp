@@ -39,6 +39,10 @@ std::shared_ptr<const IncrementalPlan> incrementalPlan(const TorchModel& model, 
             impl.incrementalProblem = "its submodules run in order do not reproduce forward()";
             return;
         }
+        if (model.card().input.layout != InputLayout::LeadsFirst) {
+            impl.incrementalProblem = "it takes samples first, and the plan crops along the last axis";
+            return;
+        }
         auto plan = std::make_shared<IncrementalPlan>();
         std::string why;
         int length = model.card().input.samples;

@@ -3,7 +3,7 @@
 // output and continue from it: TorchScript modules in LibTorch 1.13 take no forward hooks. A nested layer
 // ("features.3", "layer3.1") is reached by opening the submodules on its path into their own submodules in order
 // (as a Sequential runs). Valid only when running the chain reproduces forward() — TorchModel checks that at load
-// and refuses layers otherwise.
+// and reaches layers on forward()'s own graph otherwise (LayerTap.h).
 // Torch-including: for the model and explainer code only.
 #include <torch/script.h>
 

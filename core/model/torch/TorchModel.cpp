@@ -42,6 +42,11 @@ std::string torchErrorCause(const std::string& s)
     return s.substr(begin, end - begin + 1);
 }
 
+torch::Tensor inModelLayout(const torch::Tensor& leadsFirst, const ModelCard& card)
+{
+    return card.input.layout == InputLayout::SamplesFirst ? leadsFirst.transpose(1, 2) : leadsFirst;
+}
+
 torch::jit::Module loadTorchScript(const std::string& path, std::string& sha256)
 {
     if (!std::filesystem::is_regular_file(path))
@@ -122,10 +127,14 @@ TorchModel::TorchModel(const std::string& path, ModelCard card)
     torch::Tensor y;
     try {
         torch::NoGradGuard noGrad;
-        y = impl_->module.forward({toTensor({zero})}).toTensor();
+        y = impl_->module.forward({inModelLayout(toTensor({zero}), card_)}).toTensor();
     } catch (const std::exception& e) {
-        throw ModelError(path, "does not accept the card's input (1 × " + std::to_string(zero.leads) + " leads × " +
-                                   std::to_string(zero.samples) + " samples): " + torchErrorCause(e.what()));
+        const bool samplesFirst = card_.input.layout == InputLayout::SamplesFirst;
+        const auto leads = std::to_string(zero.leads) + " leads", samples = std::to_string(zero.samples) + " samples";
+        throw ModelError(path, "does not accept the card's input (1 × " + (samplesFirst ? samples + " × " + leads : leads + " × " + samples) +
+                                   (samplesFirst ? ", samples first" : "") + "): " + torchErrorCause(e.what()) +
+                                   " — if the model takes " + (samplesFirst ? "leads" : "samples") +
+                                   " first, say so in its card (input.layout)");
     }
     if (y.dim() != 2 || y.size(0) != 1)
         throw ModelError(path, "returns shape " + c10::str(y.sizes()) + "; expected (batch, outputs)");
@@ -158,24 +167,80 @@ void TorchModel::verifyChain()
     bool reproduces = chainReproducesForward(probe, &diff);
     if (!reproduces && !nested.empty()) {
         // An opened submodule whose forward() is more than its submodules in order (a residual block, say) breaks the
-        // chain: keep the top-level chain and refuse only the layers inside such a submodule.
+        // chain: keep the top-level chain; the layers inside such a submodule are reached on the graph instead.
         impl_->chain = ModelChain(impl_->module);
         reproduces = chainReproducesForward(probe, &diff);
-        for (const auto& layer : nested)
-            impl_->layerProblems[layer] = "'" + layer + "' lies inside a submodule whose forward() is more than its own "
-                                          "submodules in order, so its output cannot be taken";
     }
     if (!reproduces) {
         const auto names = impl_->chain.names();
         impl_->chainProblem =
             diff < 0 ? "running the model's submodules (" + joined(names) + ") one after another fails or gives another shape than forward()"
                      : "running the model's submodules one after another does not reproduce forward() (difference " +
-                           std::to_string(diff) + "), so layer outputs would not be the model's own";
+                           std::to_string(diff) + ")";
     }
-    if (!card_.layers.empty() && (!reproduces || !impl_->layerProblems.empty()))
-        card_.warnings.push_back("layers unusable for Grad-CAM and concept tests: " +
-                                 (reproduces ? impl_->layerProblems.begin()->second : impl_->chainProblem));
     impl_->chainDifference = diff;
+    impl_->card = card_;
+    for (const auto& layer : card_.layers)
+        if (const auto problem = layerProblem(layer.name); !problem.empty())
+            card_.warnings.push_back("layer '" + layer.name + "' unusable for Grad-CAM and concept tests: " + problem);
+}
+
+bool TorchModel::Impl::onChain(const std::string& layer) const
+{
+    return chainProblem.empty() && chain.indexOf(layer) >= 0;
+}
+
+std::shared_ptr<const LayerTap> TorchModel::Impl::tap(const std::string& layer) const
+{
+    std::lock_guard lock(layerMutex);
+    if (const auto it = taps.find(layer); it != taps.end())
+        return it->second;
+    if (const auto it = layerProblems.find(layer); it != layerProblems.end())
+        throw LayerTapError(it->second);
+    bool known = false;
+    for (const auto& m : module.named_modules())
+        known = known || (!m.name.empty() && m.name == layer);
+    if (!known) {
+        layerProblems[layer] = "'" + layer + "' is not a submodule of the model (its top-level submodules: " +
+                               joined(ModelChain(module).names()) + ")";
+        throw LayerTapError(layerProblems[layer]);
+    }
+    try {
+        auto made = std::make_shared<const LayerTap>(module, layer);
+        torch::NoGradGuard noGrad;
+        made->activations(inModelLayout(toTensor({chainProbe(card)}), card));   // reached on an ordinary input, not only in the graph
+        taps[layer] = made;
+        return made;
+    } catch (const LayerTapError& e) {
+        layerProblems[layer] = e.what();
+    } catch (const std::exception& e) {
+        layerProblems[layer] = "running forward() up to '" + layer + "' failed: " + torchErrorCause(e.what());
+    }
+    throw LayerTapError(layerProblems[layer]);
+}
+
+torch::Tensor TorchModel::Impl::layerActivations(const torch::Tensor& leadsFirst, const std::string& layer) const
+{
+    const auto input = inModelLayout(leadsFirst, card);
+    if (onChain(layer))
+        return chain.runTo(input, layer);
+    return tap(layer)->activations(input);
+}
+
+LayerTap::Pass TorchModel::Impl::layerForward(const torch::Tensor& leadsFirst, const std::string& layer) const
+{
+    const auto input = inModelLayout(leadsFirst, card);
+    if (!onChain(layer))
+        return tap(layer)->forwardFrom(input);
+    LayerTap::Pass pass;
+    {
+        torch::NoGradGuard noGrad;
+        pass.activations = chain.runTo(input, layer);
+    }
+    pass.activations = pass.activations.detach().requires_grad_(true);
+    torch::AutoGradMode enable(true);
+    pass.output = chain.runFrom(pass.activations, layer);
+    return pass;
 }
 
 TorchModel::~TorchModel()
@@ -201,7 +266,7 @@ std::vector<std::vector<float>> TorchModel::predict(const std::vector<AdaptedInp
     try {
         torch::InferenceMode inference;
         auto module = impl_->module;   // a handle: forward() is not const
-        y = module.forward({toTensor(batch)}).toTensor().contiguous().to(torch::kFloat32);
+        y = module.forward({inModelLayout(toTensor(batch), card_)}).toTensor().contiguous().to(torch::kFloat32);
     } catch (const std::exception& e) {
         throw ModelError(path_, "failed while running: " + torchErrorCause(e.what()));
     }
@@ -221,17 +286,40 @@ double TorchModel::chainDifference() const { return impl_->chainDifference; }
 
 std::string TorchModel::layerProblem(const std::string& layer) const
 {
-    if (const auto it = impl_->layerProblems.find(layer); it != impl_->layerProblems.end())
-        return it->second;
-    if (impl_->chain.indexOf(layer) < 0)
-        return "'" + layer + "' is not a submodule on the model's chain (it has: " + joined(children()) + ")";
-    return impl_->chainProblem;
+    if (impl_->onChain(layer))
+        return {};
+    try {
+        impl_->tap(layer);
+        return {};
+    } catch (const LayerTapError& e) {
+        return e.what();
+    }
+}
+
+std::string TorchModel::layerNote(const std::string& layer) const
+{
+    if (impl_->onChain(layer))
+        return {};
+    try {
+        return impl_->tap(layer)->note();
+    } catch (const LayerTapError&) {
+        return {};
+    }
+}
+
+std::vector<std::string> TorchModel::submodules() const
+{
+    std::vector<std::string> names;
+    for (const auto& m : impl_->module.named_modules())
+        if (!m.name.empty())
+            names.push_back(m.name);
+    return names;
 }
 
 bool TorchModel::chainReproducesForward(const AdaptedInput& probe, double* maxDifference) const
 {
     torch::NoGradGuard noGrad;
-    const auto x = toTensor({probe});
+    const auto x = inModelLayout(toTensor({probe}), card_);
     torch::Tensor full, h;
     try {
         auto module = impl_->module;

@@ -41,14 +41,18 @@ public:
     // ModelError when the input does not fit the card, the model throws, or the output has the wrong shape.
     std::vector<std::vector<float>> predict(const std::vector<AdaptedInput>& batch) const;
 
-    // Layer access for Grad-CAM and concept tests: the model's submodules in order (those around a nested card layer
-    // opened into theirs), and whether running them one after another reproduces forward() (checked at load on a
-    // fixed probe input, to 1e-5 relative).
-    std::vector<std::string> children() const;
+    // Layer access for Grad-CAM and concept tests. A layer is reached through the model's submodule chain where
+    // running them one after another reproduces forward() (checked at load on a fixed probe input, to 1e-5
+    // relative; the cheapest route, and what incremental occlusion builds on), and otherwise on forward()'s own
+    // graph, wherever forward() calls it once (model/torch/LayerTap.h).
+    std::vector<std::string> children() const;     // the chain's steps
+    std::vector<std::string> submodules() const;   // every named submodule, dotted, in the model's order
     bool chainVerified() const;
     double chainDifference() const;   // the load-time check's max |chain − forward|; −1 when the chain failed to run
-    // Empty when `layer` can be used; otherwise why not (not a submodule, or the chain does not reproduce forward).
+    // Empty when `layer` can be used; otherwise why not (not a submodule, called twice, in a loop…).
     std::string layerProblem(const std::string& layer) const;
+    // What a user should know about a usable layer's output (a tuple: which tensor is taken); else empty.
+    std::string layerNote(const std::string& layer) const;
     // The same check on another input (tests, and a user's own recording).
     bool chainReproducesForward(const AdaptedInput& probe, double* maxDifference = nullptr) const;
 

@@ -1,5 +1,6 @@
 #pragma once
 // TorchModel's torch side, for the explainers (also in execg_torch): the module itself and its verified chain.
+#include "model/torch/LayerTap.h"
 #include "model/torch/ModelChain.h"
 #include "model/torch/TorchModel.h"
 
@@ -17,7 +18,23 @@ struct TorchModel::Impl {
     ModelChain chain;
     double chainDifference = -1.0;   // max |chain − forward| on the load-time probe; −1 when the chain failed to run
     std::string chainProblem;        // empty when the chain reproduces forward()
-    std::map<std::string, std::string> layerProblems;   // nested card layers that cannot be reached, and why
+
+    // Layers off the verified chain are reached on forward()'s own graph (LayerTap), made on first use; a layer
+    // that cannot be reached keeps its reason. Card layers are tried at load.
+    mutable std::mutex layerMutex;
+    mutable std::map<std::string, std::shared_ptr<const LayerTap>> taps;
+    mutable std::map<std::string, std::string> layerProblems;
+
+    // The verified chain reaches `layer` (cheapest, and what incremental occlusion builds on).
+    bool onChain(const std::string& layer) const;
+    // The tap for `layer`, made and tried on a probe input on first use; throws LayerTapError with the reason.
+    std::shared_ptr<const LayerTap> tap(const std::string& layer) const;
+    // The layer's output for a batch, without gradients; through the chain where it reaches the layer, else the tap.
+    // `input` is leads-first, as everywhere outside the model.
+    torch::Tensor layerActivations(const torch::Tensor& input, const std::string& layer) const;
+    // The layer's output as a leaf requiring gradients and the model's output computed from it.
+    LayerTap::Pass layerForward(const torch::Tensor& input, const std::string& layer) const;
+    ModelCard card;   // for the probe input
 
     // A second copy of the model whose ReLU modules pass back only positive gradients (guided backpropagation),
     // loaded on first use into its own compilation unit so the model's own graphs stay untouched.
@@ -37,6 +54,11 @@ AdaptedInput chainProbe(const ModelCard& card);
 
 // The input batch as a float tensor of the card's shape (B × leads × samples).
 torch::Tensor toTensor(const std::vector<AdaptedInput>& batch);
+
+// A leads-first batch (B × leads × samples: what the adapter, the explainers and their maps work in) in the layout
+// the card says the model takes — B × samples × leads for a samples-first model. Every call of the model or of a
+// copy of it goes through this, so maps and gradients stay leads-first whatever the model takes.
+torch::Tensor inModelLayout(const torch::Tensor& leadsFirst, const ModelCard& card);
 
 // Loads a TorchScript file for inference (eval mode) and gives its SHA-256; ModelError naming the file when it is
 // missing or not TorchScript.

@@ -5,8 +5,10 @@
 #include "explain/Explainer.h"
 #include "io/ReaderRegistry.h"
 #include "model/torch/TorchModel.h"
+#include "model/torch/TorchModelImpl.h"
 
 #include <nlohmann/json.hpp>
+#include <torch/csrc/autograd/autograd.h>
 #include <torch/csrc/jit/runtime/graph_executor.h>
 
 #include <algorithm>
@@ -18,6 +20,20 @@
 using namespace execg;
 
 namespace {
+
+template <class F>
+std::pair<double, double> medianAndMin(int repeats, int warmups, F&& f)
+{
+    std::vector<double> ms;
+    for (int k = 0; k < repeats + warmups; ++k) {
+        const auto t0 = std::chrono::steady_clock::now();
+        f();
+        if (k >= warmups)
+            ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    std::nth_element(ms.begin(), ms.begin() + long(ms.size() / 2), ms.end());
+    return {ms[ms.size() / 2], *std::min_element(ms.begin(), ms.end())};
+}
 
 struct Case {
     const char* label;
@@ -89,6 +105,26 @@ int main(int argc, char** argv)
         const double fastest = *std::min_element(ms.begin(), ms.end());
         const double theirs = captum["methods"][c.captumKey]["time_median_s"].get<double>() * 1000.0;
         std::printf("%-38s %10.1f %8.1f %10.1f %7.1fx\n", c.label, ours, fastest, theirs, theirs / ours);
+    }
+
+    // A layer's output and the target's gradient with respect to it — Grad-CAM's pass — through the submodule chain
+    // (what a chain model uses) and through the tap on forward()'s graph (what any other model uses), same layer.
+    if (only.empty() || std::string("grad-cam").find(only) != std::string::npos) {
+        const auto x = toTensor({input});
+        const auto pass = [&](auto&& forward) {
+            const auto p = forward();
+            return torch::autograd::grad({p.output.select(1, 1).sum()}, {p.activations})[0];
+        };
+        const LayerTap tap(model.impl().module, "layer3");
+        const auto chain = medianAndMin(repeats, warmups, [&] { pass([&] { return model.impl().layerForward(x, "layer3"); }); });
+        const auto graph = medianAndMin(repeats, warmups, [&] { pass([&] { return tap.forwardFrom(x); }); });
+        const auto chainActs = medianAndMin(repeats, warmups, [&] { torch::NoGradGuard g; model.impl().layerActivations(x, "layer3"); });
+        const auto graphActs = medianAndMin(repeats, warmups, [&] { torch::NoGradGuard g; tap.activations(x); });
+        std::printf("\nlayer access at layer3 (ms, median / min)      chain           graph tap     tap / chain\n");
+        std::printf("%-44s %7.2f / %-7.2f %7.2f / %-7.2f %6.2fx\n", "activations + gradient (Grad-CAM's pass)",
+                    chain.first, chain.second, graph.first, graph.second, graph.first / chain.first);
+        std::printf("%-44s %7.2f / %-7.2f %7.2f / %-7.2f %6.2fx\n", "activations only (concept tests)", chainActs.first,
+                    chainActs.second, graphActs.first, graphActs.second, graphActs.first / chainActs.first);
     }
     return 0;
 }

@@ -3,6 +3,8 @@
 // Torch before Qt: Qt's `slots` keyword macro breaks torch's headers.
 #include "model/torch/TorchModelImpl.h"
 
+#include <torch/csrc/autograd/autograd.h>
+
 #include "CaptumReference.h"
 #include "TestFiles.h"
 #include "io/ReaderRegistry.h"
@@ -90,8 +92,36 @@ private slots:
             QVERIFY2(diff < 1e-5, qPrintable(QString::fromStdString(layer) + ": " + QString::number(diff)));
         }
         QVERIFY(std::abs(full[0][1].item<double>() - 5.7046) < 1e-3);
-        QVERIFY(model.layerProblem("layer5").find("not a submodule on the model's chain") != std::string::npos);
+        QVERIFY(model.layerProblem("layer5").find("'layer5' is not a submodule of the model") != std::string::npos);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, chain.runTo(x, "layer5"));
+    }
+
+    // Where both reach a layer, the tap on forward()'s graph and the chain give the same activations and gradients.
+    void graphTapEqualsTheChain()
+    {
+        EXECG_REQUIRE_CAPTUM();
+        auto card = plainCaptumCard();
+        const TorchModel model((referenceDir() + "/model.pt").toStdString(), card);
+        ReadOptions ro;
+        ro.raw.samplingRateHz = 250;
+        const auto rec = ReaderRegistry::instance().read((referenceDir() + "/input.npy").toStdString(), ro);
+        const auto x = toTensor({adaptToModel(rec.groups.front(), model.card())});
+        for (const std::string layer : {"stem", "layer1", "layer3", "layer4.conv2"}) {
+            const LayerTap tap(model.impl().module, layer);
+            const auto viaTap = tap.forwardFrom(x);
+            const auto tapGrad = torch::autograd::grad({viaTap.output.select(1, 1).sum()}, {viaTap.activations})[0];
+            if (layer.find('.') != std::string::npos) {
+                // Inside a residual block: off the chain, so only the tap reaches it; its output feeds on to the logits.
+                QVERIFY(std::abs(viaTap.output[0][1].item<double>() - 5.7046) < 1e-3);
+                QVERIFY(tapGrad.abs().sum().item<double>() > 0);
+                continue;
+            }
+            const auto viaChain = model.impl().layerForward(x, layer);
+            const auto chainGrad = torch::autograd::grad({viaChain.output.select(1, 1).sum()}, {viaChain.activations})[0];
+            QCOMPARE((viaTap.activations - viaChain.activations).abs().max().item<double>(), 0.0);
+            const double gradDiff = (tapGrad - chainGrad).abs().max().item<double>();
+            QVERIFY2(gradDiff <= 1e-6 * chainGrad.abs().max().item<double>(), qPrintable(QString::fromStdString(layer) + ": " + QString::number(gradDiff)));
+        }
     }
 
     void badModelsAreRefused()

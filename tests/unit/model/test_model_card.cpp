@@ -76,6 +76,14 @@ private slots:
         QCOMPARE(b.labelWaves, a.labelWaves);
     }
 
+    void inputLayout()
+    {
+        QVERIFY(parseModelCard(kGoodCard, "a").input.layout == InputLayout::LeadsFirst);   // the default
+        const ModelCard c = parseModelCard(mutated(R"("units": "mV")", R"("units": "mV", "layout": "samples-first")"), "x");
+        QVERIFY(c.input.layout == InputLayout::SamplesFirst);
+        QVERIFY(parseModelCard(modelCardToJson(c), "y").input.layout == InputLayout::SamplesFirst);
+    }
+
     void leadNamesAreNormalised()
     {
         const ModelCard c = parseModelCard(mutated(R"("I", "II", "III", "aVR")", R"("Lead I", "II", "III", "AVR")"), "x");
@@ -102,6 +110,8 @@ private slots:
         QTest::newRow("rate") << QString::fromStdString(mutated(R"("sampling_rate_hz": 250)", R"("sampling_rate_hz": 0)")) << "'input.sampling_rate_hz'";
         QTest::newRow("samples") << QString::fromStdString(mutated(R"("samples": 2500)", R"("samples": 2500.5)")) << "'input.samples'";
         QTest::newRow("units") << QString::fromStdString(mutated(R"("units": "mV")", R"("units": "V")")) << "'input.units' is 'V'";
+        QTest::newRow("layout") << QString::fromStdString(mutated(R"("units": "mV")", R"("units": "mV", "layout": "channels_last")"))
+                                << "'input.layout' is 'channels_last'; expected one of leads-first, samples-first";
         QTest::newRow("std length") << QString::fromStdString(mutated(R"("std": [1,1,1,1,1,1,1,1,1,1,1,0.5])", R"("std": [1])")) << "one number per input lead (12)";
         QTest::newRow("std zero") << QString::fromStdString(mutated(R"(1,1,0.5])", R"(1,1,0])")) << "must be positive";
         QTest::newRow("layer use") << QString::fromStdString(mutated(R"(["gradcam"])", R"(["lime"])")) << "use 'lime'";

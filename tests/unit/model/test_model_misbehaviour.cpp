@@ -3,6 +3,8 @@
 // Torch before Qt: Qt's `slots` keyword macro breaks torch's headers.
 #include "model/torch/TorchModelImpl.h"
 
+#include <torch/csrc/autograd/autograd.h>
+
 #include "Corpus.h"
 #include "ErrorMessage.h"
 #include "model/Prediction.h"
@@ -106,14 +108,22 @@ private slots:
         QVERIFY((chain.runTo(x, "features") - (2.0 * x + 0.5)).abs().max().item<float>() < 1e-6f);
     }
 
-    void nestedLayersInsideAResidualBlockAreRefusedAlone()
+    void nestedLayersInsideAResidualBlockAreReachedOnTheGraph()
     {
         const TorchModel m(saveNestedModel("nested-residual", true), smallCard({{"features.shift", true, true}, {"features", true, true}}));
         QVERIFY(m.chainVerified());   // the top-level chain still holds
         QVERIFY(m.layerProblem("features").empty());
-        QVERIFY2(m.layerProblem("features.shift").find("lies inside a submodule whose forward() is more than") != std::string::npos,
-                 m.layerProblem("features.shift").c_str());
-        QVERIFY(!m.card().warnings.empty());
+        // Opening features into scale → shift cannot reproduce it (it adds its input back): shift is reached on
+        // forward()'s graph instead, its output 2x + 0.5, and the head's mean over lead 0 of (that + x) gives
+        // d output / d shift = 1/T on lead 0, 0 elsewhere.
+        QVERIFY2(m.layerProblem("features.shift").empty(), m.layerProblem("features.shift").c_str());
+        QVERIFY(m.card().warnings.empty());
+        const auto x = toTensor({ramp(m.card())});
+        const auto pass = m.impl().layerForward(x, "features.shift");
+        QVERIFY((pass.activations.detach() - (2.0 * x + 0.5)).abs().max().item<float>() < 1e-6f);
+        const auto g = torch::autograd::grad({pass.output.sum()}, {pass.activations})[0];
+        QVERIFY((g.select(1, 0) - 1.0 / x.size(2)).abs().max().item<float>() < 1e-7f);
+        QCOMPARE(g.slice(1, 1).abs().max().item<float>(), 0.0f);
     }
 
     void cardNamingAMissingNestedLayerIsRefused()
@@ -130,7 +140,8 @@ private slots:
         QVERIFY(m.chainVerified());
         QCOMPARE(m.chainDifference(), 0.0);
         QVERIFY(m.layerProblem("body").empty());
-        QVERIFY(m.layerProblem("head").find("not a submodule on the model's chain") != std::string::npos);
+        QVERIFY2(m.layerProblem("head").find("'head' is not a submodule of the model (its top-level submodules: body)") != std::string::npos,
+                 m.layerProblem("head").c_str());
         const auto in = ramp(m.card());
         const auto y = m.predict({in});
         double mean0 = 0;
@@ -143,17 +154,31 @@ private slots:
         QVERIFY(torch::allclose(chain.runFrom(chain.runTo(x, "body"), "body"), chain.run(x)));
     }
 
-    void chainThatDiffersFromForwardRefusesItsLayers()
+    void chainThatDiffersFromForwardReachesItsLayersOnTheGraph()
     {
         const auto path = saveModel("rescaled", "def forward(self, x):\n    return self.body.forward(x) * 2.0 + 1.0\n");
         const TorchModel m(path, smallCard({{"body", true, false}}));
         QVERIFY(!m.chainVerified());
         QVERIFY(m.chainDifference() > 0.5);
-        QVERIFY2(m.layerProblem("body").find("does not reproduce forward()") != std::string::npos, m.layerProblem("body").c_str());
+        // The chain would miss the "* 2 + 1"; the graph does not: body's output is 2·mean(lead 0), the gradient 2.
+        QVERIFY2(m.layerProblem("body").empty(), m.layerProblem("body").c_str());
+        QVERIFY(m.card().warnings.empty());
+        const auto x = toTensor({ramp(m.card())});
+        const auto pass = m.impl().layerForward(x, "body");
+        QVERIFY((pass.activations.detach() - 2.0 * x.mean(2).slice(1, 0, 1)).abs().max().item<float>() < 1e-6f);
+        QVERIFY((pass.output.detach() - (4.0 * x.mean(2).slice(1, 0, 1) + 1.0)).abs().max().item<float>() < 1e-5f);
+        QCOMPARE(torch::autograd::grad({pass.output.sum()}, {pass.activations})[0].item<float>(), 2.0f);
+    }
+
+    void aLayerCalledTwiceIsRefusedWithItsReason()
+    {
+        const auto path = saveModel("twice", "def forward(self, x):\n    return self.body.forward(x) + self.body.forward(x * 2.0)\n");
+        const TorchModel m(path, smallCard({{"body", true, true}}));
+        QVERIFY2(m.layerProblem("body").find("'body' is called 2 times in forward()") != std::string::npos, m.layerProblem("body").c_str());
         QCOMPARE(m.card().warnings.size(), std::size_t(1));
-        QVERIFY(m.card().warnings[0].find("layers unusable") != std::string::npos);
-        // Prediction is unaffected: only the layers are refused.
-        QCOMPARE(m.predict({ramp(m.card())}).size(), std::size_t(1));
+        QVERIFY2(m.card().warnings[0].find("layer 'body' unusable for Grad-CAM and concept tests") != std::string::npos,
+                 m.card().warnings[0].c_str());
+        QCOMPARE(m.predict({ramp(m.card())}).size(), std::size_t(1));   // prediction is unaffected
     }
 
     void cardNamingAMissingLayerIsRefused()
