@@ -249,6 +249,49 @@
     </message>
 </context>
 <context>
+    <name>execg::BareModelDialog</name>
+    <message>
+        <source>Model without a card</source>
+        <translation>Modell ohne Modellkarte</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; has no model card beside it. Describe the input it was trained on; every result will carry a “no model card” warning. &lt;tt&gt;execg-cli model-info&lt;/tt&gt; guesses these from the file and writes a card to start from.</source>
+        <translation>Neben &lt;b&gt;%1&lt;/b&gt; liegt keine Modellkarte. Beschreiben Sie die Eingabe, mit der das Modell trainiert wurde; jedes Ergebnis trägt dann die Warnung „keine Modellkarte“. &lt;tt&gt;execg-cli model-info&lt;/tt&gt; schätzt diese Angaben aus der Datei und schreibt eine Karte als Ausgangspunkt.</translation>
+    </message>
+    <message>
+        <source> Hz</source>
+        <translation> Hz</translation>
+    </message>
+    <message>
+        <source>Sampling rate</source>
+        <translation>Abtastrate</translation>
+    </message>
+    <message>
+        <source>Samples per lead</source>
+        <translation>Abtastwerte je Ableitung</translation>
+    </message>
+    <message>
+        <source>Lead names in the model&apos;s channel order, separated by commas.</source>
+        <translation>Ableitungsnamen in der Kanalreihenfolge des Modells, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Ableitungen</translation>
+    </message>
+    <message>
+        <source>leads first (batch × leads × samples)</source>
+        <translation>Ableitungen zuerst (Batch × Ableitungen × Abtastwerte)</translation>
+    </message>
+    <message>
+        <source>samples first (batch × samples × leads)</source>
+        <translation>Abtastwerte zuerst (Batch × Abtastwerte × Ableitungen)</translation>
+    </message>
+    <message>
+        <source>Input layout</source>
+        <translation>Eingabeanordnung</translation>
+    </message>
+</context>
+<context>
     <name>execg::ComparisonView</name>
     <message>
         <source>Colour scale:</source>
@@ -1159,6 +1202,10 @@
     <message>
         <source>(the card&apos;s layer)</source>
         <translation>(Schicht aus der Modellkarte)</translation>
+    </message>
+    <message>
+        <source>(choose a layer: the model has no card)</source>
+        <translation>(Schicht wählen: das Modell hat keine Karte)</translation>
     </message>
 </context>
 <context>

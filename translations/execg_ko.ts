@@ -249,6 +249,49 @@
     </message>
 </context>
 <context>
+    <name>execg::BareModelDialog</name>
+    <message>
+        <source>Model without a card</source>
+        <translation>모델 카드가 없는 모델</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; has no model card beside it. Describe the input it was trained on; every result will carry a “no model card” warning. &lt;tt&gt;execg-cli model-info&lt;/tt&gt; guesses these from the file and writes a card to start from.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 옆에 모델 카드가 없습니다. 모델이 학습된 입력을 설명하십시오. 모든 결과에 “모델 카드 없음” 경고가 표시됩니다. &lt;tt&gt;execg-cli model-info&lt;/tt&gt;는 파일에서 이 값을 추정하고 시작용 카드를 작성합니다.</translation>
+    </message>
+    <message>
+        <source> Hz</source>
+        <translation> Hz</translation>
+    </message>
+    <message>
+        <source>Sampling rate</source>
+        <translation>샘플링 속도</translation>
+    </message>
+    <message>
+        <source>Samples per lead</source>
+        <translation>유도당 샘플 수</translation>
+    </message>
+    <message>
+        <source>Lead names in the model&apos;s channel order, separated by commas.</source>
+        <translation>모델의 채널 순서대로 쉼표로 구분한 유도 이름.</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>유도</translation>
+    </message>
+    <message>
+        <source>leads first (batch × leads × samples)</source>
+        <translation>유도 우선 (배치 × 유도 × 샘플)</translation>
+    </message>
+    <message>
+        <source>samples first (batch × samples × leads)</source>
+        <translation>샘플 우선 (배치 × 샘플 × 유도)</translation>
+    </message>
+    <message>
+        <source>Input layout</source>
+        <translation>입력 배치</translation>
+    </message>
+</context>
+<context>
     <name>execg::ComparisonView</name>
     <message>
         <source>Colour scale:</source>
@@ -1156,6 +1199,10 @@
     <message>
         <source>(the card&apos;s layer)</source>
         <translation>(모델 카드에 지정된 레이어)</translation>
+    </message>
+    <message>
+        <source>(choose a layer: the model has no card)</source>
+        <translation>(레이어 선택: 모델에 카드가 없음)</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ int runExplain(const std::vector<std::string>& words); // explanation maps and t
 int runTcav(const std::vector<std::string>& words);    // concept tests (TCAV) of a model's layers
 int runSynth(const std::vector<std::string>& words);   // synth --help lists every parameter
 int runReport(const std::vector<std::string>& words);  // PDF reports in a batch (built with the GUI libraries)
+int runModelInfo(const std::vector<std::string>& words); // a TorchScript file's input, outputs, submodules, a card skeleton
 int runConvert(const std::vector<std::string>& words); // a recording in another format (WFDB, DICOM, EDF+, SCP-ECG)
 
 } // namespace execg::cli

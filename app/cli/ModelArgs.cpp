@@ -10,7 +10,7 @@ namespace execg::cli {
 
 const std::vector<std::string>& modelOptionNames()
 {
-    static const std::vector<std::string> names{"model", "threads", "input-fs", "input-samples", "input-leads"};
+    static const std::vector<std::string> names{"model", "threads", "input-fs", "input-samples", "input-leads", "layer"};
     return names;
 }
 
@@ -36,6 +36,9 @@ ModelCard modelCardFromArgs(const CliArgs& args, const std::string& command, con
         if (flags)
             throw UsageError(command + ": " + modelPath + " has a card (" + cardPath +
                              "); --input-fs/--input-samples/--input-leads are for models without one");
+        if (args.has("layer") && command != "tcav")
+            throw UsageError(command + ": " + modelPath + " has a card (" + cardPath + "); its layers are listed there "
+                             "(choose one with --method grad-cam:layer=NAME); --layer is for models without one");
         return loadModelCard(cardPath);
     }
     if (!args.has("input-fs") || !args.has("input-samples"))
@@ -45,11 +48,16 @@ ModelCard modelCardFromArgs(const CliArgs& args, const std::string& command, con
     const int samples = *args.integer("input-samples");
     if (fs <= 0 || samples <= 0)
         throw UsageError(command + ": --input-fs and --input-samples must be positive");
+    ModelCard card;
     try {
-        return inferredModelCard(modelPath, fs, samples, splitLeads(args.value("input-leads").value_or("")));
+        card = inferredModelCard(modelPath, fs, samples, splitLeads(args.value("input-leads").value_or("")));
     } catch (const ModelCardError& e) {
         throw UsageError(command + ": " + e.problem);
     }
+    // --layer NAME: without a card, the layers Grad-CAM and concept tests use by default (the first is Grad-CAM's).
+    for (const auto& layer : args.values("layer"))
+        card.layers.push_back({layer, true, true});
+    return card;
 }
 
 AdaptedInput fitToModel(const GroupInFile& in, const ModelCard& card, const AdaptOptions& options)

@@ -10,9 +10,10 @@
 
 namespace execg::cli {
 
-const std::vector<std::string>& modelOptionNames();   // model, threads, input-fs, input-samples, input-leads
+const std::vector<std::string>& modelOptionNames();   // model, threads, input-fs, input-samples, input-leads, layer
 
-// The card beside the model, or one inferred from --input-fs/--input-samples/--input-leads; UsageError otherwise.
+// The card beside the model, or one inferred from --input-fs/--input-samples/--input-leads (with --layer NAME as its
+// layers); UsageError otherwise.
 ModelCard modelCardFromArgs(const CliArgs& args, const std::string& command, const std::string& modelPath);
 
 // The group fitted to the card, with what the reader had to assume about the file (units, checksums) first among

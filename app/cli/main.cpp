@@ -40,10 +40,16 @@ const std::vector<Command>& commands()
                                           PR, QRS, QT, QTc, axes, per-lead amplitudes, ST at J+60
 )"},
         {"predict", execg::cli::runPredict, R"(  predict --model M.pt FILE... [--json] [--group N|rhythm|median] [--start S] [--threads N]
-        [--input-fs HZ --input-samples N [--input-leads I,II,...]]
+        [--input-fs HZ --input-samples N [--input-leads I,II,...] [--layer NAME]...]
                                           a TorchScript model's outputs (labels, probabilities or values
                                           with units), warnings and timing; the --input-* flags describe
-                                          a bare .pt that has no M.card.json beside it
+                                          a bare .pt that has no M.card.json beside it, --layer names its
+                                          layers for Grad-CAM and concept tests (model-info lists them)
+)"},
+        {"model-info", execg::cli::runModelInfo, R"(  model-info M.pt [--json] [--input-fs HZ --input-samples N [--input-leads I,II,...]]
+                                          what a TorchScript file takes and gives, each submodule's output
+                                          on a probe input and whether Grad-CAM / concept tests can use it,
+                                          and a card skeleton for a model without one
 )"},
         {"explain", execg::cli::runExplain, R"(  explain --model M.pt [--target T] [--method NAME[:param=value,...]]... FILE --out DIR
         [--start S] [--baseline FILE] [--threads N]

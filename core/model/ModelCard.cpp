@@ -386,7 +386,8 @@ ModelCard inferredModelCard(const std::string& modelPath, double samplingRateHz,
     c.input.samplingRateHz = samplingRateHz;
     c.input.samples = samples;
     c.intendedUse = "unknown (no model card)";
-    c.warnings.push_back("no model card beside " + modelPath + ": input assumed from the command line (" +
+    c.inferred = true;
+    c.warnings.push_back("no model card beside " + modelPath + ": input as the user described it (" +
                          std::to_string(c.input.leads.size()) + " leads, " +
                          std::to_string(int(std::lround(samplingRateHz))) + " Hz, " + std::to_string(samples) +
                          " samples, mV, no normalisation); outputs are shown raw, unlabelled");

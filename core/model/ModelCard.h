@@ -58,6 +58,8 @@ struct ModelCard {
     std::vector<WaveSegment> labelWaves;   // on the synthetic generator's records, the waves that carry the label
                                            // (the localisation check measures attribution mass there)
     std::vector<std::string> warnings;  // e.g. "no model card: inferred from command-line flags"
+    bool inferred = false;              // no card: described by the user (inferredModelCard); any submodule may
+                                        // then serve Grad-CAM and concept tests, not only listed layers
 };
 
 // The notice every place a demo model's output appears must carry.

@@ -137,12 +137,21 @@ void ExplainerPanel::showForm(QListWidgetItem* item)
     if (!e)
         return;
     formTitle_->setText(QStringLiteral("<b>%1</b> — %2").arg(q(e->info().title).toHtmlEscaped(), q(e->info().description).toHtmlEscaped()));
-    std::vector<std::string> layers;
-    if (const auto model = workbench_.model())
-        for (const auto& l : model->card().layers)
-            layers.push_back(l.name);
+    // The card's layers, or for a model without a card every submodule; the ones it cannot give greyed with why
+    // (the problems were found when the model loaded, off this thread).
+    std::vector<LayerChoice> layers;
+    bool cardLayers = true;
+    if (const auto model = workbench_.model()) {
+        cardLayers = !model->card().inferred;
+        const auto names = cardLayers ? std::vector<std::string>{} : model->submodules();
+        if (cardLayers)
+            for (const auto& l : model->card().layers)
+                layers.push_back({l.name, model->layerProblem(l.name)});
+        for (const auto& name : names)
+            layers.push_back({name, model->layerProblem(name)});
+    }
     const QSignalBlocker block(form_);
-    form_->setParameters(e->info().parameters, parameters_[formMethod_.toStdString()], layers);
+    form_->setParameters(e->info().parameters, parameters_[formMethod_.toStdString()], layers, cardLayers);
 }
 
 void ExplainerPanel::refreshJobs()

@@ -3,6 +3,7 @@
 
 #include "render/Text.h"
 #include "model/torch/TorchModel.h"
+#include "widgets/BareModelDialog.h"
 #include "widgets/Theme.h"
 #include "workbench/BundledResources.h"
 #include "workbench/Teaching.h"
@@ -104,8 +105,16 @@ ModelPanel::ModelPanel(Workbench& workbench, QWidget* parent) : QWidget(parent),
 void ModelPanel::chooseModelFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), QString(), tr("TorchScript models (*.pt)"));
-    if (!path.isEmpty())
+    if (path.isEmpty())
+        return;
+    if (QFileInfo::exists(QString::fromStdString(modelCardPathFor(path.toStdString())))) {
         workbench_.loadModel(path);
+        return;
+    }
+    // No card: ask how the model takes its input rather than refusing it.
+    BareModelDialog dialog(path, this);
+    if (dialog.exec() == QDialog::Accepted && dialog.card())
+        workbench_.loadModel(path, dialog.card());
 }
 
 void ModelPanel::refreshModel()

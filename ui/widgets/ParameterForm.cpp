@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QStandardItemModel>
 
 #include <cmath>
 
@@ -31,7 +32,7 @@ ParameterForm::ParameterForm(QWidget* parent) : QWidget(parent)
 }
 
 void ParameterForm::setParameters(const std::vector<ParameterSpec>& specs, const std::map<std::string, std::string>& values,
-                                  const std::vector<std::string>& layers)
+                                  const std::vector<LayerChoice>& layers, bool cardLayers)
 {
     while (form_->rowCount() > 0)
         form_->removeRow(0);
@@ -69,10 +70,23 @@ void ParameterForm::setParameters(const std::vector<ParameterSpec>& specs, const
         case ParameterType::Choice:
         case ParameterType::Layer: {
             auto* box = new QComboBox(this);
-            if (spec.type == ParameterType::Layer)
-                box->addItem(tr("(the card's layer)"), QString());
-            for (const auto& c : spec.type == ParameterType::Choice ? spec.choices : layers)
-                box->addItem(q(c), q(c));
+            if (spec.type == ParameterType::Choice)
+                for (const auto& c : spec.choices)
+                    box->addItem(q(c), q(c));
+            else {
+                box->addItem(cardLayers ? tr("(the card's layer)") : tr("(choose a layer: the model has no card)"), QString());
+                auto* items = qobject_cast<QStandardItemModel*>(box->model());
+                for (const auto& layer : layers) {
+                    box->addItem(q(layer.name), q(layer.name));
+                    if (layer.problem.empty())
+                        continue;
+                    // Shown, so the user sees the layer exists, but greyed with the reason it cannot be used.
+                    const int row = box->count() - 1;
+                    box->setItemData(row, q(layer.problem), Qt::ToolTipRole);
+                    if (auto* item = items ? items->item(row) : nullptr)
+                        item->setEnabled(false);
+                }
+            }
             const int at = box->findData(q(value));
             box->setCurrentIndex(at >= 0 ? at : 0);
             connect(box, &QComboBox::currentIndexChanged, this, &ParameterForm::edited);

@@ -14,15 +14,21 @@ class QFormLayout;
 
 namespace execg {
 
+// A layer the form offers, and why it cannot be used (greyed, the reason as its tooltip); empty when it can.
+struct LayerChoice {
+    std::string name, problem;
+};
+
 class ParameterForm : public QWidget {
     Q_OBJECT
 public:
     explicit ParameterForm(QWidget* parent = nullptr);
 
     // Builds the form for `specs` showing `values` (defaults for the rest); `layers` lists the model's layers for
-    // Layer parameters.
+    // Layer parameters, the unusable ones greyed with their reason; `cardLayers`: they are the card's (else the
+    // model has no card and they are its submodules, none the default).
     void setParameters(const std::vector<ParameterSpec>& specs, const std::map<std::string, std::string>& values,
-                       const std::vector<std::string>& layers);
+                       const std::vector<LayerChoice>& layers, bool cardLayers = true);
     // The values that differ from the defaults.
     std::map<std::string, std::string> values() const;
 

@@ -237,16 +237,22 @@ QString Workbench::caseKey() const { return caseIdentity_ + QLatin1Char('|') + Q
 
 // --- the model ----------------------------------------------------------------------------------------------------
 
-void Workbench::loadModel(const QString& path)
+void Workbench::loadModel(const QString& path, const std::optional<ModelCard>& given)
 {
     const std::string file = path.toStdString();
     auto loaded = std::make_shared<std::shared_ptr<const TorchModel>>();
-    modelJob_ = runner_->submit(tr("Loading model %1").arg(QFileInfo(path).fileName()), [file, loaded](const JobControl&) {
+    modelJob_ = runner_->submit(tr("Loading model %1").arg(QFileInfo(path).fileName()), [file, given, loaded](const JobControl&) {
         const std::string card = modelCardPathFor(file);
-        if (!QFileInfo::exists(QString::fromStdString(card)))
+        if (!given && !QFileInfo::exists(QString::fromStdString(card)))
             throw ModelError(file, "no model card beside it (" + card + "); ExECG Studio needs the card to know the "
                                    "model's leads, rate, units and outputs");
-        *loaded = std::make_shared<const TorchModel>(file, loadModelCard(card));
+        auto model = std::make_shared<const TorchModel>(file, given ? *given : loadModelCard(card));
+        // Without a card every submodule is offered for the layer methods: find here, off the GUI thread, which
+        // of them the model can give (the answers are kept), so the layer list opens at once.
+        if (model->card().inferred)
+            for (const auto& name : model->submodules())
+                model->layerProblem(name);
+        *loaded = model;
     }, [this, path, loaded](JobState state, const QString& error) {
         if (state != JobState::Finished) {
             modelError_ = state == JobState::Cancelled ? tr("%1: loading was cancelled").arg(path) : error;

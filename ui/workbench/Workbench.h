@@ -103,7 +103,8 @@ public:
     std::shared_ptr<const EcgMeasurements> measurements() const { return measurements_; }
 
     // --- the model ---
-    void loadModel(const QString& path);
+    // With the card beside the model, or `card` (a model without one, described by the user: inferredModelCard).
+    void loadModel(const QString& path, const std::optional<ModelCard>& card = std::nullopt);
     std::shared_ptr<const TorchModel> model() const { return model_; }
     QString modelPath() const { return modelPath_; }
     QString modelError() const { return modelError_; }

@@ -258,7 +258,7 @@ TcavResult runTcav(const TorchModel& model, const std::vector<tcav::ConceptSet>&
             listed += (listed.empty() ? "" : ", ") + l.name;
     for (const auto& layer : layers) {
         const auto it = std::find_if(card.layers.begin(), card.layers.end(), [&](const ModelLayer& l) { return l.name == layer && l.tcav; });
-        if (it == card.layers.end())
+        if (it == card.layers.end() && !card.inferred)   // without a card any submodule is the user's choice
             throw ExplainError("tcav: layer '" + layer + "' is not listed for concept tests in the model card (listed: " +
                                (listed.empty() ? std::string("none") : listed) + ")");
         if (const auto why = model.layerProblem(layer); !why.empty())

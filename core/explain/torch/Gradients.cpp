@@ -180,10 +180,12 @@ std::string checkedLayer(const ExplainRequest& request, const std::string& metho
                 break;
             }
         if (layer.empty())
-            throw ExplainError(method + ": the model's card lists no layer for " + (forGradCam ? "Grad-CAM" : "concept tests"));
+            throw ExplainError(method + ": the model's card lists no layer for " + (forGradCam ? "Grad-CAM" : "concept tests") +
+                               (card.inferred ? "; name one (the layer parameter, or --layer NAME; `execg-cli model-info` lists them)" : ""));
     }
     const auto it = std::find_if(card.layers.begin(), card.layers.end(), [&](const ModelLayer& l) { return l.name == layer; });
-    if (it == card.layers.end() || !usable(*it)) {
+    // Without a card nothing vouches for any layer: any submodule the model can give is the user's choice.
+    if (!card.inferred && (it == card.layers.end() || !usable(*it))) {
         std::string list;
         for (const auto& l : card.layers)
             if (usable(l))

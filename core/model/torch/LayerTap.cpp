@@ -195,7 +195,7 @@ LayerTap::LayerTap(const torch::jit::Module& model, const std::string& layer) : 
 
 LayerTap::~LayerTap() = default;
 
-torch::Tensor LayerTap::run(const torch::Tensor& input, bool stopAtLayer, torch::Tensor* output) const
+torch::Tensor LayerTap::run(const torch::Tensor& input, bool stopAtLayer, torch::Tensor* output, bool gradientsBefore) const
 {
     TapState state;
     state.stopAtLayer = stopAtLayer;
@@ -207,7 +207,7 @@ torch::Tensor LayerTap::run(const torch::Tensor& input, bool stopAtLayer, torch:
     // Not in inference mode even when the caller is: the graph executor keeps what it computes on the first runs for
     // the later ones, and inference tensors among them would refuse a later pass with gradients.
     c10::InferenceMode notInference(false);
-    c10::AutoGradMode noGradBeforeTheLayer(false);
+    c10::AutoGradMode noGradBeforeTheLayer(gradientsBefore);
     try {
         auto y = (*tapped_)({model_._ivalue(), input});
         if (output)
@@ -216,6 +216,10 @@ torch::Tensor LayerTap::run(const torch::Tensor& input, bool stopAtLayer, torch:
         if (!(stopAtLayer && state.calls == 1 && state.captured.defined()))
             throw;
     }
+    if (state.calls == 0 && stopAtLayer && !gradientsBefore)
+        // Some modules take a fused path without gradients (PyTorch's TransformerEncoderLayer in eval mode), and
+        // their submodules then do not run: the same pass with gradients on takes the ordinary one.
+        return run(input, stopAtLayer, output, true);
     if (state.calls == 0)
         throw LayerTapError("'" + layer_ + "' did not run for this input: it lies in a branch of forward() that was "
                             "not taken");

@@ -47,7 +47,7 @@ public:
     Pass forwardFrom(const torch::Tensor& input) const;
 
 private:
-    torch::Tensor run(const torch::Tensor& input, bool stopAtLayer, torch::Tensor* output) const;
+    torch::Tensor run(const torch::Tensor& input, bool stopAtLayer, torch::Tensor* output, bool gradientsBefore = false) const;
 
     torch::jit::Module model_;
     std::string layer_, note_;

@@ -1,6 +1,7 @@
 #include "model/torch/TorchModel.h"
 
 #include "model/Sha256.h"
+#include "model/torch/ForeignModelFile.h"
 #include "model/torch/TensorMemoryCache.h"
 #include "model/torch/TorchModelImpl.h"
 
@@ -34,8 +35,10 @@ torch::Tensor toTensor(const std::vector<AdaptedInput>& batch)
 // error and the last line ("RuntimeError: mat1 and mat2 shapes cannot be multiplied …") after a traceback.
 std::string torchErrorCause(const std::string& s)
 {
-    if (s.find("Traceback of TorchScript") == std::string::npos)
-        return s.substr(0, s.find('\n'));
+    if (s.find("Traceback of TorchScript") == std::string::npos) {
+        const auto begin = std::min(s.size(), s.find_first_not_of("\n "));   // TorchScript's compiler starts with a newline
+        return s.substr(begin, s.find('\n', begin) - begin);
+    }
     const auto end = s.find_last_not_of("\n ");
     const auto newline = s.rfind('\n', end);
     const auto begin = newline == std::string::npos ? 0 : newline + 1;
@@ -57,7 +60,7 @@ torch::jit::Module loadTorchScript(const std::string& path, std::string& sha256)
     try {
         module = torch::jit::load(path, torch::kCPU);
     } catch (const std::exception& e) {
-        throw ModelError(path, "not a TorchScript model (" + torchErrorCause(e.what()) + ")");
+        throw ModelError(path, describeUnloadableModel(path, torchErrorCause(e.what())));
     }
     module.eval();
     return module;

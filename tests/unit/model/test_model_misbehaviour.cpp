@@ -12,6 +12,9 @@
 
 #include <QtTest>
 
+#include <filesystem>
+#include <fstream>
+
 using namespace execg;
 
 namespace {
@@ -179,6 +182,51 @@ private slots:
         QVERIFY2(m.card().warnings[0].find("layer 'body' unusable for Grad-CAM and concept tests") != std::string::npos,
                  m.card().warnings[0].c_str());
         QCOMPARE(m.predict({ramp(m.card())}).size(), std::size_t(1));   // prediction is unaffected
+    }
+
+    // Files researchers bring that are not TorchScript for LibTorch 1.13 (made by tests/models/make_test_models.py):
+    // each refused with what it is and what to do.
+    void foreignFilesSayWhatTheyAre_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<bool>("exportHint");
+        QTest::newRow("state_dict") << "state_dict.pt" << "a state_dict — the weights only, saved with torch.save(model.state_dict())" << true;
+        QTest::newRow("legacy state_dict") << "state_dict_legacy.pth" << "a state_dict — the weights only, saved with torch.save(model.state_dict()) in PyTorch's legacy format" << true;
+        QTest::newRow("pickled module") << "pickled_module.pt" << "a pickled PyTorch module (class __main__.TopSkip, saved with torch.save(model))" << true;
+        QTest::newRow("onnx") << "model.onnx" << "an ONNX model, not a TorchScript model" << true;
+        QTest::newRow("newer pytorch") << "newer_pytorch.pt"
+                                       << "TorchScript saved by a newer PyTorch: it uses aten::scaled_dot_product_attention, which LibTorch 1.13" << false;
+    }
+
+    void foreignFilesSayWhatTheyAre()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, expected);
+        QFETCH(bool, exportHint);
+        const auto path = std::string(EXECG_SOURCE_DIR) + "/tests/models/foreign/" + file.toStdString();
+        const QString msg = test::messageOf([&] { TorchModel(path, smallCard()); });
+        QVERIFY2(msg.startsWith(QString::fromStdString(path) + ": "), qPrintable(msg));
+        QVERIFY2(msg.contains(expected), qPrintable(msg));
+        if (exportHint)
+            QVERIFY2(msg.contains("torch.jit.script(model)") && msg.contains("docs/models.md"), qPrintable(msg));
+        // The same file renamed .onnx → .pt is still recognised by its bytes.
+        if (file == "model.onnx") {
+            const auto renamed = (test::scratchDir("foreign") + "/model-renamed.pt").toStdString();
+            std::filesystem::copy_file(path, renamed, std::filesystem::copy_options::overwrite_existing);
+            QVERIFY(test::messageOf([&] { TorchModel(renamed, smallCard()); }).contains("an ONNX model"));
+        }
+    }
+
+    void hdf5AndTextFilesSayWhatTheyAre()
+    {
+        const auto dir = test::scratchDir("foreign");
+        const auto hdf5 = (dir + "/keras.h5").toStdString();
+        std::ofstream(hdf5, std::ios::binary) << std::string("\x89HDF\r\n\x1a\n", 8) << std::string(100, '\0');
+        QVERIFY(test::messageOf([&] { TorchModel(hdf5, smallCard()); }).contains("an HDF5 file (a Keras/TensorFlow model?)"));
+        const auto text = (dir + "/notes.pt").toStdString();
+        std::ofstream(text) << "just some text";
+        QVERIFY(test::messageOf([&] { TorchModel(text, smallCard()); }).contains("not a TorchScript model ("));
     }
 
     void cardNamingAMissingLayerIsRefused()
