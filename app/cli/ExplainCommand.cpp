@@ -40,7 +40,7 @@ int runExplain(const std::vector<std::string>& words)
     CliArgs args(words, {"json", "help", "quality"});
     if (args.has("help")) {
         std::cout << "execg-cli explain --model M.pt [--target T] [--method NAME[:param=value,...]]... FILE --out DIR\n"
-                     "                  [--group N|rhythm|median] [--start S] [--baseline FILE] [--threads N] [--json]\n"
+                     "                  [--group N|rhythm|median] [--start S] [--lead NAME] [--baseline FILE] [--threads N] [--json]\n"
                      "                  [--quality [--truth FILE.json]]\n"
                      "                  [--method cf-input|cf-parametric|cf-latent[:param=value,...] --cf-target VALUE\n"
                      "                   [--cf-output LABEL|INDEX] [--cf-format wfdb|dicom|scp|edf]]\n\n"
@@ -86,7 +86,7 @@ int runExplain(const std::vector<std::string>& words)
     const auto specs = methodSpecs(args, card, "explain");
 
     AnalysisRequest request;
-    request.adapt.startSeconds = args.number("start").value_or(0.0);
+    request.adapt = adaptOptionsFromArgs(args);
     request.target = targetFromArgs(args, card, "explain");
     for (const auto& spec : specs) {
         request.methods.push_back(spec.choice);

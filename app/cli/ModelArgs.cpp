@@ -10,7 +10,7 @@ namespace execg::cli {
 
 const std::vector<std::string>& modelOptionNames()
 {
-    static const std::vector<std::string> names{"model", "threads", "input-fs", "input-samples", "input-leads", "layer"};
+    static const std::vector<std::string> names{"model", "threads", "input-fs", "input-samples", "input-leads", "layer", "lead"};
     return names;
 }
 
@@ -60,9 +60,17 @@ ModelCard modelCardFromArgs(const CliArgs& args, const std::string& command, con
     return card;
 }
 
-AdaptedInput fitToModel(const GroupInFile& in, const ModelCard& card, const AdaptOptions& options)
+std::vector<AdaptedInput> fitToModel(const GroupInFile& in, const ModelCard& card, const AdaptOptions& options)
 {
-    return adaptRecordingToModel(in.recording, in.index, card, options);
+    return adaptRecordingWindows(in.recording, in.index, card, options);
+}
+
+AdaptOptions adaptOptionsFromArgs(const CliArgs& args)
+{
+    AdaptOptions adapt;
+    adapt.startSeconds = args.number("start").value_or(0.0);
+    adapt.lead = args.value("lead").value_or("");
+    return adapt;
 }
 
 int configureThreadsFromArgs(const CliArgs& args, const std::string& command)

@@ -10,15 +10,19 @@
 
 namespace execg::cli {
 
-const std::vector<std::string>& modelOptionNames();   // model, threads, input-fs, input-samples, input-leads, layer
+const std::vector<std::string>& modelOptionNames();   // model, threads, input-fs, input-samples, input-leads, layer, lead
 
 // The card beside the model, or one inferred from --input-fs/--input-samples/--input-leads (with --layer NAME as its
 // layers); UsageError otherwise.
 ModelCard modelCardFromArgs(const CliArgs& args, const std::string& command, const std::string& modelPath);
 
-// The group fitted to the card, with what the reader had to assume about the file (units, checksums) first among
-// the warnings: it matters as much as the fitting.
-AdaptedInput fitToModel(const GroupInFile& in, const ModelCard& card, const AdaptOptions& options = {});
+// The group fitted to the card — its windows: one, or the whole recording's for a card with a window rule — with what
+// the reader had to assume about the file (units, checksums) first among the warnings: it matters as much as the
+// fitting.
+std::vector<AdaptedInput> fitToModel(const GroupInFile& in, const ModelCard& card, const AdaptOptions& options = {});
+
+// --start S and --lead NAME (the recording's lead a single-lead model is given).
+AdaptOptions adaptOptionsFromArgs(const CliArgs& args);
 
 // --threads N (default: every core), then configureTorchThreads.
 int configureThreadsFromArgs(const CliArgs& args, const std::string& command);

@@ -32,7 +32,7 @@ double msSince(Clock::time_point t0) { return std::chrono::duration<double, std:
 struct Item {
     std::string file;
     int group = 0;
-    AdaptedInput input;
+    FittedCase fitted;   // its windows (one unless the card covers the whole recording)
     Prediction prediction;
     std::string error;   // could not be read or fitted
 };
@@ -60,8 +60,11 @@ ordered_json toJson(const TorchModel& model, int threads, double loadMs, double 
         }
         ++done;
         r["group"] = it.group;
-        r["window_start_s"] = round3(double(it.input.sourceFirst) / it.input.sourceRateHz);
-        r["window_end_s"] = round3(double(it.input.sourceFirst + it.input.sourceCount) / it.input.sourceRateHz);
+        const auto& first = it.fitted.windows.front();
+        const auto& last = it.fitted.windows.back();
+        r["window_start_s"] = round3(double(first.sourceFirst) / first.sourceRateHz);
+        r["window_end_s"] = round3(double(last.sourceFirst + last.sourceCount) / last.sourceRateHz);
+        r["windows"] = it.fitted.windows.size();
         if (!it.prediction.problem.empty())
             r["problem"] = it.prediction.problem;
         ordered_json outs = ordered_json::array();
@@ -107,8 +110,9 @@ void printText(std::ostream& out, const TorchModel& model, int threads, double l
         ++done;
         char window[96];
         std::snprintf(window, sizeof window, "  (group %d, window %.2f–%.2f s)\n", it.group,
-                      double(it.input.sourceFirst) / it.input.sourceRateHz,
-                      double(it.input.sourceFirst + it.input.sourceCount) / it.input.sourceRateHz);
+                      double(it.fitted.windows.front().sourceFirst) / it.fitted.windows.front().sourceRateHz,
+                      double(it.fitted.windows.back().sourceFirst + it.fitted.windows.back().sourceCount) /
+                          it.fitted.windows.back().sourceRateHz);
         out << window;
         if (!it.prediction.problem.empty())
             out << "  no result: " << it.prediction.problem << "\n";
@@ -139,8 +143,7 @@ int runPredict(const std::vector<std::string>& words)
     if (!args.has("model") || args.positional().empty())
         throw UsageError("predict: give --model M.pt and at least one FILE");
     const std::string modelPath = *args.value("model");
-    AdaptOptions adapt;
-    adapt.startSeconds = args.number("start").value_or(0.0);
+    const AdaptOptions adapt = adaptOptionsFromArgs(args);
     const int threads = configureThreadsFromArgs(args, "predict");
     ModelCard card = modelCardFromArgs(args, "predict", modelPath);
     auto t0 = Clock::now();
@@ -154,7 +157,8 @@ int runPredict(const std::vector<std::string>& words)
         try {
             const GroupInFile in = readGroup(args, file);
             it.group = in.index;
-            it.input = fitToModel(in, model.card(), adapt);
+            it.fitted.windows = fitToModel(in, model.card(), adapt);
+            it.fitted.input = it.fitted.windows.front();
         } catch (const UsageError&) {
             throw;
         } catch (const std::exception& e) {
@@ -169,9 +173,9 @@ int runPredict(const std::vector<std::string>& words)
             ready.push_back(&it);
     for (std::size_t first = 0; first < ready.size(); first += kBatch) {
         const std::size_t last = std::min(ready.size(), first + kBatch);
-        std::vector<const AdaptedInput*> batch;
+        std::vector<const FittedCase*> batch;
         for (std::size_t k = first; k < last; ++k)
-            batch.push_back(&ready[k]->input);
+            batch.push_back(&ready[k]->fitted);
         t0 = Clock::now();
         auto results = CaseAnalysis::predictBatch(model, batch);
         inferMs += msSince(t0);

@@ -60,7 +60,7 @@ and skipped; the exit code is 1 when any case failed.
   --page a4|letter     --deidentify     --png, --svg (the chart page as an image or as vectors)
   --quality [--truth FILE.json]     each map's scorecard (faithfulness, sanity, stability, agreement;
                                     localisation on synthetic records) as a report page and in the JSON
-  --group N|rhythm|median  --start S  --threads N  (and the --input-* flags of a bare .pt, see `execg-cli --help`)
+  --group N|rhythm|median  --start S  --lead NAME  --threads N  (and the --input-* flags of a bare .pt, see `execg-cli --help`)
 )";
 
 template <typename T>
@@ -158,7 +158,7 @@ CaseResult reportCase(const CliArgs& args, const std::shared_ptr<const TorchMode
     const auto recording = std::make_shared<const Recording>(std::move(in.recording));
     const CaseAnalysis analysis(recording, groupIndex, model, {file, *args.value("model"), {}});
     AnalysisRequest request;
-    request.adapt.startSeconds = args.number("start").value_or(0.0);
+    request.adapt = adaptOptionsFromArgs(args);
     request.target = targetFromArgs(args, model->card(), "report");
     for (const auto& spec : specs)
         request.methods.push_back(spec.choice);

@@ -39,12 +39,13 @@ const std::vector<Command>& commands()
                                           detected beats (sample, time) and the measurements: HR, RR,
                                           PR, QRS, QT, QTc, axes, per-lead amplitudes, ST at J+60
 )"},
-        {"predict", execg::cli::runPredict, R"(  predict --model M.pt FILE... [--json] [--group N|rhythm|median] [--start S] [--threads N]
+        {"predict", execg::cli::runPredict, R"(  predict --model M.pt FILE... [--json] [--group N|rhythm|median] [--start S] [--lead NAME] [--threads N]
         [--input-fs HZ --input-samples N [--input-leads I,II,...] [--layer NAME]...]
                                           a TorchScript model's outputs (labels, probabilities or values
                                           with units), warnings and timing; the --input-* flags describe
                                           a bare .pt that has no M.card.json beside it, --layer names its
-                                          layers for Grad-CAM and concept tests (model-info lists them)
+                                          layers for Grad-CAM and concept tests (model-info lists them);
+                                          --lead NAME: the lead a single-lead model is given
 )"},
         {"model-info", execg::cli::runModelInfo, R"(  model-info M.pt [--json] [--input-fs HZ --input-samples N [--input-leads I,II,...]]
                                           what a TorchScript file takes and gives, each submodule's output
@@ -52,7 +53,7 @@ const std::vector<Command>& commands()
                                           and a card skeleton for a model without one
 )"},
         {"explain", execg::cli::runExplain, R"(  explain --model M.pt [--target T] [--method NAME[:param=value,...]]... FILE --out DIR
-        [--start S] [--baseline FILE] [--threads N]
+        [--start S] [--lead NAME] [--baseline FILE] [--threads N]
                                           explanation maps as DIR/NAME.npy (leads × samples on the
                                           recording's axis) and DIR/summary.json, the results document
                                           (prediction, parameters, diagnostics, evidence per lead and wave);

@@ -27,6 +27,7 @@ struct ResultsRecording {
     std::vector<std::string> leads;
     double samplingRateHz = 0.0;
     double windowStartS = 0.0, windowEndS = 0.0;   // what the model saw, in seconds of the group
+    int windows = 1;                               // windows combined (a card with a window rule: the whole group)
 };
 
 struct ResultsModel {

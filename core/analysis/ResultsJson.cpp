@@ -433,7 +433,7 @@ ordered_json resultsToJson(const ResultsDocument& d)
         j["model"]["notice"] = d.model.notice;
     const ResultsRecording& r = d.recording;
     j["recording"] = {{"file", r.file}, {"sha256", r.sha256}, {"group", r.group}, {"leads", r.leads}, {"sampling_rate_hz", round6(r.samplingRateHz)},
-                      {"window_start_s", round6(r.windowStartS)}, {"window_end_s", round6(r.windowEndS)}};
+                      {"window_start_s", round6(r.windowStartS)}, {"window_end_s", round6(r.windowEndS)}, {"windows", r.windows}};
     j["warnings"] = d.warnings;
     if (d.prediction) {
         ordered_json outputs = ordered_json::array();
@@ -487,7 +487,8 @@ ResultsDocument resultsFromJson(const json& j)
                    m.at("sha256").get<std::string>(), valueOr<std::string>(m, "notice", "")};
         const json& r = j.at("recording");
         d.recording = {r.at("file").get<std::string>(), r.at("sha256").get<std::string>(), r.at("group").get<int>(), r.at("leads").get<std::vector<std::string>>(),
-                       number(r, "sampling_rate_hz"), number(r, "window_start_s"), number(r, "window_end_s")};
+                       number(r, "sampling_rate_hz"), number(r, "window_start_s"), number(r, "window_end_s"),
+                       valueOr<int>(r, "windows", 1)};
         d.warnings = j.at("warnings").get<std::vector<std::string>>();
         if (const auto p = j.find("prediction"); p != j.end()) {
             Prediction prediction;

@@ -82,6 +82,9 @@ const std::vector<std::pair<const char*, ModelTask>> kTasks{{"binary", ModelTask
                                                             {"regression", ModelTask::Regression}};
 const std::vector<std::pair<const char*, OutputActivation>> kActivations{
     {"none", OutputActivation::None}, {"softmax", OutputActivation::Softmax}, {"sigmoid", OutputActivation::Sigmoid}};
+const std::vector<std::pair<const char*, WindowCombine>> kCombines{
+    {"mean_logits", WindowCombine::MeanLogits}, {"max", WindowCombine::Max}};
+
 const std::vector<std::pair<const char*, InputLayout>> kLayouts{
     {"leads-first", InputLayout::LeadsFirst}, {"samples-first", InputLayout::SamplesFirst}};
 
@@ -103,7 +106,7 @@ ModelInput readInput(const CardReader& r, const json& in)
 {
     if (!in.is_object())
         r.fail("'input' must be an object");
-    r.onlyKnown(in, {"leads", "sampling_rate_hz", "samples", "units", "normalisation", "layout"}, "input.");
+    r.onlyKnown(in, {"leads", "sampling_rate_hz", "samples", "units", "normalisation", "layout", "windows"}, "input.");
     ModelInput input;
     const json& leads = r.field(in, "leads", "input.");
     if (!leads.is_array() || leads.empty())
@@ -137,6 +140,20 @@ ModelInput readInput(const CardReader& r, const json& in)
         r.fail("'input.units' is '" + input.units + "'; expected mV or uV");
     if (in.contains("layout"))
         input.layout = r.choice(in, "layout", "input.", kLayouts);
+    if (in.contains("windows")) {
+        const json& w = in["windows"];
+        if (!w.is_object())
+            r.fail("'input.windows' must be an object with hop_s and combine");
+        r.onlyKnown(w, {"hop_s", "combine"}, "input.windows.");
+        WindowRule rule;
+        rule.hopSeconds = r.number(w, "hop_s", "input.windows.");
+        const double windowSeconds = double(input.samples) / input.samplingRateHz;
+        if (!(rule.hopSeconds > 0) || rule.hopSeconds > windowSeconds + 1e-9)
+            r.fail("'input.windows.hop_s' must be more than 0 and at most the window (" + std::to_string(windowSeconds) +
+                   " s), so that no part of a recording is left out");
+        rule.combine = r.choice(w, "combine", "input.windows.", kCombines);
+        input.windows = rule;
+    }
     if (in.contains("normalisation")) {
         const json& n = in["normalisation"];
         if (!n.is_object())
@@ -232,6 +249,9 @@ ModelCard parseModelCard(const std::string& jsonText, const std::string& source)
     }
     checkOutputs(r, c);
     c.input = readInput(r, r.field(j, "input", ""));
+    if (c.input.windows && c.input.windows->combine == WindowCombine::Max && c.activation == OutputActivation::Softmax)
+        r.fail("'input.windows.combine' max takes each output's largest value over the windows, which softmax "
+               "probabilities do not allow (they must sum to 1): use mean_logits");
     if (j.contains("layers")) {
         if (!j["layers"].is_array())
             r.fail("'layers' must be a list");
@@ -348,6 +368,8 @@ std::string modelCardToJson(const ModelCard& c)
         norm["std"] = c.input.std;
     }
     in["normalisation"] = norm;
+    if (c.input.windows)
+        in["windows"] = {{"hop_s", c.input.windows->hopSeconds}, {"combine", toString(c.input.windows->combine)}};
     j["input"] = in;
     j["layers"] = json::array();
     for (const auto& l : c.layers) {
@@ -410,5 +432,6 @@ std::string toString(ModelTask t) { return nameOf(kTasks, t); }
 std::string toString(OutputActivation a) { return nameOf(kActivations, a); }
 std::string toString(InputNormalisation n) { return nameOf(kNormalisations, n); }
 std::string toString(InputLayout l) { return nameOf(kLayouts, l); }
+std::string toString(WindowCombine c) { return nameOf(kCombines, c); }
 
 } // namespace execg

@@ -18,6 +18,15 @@ enum class InputNormalisation { None, ZScorePerLead, Fixed };
 // (batch, samples, leads) as Keras ports and many recurrent and transformer models take it.
 enum class InputLayout { LeadsFirst, SamplesFirst };
 
+// A model that sees a fixed window run over a whole recording: windows of the card's length every `hopSeconds`
+// (the last one ending at the recording's end), their outputs combined — the mean of the raw outputs (logits), or
+// their maximum ("a finding anywhere": sigmoid or raw outputs only).
+enum class WindowCombine { MeanLogits, Max };
+struct WindowRule {
+    double hopSeconds = 0.0;
+    WindowCombine combine = WindowCombine::MeanLogits;
+};
+
 struct ModelOutput {
     std::string label;      // "atrial fibrillation", "potassium"
     std::string unit;       // regression only, e.g. "mmol/L"
@@ -31,6 +40,7 @@ struct ModelInput {
     InputNormalisation normalisation = InputNormalisation::None;
     std::vector<double> mean, std;      // per lead, for Fixed: (x − mean) / std
     InputLayout layout = InputLayout::LeadsFirst;
+    std::optional<WindowRule> windows;  // absent: one window (chosen by the user's start), the rest not analysed
 };
 
 struct ModelLayer {
@@ -91,5 +101,6 @@ std::string toString(ModelTask t);
 std::string toString(OutputActivation a);
 std::string toString(InputNormalisation n);
 std::string toString(InputLayout l);
+std::string toString(WindowCombine c);
 
 } // namespace execg

@@ -56,14 +56,47 @@ AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const
     out.sourceCount = std::min<std::int64_t>(std::llround(windowSeconds * fsIn), n - out.sourceFirst);
     out.validSamples = int(std::min<std::int64_t>(card.input.samples, std::llround(double(out.sourceCount) * fsOut / fsIn)));
 
+    // A single-lead model takes the lead the user chose, else the card's, else the recording's only lead whatever its
+    // name (a handheld recorder's "ECG"); which one is said with the result.
+    std::string have;
+    for (const auto& l : group.leads)
+        have += (have.empty() ? "" : ", ") + l.name;
+    const Lead* chosen = nullptr;
+    if (!options.lead.empty() && card.input.leads.size() != 1)
+        throw std::invalid_argument("a lead is chosen for models that take one lead; this model takes " +
+                                    std::to_string(card.input.leads.size()));
+    if (card.input.leads.size() == 1) {
+        const auto& wanted = card.input.leads.front();
+        const auto byName = [&](const std::string& name) -> const Lead* {
+            if (const Lead* l = g.findLead(name))
+                return l;
+            const auto standard = standardLeadName(name);
+            return standard ? g.findLead(*standard) : nullptr;
+        };
+        if (!options.lead.empty()) {
+            chosen = byName(options.lead);
+            if (!chosen)
+                throw std::invalid_argument("the recording has no lead " + options.lead + " (it has: " + have + ")");
+            out.warnings.push_back("the model's one lead (" + wanted + ") is the recording's " + chosen->name + ", as chosen");
+        } else if (g.findLead(wanted)) {
+            chosen = g.findLead(wanted);
+            if (group.leads.size() > 1)
+                out.warnings.push_back("the model's one lead is the recording's " + wanted + " (the card's lead; " +
+                                       std::to_string(group.leads.size()) + " recorded)");
+        } else if (group.leads.size() == 1) {
+            chosen = &g.leads.front();
+            out.warnings.push_back("the model's one lead (" + wanted + ") is the recording's only lead, '" + chosen->name + "'");
+        } else
+            throw std::invalid_argument("the model takes one lead, " + wanted + ", which the recording lacks; choose one "
+                                        "of its leads (" + have + ")");
+    }
+
     // Leads, in the card's order.
     std::vector<const Lead*> leads;
-    for (const auto& name : card.input.leads) {
-        const Lead* lead = g.findLead(name);
+    for (const auto& cardName : card.input.leads) {
+        const std::string& name = chosen ? chosen->name : cardName;
+        const Lead* lead = chosen ? chosen : g.findLead(name);
         if (!lead) {
-            std::string have;
-            for (const auto& l : group.leads)
-                have += (have.empty() ? "" : ", ") + l.name;
             throw std::invalid_argument("the model needs lead " + name + "; the recording has " + have);
         }
         leads.push_back(lead);
@@ -92,7 +125,7 @@ AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const
         out.warnings.push_back("the recording gives " + fmt(double(out.validSamples) / fsOut, 2) + " s from " +
                                fmt(options.startSeconds, 2) + " s; the model needs " + fmt(windowSeconds, 2) +
                                " s: the rest is padded with zeros");
-    else if (total > windowSeconds + 1e-9)
+    else if (total > windowSeconds + 1e-9 && !options.partOfWholeRecording)
         out.warnings.push_back("the model sees " + fmt(windowSeconds, 2) + " s from " + fmt(options.startSeconds, 2) +
                                " s of the " + fmt(total, 2) + " s recording; the rest is not analysed");
 
@@ -119,6 +152,16 @@ AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const
                                    " missing samples in the window were set to 0 mV");
         if (!(hi - lo >= float(kFlatMv)))
             out.warnings.push_back("lead " + name + " is flat in the window (no signal)");
+        else {
+            // Clipped at the amplifier's rails: many samples at exactly its extremes.
+            std::int64_t atRail = 0;
+            for (std::int64_t i = out.sourceFirst; i < out.sourceFirst + out.sourceCount; ++i)
+                atRail += x[std::size_t(i)] == hi || x[std::size_t(i)] == lo;
+            if (atRail > std::max<std::int64_t>(8, out.sourceCount / 50))
+                out.warnings.push_back("lead " + name + " looks saturated: " + fmt(100.0 * double(atRail) / double(out.sourceCount), 0) +
+                                       " % of its samples in the window sit at its extremes (" + fmt(lo, 2) + " / " +
+                                       fmt(hi, 2) + " mV): clipped?");
+        }
         std::vector<float> y;
         if (std::abs(fsIn - fsOut) > 1e-9)
             y = resampler.process(x, std::size_t(out.validSamples), 0, modelFirst(out, fsOut));
@@ -136,6 +179,48 @@ AdaptedInput adaptRecordingToModel(const Recording& recording, int groupIndex, c
     AdaptedInput input = adaptToModel(recording.groups.at(std::size_t(groupIndex)), card, options);
     input.warnings.insert(input.warnings.begin(), recording.warnings.begin(), recording.warnings.end());
     return input;
+}
+
+std::vector<AdaptedInput> adaptRecordingWindows(const Recording& recording, int groupIndex, const ModelCard& card,
+                                                const AdaptOptions& options)
+{
+    if (!card.input.windows)
+        return {adaptRecordingToModel(recording, groupIndex, card, options)};
+    const SignalGroup& group = recording.groups.at(std::size_t(groupIndex));
+    if (!(group.samplingRateHz > 0))
+        throw std::invalid_argument("the recording has no sampling rate");
+    const double total = double(group.sampleCount()) / group.samplingRateHz;
+    const double window = double(card.input.samples) / card.input.samplingRateHz, hop = card.input.windows->hopSeconds;
+    std::vector<double> starts{0.0};
+    if (total > window + 1e-9) {
+        for (double s = hop; s + window < total - 1e-6; s += hop)
+            starts.push_back(s);
+        if (total - window - starts.back() > 1e-6)
+            starts.push_back(total - window);   // the last window ends with the recording
+    }
+    AdaptOptions o = options;
+    o.partOfWholeRecording = true;
+    std::vector<AdaptedInput> windows;
+    for (const double start : starts) {
+        o.startSeconds = start;
+        windows.push_back(adaptToModel(group, card, o));
+    }
+    // One list, on every window: what the reader assumed, how the recording was covered, each window's own warnings
+    // once (a lead flat in one window is said once).
+    std::vector<std::string> warnings(recording.warnings.begin(), recording.warnings.end());
+    const bool mean = card.input.windows->combine == WindowCombine::MeanLogits;
+    warnings.push_back(windows.size() == 1
+                           ? "the whole recording in one window of " + fmt(window, 1) + " s"
+                           : "the whole recording: " + std::to_string(windows.size()) + " windows of " + fmt(window, 1) +
+                                 " s every " + fmt(hop, 1) + " s, outputs combined (" +
+                                 (mean ? "mean of logits" : "largest value") + ")");
+    for (const auto& w : windows)
+        for (const auto& text : w.warnings)
+            if (std::find(warnings.begin(), warnings.end(), text) == warnings.end())
+                warnings.push_back(text);
+    for (auto& w : windows)
+        w.warnings = warnings;
+    return windows;
 }
 
 void normaliseToCard(AdaptedInput& in, const ModelCard& card)

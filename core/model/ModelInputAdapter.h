@@ -14,7 +14,12 @@
 namespace execg {
 
 struct AdaptOptions {
-    double startSeconds = 0.0;   // window start in the group (default: the first full window)
+    double startSeconds = 0.0;   // window start in the group (default: the first full window); a card with a window
+                                 // rule covers the whole recording instead (adaptRecordingWindows)
+    // For a single-lead model: the recording's lead to give it (its name as the file has it, or a standard name).
+    // Empty: the card's lead where the recording has it, else the recording's only lead whatever its name ("ECG").
+    std::string lead = {};
+    bool partOfWholeRecording = false;   // set by adaptRecordingWindows: the window is one of several
 };
 
 struct AdaptedInput {
@@ -42,6 +47,13 @@ AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const
 // among the warnings: it matters as much as the fitting. What the command line and the GUI both show.
 AdaptedInput adaptRecordingToModel(const Recording& recording, int groupIndex, const ModelCard& card,
                                    const AdaptOptions& options = {});
+
+// The whole group for a card with a window rule: windows of the card's length every hop seconds from 0, the last
+// ending at the group's end (one, padded, when the group is shorter than a window), the first carrying every
+// warning once — what the reader assumed, which lead was taken, "the whole recording: 4 windows of 9.0 s every
+// 4.5 s, outputs combined (mean of logits)". A card without a rule: the one window adaptRecordingToModel gives.
+std::vector<AdaptedInput> adaptRecordingWindows(const Recording& recording, int groupIndex, const ModelCard& card,
+                                                const AdaptOptions& options = {});
 
 // Recomputes `values` from `mv` (units and normalisation as the card says), for a copy whose mV samples were changed
 // (a perturbation in physical units: noise in µV, baseline drift). Padding stays zero.

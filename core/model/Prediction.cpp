@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace execg {
 
@@ -64,6 +65,21 @@ std::string formatOutputValue(const OutputValue& o)
     else
         std::snprintf(buf, sizeof buf, "%.4f", o.value);
     return buf;
+}
+
+std::vector<float> combineWindowOutputs(const ModelCard& card, const std::vector<std::vector<float>>& rows)
+{
+    if (rows.size() == 1)
+        return rows.front();
+    if (rows.empty())
+        return {};
+    const bool max = card.input.windows && card.input.windows->combine == WindowCombine::Max;
+    std::vector<float> out(rows.front().size(), max ? -std::numeric_limits<float>::infinity() : 0.0f);
+    for (const auto& row : rows)
+        for (std::size_t k = 0; k < out.size() && k < row.size(); ++k)
+            out[k] = max ? (std::isnan(row[k]) || std::isnan(out[k]) ? std::numeric_limits<float>::quiet_NaN() : std::max(out[k], row[k]))
+                         : out[k] + row[k] / float(rows.size());   // NaN in any window stays NaN: no result
+    return out;
 }
 
 } // namespace execg

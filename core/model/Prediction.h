@@ -28,6 +28,10 @@ struct Prediction {
 Prediction interpretOutputs(const ModelCard& card, const std::string& modelSha256, const std::vector<float>& raw,
                             const std::vector<std::string>& inputWarnings = {});
 
+// A windowed card's window outputs (TorchModel::predict rows) combined into the recording's, as its rule says: the
+// mean of the raw outputs, or each output's largest value. One row is returned as it is.
+std::vector<float> combineWindowOutputs(const ModelCard& card, const std::vector<std::vector<float>>& rows);
+
 // "0.913 (probability; raw 2.354)", "7.31 mmol/L", or the bare value: how every output reads, in any command or report.
 std::string formatOutputValue(const OutputValue& o);
 

@@ -44,25 +44,43 @@ const SignalGroup& CaseAnalysis::group() const { return recording_->groups.at(st
 FittedCase CaseAnalysis::fit(const AdaptOptions& options) const
 {
     try {
-        return {adaptRecordingToModel(*recording_, group_, model_->card(), options), segmentWaves(group())};
+        FittedCase fitted;
+        fitted.windows = adaptRecordingWindows(*recording_, group_, model_->card(), options);
+        fitted.input = fitted.windows.front();
+        fitted.waves = segmentWaves(group());
+        return fitted;
     } catch (const std::invalid_argument& e) {
         throw AnalysisError(files_.shownInput + ": " + e.what());
     }
 }
 
-PredictionResult CaseAnalysis::predict(const FittedCase& fitted) const { return predictBatch(*model_, {&fitted.input}).front(); }
+PredictionResult CaseAnalysis::predict(const FittedCase& fitted) const { return predictBatch(*model_, {&fitted}).front(); }
 
-std::vector<PredictionResult> CaseAnalysis::predictBatch(const TorchModel& model, const std::vector<const AdaptedInput*>& inputs)
+std::vector<PredictionResult> CaseAnalysis::predictBatch(const TorchModel& model, const std::vector<const FittedCase*>& cases)
 {
-    std::vector<AdaptedInput> batch;
-    batch.reserve(inputs.size());
-    for (const AdaptedInput* in : inputs)
-        batch.push_back(*in);
-    const auto raw = model.predict(batch);
-    std::vector<PredictionResult> out(inputs.size());
-    for (std::size_t k = 0; k < inputs.size(); ++k) {
-        out[k].raw = raw[k];
-        out[k].prediction = interpretOutputs(model.card(), model.sha256(), raw[k], inputs[k]->warnings);
+    constexpr std::size_t kBatch = 32;   // windows per model call: bounded memory, whatever the recordings' lengths
+    std::vector<const AdaptedInput*> windows;
+    for (const FittedCase* c : cases) {
+        if (c->windows.empty())
+            windows.push_back(&c->input);
+        for (const auto& w : c->windows)
+            windows.push_back(&w);
+    }
+    std::vector<std::vector<float>> rows;
+    for (std::size_t first = 0; first < windows.size(); first += kBatch) {
+        std::vector<AdaptedInput> batch;
+        for (std::size_t k = first; k < std::min(windows.size(), first + kBatch); ++k)
+            batch.push_back(*windows[k]);
+        auto part = model.predict(batch);
+        rows.insert(rows.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    }
+    std::vector<PredictionResult> out(cases.size());
+    std::size_t at = 0;
+    for (std::size_t k = 0; k < cases.size(); ++k) {
+        const std::size_t n = std::max<std::size_t>(1, cases[k]->windows.size());
+        out[k].raw = combineWindowOutputs(model.card(), {rows.begin() + std::ptrdiff_t(at), rows.begin() + std::ptrdiff_t(at + n)});
+        at += n;
+        out[k].prediction = interpretOutputs(model.card(), model.sha256(), out[k].raw, cases[k]->input.warnings);
     }
     return out;
 }
@@ -78,9 +96,47 @@ MethodResult CaseAnalysis::explain(const FittedCase& fitted, int target, const M
     ExplainOptions o;
     o.parameters = choice.parameters;
     o.baselineInput = options.baseline;
-    o.progress = options.progress;
-    auto e = std::make_shared<Explanation>(runExplanation(choice.method, *model_, fitted.input, target, o));
-    mapExplanationToRecording(*e, fitted.input, group());
+    std::shared_ptr<Explanation> e;
+    const std::size_t windows = std::max<std::size_t>(1, fitted.windows.size());
+    std::vector<std::vector<float>> sum;
+    std::vector<std::vector<int>> count;
+    for (std::size_t k = 0; k < windows; ++k) {
+        const AdaptedInput& in = fitted.windows.empty() ? fitted.input : fitted.windows[k];
+        if (options.progress)
+            o.progress = [&, k](double f) { return options.progress((double(k) + f) / double(windows)); };
+        auto part = runExplanation(choice.method, *model_, in, target, o);
+        mapExplanationToRecording(part, in, group());
+        if (windows == 1) {
+            e = std::make_shared<Explanation>(std::move(part));
+            break;
+        }
+        // Joined on the recording's axis: each sample the mean of the windows that saw it.
+        if (!e) {
+            e = std::make_shared<Explanation>(part);
+            sum.assign(part.recordingMap.size(), {});
+            count.assign(part.recordingMap.size(), {});
+            for (std::size_t l = 0; l < sum.size(); ++l) {
+                sum[l].assign(part.recordingMap[l].size(), 0.0f);
+                count[l].assign(part.recordingMap[l].size(), 0);
+            }
+        } else
+            e->runtimeMs += part.runtimeMs;
+        for (std::size_t l = 0; l < sum.size(); ++l)
+            for (std::size_t i = 0; i < sum[l].size(); ++i)
+                if (const float v = part.recordingMap[l][i]; !std::isnan(v)) {
+                    sum[l][i] += v;
+                    ++count[l][i];
+                }
+    }
+    if (windows > 1) {
+        for (std::size_t l = 0; l < sum.size(); ++l)
+            for (std::size_t i = 0; i < sum[l].size(); ++i)
+                e->recordingMap[l][i] = count[l][i] ? sum[l][i] / float(count[l][i]) : std::numeric_limits<float>::quiet_NaN();
+        e->diagnostics.emplace_back("windows", double(windows));
+        e->notes.push_back("the whole recording: " + std::to_string(windows) +
+                           " windows explained and joined on the recording's axis (overlaps averaged); the model-space "
+                           "map and its scorecard are the first window's");
+    }
     MethodResult m = attributionResult(choice.method, e);
     m.stochastic = ExplainerRegistry::instance().find(choice.method)->info().stochastic;
     m.summary = summariseAttribution(e->recordingMap, group(), fitted.waves);
@@ -147,8 +203,10 @@ ResultsDocument CaseAnalysis::document(const FittedCase& fitted, const Predictio
     for (const auto& lead : group().leads)
         d.recording.leads.push_back(lead.name);
     d.recording.samplingRateHz = group().samplingRateHz;
+    const AdaptedInput& last = fitted.windows.empty() ? in : fitted.windows.back();
     d.recording.windowStartS = double(in.sourceFirst) / in.sourceRateHz;
-    d.recording.windowEndS = double(in.sourceFirst + in.sourceCount) / in.sourceRateHz;
+    d.recording.windowEndS = double(last.sourceFirst + last.sourceCount) / last.sourceRateHz;
+    d.recording.windows = int(std::max<std::size_t>(1, fitted.windows.size()));
     d.warnings = prediction.prediction.warnings;
     if (prediction.prediction.problem.empty())
         d.prediction = prediction.prediction;

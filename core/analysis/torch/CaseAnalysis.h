@@ -43,9 +43,13 @@ struct MethodChoice {
 bool isCounterfactualMethod(const std::string& name);   // a CounterfactualRegistry name: "cf-input", …
 
 // The recording fitted to the model: the input the model sees and the waves of the recording's group.
+// The recording fitted to the model: the input the model sees and the waves of the recording's group. A card with a
+// window rule sees the whole recording in `windows` (input is the first: what single-window steps — scorecards,
+// counterfactuals — work on); otherwise `windows` holds input alone.
 struct FittedCase {
     AdaptedInput input;
     WaveSegmentation waves;
+    std::vector<AdaptedInput> windows;
 };
 
 // The files behind a case.
@@ -107,11 +111,13 @@ public:
     // AnalysisError naming the file when the group cannot be fitted to the card.
     FittedCase fit(const AdaptOptions& options = {}) const;
     PredictionResult predict(const FittedCase& fitted) const;
-    // Many inputs fitted to one model's card (many cases), in one batch of model calls: predict()'s result for each.
-    static std::vector<PredictionResult> predictBatch(const TorchModel& model, const std::vector<const AdaptedInput*>& inputs);
+    // Many cases fitted to one model's card, in batches of model calls: predict()'s result for each, every case's
+    // windows combined as the card says.
+    static std::vector<PredictionResult> predictBatch(const TorchModel& model, const std::vector<const FittedCase*>& cases);
     // The requested output where the model has it, else the predicted one.
     static int chooseTarget(const std::vector<float>& raw, std::optional<int> requested);
-    // One attribution method: its explanation on the recording's axis, where its evidence lies and the headline.
+    // One attribution method: its explanation on the recording's axis, where its evidence lies and the headline. On a
+    // windowed card every window is explained and the maps joined on the recording's axis (overlaps averaged).
     // Throws ExplainError (it cannot run: the reason) or ExplainCancelled.
     MethodResult explain(const FittedCase& fitted, int target, const MethodChoice& choice, const StepOptions& options = {}) const;
     quality::Scorecard score(const FittedCase& fitted, const Explanation& explanation,

@@ -84,6 +84,15 @@ private slots:
         QVERIFY(parseModelCard(modelCardToJson(c), "y").input.layout == InputLayout::SamplesFirst);
     }
 
+    void windowRule()
+    {
+        QVERIFY(!parseModelCard(kGoodCard, "a").input.windows);
+        const ModelCard c = parseModelCard(mutated(R"("units": "mV")", R"("units": "mV", "windows": {"hop_s": 5, "combine": "max"})"), "x");
+        QVERIFY(c.input.windows && c.input.windows->hopSeconds == 5.0 && c.input.windows->combine == WindowCombine::Max);
+        const ModelCard back = parseModelCard(modelCardToJson(c), "y");
+        QVERIFY(back.input.windows && back.input.windows->hopSeconds == 5.0 && back.input.windows->combine == WindowCombine::Max);
+    }
+
     void leadNamesAreNormalised()
     {
         const ModelCard c = parseModelCard(mutated(R"("I", "II", "III", "aVR")", R"("Lead I", "II", "III", "AVR")"), "x");
@@ -112,6 +121,14 @@ private slots:
         QTest::newRow("units") << QString::fromStdString(mutated(R"("units": "mV")", R"("units": "V")")) << "'input.units' is 'V'";
         QTest::newRow("layout") << QString::fromStdString(mutated(R"("units": "mV")", R"("units": "mV", "layout": "channels_last")"))
                                 << "'input.layout' is 'channels_last'; expected one of leads-first, samples-first";
+        QTest::newRow("hop beyond the window") << QString::fromStdString(mutated(R"("units": "mV")", R"("units": "mV", "windows": {"hop_s": 12, "combine": "mean_logits"})"))
+                                               << "'input.windows.hop_s' must be more than 0 and at most the window";
+        QTest::newRow("combine") << QString::fromStdString(mutated(R"("units": "mV")", R"("units": "mV", "windows": {"hop_s": 5, "combine": "median"})"))
+                                 << "'input.windows.combine' is 'median'; expected one of mean_logits, max";
+        QTest::newRow("max of softmax") << QString::fromStdString(R"({"schema": "execg-model-card/1", "name": "n", "version": "1",
+            "task": "multiclass", "outputs": [{"label": "a"}, {"label": "b"}], "activation": "softmax", "intended_use": "t",
+            "input": {"leads": ["I"], "sampling_rate_hz": 300, "samples": 2700, "windows": {"hop_s": 4.5, "combine": "max"}}})")
+                                        << "which softmax probabilities do not allow";
         QTest::newRow("std length") << QString::fromStdString(mutated(R"("std": [1,1,1,1,1,1,1,1,1,1,1,0.5])", R"("std": [1])")) << "one number per input lead (12)";
         QTest::newRow("std zero") << QString::fromStdString(mutated(R"(1,1,0.5])", R"(1,1,0])")) << "must be positive";
         QTest::newRow("layer use") << QString::fromStdString(mutated(R"(["gradcam"])", R"(["lime"])")) << "use 'lime'";

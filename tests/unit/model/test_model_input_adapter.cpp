@@ -4,6 +4,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace execg;
@@ -44,6 +45,38 @@ ModelCard card12(double fs, int samples)
     return c;
 }
 
+// One lead named as a handheld recorder names it, a 1.3 Hz sine with a 7 Hz ripple.
+Recording singleLead(double fs, double seconds, const std::string& name = "ECG")
+{
+    Recording r;
+    SignalGroup g;
+    g.samplingRateHz = fs;
+    Lead lead;
+    lead.name = name;
+    const auto n = std::size_t(std::llround(fs * seconds));
+    for (std::size_t i = 0; i < n; ++i)
+        lead.samples.push_back(float(0.8 * std::sin(kTwoPi * 1.3 * double(i) / fs) + 0.1 * std::sin(kTwoPi * 7.0 * double(i) / fs)));
+    g.leads.push_back(lead);
+    r.groups.push_back(g);
+    return r;
+}
+
+// One lead (I), 9 s at 300 Hz, windows every 4.5 s: the CinC-2017 shape.
+ModelCard singleLeadCard(WindowCombine combine = WindowCombine::MeanLogits)
+{
+    ModelCard c;
+    c.name = "single lead";
+    c.task = ModelTask::Multiclass;
+    c.outputs = {{"a", ""}, {"b", ""}};
+    c.activation = OutputActivation::Softmax;
+    c.input.leads = {"I"};
+    c.input.samplingRateHz = 300;
+    c.input.samples = 2700;
+    c.input.windows = WindowRule{4.5, combine};
+    c.intendedUse = "test";
+    return c;
+}
+
 bool anyWarning(const AdaptedInput& a, const char* text)
 {
     for (const auto& w : a.warnings)
@@ -58,6 +91,93 @@ class ModelInputAdapterTest : public QObject {
     Q_OBJECT
 
 private slots:
+    // A card with a window rule sees the whole recording: windows every hop from 0, the last ending at the end; the
+    // only lead is taken whatever its name, and both are said once, on every window.
+    void wholeRecordingInWindows()
+    {
+        const auto rec = singleLead(300, 38);
+        const auto windows = adaptRecordingWindows(rec, 0, singleLeadCard());
+        // 0, 4.5, …, 27 (ends at 36 s), then 29 (ends at 38 s).
+        QCOMPARE(windows.size(), std::size_t(8));
+        for (std::size_t k = 0; k + 1 < windows.size(); ++k)
+            QCOMPARE(windows[k].sourceFirst, std::int64_t(std::llround(4.5 * 300 * double(k))));
+        QCOMPARE(windows.back().sourceFirst + windows.back().sourceCount, rec.groups[0].sampleCount());
+        for (const auto& w : windows) {
+            QCOMPARE(w.validSamples, 2700);
+            QCOMPARE(w.warnings, windows.front().warnings);
+        }
+        QVERIFY(anyWarning(windows.front(), "the whole recording: 8 windows of 9.0 s every 4.5 s, outputs combined (mean of logits)"));
+        QVERIFY(anyWarning(windows.front(), "the model's one lead (I) is the recording's only lead, 'ECG'"));
+        QVERIFY(!anyWarning(windows.front(), "not analysed"));
+        // The samples are the recording's: window 3 starts at 13.5 s.
+        QCOMPARE(windows[3].mv[0], rec.groups[0].leads[0].samples[std::size_t(13.5 * 300)]);
+
+        // Shorter than one window: one window, padded, and said.
+        const auto shortOne = adaptRecordingWindows(singleLead(300, 6), 0, singleLeadCard());
+        QCOMPARE(shortOne.size(), std::size_t(1));
+        QCOMPARE(shortOne[0].validSamples, 1800);
+        QVERIFY(anyWarning(shortOne[0], "the whole recording in one window of 9.0 s"));
+        QVERIFY(anyWarning(shortOne[0], "the rest is padded with zeros"));
+        // Exactly two windows' worth with no remainder: no extra window.
+        QCOMPARE(adaptRecordingWindows(singleLead(300, 13.5), 0, singleLeadCard()).size(), std::size_t(2));
+        // A card without a rule: one window, as before.
+        auto plain = singleLeadCard();
+        plain.input.windows.reset();
+        const auto one = adaptRecordingWindows(singleLead(300, 38), 0, plain);
+        QCOMPARE(one.size(), std::size_t(1));
+        QVERIFY(anyWarning(one[0], "the rest is not analysed"));
+    }
+
+    void whichLeadASingleLeadModelGets()
+    {
+        Recording twelve;
+        twelve.groups.push_back(eightLeads(300, 12));
+        const auto card = singleLeadCard();
+        // Default: the card's lead, said with how many were recorded.
+        const auto byCard = adaptRecordingWindows(twelve, 0, card);
+        QCOMPARE(byCard[0].sourceLead, std::vector<int>{0});
+        QVERIFY(anyWarning(byCard[0], "the model's one lead is the recording's I (the card's lead; 8 recorded)"));
+        // Chosen: V2, by its name.
+        AdaptOptions o;
+        o.lead = "V2";
+        const auto chosen = adaptRecordingWindows(twelve, 0, card, o);
+        QCOMPARE(chosen[0].sourceLead, std::vector<int>{3});
+        QCOMPARE(chosen[0].mv[10], twelve.groups[0].leads[3].samples[10]);
+        QVERIFY(anyWarning(chosen[0], "the model's one lead (I) is the recording's V2, as chosen"));
+        // A lead the file does not have, a choice for a many-lead model, and a single-lead card whose lead is
+        // missing from a many-lead recording: each a clear refusal.
+        o.lead = "V7";
+        try {
+            adaptRecordingWindows(twelve, 0, card, o);
+            QFAIL("accepted");
+        } catch (const std::invalid_argument& e) {
+            QVERIFY2(QString(e.what()).contains("the recording has no lead V7 (it has: I, II, V1"), e.what());
+        }
+        o.lead = "II";
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, adaptToModel(eightLeads(300, 12), card12(300, 3000), o));
+        auto aVF = card;
+        aVF.input.leads = {"V3R"};
+        try {
+            adaptRecordingWindows(twelve, 0, aVF);
+            QFAIL("accepted");
+        } catch (const std::invalid_argument& e) {
+            QVERIFY2(QString(e.what()).contains("the model takes one lead, V3R, which the recording lacks; choose one"), e.what());
+        }
+    }
+
+    void flatAndSaturatedLeadsAreSaid()
+    {
+        auto flat = singleLead(300, 10);
+        std::fill(flat.groups[0].leads[0].samples.begin(), flat.groups[0].leads[0].samples.end(), 0.2f);
+        QVERIFY(anyWarning(adaptRecordingWindows(flat, 0, singleLeadCard())[0], "is flat in the window (no signal)"));
+        auto clipped = singleLead(300, 10);
+        for (auto& v : clipped.groups[0].leads[0].samples)
+            v = std::clamp(v, -0.5f, 0.5f);
+        const auto w = adaptRecordingWindows(clipped, 0, singleLeadCard());
+        QVERIFY2(anyWarning(w[0], "looks saturated"), qPrintable(QString::fromStdString(w[0].warnings.back())));
+        QVERIFY(!anyWarning(adaptRecordingWindows(singleLead(300, 10), 0, singleLeadCard())[0], "saturated"));
+    }
+
     void leadsOrderedAndDerived()
     {
         const auto g = eightLeads(250, 10);
