@@ -1,6 +1,9 @@
-// execg-train: trains the three demo models from scratch on synthetic ECGs and writes them with their cards.
+// execg-train: trains the three demo models from scratch on synthetic ECGs and writes them with their cards; or, with
+// --cinc2017 DIR, the real-data AF model on the PhysioNet/CinC 2017 recordings.
 //   execg-train --out resources/models [--threads 2] [--seed 1] [--tiny] [--only af|potassium|autoencoder]
+//   execg-train --cinc2017 ../shared/cinc2017 --out resources/models [--threads 2] [--seed 1] [--epochs N] [--limit N]
 #include "model/torch/TorchModel.h"
+#include "model/torch/training/Cinc2017Training.h"
 #include "model/torch/training/DemoTraining.h"
 
 #include <cstdlib>
@@ -16,7 +19,14 @@ const char* kUsage =
     "  --threads N   torch and data-generation threads (default 2)\n"
     "  --seed S      seed of data and initialisation (default 1; the shipped models use 1)\n"
     "  --tiny        a few records and epochs: checks the pipeline in seconds, the models are useless\n"
-    "  --only M      train only af, potassium or autoencoder\n";
+    "  --only M      train only af, potassium or autoencoder\n"
+    "\n"
+    "usage: execg-train --cinc2017 DIR --out DIR [--threads N] [--seed S] [--epochs N] [--limit N]\n"
+    "  Trains the real-data AF model (normal / AF / other / noisy, single lead) on the PhysioNet/CinC 2017\n"
+    "  recordings in DIR (REFERENCE.csv and WFDB records) and writes af-cinc2017.pt, its card and its\n"
+    "  validation split (docs/demo-models.md).\n"
+    "  --epochs N    at most N epochs (default 50; early stopping after 14 without improvement)\n"
+    "  --limit N     only N recordings: checks the pipeline, the model is useless\n";
 
 bool parseUnsigned(const std::string& s, unsigned long long& v)
 {
@@ -32,6 +42,7 @@ int main(int argc, char** argv)
 {
     using namespace execg::training;
     DemoTrainingOptions options;
+    Cinc2017Options cinc;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto value = [&]() -> std::string {
@@ -59,6 +70,14 @@ int main(int argc, char** argv)
                 return 1;
             }
             options.seed = n;
+        } else if (a == "--cinc2017") {
+            cinc.dataDir = value();
+        } else if (a == "--epochs" || a == "--limit") {
+            if (!parseUnsigned(value(), n) || n < 1 || n > 100000) {
+                std::cerr << "execg-train: " << a << " must be a positive whole number\n";
+                return 1;
+            }
+            (a == "--epochs" ? cinc.maxEpochs : cinc.limitRecords) = int(n);
         } else if (a == "--tiny") {
             options.scale = TrainingScale::Tiny;
         } else if (a == "--only") {
@@ -81,6 +100,19 @@ int main(int argc, char** argv)
     }
     execg::configureTorchThreads(options.threads);
     options.progress = [](const std::string& line) { std::cout << line << std::endl; };
+    if (!cinc.dataDir.empty()) {
+        cinc.outputDir = options.outputDir;
+        cinc.threads = options.threads;
+        cinc.seed = options.seed;
+        cinc.progress = options.progress;
+        try {
+            std::cout << "\n" << formatCinc2017Report(trainAfCinc2017(cinc));
+        } catch (const std::exception& e) {
+            std::cerr << "execg-train: " << e.what() << "\n";
+            return 1;
+        }
+        return 0;
+    }
     try {
         const auto report = trainDemoModels(options);
         std::cout << "\n" << formatReport(report);

@@ -1,8 +1,10 @@
 // The demo models' held-out metrics against values worked out by hand.
+#include "model/torch/training/Cinc2017Training.h"
 #include "model/torch/training/TrainingMetrics.h"
 
 #include <QtTest>
 
+#include <array>
 #include <cmath>
 #include <stdexcept>
 
@@ -11,6 +13,32 @@ using namespace execg::training;
 class TestTrainingMetrics : public QObject {
     Q_OBJECT
 private slots:
+    // The CinC 2017 challenge's F1 per class is 2·TP / (row total + column total); its score the mean over N, A, O.
+    void cinc2017ChallengeScore()
+    {
+        // truth:     N N N A A O O ~
+        // predicted: N N O A N O A ~
+        const std::vector<int> truth{0, 0, 0, 1, 1, 2, 2, 3}, predicted{0, 0, 2, 1, 0, 2, 1, 3};
+        std::vector<std::array<float, 4>> p;
+        for (int k : predicted) {
+            std::array<float, 4> row{0.1f, 0.1f, 0.1f, 0.1f};
+            row[std::size_t(k)] = 0.7f;
+            p.push_back(row);
+        }
+        const auto s = cinc2017Scores(truth, predicted, p);
+        QCOMPARE(s.confusion[0][0], 2);
+        QCOMPARE(s.confusion[0][2], 1);
+        QCOMPARE(s.confusion[1][0], 1);
+        QCOMPARE(s.confusion[2][1], 1);
+        QVERIFY(std::abs(s.f1[0] - 2.0 * 2 / (3 + 3)) < 1e-12);   // N: TP 2, 3 true, 3 predicted
+        QVERIFY(std::abs(s.f1[1] - 2.0 * 1 / (2 + 2)) < 1e-12);   // A: TP 1, 2 true, 2 predicted
+        QVERIFY(std::abs(s.f1[2] - 2.0 * 1 / (2 + 2)) < 1e-12);   // O
+        QCOMPARE(s.f1[3], 1.0);
+        QVERIFY(std::abs(s.challenge - (2.0 / 3 + 0.5 + 0.5) / 3) < 1e-12);
+        QVERIFY(std::abs(s.precision[0] - 2.0 / 3) < 1e-12 && std::abs(s.recall[1] - 0.5) < 1e-12);
+        QCOMPARE(s.records, 8);
+    }
+
     void aurocCountsPairs()
     {
         // Positives 0.35, 0.8; negatives 0.1, 0.4: 0.35 beats 0.1 but not 0.4, 0.8 beats both → 3 of 4 pairs.

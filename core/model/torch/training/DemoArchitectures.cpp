@@ -19,24 +19,25 @@ void addParameter(torch::jit::Module& m, const std::string& name, torch::Tensor 
     m.register_parameter(name, t.requires_grad_(true), /*is_buffer=*/false);
 }
 
-// Conv1d → GroupNorm → ReLU, one child of a classifier.
-torch::jit::Module convBlock(const std::string& type, int in, int out, int kernel, int stride, int groups)
+} // namespace
+
+// Conv1d → GroupNorm → ReLU, one child of a classifier (the dilation is written only where it is not 1, so the demo
+// models' code, and so their files, stay as they were).
+torch::jit::Module convBlock(const std::string& type, int in, int out, int kernel, int stride, int groups, int dilation)
 {
     torch::jit::Module m(type);
     addParameter(m, "weight", initWeight({out, in, kernel}, double(in * kernel)));
     addParameter(m, "bias", torch::zeros({out}));
     addParameter(m, "norm_weight", torch::ones({out}));
     addParameter(m, "norm_bias", torch::zeros({out}));
-    const int padding = kernel / 2;
+    const int padding = dilation * (kernel / 2);
     m.define("def forward(self, x):\n"
              "    y = torch.conv1d(x, self.weight, self.bias, [" + std::to_string(stride) + "], [" +
-             std::to_string(padding) + "])\n"
+             std::to_string(padding) + "]" + (dilation == 1 ? std::string() : ", [" + std::to_string(dilation) + "]") + ")\n"
              "    y = torch.group_norm(y, " + std::to_string(groups) + ", self.norm_weight, self.norm_bias, 1e-05, False)\n"
              "    return torch.relu(y)\n");
     return m;
 }
-
-} // namespace
 
 torch::jit::Module buildClassifier(const std::string& typePrefix, ClassifierHead head)
 {

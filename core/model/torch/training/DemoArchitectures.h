@@ -19,6 +19,9 @@ enum class ClassifierHead {
 
 torch::jit::Module buildClassifier(const std::string& typePrefix, ClassifierHead head);
 
+// Conv1d (padding keeping the length at stride 1) → GroupNorm → ReLU: one child of a classifier chain.
+torch::jit::Module convBlock(const std::string& type, int in, int out, int kernel, int stride, int groups, int dilation = 1);
+
 inline constexpr int kLatentChannels = 32;
 inline constexpr int kLatentSteps = 125;   // one latent step per 80 ms (stride 20 at 250 Hz)
 torch::jit::Module buildAutoencoder(const std::string& typePrefix);

@@ -1,0 +1,447 @@
+#include "model/torch/training/Cinc2017Training.h"
+
+#include "io/ReaderRegistry.h"
+#include "model/ModelCard.h"
+#include "model/torch/training/DemoArchitectures.h"
+#include "model/torch/training/TrainingMetrics.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <numeric>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+namespace execg::training {
+
+namespace {
+
+constexpr double kRateHz = 300.0;
+constexpr int kWindow = 2700;            // 9 s: every CinC 2017 recording has at least this (shorter: padded)
+constexpr double kHopSeconds = 4.5;
+constexpr int kBatch = 32;
+constexpr std::uint64_t kSplitSeed = 2017;   // the validation split does not move with --seed
+constexpr double kValidationFraction = 0.17;
+
+struct Record {
+    std::string id;
+    int label = 0;
+    std::vector<float> mv;
+};
+
+std::vector<Record> loadRecords(const Cinc2017Options& o)
+{
+    std::ifstream reference(o.dataDir + "/REFERENCE.csv");
+    if (!reference)
+        throw std::runtime_error(o.dataDir + "/REFERENCE.csv: not found (the CinC 2017 data: ../shared/cinc2017)");
+    std::vector<Record> records;
+    for (std::string line; std::getline(reference, line);) {
+        const auto comma = line.find(',');
+        if (comma == std::string::npos)
+            continue;
+        Record r;
+        r.id = line.substr(0, comma);
+        const std::string label = line.substr(comma + 1, 1);
+        const auto it = std::find_if(kCincClasses.begin(), kCincClasses.end(), [&](const char* c) { return label == c; });
+        if (it == kCincClasses.end())
+            throw std::runtime_error(o.dataDir + "/REFERENCE.csv: '" + line + "' has no N/A/O/~ label");
+        r.label = int(it - kCincClasses.begin());
+        records.push_back(std::move(r));
+    }
+    std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.id < b.id; });
+    if (o.limitRecords > 0 && int(records.size()) > o.limitRecords) {
+        std::mt19937_64 rng(kSplitSeed);
+        std::shuffle(records.begin(), records.end(), rng);
+        records.resize(std::size_t(o.limitRecords));
+        std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.id < b.id; });
+    }
+    for (auto& r : records) {
+        const auto rec = ReaderRegistry::instance().read(o.dataDir + "/" + r.id + ".hea");
+        const auto& g = rec.groups.at(0);
+        if (g.leads.size() != 1 || std::abs(g.samplingRateHz - kRateHz) > 1e-6)
+            throw std::runtime_error(r.id + ": expected one lead at 300 Hz");
+        r.mv = g.leads[0].samples;
+        for (auto& v : r.mv)
+            if (!std::isfinite(v))
+                v = 0.0f;
+    }
+    return records;
+}
+
+// Stratified: per class, the records in a fixed shuffled order, the first 17 % for validation.
+std::vector<bool> validationSplit(const std::vector<Record>& records)
+{
+    std::vector<bool> validation(records.size(), false);
+    std::mt19937_64 rng(kSplitSeed);
+    for (int c = 0; c < 4; ++c) {
+        std::vector<std::size_t> members;
+        for (std::size_t i = 0; i < records.size(); ++i)
+            if (records[i].label == c)
+                members.push_back(i);
+        std::shuffle(members.begin(), members.end(), rng);
+        const auto n = std::size_t(std::llround(double(members.size()) * kValidationFraction));
+        for (std::size_t k = 0; k < n; ++k)
+            validation[members[k]] = true;
+    }
+    return validation;
+}
+
+// Each window to mean 0, SD 1, as the card's zscore_per_lead normalisation does at inference.
+void zscore(float* x, int n)
+{
+    double s = 0, ss = 0;
+    for (int i = 0; i < n; ++i)
+        s += x[i];
+    const double mean = s / n;
+    for (int i = 0; i < n; ++i)
+        ss += (x[i] - mean) * (x[i] - mean);
+    double sd = std::sqrt(ss / n);
+    if (!(sd > 0))
+        sd = 1;
+    for (int i = 0; i < n; ++i)
+        x[i] = float((x[i] - mean) / sd);
+}
+
+// A random 9 s crop with physiological changes: baseline wander (0.05–0.5 Hz, up to 0.3 mV), noise (up to 40 µV),
+// amplitude (0.7–1.4×, before normalisation it only matters against the noise), and the device held the other way
+// round (polarity), which handheld recordings show.
+void augmentedCrop(const Record& r, std::mt19937_64& rng, float* out)
+{
+    // A recording shorter than the window is taken whole, normalised over what it has and padded with zeros after,
+    // as the adapter fits it at inference.
+    const int valid = int(std::min(r.mv.size(), std::size_t(kWindow)));
+    std::uniform_int_distribution<std::size_t> start(0, r.mv.size() - std::size_t(valid));
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    const std::size_t s0 = start(rng);
+    const double scale = 0.7 + 0.7 * u(rng), sign = u(rng) < 0.5 ? -1.0 : 1.0;
+    const double wanderHz = 0.05 + 0.45 * u(rng), wanderMv = 0.3 * u(rng), phase = 6.283185307 * u(rng);
+    std::normal_distribution<double> noise(0.0, 0.04 * u(rng));
+    for (int i = 0; i < valid; ++i)
+        out[i] = float(sign * scale * r.mv[s0 + std::size_t(i)] + wanderMv * std::sin(6.283185307 * wanderHz * i / kRateHz + phase) +
+                       noise(rng));
+    zscore(out, valid);
+    std::fill(out + valid, out + kWindow, 0.0f);
+}
+
+// The windows inference uses (adaptRecordingWindows with the card's rule): every 4.5 s, the last ending at the end.
+std::vector<std::size_t> windowStarts(std::size_t length)
+{
+    std::vector<std::size_t> starts{0};
+    const auto hop = std::size_t(kHopSeconds * kRateHz);
+    if (length > std::size_t(kWindow)) {
+        for (std::size_t s = hop; s + std::size_t(kWindow) < length; s += hop)
+            starts.push_back(s);
+        if (length - std::size_t(kWindow) != starts.back())
+            starts.push_back(length - std::size_t(kWindow));
+    }
+    return starts;
+}
+
+// A dilated convolution added back onto its input (x + GroupNorm(conv(x)), then ReLU): one child, so the model
+// stays a chain of children for the explainers, and deep stacks of them still train.
+torch::jit::Module residualBlock(const std::string& type, int channels, int kernel, int dilation, int groups)
+{
+    torch::jit::Module m(type);
+    m.register_parameter("weight", (torch::rand({channels, channels, kernel}) * 2 - 1) * std::sqrt(3.0 / (channels * kernel)), false);
+    m.register_parameter("bias", torch::zeros({channels}), false);
+    m.register_parameter("norm_weight", torch::ones({channels}), false);
+    m.register_parameter("norm_bias", torch::zeros({channels}), false);
+    m.define("def forward(self, x):\n"
+             "    y = torch.conv1d(x, self.weight, self.bias, [1], [" + std::to_string(dilation * (kernel / 2)) + "], [" +
+             std::to_string(dilation) + "])\n"
+             "    y = torch.group_norm(y, " + std::to_string(groups) + ", self.norm_weight, self.norm_bias, 1e-05, False)\n"
+             "    return torch.relu(x + y)\n");
+    return m;
+}
+
+// 2700 samples → stem (stride 2) 1350 → 675 → 338 → 169 → 85 steps of 106 ms; then three dilated residual layers
+// whose receptive field (about 10 s) spans many beats: RR irregularity and absent P waves are in reach.
+torch::jit::Module buildNetwork()
+{
+    torch::jit::Module model("AfCinc2017Net");
+    model.register_module("stem", convBlock("AfStem", 1, 32, 15, 2, 4));
+    model.register_module("layer1", convBlock("AfLayer1", 32, 48, 9, 2, 4));
+    model.register_module("layer2", convBlock("AfLayer2", 48, 64, 9, 2, 8));
+    model.register_module("layer3", convBlock("AfLayer3", 64, 96, 9, 2, 8));
+    model.register_module("layer4", convBlock("AfLayer4", 96, 128, 9, 2, 8));
+    model.register_module("layer5", residualBlock("AfLayer5", 128, 9, 2, 8));
+    model.register_module("layer6", residualBlock("AfLayer6", 128, 9, 4, 8));
+    model.register_module("layer7", residualBlock("AfLayer7", 128, 9, 8, 8));
+    torch::jit::Module gap("AfGlobalAveragePool");
+    gap.define("def forward(self, x):\n    return torch.mean(x, [2])\n");
+    model.register_module("gap", gap);
+    torch::jit::Module fc("AfLinear");
+    fc.register_parameter("weight", (torch::rand({4, 128}) * 2 - 1) * std::sqrt(3.0 / 128) * 0.1, false);
+    fc.register_parameter("bias", torch::zeros({4}), false);
+    fc.define("def forward(self, x):\n    return torch.linear(x, self.weight, self.bias)\n");
+    model.register_module("fc", fc);
+    model.define(R"JIT(
+def forward(self, x):
+    h = self.layer3.forward(self.layer2.forward(self.layer1.forward(self.stem.forward(x))))
+    h = self.layer7.forward(self.layer6.forward(self.layer5.forward(self.layer4.forward(h))))
+    return self.fc.forward(self.gap.forward(h))
+)JIT");
+    for (auto p : model.parameters())
+        p.requires_grad_(true);
+    return model;
+}
+
+// Whole-recording class probabilities: the windows' logits averaged (the card's rule), then softmax.
+std::vector<std::array<float, 4>> evaluate(torch::jit::Module& model, const std::vector<const Record*>& records)
+{
+    torch::NoGradGuard noGrad;
+    std::vector<std::array<float, 4>> out;
+    std::vector<float> batch;
+    std::vector<std::pair<std::size_t, std::size_t>> owner;   // record, window count
+    std::vector<std::array<double, 4>> sums(records.size(), std::array<double, 4>{});
+    std::vector<int> counts(records.size(), 0);
+    std::vector<std::size_t> batchOwner;
+    const auto flush = [&] {
+        if (batchOwner.empty())
+            return;
+        const auto x = torch::from_blob(batch.data(), {std::int64_t(batchOwner.size()), 1, kWindow}, torch::kFloat32);
+        const auto y = model.forward({x}).toTensor().contiguous();
+        const float* p = y.data_ptr<float>();
+        for (std::size_t k = 0; k < batchOwner.size(); ++k) {
+            for (int c = 0; c < 4; ++c)
+                sums[batchOwner[k]][std::size_t(c)] += p[k * 4 + std::size_t(c)];
+            ++counts[batchOwner[k]];
+        }
+        batch.clear();
+        batchOwner.clear();
+    };
+    for (std::size_t i = 0; i < records.size(); ++i)
+        for (const auto s : windowStarts(records[i]->mv.size())) {
+            const auto at = batch.size();
+            const auto valid = std::min(records[i]->mv.size() - s, std::size_t(kWindow));
+            batch.insert(batch.end(), records[i]->mv.begin() + std::ptrdiff_t(s), records[i]->mv.begin() + std::ptrdiff_t(s + valid));
+            zscore(batch.data() + at, int(valid));
+            batch.resize(at + std::size_t(kWindow), 0.0f);
+            batchOwner.push_back(i);
+            if (batchOwner.size() == 64)
+                flush();
+        }
+    flush();
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        std::array<float, 4> prob{};
+        double top = -1e30, total = 0;
+        for (int c = 0; c < 4; ++c)
+            top = std::max(top, sums[i][std::size_t(c)] / counts[i]);
+        for (int c = 0; c < 4; ++c)
+            total += std::exp(sums[i][std::size_t(c)] / counts[i] - top);
+        for (int c = 0; c < 4; ++c)
+            prob[std::size_t(c)] = float(std::exp(sums[i][std::size_t(c)] / counts[i] - top) / total);
+        out.push_back(prob);
+    }
+    return out;
+}
+
+std::string fixed(double v, int decimals)
+{
+    std::ostringstream s;
+    s.setf(std::ios::fixed);
+    s.precision(decimals);
+    s << v;
+    return s.str();
+}
+
+ModelCard cinc2017Card(const Cinc2017Scores& s)
+{
+    ModelCard c;
+    c.name = "ExECG AF (PhysioNet/CinC 2017, single lead)";
+    c.version = "1.0";
+    c.task = ModelTask::Multiclass;
+    for (const auto* label : kCincLabels)
+        c.outputs.push_back({label, ""});
+    c.activation = OutputActivation::Softmax;
+    c.input.leads = {"I"};
+    c.input.samplingRateHz = kRateHz;
+    c.input.samples = kWindow;
+    c.input.units = "mV";
+    c.input.normalisation = InputNormalisation::ZScorePerLead;
+    c.input.windows = WindowRule{kHopSeconds, WindowCombine::MeanLogits};
+    c.layers = {{"layer3", true, false}, {"layer4", true, true}, {"layer7", true, true}};
+    c.intendedUse = "Research and teaching: which rhythm a single-lead ECG shows (normal rhythm, atrial fibrillation, "
+                    "other rhythm, too noisy), and what a model trained on real recordings relies on.";
+    std::ostringstream lim;
+    lim << "Not a medical device. Trained on the PhysioNet/CinC Challenge 2017 recordings (AliveCor handheld, lead I "
+           "equivalent, 300 Hz, 9–61 s; Clifford et al. 2017, data ODC-BY 1.0); other devices, leads and populations "
+           "are outside what it has seen. Validation (17 % of the records, stratified, "
+        << s.records << " recordings): F1 normal " << fixed(s.f1[0], 3) << ", AF " << fixed(s.f1[1], 3) << ", other "
+        << fixed(s.f1[2], 3) << ", noisy " << fixed(s.f1[3], 3) << "; challenge score (mean F1 of N, A, O) "
+        << fixed(s.challenge, 3) << "; AUROC AF " << fixed(s.auroc[1], 3) << ".";
+    c.limitations = lim.str();
+    return c;
+}
+
+} // namespace
+
+Cinc2017Scores cinc2017Scores(const std::vector<int>& truth, const std::vector<int>& predicted,
+                              const std::vector<std::array<float, 4>>& probabilities)
+{
+    Cinc2017Scores s;
+    s.records = int(truth.size());
+    for (std::size_t i = 0; i < truth.size(); ++i)
+        ++s.confusion[std::size_t(truth[i])][std::size_t(predicted[i])];
+    for (int c = 0; c < 4; ++c) {
+        int tp = s.confusion[std::size_t(c)][std::size_t(c)], truthN = 0, predN = 0;
+        for (int k = 0; k < 4; ++k) {
+            truthN += s.confusion[std::size_t(c)][std::size_t(k)];
+            predN += s.confusion[std::size_t(k)][std::size_t(c)];
+        }
+        s.precision[std::size_t(c)] = predN ? double(tp) / predN : 0.0;
+        s.recall[std::size_t(c)] = truthN ? double(tp) / truthN : 0.0;
+        // The challenge's F1: 2·TP / (row total + column total).
+        s.f1[std::size_t(c)] = truthN + predN ? 2.0 * tp / double(truthN + predN) : 0.0;
+        std::vector<float> scores, labels;
+        for (std::size_t i = 0; i < truth.size() && i < probabilities.size(); ++i) {
+            scores.push_back(probabilities[i][std::size_t(c)]);
+            labels.push_back(truth[i] == c ? 1.0f : 0.0f);
+        }
+        s.auroc[std::size_t(c)] = auroc(scores, labels);
+    }
+    s.challenge = (s.f1[0] + s.f1[1] + s.f1[2]) / 3.0;
+    return s;
+}
+
+Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
+{
+    using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
+    const auto say = [&](const std::string& line) {
+        if (o.progress)
+            o.progress(line);
+    };
+    std::filesystem::create_directories(o.outputDir);
+    const auto records = loadRecords(o);
+    const auto validation = validationSplit(records);
+    std::vector<const Record*> train, val;
+    for (std::size_t i = 0; i < records.size(); ++i)
+        (validation[i] ? val : train).push_back(&records[i]);
+    Cinc2017Report report;
+    report.trainRecords = int(train.size());
+    report.validationRecords = int(val.size());
+    say("loaded " + std::to_string(records.size()) + " recordings: " + std::to_string(train.size()) + " to train on, " +
+        std::to_string(val.size()) + " for validation (" + fixed(std::chrono::duration<double>(Clock::now() - t0).count(), 1) + " s)");
+
+    torch::manual_seed(o.seed);
+    auto model = buildNetwork();
+    report.parameters = parameterCount(model);
+    std::vector<torch::Tensor> params;
+    for (const auto& p : model.parameters())
+        params.push_back(p);
+    // Class weights ∝ 1/√frequency: AF (9 %) and noisy (3 %) count more, without drowning the normal class.
+    std::array<double, 4> frequency{};
+    for (const auto* r : train)
+        frequency[std::size_t(r->label)] += 1.0 / double(train.size());
+    std::vector<float> weights;
+    for (double f : frequency)
+        weights.push_back(float(1.0 / std::sqrt(std::max(f, 1e-3))));
+    const double meanWeight = std::accumulate(weights.begin(), weights.end(), 0.0) / 4.0;
+    for (auto& w : weights)
+        w = float(w / meanWeight);
+    const auto classWeights = torch::tensor(weights);
+
+    constexpr double kFirstLr = 2e-3;
+    double lr = kFirstLr;
+    torch::optim::AdamW optimiser(params, torch::optim::AdamWOptions(lr).weight_decay(1e-4));
+    std::mt19937_64 rng(o.seed * 7919 + 1);
+    double best = -1;
+    int sinceBest = 0;
+    std::vector<torch::Tensor> bestState;
+    std::vector<float> x(std::size_t(kBatch) * kWindow);
+    for (int epoch = 1; epoch <= o.maxEpochs; ++epoch) {
+        const auto e0 = Clock::now();
+        std::vector<const Record*> order = train;
+        std::shuffle(order.begin(), order.end(), rng);
+        double lossSum = 0;
+        int batches = 0;
+        for (std::size_t first = 0; first + kBatch <= order.size(); first += kBatch) {
+            std::vector<std::int64_t> y;
+            for (int b = 0; b < kBatch; ++b) {
+                augmentedCrop(*order[first + std::size_t(b)], rng, x.data() + std::size_t(b) * kWindow);
+                y.push_back(order[first + std::size_t(b)]->label);
+            }
+            const auto input = torch::from_blob(x.data(), {kBatch, 1, kWindow}, torch::kFloat32);
+            const auto logits = model.forward({input}).toTensor();
+            const auto loss = torch::nn::functional::cross_entropy(
+                logits, torch::tensor(y), torch::nn::functional::CrossEntropyFuncOptions().weight(classWeights));
+            optimiser.zero_grad();
+            loss.backward();
+            optimiser.step();
+            lossSum += loss.item<double>();
+            ++batches;
+        }
+        const auto probabilities = evaluate(model, val);
+        std::vector<int> truth, predicted;
+        for (std::size_t i = 0; i < val.size(); ++i) {
+            truth.push_back(val[i]->label);
+            predicted.push_back(int(std::max_element(probabilities[i].begin(), probabilities[i].end()) - probabilities[i].begin()));
+        }
+        const auto scores = cinc2017Scores(truth, predicted, probabilities);
+        report.epochs = epoch;
+        say("epoch " + std::to_string(epoch) + ": loss " + fixed(lossSum / std::max(1, batches), 4) + ", validation F1 N " +
+            fixed(scores.f1[0], 3) + " A " + fixed(scores.f1[1], 3) + " O " + fixed(scores.f1[2], 3) + " ~ " +
+            fixed(scores.f1[3], 3) + ", challenge " + fixed(scores.challenge, 3) + " (lr " + fixed(lr * 1000, 3) + "e-3, " +
+            fixed(std::chrono::duration<double>(Clock::now() - e0).count(), 0) + " s)");
+        if (scores.challenge > best) {
+            best = scores.challenge;
+            report.bestEpoch = epoch;
+            report.validation = scores;
+            bestState.clear();
+            for (const auto& p : params)
+                bestState.push_back(p.detach().clone());
+            sinceBest = 0;
+        } else
+            ++sinceBest;
+        if (sinceBest >= o.patience)
+            break;
+        // Cosine decay over the epochs allowed, to a hundredth of the first step.
+        lr = kFirstLr * (0.01 + 0.99 * 0.5 * (1.0 + std::cos(3.14159265358979 * epoch / o.maxEpochs)));
+        for (auto& group : optimiser.param_groups())
+            static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+    }
+    {
+        torch::NoGradGuard noGrad;
+        for (std::size_t k = 0; k < params.size() && k < bestState.size(); ++k)
+            params[k].copy_(bestState[k]);
+    }
+    report.modelFile = o.outputDir + "/af-cinc2017.pt";
+    report.cardFile = o.outputDir + "/af-cinc2017.card.json";
+    report.splitFile = o.outputDir + "/af-cinc2017.validation.txt";
+    model.save(report.modelFile);
+    std::ofstream(report.cardFile) << modelCardToJson(cinc2017Card(report.validation)) << "\n";
+    std::ofstream split(report.splitFile);
+    split << "# The validation split of af-cinc2017.pt: stratified, 17 % of each class, fixed seed " << kSplitSeed << "\n";
+    for (const auto* r : val)
+        split << r->id << "," << kCincClasses[std::size_t(r->label)] << "\n";
+    report.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    return report;
+}
+
+std::string formatCinc2017Report(const Cinc2017Report& r)
+{
+    std::ostringstream s;
+    const auto& v = r.validation;
+    s << "af-cinc2017: " << r.parameters << " parameters, " << r.trainRecords << " recordings trained on, "
+      << r.validationRecords << " validated; best epoch " << r.bestEpoch << " of " << r.epochs << ", "
+      << fixed(r.seconds / 60.0, 1) << " min\n";
+    s << "  class                F1     precision  recall  AUROC\n";
+    for (int c = 0; c < 4; ++c)
+        s << "  " << kCincLabels[std::size_t(c)] << std::string(21 - std::string(kCincLabels[std::size_t(c)]).size(), ' ')
+          << fixed(v.f1[std::size_t(c)], 3) << "  " << fixed(v.precision[std::size_t(c)], 3) << "      "
+          << fixed(v.recall[std::size_t(c)], 3) << "   " << fixed(v.auroc[std::size_t(c)], 3) << "\n";
+    s << "  challenge score (mean F1 of N, A, O): " << fixed(v.challenge, 3) << "\n  confusion (rows truth N A O ~, columns predicted):\n";
+    for (const auto& row : v.confusion)
+        s << "    " << row[0] << " " << row[1] << " " << row[2] << " " << row[3] << "\n";
+    s << "  wrote " << r.modelFile << ", " << r.cardFile << ", " << r.splitFile << "\n";
+    return s.str();
+}
+
+} // namespace execg::training

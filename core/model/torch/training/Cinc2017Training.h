@@ -1,0 +1,50 @@
+#pragma once
+// The real-data AF model (issue 28): a 1-D convolutional network trained in C++ on the PhysioNet/CinC Challenge 2017
+// single-lead recordings (AliveCor, 300 Hz, 9–61 s; N normal rhythm, A atrial fibrillation, O other rhythm, ~ noisy)
+// and written as resources/models/af-cinc2017.pt with its card. Torch-free header.
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace execg::training {
+
+struct Cinc2017Options {
+    std::string dataDir;                   // REFERENCE.csv and the WFDB records (../shared/cinc2017)
+    std::string outputDir;                 // af-cinc2017.pt, .card.json, .validation.txt
+    int threads = 2;
+    std::uint64_t seed = 1;                // initialisation, crops and augmentation (the split has its own, fixed)
+    int maxEpochs = 50, patience = 14;     // early stopping on the validation challenge score
+    int limitRecords = 0;                  // > 0: only that many (a pipeline check; the model is useless)
+    std::function<void(const std::string&)> progress;
+};
+
+inline constexpr std::array<const char*, 4> kCincClasses{"N", "A", "O", "~"};
+inline constexpr std::array<const char*, 4> kCincLabels{"normal rhythm", "atrial fibrillation", "other rhythm", "noisy"};
+
+struct Cinc2017Scores {
+    std::array<double, 4> f1{}, precision{}, recall{}, auroc{};
+    std::array<std::array<int, 4>, 4> confusion{};   // [truth][predicted]
+    double challenge = 0.0;                           // mean F1 of N, A and O (the challenge's score)
+    int records = 0;
+};
+
+struct Cinc2017Report {
+    int trainRecords = 0, validationRecords = 0, epochs = 0, bestEpoch = 0;
+    std::int64_t parameters = 0;
+    double seconds = 0.0;
+    Cinc2017Scores validation;
+    std::string modelFile, cardFile, splitFile;
+};
+
+// Scores from predictions (class indices into kCincClasses) and per-class probabilities.
+Cinc2017Scores cinc2017Scores(const std::vector<int>& truth, const std::vector<int>& predicted,
+                              const std::vector<std::array<float, 4>>& probabilities);
+
+// Throws std::runtime_error naming what failed (no REFERENCE.csv, an unreadable record, an unwritable folder).
+Cinc2017Report trainAfCinc2017(const Cinc2017Options& options);
+
+std::string formatCinc2017Report(const Cinc2017Report& report);
+
+} // namespace execg::training

@@ -1,0 +1,94 @@
+// The shipped real-data AF model (issue 28) scored again, through the path every front end uses — the adapter's
+// windows over the whole recording, the model, the card's mean of logits — on its validation split of the
+// PhysioNet/CinC 2017 recordings (../shared/cinc2017; skipped without it): the challenge score (mean F1 of normal,
+// AF and other rhythm) and AF's F1 equal what training reported in the card, and stay above a floor under which a
+// change to the inference path (windows, normalisation, the lead) would have broken the model. The issue's targets
+// (challenge ≥ 0.80, AF F1 ≥ 0.85) are not reached yet by the shipped model (0.799, 0.776): see docs/demo-models.md.
+#include <torch/script.h>
+
+#include "Corpus.h"
+#include "analysis/torch/CaseAnalysis.h"
+#include "io/ReaderRegistry.h"
+#include "model/torch/TorchModel.h"
+#include "model/torch/training/Cinc2017Training.h"
+
+#include <QFile>
+#include <QtTest>
+
+#include <fstream>
+#include <regex>
+
+using namespace execg;
+
+namespace {
+
+const std::string kModel = std::string(EXECG_SOURCE_DIR) + "/resources/models/af-cinc2017.pt";
+const std::string kSplit = std::string(EXECG_SOURCE_DIR) + "/resources/models/af-cinc2017.validation.txt";
+QString cincDir() { return test::corpusDir() + "/../cinc2017"; }
+
+// A figure the card's limitations state, e.g. "challenge score (mean F1 of N, A, O) 0.812".
+double stated(const std::string& text, const std::string& what)
+{
+    std::smatch m;
+    if (!std::regex_search(text, m, std::regex(what + " ([0-9.]+)")))
+        return -1;
+    return std::stod(m[1].str());
+}
+
+} // namespace
+
+class AfCinc2017Test : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { configureTorchThreads(2); }
+
+    void validationScores()
+    {
+        if (!QFile::exists(cincDir() + "/REFERENCE.csv"))
+            QSKIP("../shared/cinc2017 is absent: the PhysioNet/CinC 2017 recordings are needed to score the AF model");
+        auto model = std::make_shared<const TorchModel>(kModel, loadModelCard(modelCardPathFor(kModel)));
+        std::ifstream split(kSplit);
+        QVERIFY2(split, kSplit.c_str());
+        std::vector<int> truth;
+        std::vector<FittedCase> cases;
+        for (std::string line; std::getline(split, line);) {
+            if (line.empty() || line[0] == '#')
+                continue;
+            const auto id = line.substr(0, line.find(','));
+            const auto label = line.substr(line.find(',') + 1);
+            truth.push_back(int(std::find_if(training::kCincClasses.begin(), training::kCincClasses.end(),
+                                             [&](const char* c) { return label == c; }) - training::kCincClasses.begin()));
+            const auto path = (cincDir() + "/").toStdString() + id + ".hea";
+            const auto recording = std::make_shared<const Recording>(ReaderRegistry::instance().read(path));
+            cases.push_back(CaseAnalysis(recording, 0, model, {path, kModel, ""}).fit());
+        }
+        QVERIFY(truth.size() > 1000);
+        std::vector<const FittedCase*> pointers;
+        for (const auto& c : cases)
+            pointers.push_back(&c);
+        const auto results = CaseAnalysis::predictBatch(*model, pointers);
+        std::vector<int> predicted;
+        std::vector<std::array<float, 4>> probabilities;
+        for (const auto& r : results) {
+            QVERIFY(r.prediction.problem.empty());
+            std::array<float, 4> p{};
+            for (int c = 0; c < 4; ++c)
+                p[std::size_t(c)] = float(r.prediction.outputs[std::size_t(c)].value);
+            probabilities.push_back(p);
+            predicted.push_back(int(std::max_element(p.begin(), p.end()) - p.begin()));
+        }
+        const auto s = training::cinc2017Scores(truth, predicted, probabilities);
+        qInfo("validation (%d recordings): F1 N %.3f A %.3f O %.3f ~ %.3f, challenge %.3f, AUROC A %.3f", s.records,
+              s.f1[0], s.f1[1], s.f1[2], s.f1[3], s.challenge, s.auroc[1]);
+        QVERIFY2(s.challenge >= 0.78 && s.f1[1] >= 0.75 && s.auroc[1] >= 0.95,
+                 qPrintable(QString("challenge %1, AF F1 %2, AUROC %3").arg(s.challenge).arg(s.f1[1]).arg(s.auroc[1])));
+        // What the card states is what the shipped file gives.
+        const auto& limitations = model->card().limitations;
+        QVERIFY(std::abs(stated(limitations, "challenge score \\(mean F1 of N, A, O\\)") - s.challenge) < 0.0015);
+        QVERIFY(std::abs(stated(limitations, "AF") - s.f1[1]) < 0.0015);
+    }
+};
+
+QTEST_GUILESS_MAIN(AfCinc2017Test)
+#include "test_af_cinc2017.moc"
