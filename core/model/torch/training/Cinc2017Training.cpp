@@ -23,8 +23,8 @@ namespace execg::training {
 namespace {
 
 constexpr double kRateHz = 300.0;
-constexpr int kWindow = 2700;            // 9 s: every CinC 2017 recording has at least this (shorter: padded)
-constexpr double kHopSeconds = 4.5;
+constexpr int kWindow = 4500;            // 15 s: more beats per decision (shorter recordings: padded)
+constexpr double kHopSeconds = 7.5;
 constexpr int kBatch = 32;
 constexpr std::uint64_t kSplitSeed = 2017;   // the validation split does not move with --seed
 constexpr double kValidationFraction = 0.17;
