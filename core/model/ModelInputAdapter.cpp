@@ -181,6 +181,18 @@ AdaptedInput adaptRecordingToModel(const Recording& recording, int groupIndex, c
     return input;
 }
 
+std::vector<double> windowStartSeconds(double total, double window, double hop)
+{
+    std::vector<double> starts{0.0};
+    if (total > window + 1e-9) {
+        for (double s = hop; s + window < total - 1e-6; s += hop)
+            starts.push_back(s);
+        if (total - window - starts.back() > 1e-6)
+            starts.push_back(total - window);   // the last window ends with the recording
+    }
+    return starts;
+}
+
 std::vector<AdaptedInput> adaptRecordingWindows(const Recording& recording, int groupIndex, const ModelCard& card,
                                                 const AdaptOptions& options)
 {
@@ -191,13 +203,7 @@ std::vector<AdaptedInput> adaptRecordingWindows(const Recording& recording, int 
         throw std::invalid_argument("the recording has no sampling rate");
     const double total = double(group.sampleCount()) / group.samplingRateHz;
     const double window = double(card.input.samples) / card.input.samplingRateHz, hop = card.input.windows->hopSeconds;
-    std::vector<double> starts{0.0};
-    if (total > window + 1e-9) {
-        for (double s = hop; s + window < total - 1e-6; s += hop)
-            starts.push_back(s);
-        if (total - window - starts.back() > 1e-6)
-            starts.push_back(total - window);   // the last window ends with the recording
-    }
+    const auto starts = windowStartSeconds(total, window, hop);
     AdaptOptions o = options;
     o.partOfWholeRecording = true;
     std::vector<AdaptedInput> windows;

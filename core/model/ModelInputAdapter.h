@@ -48,6 +48,11 @@ AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const
 AdaptedInput adaptRecordingToModel(const Recording& recording, int groupIndex, const ModelCard& card,
                                    const AdaptOptions& options = {});
 
+// Where the windows of a window rule start, in seconds: 0, hop, 2·hop … while a window ends before the recording
+// does, then one ending exactly at its end; just 0 for a recording no longer than a window. The adapter and the
+// trainer of windowed models (which must validate as inference runs) both cut by this.
+std::vector<double> windowStartSeconds(double totalSeconds, double windowSeconds, double hopSeconds);
+
 // The whole group for a card with a window rule: windows of the card's length every hop seconds from 0, the last
 // ending at the group's end (one, padded, when the group is shorter than a window), the first carrying every
 // warning once — what the reader assumed, which lead was taken, "the whole recording: 4 windows of 9.0 s every

@@ -143,10 +143,12 @@ void ExplainerPanel::showForm(QListWidgetItem* item)
     bool cardLayers = true;
     if (const auto model = workbench_.model()) {
         cardLayers = !model->card().inferred;
-        const auto names = cardLayers ? std::vector<std::string>{} : model->submodules();
+        std::vector<std::string> names;
         if (cardLayers)
             for (const auto& l : model->card().layers)
-                layers.push_back({l.name, model->layerProblem(l.name)});
+                names.push_back(l.name);
+        else
+            names = model->submodules();
         for (const auto& name : names)
             layers.push_back({name, model->layerProblem(name)});
     }

@@ -53,10 +53,10 @@ std::vector<std::string> split(const std::string& dotted)
     return parts;
 }
 
-std::string dotted(const std::vector<std::string>& parts, std::size_t count)
+std::string dotted(const std::vector<std::string>& parts)
 {
     std::string s;
-    for (std::size_t i = 0; i < count && i < parts.size(); ++i)
+    for (std::size_t i = 0; i < parts.size(); ++i)
         s += (i ? "." : "") + parts[i];
     return s;
 }
@@ -169,7 +169,7 @@ LayerTap::LayerTap(const torch::jit::Module& model, const std::string& layer) : 
             const auto type = c.node->input(0)->type()->cast<c10::ClassType>();
             auto* callee = type ? torch::jit::tryToGraphFunction(type->getMethod(c.node->s(c10::attr::name))) : nullptr;
             if (!callee)
-                throw LayerTapError("'" + layer + "' lies inside '" + dotted(c.path, c.path.size()) +
+                throw LayerTapError("'" + layer + "' lies inside '" + dotted(c.path) +
                                     "', whose forward() is not a TorchScript graph that can be opened (an interface "
                                     "or native call)");
             torch::jit::inlineCallTo(c.node, callee, callee->graph().get());

@@ -2,6 +2,7 @@
 
 #include "io/ReaderRegistry.h"
 #include "model/ModelCard.h"
+#include "model/ModelInputAdapter.h"
 #include "model/torch/training/DemoArchitectures.h"
 #include "model/torch/training/TrainingMetrics.h"
 
@@ -129,17 +130,12 @@ void augmentedCrop(const Record& r, std::mt19937_64& rng, float* out)
     std::fill(out + valid, out + kWindow, 0.0f);
 }
 
-// The windows inference uses (adaptRecordingWindows with the card's rule): every 4.5 s, the last ending at the end.
+// The windows inference uses: the adapter's own cut (windowStartSeconds), at the adapter's rounding to samples.
 std::vector<std::size_t> windowStarts(std::size_t length)
 {
-    std::vector<std::size_t> starts{0};
-    const auto hop = std::size_t(kHopSeconds * kRateHz);
-    if (length > std::size_t(kWindow)) {
-        for (std::size_t s = hop; s + std::size_t(kWindow) < length; s += hop)
-            starts.push_back(s);
-        if (length - std::size_t(kWindow) != starts.back())
-            starts.push_back(length - std::size_t(kWindow));
-    }
+    std::vector<std::size_t> starts;
+    for (const double s : windowStartSeconds(double(length) / kRateHz, kWindow / kRateHz, kHopSeconds))
+        starts.push_back(std::size_t(std::llround(s * kRateHz)));
     return starts;
 }
 
