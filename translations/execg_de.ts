@@ -1169,6 +1169,22 @@
         <source>Model card: intended use and limitations</source>
         <translation>Modellkarte: Verwendungszweck und Grenzen</translation>
     </message>
+    <message>
+        <source>Lead:</source>
+        <translation>Ableitung:</translation>
+    </message>
+    <message>
+        <source>The recording&apos;s lead the single-lead model reads</source>
+        <translation>Die Ableitung der Aufzeichnung, die das Einkanal-Modell liest</translation>
+    </message>
+    <message>
+        <source>%1 (the model&apos;s)</source>
+        <translation>%1 (die des Modells)</translation>
+    </message>
+    <message>
+        <source>from lead %1</source>
+        <translation>aus Ableitung %1</translation>
+    </message>
 </context>
 <context>
     <name>execg::PaperChartView</name>
@@ -2142,6 +2158,14 @@
     <message>
         <source>%1: %2 %</source>
         <translation>%1: %2 %</translation>
+    </message>
+    <message>
+        <source>A synthetic recording: the potassium demo model, trained on synthetic ECGs for teaching, is used. Choose another model in the model panel.</source>
+        <translation>Eine synthetische Aufzeichnung: Das Kalium-Demomodell, für die Lehre mit synthetischen EKGs trainiert, wird verwendet. Ein anderes Modell lässt sich im Modellbereich wählen.</translation>
+    </message>
+    <message>
+        <source>A real recording: the AF model trained on real ECGs (PhysioNet/CinC 2017) is used; the synthetic demo models remain for teaching. Choose another model in the model panel.</source>
+        <translation>Eine echte Aufzeichnung: Das mit echten EKGs (PhysioNet/CinC 2017) trainierte VHF-Modell wird verwendet; die synthetischen Demomodelle bleiben für die Lehre. Ein anderes Modell lässt sich im Modellbereich wählen.</translation>
     </message>
 </context>
 <context>

@@ -1166,6 +1166,22 @@
         <source>Model card: intended use and limitations</source>
         <translation>모델 카드: 사용 목적과 한계</translation>
     </message>
+    <message>
+        <source>Lead:</source>
+        <translation>유도:</translation>
+    </message>
+    <message>
+        <source>The recording&apos;s lead the single-lead model reads</source>
+        <translation>단일 유도 모델이 읽는 기록의 유도</translation>
+    </message>
+    <message>
+        <source>%1 (the model&apos;s)</source>
+        <translation>%1 (모델의 유도)</translation>
+    </message>
+    <message>
+        <source>from lead %1</source>
+        <translation>유도 %1 기준</translation>
+    </message>
 </context>
 <context>
     <name>execg::PaperChartView</name>
@@ -2136,6 +2152,14 @@
     <message>
         <source>%1: %2 %</source>
         <translation>%1: %2 %</translation>
+    </message>
+    <message>
+        <source>A synthetic recording: the potassium demo model, trained on synthetic ECGs for teaching, is used. Choose another model in the model panel.</source>
+        <translation>합성 기록: 교육용으로 합성 심전도로 학습한 칼륨 데모 모델을 사용합니다. 모델 패널에서 다른 모델을 선택할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>A real recording: the AF model trained on real ECGs (PhysioNet/CinC 2017) is used; the synthetic demo models remain for teaching. Choose another model in the model panel.</source>
+        <translation>실제 기록: 실제 심전도(PhysioNet/CinC 2017)로 학습한 심방세동 모델을 사용합니다. 합성 데모 모델은 교육용으로 남아 있습니다. 모델 패널에서 다른 모델을 선택할 수 있습니다.</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,8 @@ const std::vector<NumberOption>& numberOptions()
         {"k", [](SynthParams& p) -> double& { return p.potassiumMmolL; }, "serum potassium, mmol/L (normal 3.5-5.0)"},
         {"hrv", [](SynthParams& p) -> double& { return p.hrvSdnnMs; }, "sinus RR SD, ms"},
         {"af-cv", [](SynthParams& p) -> double& { return p.afRrCv; }, "AF RR coefficient of variation"},
+        {"rr-cv", [](SynthParams& p) -> double& { return p.irregularRrCv; },
+         "sinus: irregular RR with P waves kept, coefficient of variation (0 = sinus HRV)"},
         {"f-wave", [](SynthParams& p) -> double& { return p.fWaveMv; }, "AF f-wave amplitude, mV"},
         {"f-hz", [](SynthParams& p) -> double& { return p.fWaveHz; }, "AF f-wave frequency, Hz (4-9)"},
         {"flutter-rate", [](SynthParams& p) -> double& { return p.flutterRateBpm; }, "atrial flutter rate, /min"},

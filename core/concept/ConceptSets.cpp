@@ -5,6 +5,7 @@
 #include "synth/SynthRandom.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -55,6 +56,11 @@ const std::vector<ConceptRecipe>& recipes()
         {{"wide-qrs", "wide QRS, bundle-branch-like (150 ms)"}, [](synth::SynthParams& p) { p.qrsMs = 150.0; }},
         {{"long-pr", "prolonged PR, first-degree AV block (280 ms)"}, [](synth::SynthParams& p) { p.prMs = 280.0; }},
         {{"af", "atrial fibrillation"}, [](synth::SynthParams& p) { p.rhythm = synth::Rhythm::AtrialFibrillation; }},
+        // The two halves of AF, each alone: the RR irregularity with every P wave kept, and a regular rhythm without
+        // P waves (junctional) — which of the two a rhythm model relies on.
+        {{"irregular-rr", "irregular RR with P waves kept (RR coefficient of variation 0.20-0.30)"},
+         [](synth::SynthParams& p) { p.irregularRrCv = 0.20 + double(p.seed % 11) * 0.01; }},
+        {{"no-p-wave", "regular rhythm without P waves (junctional)"}, [](synth::SynthParams& p) { p.pAmplitudeMv = 0.0; }},
         {{"st-elevation", "anterior ST elevation (0.3 mV)"}, [](synth::SynthParams& p) { p.st.anteriorMv = 0.3; }},
         {{"low-voltage", "low QRS voltage (R, S and Q at a third)"},
          [](synth::SynthParams& p) {
@@ -74,14 +80,16 @@ const std::vector<ConceptRecipe>& recipes()
 }
 
 ConceptSet synthesise(const std::string& name, const std::string& description, int count, std::uint64_t seed, double fs,
-                      void (*apply)(synth::SynthParams&))
+                      double seconds, void (*apply)(synth::SynthParams&))
 {
     ConceptSet set;
     set.name = name;
     set.description = description;
-    set.identity = "synthetic:" + name + ":" + std::to_string(count) + ":" + std::to_string(seed) + ":" + std::to_string(fs);
+    set.identity = "synthetic:" + name + ":" + std::to_string(count) + ":" + std::to_string(seed) + ":" + std::to_string(fs) +
+                   ":" + std::to_string(seconds);
     for (int i = 0; i < count; ++i) {
         synth::SynthParams p = ordinaryPatient(seed + std::uint64_t(i), fs);
+        p.seconds = seconds;
         apply(p);
         set.examples.push_back({"synthetic:" + name + ":" + std::to_string(p.seed), synth::generateEcg(p).recording.groups.at(0)});
     }
@@ -152,19 +160,24 @@ bool isBuiltinConcept(const std::string& name)
     return std::any_of(recipes().begin(), recipes().end(), [&](const ConceptRecipe& r) { return name == r.info.name; });
 }
 
-ConceptSet builtinConceptSet(const std::string& name, int count, std::uint64_t seed, double samplingRateHz)
+ConceptSet builtinConceptSet(const std::string& name, int count, std::uint64_t seed, double samplingRateHz, double seconds)
 {
     for (const auto& r : recipes())
         if (name == r.info.name)
             return synthesise(name, r.info.description, count, name == "random" ? seed + kRandomSeedOffset : seed,
-                              samplingRateHz, r.apply);
+                              samplingRateHz, seconds, r.apply);
     throw std::invalid_argument("no built-in concept '" + name + "'");
 }
 
-ConceptSet normalPool(int count, std::uint64_t seed, double samplingRateHz)
+ConceptSet normalPool(int count, std::uint64_t seed, double samplingRateHz, double seconds)
 {
-    return synthesise("normal pool", "ordinary sinus ECGs", count, seed + kPoolSeedOffset, samplingRateHz,
+    return synthesise("normal pool", "ordinary sinus ECGs", count, seed + kPoolSeedOffset, samplingRateHz, seconds,
                       [](synth::SynthParams&) {});
+}
+
+double conceptExampleSeconds(const ModelInput& input)
+{
+    return input.samplingRateHz > 0 ? std::max(10.0, std::ceil(input.samples / input.samplingRateHz)) : 10.0;
 }
 
 namespace {
@@ -258,13 +271,13 @@ ConceptSet labelTableConceptSet(const std::string& csvPath, const std::string& c
     return set;
 }
 
-ConceptSet conceptSetFromSpec(const std::string& spec, int examples, std::uint64_t seed, double rateHz)
+ConceptSet conceptSetFromSpec(const std::string& spec, int examples, std::uint64_t seed, double rateHz, double seconds)
 {
     if (isBuiltinConcept(spec)) {
         std::uint64_t salt = 0;   // a fixed, portable salt per concept name, so each draws its own patients
         for (const char c : spec)
             salt = salt * 131 + std::uint64_t(static_cast<unsigned char>(c));
-        return builtinConceptSet(spec, examples, seed * 7919ull + salt % 100000ull, rateHz);
+        return builtinConceptSet(spec, examples, seed * 7919ull + salt % 100000ull, rateHz, seconds);
     }
     if (fs::is_directory(spec))
         return folderConceptSet(spec);

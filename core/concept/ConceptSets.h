@@ -3,6 +3,7 @@
 // with. Built in from the synthetic generator (peaked T, inverted T, … each with a matched set of ordinary sinus ECGs
 // drawn from the same patients), or from the user: a folder of ECG files per concept, or a label table (CSV: file
 // name plus 0/1 concept columns, as the PhysioNet/CinC 2021 tables) over a folder. Torch-free.
+#include "model/ModelCard.h"
 #include "recording/Recording.h"
 
 #include <cstdint>
@@ -29,16 +30,22 @@ struct BuiltinConcept {
     const char* name;          // command-line name: "peaked-t"
     const char* description;   // "peaked T waves (hyperkalaemia, K⁺ 7.5 mmol/L)"
 };
-const std::vector<BuiltinConcept>& builtinConcepts();   // the eleven concepts and "random"
+const std::vector<BuiltinConcept>& builtinConcepts();   // the thirteen concepts and "random"
 bool isBuiltinConcept(const std::string& name);
 
 // `count` synthetic ECGs showing the concept: ordinary patients (sinus rhythm 55–95 bpm, K⁺ 3.8–4.8, normal intervals
 // and axes, mild noise) with the concept applied; record i uses the patient of seed `seed + i`. "random" gives plain
 // ordinary patients (from a seed range apart from the normal pool's). Throws std::invalid_argument for an unknown name.
-ConceptSet builtinConceptSet(const std::string& name, int count, std::uint64_t seed, double samplingRateHz = 500.0);
+// Each ECG lasts `seconds`.
+ConceptSet builtinConceptSet(const std::string& name, int count, std::uint64_t seed, double samplingRateHz = 500.0,
+                             double seconds = 10.0);
 
 // `count` ordinary sinus ECGs: the built-in normal pool random sets are drawn from.
-ConceptSet normalPool(int count, std::uint64_t seed, double samplingRateHz = 500.0);
+ConceptSet normalPool(int count, std::uint64_t seed, double samplingRateHz = 500.0, double seconds = 10.0);
+
+// How long built-in examples for a model are: its window (a 30 s rhythm model sees 30 s of rhythm, not 10 s and
+// padding), at least 10 s.
+double conceptExampleSeconds(const ModelInput& input);
 
 // Every readable ECG file in `folder` (sorted; unreadable ones left out with a warning naming the file and why).
 ConceptSet folderConceptSet(const std::string& folder);
@@ -54,7 +61,7 @@ ConceptSet labelTableConceptSet(const std::string& csvPath, const std::string& c
 
 // A set from what a user typed: a built-in name (`examples` ECGs at `rateHz`, patients from `seed` and the name), a
 // folder, or TABLE.csv:COLUMN. Throws std::invalid_argument naming the built-in concepts when it is none of them.
-ConceptSet conceptSetFromSpec(const std::string& spec, int examples, std::uint64_t seed, double rateHz);
+ConceptSet conceptSetFromSpec(const std::string& spec, int examples, std::uint64_t seed, double rateHz, double seconds = 10.0);
 
 // `count` examples drawn without replacement from `pool` by a seeded shuffle (all of them when it holds fewer).
 ConceptSet drawRandomSet(const ConceptSet& pool, int count, std::uint64_t seed, const std::string& name);

@@ -56,14 +56,12 @@ BeatSchedule scheduleBeats(const SynthParams& p, SynthRandom& rng, double from, 
     SinusRr sinusRr(meanRr, std::min(p.hrvSdnnMs / 1000.0, 0.1 * meanRr), rng);
     out.flutterPhaseSeconds = rng.uniform(0.0, flutterCycle);
 
+    // Irregularly irregular: independent RRs; the normal is clipped at ±2.5 SD so no RR is absurd.
+    auto independentRr = [&](double cv) { return std::max(kMinRr, meanRr * (1.0 + cv * std::clamp(rng.normal(), -2.5, 2.5))); };
     auto nextRr = [&](double t) {
         switch (p.rhythm) {
-        case Rhythm::Sinus: return sinusRr.next(t, rng);
-        case Rhythm::AtrialFibrillation: {
-            // Irregularly irregular: independent RRs; the normal is clipped at ±2.5 SD so no RR is absurd.
-            const double z = std::clamp(rng.normal(), -2.5, 2.5);
-            return std::max(kMinRr, meanRr * (1.0 + p.afRrCv * z));
-        }
+        case Rhythm::Sinus: return p.irregularRrCv > 0.0 ? independentRr(p.irregularRrCv) : sinusRr.next(t, rng);
+        case Rhythm::AtrialFibrillation: return independentRr(p.afRrCv);
         case Rhythm::AtrialFlutter: return meanRr;
         }
         return meanRr;

@@ -9,6 +9,7 @@
 #include "synth/SynthNoise.h"
 #include "synth/WaveShape.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -73,6 +74,18 @@ std::string describe(const SynthParams& p)
 }
 
 } // namespace
+
+bool isSyntheticRecording(const Recording& recording)
+{
+    const auto& md = recording.metadata;
+    if (recording.formatName == "synthetic" || md.device.model == "synthetic ECG generator" ||
+        md.device.softwareVersion.rfind("execg-synth", 0) == 0)
+        return true;
+    // WFDB keeps the device as a comment ("Device: ExECG Studio synthetic ECG generator").
+    return std::any_of(md.comments.begin(), md.comments.end(), [](const std::string& c) {
+        return c.rfind("synthetic ECG (execg-synth", 0) == 0 || c.find("ExECG Studio synthetic ECG generator") != std::string::npos;
+    });
+}
 
 SynthResult generateEcg(const SynthParams& p)
 {

@@ -42,4 +42,9 @@ struct SynthResult {
 // Throws std::invalid_argument (via validate) for parameters outside the model.
 SynthResult generateEcg(const SynthParams& params);
 
+// Whether a recording came from this generator, as it marks what it writes (the device, and the description every
+// file format keeps as a comment): a real recording gets real-data models by default, a synthetic one the teaching
+// models it was made for.
+bool isSyntheticRecording(const Recording& recording);
+
 } // namespace execg::synth

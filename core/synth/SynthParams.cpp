@@ -25,6 +25,7 @@ void validate(const SynthParams& p)
     require(in(p.heartRateBpm, 20.0, 300.0), "heart rate", "20–300 bpm");
     require(in(p.hrvSdnnMs, 0.0, 300.0), "HRV SDNN", "0–300 ms");
     require(in(p.afRrCv, 0.0, 0.6), "AF RR coefficient of variation", "0–0.6");
+    require(in(p.irregularRrCv, 0.0, 0.6), "irregular RR coefficient of variation", "0–0.6");
     require(in(p.fWaveMv, 0.0, 1.0), "f-wave amplitude", "0–1 mV");
     require(in(p.fWaveHz, 4.0, 9.0), "f-wave frequency", "4–9 Hz");
     require(in(p.flutterRateBpm, 200.0, 400.0), "flutter rate", "200–400 /min");

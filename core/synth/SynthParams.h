@@ -38,6 +38,8 @@ struct SynthParams {
     double heartRateBpm = 70.0;      // mean ventricular rate; for flutter the rate follows from the atrial rate
     double hrvSdnnMs = 30.0;         // sinus: SD of RR (respiratory and Mayer-wave modulation), ≤ 10 % of RR
     double afRrCv = 0.25;            // AF: coefficient of variation of RR
+    double irregularRrCv = 0.0;      // sinus: > 0 draws independent RRs with this coefficient of variation, every
+                                     // beat keeping its P wave (an irregular rhythm that is not AF; 0 = sinus HRV)
     double fWaveMv = 0.08;           // AF: fibrillatory wave amplitude (spatial, mV)
     double fWaveHz = 6.0;            // AF: dominant f-wave frequency, wanders within 4–9 Hz
     double flutterRateBpm = 300.0;   // flutter: atrial rate

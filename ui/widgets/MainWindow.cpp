@@ -151,6 +151,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(workbench_, &Workbench::modelFailed, this, &MainWindow::showError);
     connect(workbench_, &Workbench::modelLoaded, this, [this] {
         Settings().setValue(setting::modelPath, workbench_->modelPath());
+        Settings().setValue(setting::modelChosenByUser, workbench_->modelChosenByUser());
         chooseDefaultMethods();
         statusBar()->showMessage(tr("Model %1 loaded").arg(QFileInfo(workbench_->modelPath()).fileName()), 5000);
     });
@@ -185,9 +186,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         resize(1600, 960);
     restoreState(settings.value(setting::windowState));
 
-    // The model of the last session while its file is still there; the demo model on a first start ("").
+    // The model the user chose last session while its file is still there; else the demo model, which then follows
+    // the cases opened (a real recording gets the real-data model).
     const QString model = settings.value(setting::modelPath);
-    workbench_->loadModel(QFileInfo::exists(model) ? model : defaultModelPath());
+    if (QFileInfo::exists(model) && settings.value(setting::modelChosenByUser))
+        workbench_->loadModel(model);
+    else
+        workbench_->loadModel(defaultModelPath(), std::nullopt, Workbench::ModelChoice::Automatic);
 }
 
 MainWindow::~MainWindow()
@@ -313,7 +318,7 @@ void MainWindow::openPaths(const QStringList& paths)
 void MainWindow::openDemo()
 {
     if (workbench_->modelPath() != defaultModelPath())
-        workbench_->loadModel(defaultModelPath());
+        workbench_->loadModel(defaultModelPath(), std::nullopt, Workbench::ModelChoice::Automatic);
     openFile(demoCasePath());
 }
 

@@ -19,6 +19,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace execg {
 
 namespace {
@@ -59,6 +61,15 @@ ModelPanel::ModelPanel(Workbench& workbench, QWidget* parent) : QWidget(parent),
     target_->setToolTip(tr("The model output the explanations are computed for"));
     targetRow->addWidget(target_, 1);
     layout->addLayout(targetRow);
+    // A single-lead model on a recording of several leads: which of them it reads (the card's by default).
+    auto* leadRow = new QHBoxLayout;
+    leadLabel_ = new QLabel(tr("Lead:"), this);
+    leadRow->addWidget(leadLabel_);
+    lead_ = new QComboBox(this);
+    lead_->setObjectName(QStringLiteral("leadBox"));
+    lead_->setToolTip(tr("The recording's lead the single-lead model reads"));
+    leadRow->addWidget(lead_, 1);
+    layout->addLayout(leadRow);
     layout->addSpacing(8);
     auto* pick = new QHBoxLayout;
     models_ = new QComboBox(this);
@@ -91,6 +102,8 @@ ModelPanel::ModelPanel(Workbench& workbench, QWidget* parent) : QWidget(parent),
     connect(models_, &QComboBox::activated, this, [this](int i) { workbench_.loadModel(models_->itemData(i).toString()); });
     connect(open_, &QPushButton::clicked, this, &ModelPanel::chooseModelFile);
     connect(target_, &QComboBox::activated, this, [this](int i) { workbench_.setTarget(target_->itemData(i).toInt()); });
+    connect(lead_, &QComboBox::activated, this, [this](int i) { workbench_.setModelLead(lead_->itemData(i).toString()); });
+    connect(&workbench_, &Workbench::caseOpened, this, &ModelPanel::refreshLeads);
     connect(&workbench_, &Workbench::modelLoaded, this, &ModelPanel::refreshModel);
     connect(&workbench_, &Workbench::modelFailed, this, [this](const QString&, const QString& message) {
         cardToggle_->setChecked(true);   // why the model could not be used is never folded away
@@ -100,6 +113,23 @@ ModelPanel::ModelPanel(Workbench& workbench, QWidget* parent) : QWidget(parent),
     connect(&workbench_.teaching(), &Teaching::modeChanged, this, &ModelPanel::refreshPrediction);
     refreshModel();
     refreshPrediction();
+}
+
+void ModelPanel::refreshLeads()
+{
+    const auto model = workbench_.model();
+    const auto* group = workbench_.group();
+    const bool offered = model && group && model->card().input.leads.size() == 1 && group->leads.size() > 1;
+    leadLabel_->setVisible(offered);
+    lead_->setVisible(offered);
+    lead_->clear();
+    if (!offered)
+        return;
+    lead_->addItem(tr("%1 (the model's)").arg(q(model->card().input.leads.front())), QString());
+    for (const auto& l : group->leads)
+        lead_->addItem(q(l.name), q(l.name));
+    const int at = workbench_.modelLead().isEmpty() ? 0 : lead_->findData(workbench_.modelLead());
+    lead_->setCurrentIndex(std::max(at, 0));
 }
 
 void ModelPanel::chooseModelFile()
@@ -123,6 +153,7 @@ void ModelPanel::refreshModel()
     if (!model) {
         card_->setText(tr("No model loaded."));
         notice_->hide();
+        refreshLeads();
         return;
     }
     const int at = models_->findData(workbench_.modelPath());
@@ -144,6 +175,7 @@ void ModelPanel::refreshModel()
     card_->setToolTip(leads.join(QStringLiteral(", ")));
     notice_->setVisible(c.demo);
     notice_->setText(tr("Demo model trained on synthetic ECGs — not for clinical use"));
+    refreshLeads();
     target_->clear();
     target_->addItem(tr("the predicted output"), -1);
     for (std::size_t k = 0; k < c.outputs.size(); ++k)
@@ -175,7 +207,11 @@ void ModelPanel::refreshPrediction()
     warnings_->setText(warningsText());
 }
 
-QString ModelPanel::predictionText() const { return workbench_.predictionText(); }
+QString ModelPanel::predictionText() const
+{
+    const QString lead = workbench_.predictedFromLead();
+    return lead.isEmpty() ? workbench_.predictionText() : workbench_.predictionText() + QLatin1Char('\n') + tr("from lead %1").arg(lead);
+}
 
 QString ModelPanel::warningsText() const
 {

@@ -26,6 +26,7 @@ private:
     void chooseModelFile();
     void refreshModel();
     void refreshPrediction();
+    void refreshLeads();
 
     Workbench& workbench_;
     QComboBox* models_ = nullptr;
@@ -35,6 +36,8 @@ private:
     QLabel* notice_ = nullptr;
     QLabel* prediction_ = nullptr;
     QComboBox* target_ = nullptr;
+    QLabel* leadLabel_ = nullptr;
+    QComboBox* lead_ = nullptr;
     QLabel* warnings_ = nullptr;
 };
 

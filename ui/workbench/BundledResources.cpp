@@ -21,6 +21,8 @@ QString demoCasePath() { return resourcesDir() + QStringLiteral("/demo/demo_hype
 
 QString defaultModelPath() { return resourcesDir() + QStringLiteral("/models/potassium.pt"); }
 
+QString realRecordingModelPath() { return resourcesDir() + QStringLiteral("/models/af-cinc2017.pt"); }
+
 QStringList bundledModelPaths()
 {
     QStringList out;

@@ -34,12 +34,13 @@ void ConceptTests::run(std::shared_ptr<const TorchModel> model, const ConceptTes
         tr("Concept tests (%n concept(s))", nullptr, int(request.concepts.size())),
         [model, request, result](const JobControl& control) {
             const double rate = model->card().input.samplingRateHz;
+            const double seconds = tcav::conceptExampleSeconds(model->card().input);
             std::vector<tcav::ConceptSet> concepts;
             for (const auto& spec : request.concepts)
-                concepts.push_back(tcav::conceptSetFromSpec(spec.toStdString(), request.examples, request.seed, rate));
-            const auto pool = tcav::normalPool(3 * request.examples, request.seed, rate);
+                concepts.push_back(tcav::conceptSetFromSpec(spec.toStdString(), request.examples, request.seed, rate, seconds));
+            const auto pool = tcav::normalPool(3 * request.examples, request.seed, rate, seconds);
             tcav::ConceptSet inputs = request.inputs.isEmpty()
-                                          ? tcav::builtinConceptSet("random", request.examples, request.seed + 999, rate)
+                                          ? tcav::builtinConceptSet("random", request.examples, request.seed + 999, rate, seconds)
                                           : tcav::folderConceptSet(request.inputs.toStdString());
             inputs.name = "inputs";
             TcavOptions o;

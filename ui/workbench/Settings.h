@@ -33,6 +33,7 @@ inline const SettingKey<QString> theme{"interface/theme", QStringLiteral("light"
 // What the reviewer works with.
 inline const SettingKey<QStringList> recentFiles{"files/recent", {}};   // the newest first
 inline const SettingKey<QString> modelPath{"model/path", {}};           // "" = the bundled demo model
+inline const SettingKey<bool> modelChosenByUser{"model/chosen", false};  // false: the model follows the case
 inline const SettingKey<QStringList> methods{"explain/methods", {}};    // none = the model card's defaults
 inline const SettingKey<bool> deidentify{"teaching/deidentify", false};
 // The display tool bar (DisplaySettings::load/save); the defaults are DisplaySettings' own. The lead order is not

@@ -10,6 +10,8 @@
 #include "render/EvidenceText.h"
 #include "render/LocaleFormat.h"
 #include "render/Text.h"
+#include "synth/EcgSynthesizer.h"
+#include "workbench/BundledResources.h"
 #include "workbench/ConceptTests.h"
 #include "workbench/RecordingLoader.h"
 #include "workbench/Settings.h"
@@ -153,6 +155,11 @@ void Workbench::caseLoaded(std::shared_ptr<const Recording> recording, qint64 ms
     truth_ = quality::groundTruthBeside(casePath_.toStdString(), *group(), notes);
     for (const auto& n : notes)
         emit message(q(n));
+    if (!modelLead_.isEmpty()) {
+        const auto& leads = group()->leads;
+        if (std::none_of(leads.begin(), leads.end(), [&](const Lead& l) { return q(l.name) == modelLead_; }))
+            modelLead_.clear();   // the chosen lead is not in this case: the card's own again
+    }
     measurements_.reset();   // before resetAnalysis: its signals must not show the last case's measurements
     ++caseGeneration_;
     runner_->cancel(measureJob_);
@@ -162,7 +169,24 @@ void Workbench::caseLoaded(std::shared_ptr<const Recording> recording, qint64 ms
     startDisplayFilter();
     emit busyChanged(runner_->busy());
     startMeasuring();
-    startPrediction();
+    if (!followCaseWithModel())
+        startPrediction();
+}
+
+bool Workbench::followCaseWithModel()
+{
+    if (modelChosenByUser_ || !recording_)
+        return false;
+    const bool synthetic = synth::isSyntheticRecording(*recording_);
+    const QString wanted = synthetic ? defaultModelPath() : realRecordingModelPath();
+    if (wanted == requestedModelPath_ || !QFileInfo::exists(wanted))
+        return false;
+    emit message(synthetic ? tr("A synthetic recording: the potassium demo model, trained on synthetic ECGs for teaching, "
+                                "is used. Choose another model in the model panel.")
+                           : tr("A real recording: the AF model trained on real ECGs (PhysioNet/CinC 2017) is used; the "
+                                "synthetic demo models remain for teaching. Choose another model in the model panel."));
+    loadModel(wanted, std::nullopt, ModelChoice::Automatic);
+    return true;
 }
 
 void Workbench::setDisplayFilter(const QString& preset, double mainsHz)
@@ -237,8 +261,11 @@ QString Workbench::caseKey() const { return caseIdentity_ + QLatin1Char('|') + Q
 
 // --- the model ----------------------------------------------------------------------------------------------------
 
-void Workbench::loadModel(const QString& path, const std::optional<ModelCard>& given)
+void Workbench::loadModel(const QString& path, const std::optional<ModelCard>& given, ModelChoice choice)
 {
+    modelChosenByUser_ = choice == ModelChoice::User;
+    requestedModelPath_ = path;
+    const int request = ++modelRequest_;
     const std::string file = path.toStdString();
     auto loaded = std::make_shared<std::shared_ptr<const TorchModel>>();
     modelJob_ = runner_->submit(tr("Loading model %1").arg(QFileInfo(path).fileName()), [file, given, loaded](const JobControl&) {
@@ -253,7 +280,9 @@ void Workbench::loadModel(const QString& path, const std::optional<ModelCard>& g
             for (const auto& name : model->submodules())
                 model->layerProblem(name);
         *loaded = model;
-    }, [this, path, loaded](JobState state, const QString& error) {
+    }, [this, path, loaded, request](JobState state, const QString& error) {
+        if (request != modelRequest_)
+            return;   // another model was asked for meanwhile: the last one asked for wins
         if (state != JobState::Finished) {
             modelError_ = state == JobState::Cancelled ? tr("%1: loading was cancelled").arg(path) : error;
             emit modelFailed(path, modelError_);
@@ -308,9 +337,12 @@ void Workbench::startPrediction()
         PredictionResult prediction;
     };
     auto result = std::make_shared<Result>();
-    predictJob_ = submitForCurrent(generation_, tr("Predicting"), [analysis = analysis_, result](const JobControl&) {
+    AdaptOptions adapt;
+    if (model_->card().input.leads.size() == 1)   // the choice is kept for the next single-lead model
+        adapt.lead = modelLead_.toStdString();
+    predictJob_ = submitForCurrent(generation_, tr("Predicting"), [analysis = analysis_, adapt, result](const JobControl&) {
         analysis->inputSha256();   // read here, off the GUI thread, for the exports that cite it
-        auto fitted = std::make_shared<const FittedCase>(analysis->fit());
+        auto fitted = std::make_shared<const FittedCase>(analysis->fit(adapt));
         result->prediction = analysis->predict(*fitted);
         result->fitted = std::move(fitted);
     }, [this, result](JobState state, const QString& error) {
@@ -328,6 +360,24 @@ void Workbench::startPrediction()
         if (autoRun_)
             runExplanations();
     });
+}
+
+void Workbench::setModelLead(const QString& lead)
+{
+    if (lead == modelLead_)
+        return;
+    modelLead_ = lead;
+    resetAnalysis();
+    startPrediction();
+}
+
+QString Workbench::predictedFromLead() const
+{
+    if (!fitted_ || !model_ || model_->card().input.leads.size() != 1 || fitted_->input.sourceLead.empty())
+        return {};
+    const int source = fitted_->input.sourceLead.front();
+    const auto* g = group();
+    return g && source >= 0 && source < int(g->leads.size()) ? q(g->leads[std::size_t(source)].name) : QString();
 }
 
 QString Workbench::predictionText() const

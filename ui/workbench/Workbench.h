@@ -104,7 +104,19 @@ public:
 
     // --- the model ---
     // With the card beside the model, or `card` (a model without one, described by the user: inferredModelCard).
-    void loadModel(const QString& path, const std::optional<ModelCard>& card = std::nullopt);
+    // A model the user chose stays whatever case opens; an automatic one (the first start's, the demo's) follows
+    // the case: a real recording gets the model trained on real ECGs, a synthetic one the teaching model.
+    enum class ModelChoice { User, Automatic };
+    void loadModel(const QString& path, const std::optional<ModelCard>& card = std::nullopt,
+                   ModelChoice choice = ModelChoice::User);
+    bool modelChosenByUser() const { return modelChosenByUser_; }
+
+    // A single-lead model's lead: the recording's lead to give it (empty: the card's own where the recording has
+    // it, else a single-lead recording's only lead). Kept from case to case while the cases have that lead.
+    void setModelLead(const QString& lead);
+    QString modelLead() const { return modelLead_; }
+    // The recording's lead the prediction was made from, for a single-lead model; empty otherwise.
+    QString predictedFromLead() const;
     std::shared_ptr<const TorchModel> model() const { return model_; }
     QString modelPath() const { return modelPath_; }
     QString modelError() const { return modelError_; }
@@ -229,6 +241,11 @@ private:
     std::shared_ptr<const TorchModel> model_;
     QString modelPath_, modelError_;
     int modelJob_ = 0, predictJob_ = 0, measureJob_ = 0;
+    bool modelChosenByUser_ = false;
+    QString modelLead_;
+    QString requestedModelPath_;   // the last model asked for (loaded, or still loading)
+    int modelRequest_ = 0;
+    bool followCaseWithModel();   // true when it started loading the case's model (which then predicts)
 
     std::shared_ptr<const CaseAnalysis> analysis_;   // the case with the model; null until both are there
     std::shared_ptr<const FittedCase> fitted_;

@@ -167,6 +167,59 @@ private slots:
             QVERIFY2(e.fromCache, qPrintable(e.title));
     }
 
+    // Issue 28: a real recording opened on the automatic model gets the AF model trained on real ECGs, a synthetic
+    // one the teaching model; the user's own choice stays. A single-lead model offers the recording's leads, the card's
+    // first, and names the lead beside its prediction.
+    void modelFollowsTheCaseAndTheLeadIsChosen()
+    {
+        EXECG_REQUIRE_CORPUS_FILE("dcmfx/ecg_12_lead_anon.dcm");
+        QSettings().clear();
+        MainWindow w;
+        openDemoAndWait(w);
+        Workbench& wb = w.workbench();
+        QCOMPARE(wb.modelPath(), defaultModelPath());
+        QVERIFY(!wb.modelChosenByUser());
+        auto* leadBox = w.modelPanel()->findChild<QComboBox*>(QStringLiteral("leadBox"));
+        QVERIFY(leadBox && leadBox->isHidden());   // twelve-lead model: nothing to choose
+
+        w.openFile(test::corpusDir() + "/dcmfx/ecg_12_lead_anon.dcm");
+        QTRY_VERIFY_WITH_TIMEOUT(wb.modelPath() == realRecordingModelPath() && wb.prediction() && allSettled(wb), kLong);
+        QVERIFY(!wb.modelChosenByUser());
+        QCOMPARE(wb.predictedFromLead(), QStringLiteral("I"));
+        QVERIFY(w.modelPanel()->predictionText().contains(QStringLiteral("from lead I")));
+        QVERIFY(w.modelPanel()->predictionText().contains(QStringLiteral("atrial fibrillation")));
+        QVERIFY(leadBox->isVisibleTo(w.modelPanel()));
+        QCOMPARE(leadBox->count(), 13);   // the model's own, then the recording's twelve
+        QCOMPARE(leadBox->currentIndex(), 0);
+        const float fromI = wb.prediction()->outputs.at(1).value;
+
+        // Lead II instead: predicted again from II, said beside the answer, and the warnings name it.
+        leadBox->setCurrentIndex(leadBox->findData(QStringLiteral("II")));
+        emit leadBox->activated(leadBox->currentIndex());
+        QCOMPARE(wb.modelLead(), QStringLiteral("II"));
+        QTRY_VERIFY_WITH_TIMEOUT(wb.prediction() && allSettled(wb), kLong);
+        QCOMPARE(wb.predictedFromLead(), QStringLiteral("II"));
+        QVERIFY(w.modelPanel()->predictionText().contains(QStringLiteral("from lead II")));
+        QVERIFY(wb.prediction()->outputs.at(1).value != fromI);
+
+        // The demo case again: the teaching model, no lead to choose.
+        w.openDemo();
+        QTRY_VERIFY_WITH_TIMEOUT(wb.modelPath() == defaultModelPath() && wb.prediction() && allSettled(wb), kLong);
+        QVERIFY(leadBox->isHidden());
+
+        // The user's choice stays whatever opens.
+        auto* models = w.modelPanel()->findChild<QComboBox*>(QStringLiteral("modelBox"));
+        const int potassium = models->findData(defaultModelPath());
+        models->setCurrentIndex(potassium);
+        emit models->activated(potassium);
+        QTRY_VERIFY_WITH_TIMEOUT(wb.modelChosenByUser() && wb.prediction() && allSettled(wb), kLong);
+        w.openFile(test::corpusDir() + "/dcmfx/ecg_12_lead_anon.dcm");
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(wb.casePath()).fileName() == QStringLiteral("ecg_12_lead_anon.dcm") && wb.prediction() &&
+                                     allSettled(wb), kLong);
+        QCOMPARE(wb.modelPath(), defaultModelPath());
+        QSettings().clear();
+    }
+
     void threeMethodsLayoutsAndViews()
     {
         MainWindow w;

@@ -6,6 +6,7 @@
 
 #include "concept/torch/Tcav.h"
 #include "io/wfdb/WfdbWriter.h"
+#include "measure/Measurements.h"
 #include "model/torch/TorchModel.h"
 #include "synth/EcgSynthesizer.h"
 
@@ -102,13 +103,42 @@ private slots:
 
     void builtinConceptsShowTheirConcept()
     {
-        QCOMPARE(int(tcav::builtinConcepts().size()), 12);   // eleven concepts and the random control
+        QCOMPARE(int(tcav::builtinConcepts().size()), 14);   // thirteen concepts and the random control
         const auto peaked = tcav::builtinConceptSet("peaked-t", 3, 1), normal = tcav::builtinConceptSet("random", 3, 1);
         QCOMPARE(int(peaked.examples.size()), 3);
         QVERIFY(peaked.identity != normal.identity);
         const auto af = tcav::builtinConceptSet("af", 2, 5);
         QCOMPARE(af.examples[0].group.leads.size(), std::size_t(12));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tcav::builtinConceptSet("no-such", 2, 1));
+
+        // The two halves of AF (issue 28), measured on 30 s at 300 Hz as the AF model's examples are drawn: the
+        // irregular-RR set is irregular and keeps its P waves, the no-P set is regular without P waves, the ordinary
+        // set has both. Lead II: the lead where sinus P is tallest.
+        ModelInput afInput;
+        afInput.samplingRateHz = 300.0;
+        afInput.samples = 9000;
+        const double seconds = tcav::conceptExampleSeconds(afInput);
+        QCOMPARE(seconds, 30.0);
+        int wrongLength = 0;
+        const auto measured = [&](const char* name) {
+            const auto set = tcav::builtinConceptSet(name, 4, 21, 300.0, seconds);
+            double sdOverMean = 0, pAmplitude = 0;
+            for (const auto& e : set.examples) {
+                wrongLength += e.group.totalSamples != 9000;
+                const auto m = measureEcg(e.group);
+                sdOverMean += m.rrSdMs.value / m.rrMeanMs.value / 4;
+                pAmplitude += std::abs(m.leads.at(1).pMv) / 4;   // NaN where no P was found: fails both sides below
+            }
+            return std::pair{sdOverMean, pAmplitude};
+        };
+        const auto [ordinaryCv, ordinaryP] = measured("random");
+        const auto [irregularCv, irregularP] = measured("irregular-rr");
+        const auto [noPCv, noP] = measured("no-p-wave");
+        QCOMPARE(wrongLength, 0);
+        QVERIFY2(irregularCv > 0.15 && ordinaryCv < 0.08 && noPCv < 0.08,
+                 qPrintable(QString("RR SD/mean: irregular %1, ordinary %2, no P %3").arg(irregularCv).arg(ordinaryCv).arg(noPCv)));
+        QVERIFY2(ordinaryP > 0.05 && irregularP > 0.05 && !(noP > 0.02),
+                 qPrintable(QString("P in II (mV): ordinary %1, irregular %2, no P %3").arg(ordinaryP).arg(irregularP).arg(noP)));
     }
 
     // Acceptance (issue 8): peaked T significant for the potassium model at its last convolutional layer with a score
