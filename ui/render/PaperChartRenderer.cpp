@@ -79,7 +79,22 @@ double PaperChartRenderer::windowSecondsFor(double widthMm) const
 
 ChartLayout PaperChartRenderer::layoutFor(double widthMm) const
 {
-    return chartLayout(style_.layout, style_.order, windowSecondsFor(widthMm), style_.rhythmLeads);
+    const double seconds = windowSecondsFor(widthMm);
+    ChartLayout layout = chartLayout(style_.layout, style_.order, seconds, style_.rhythmLeads);
+    std::size_t shown = 0;
+    for (const auto& lead : group_.leads)
+        shown += std::any_of(layout.cells.begin(), layout.cells.end(), [&](const ChartCell& c) { return c.lead == lead.name; });
+    if (group_.leads.empty() || (2 * shown > group_.leads.size() && shown >= 3))
+        return layout;
+    // A recording of one or two leads, or of mostly other leads than the layout's (a handheld device's "ECG" or I, a
+    // Holter's MLII and V5): its own leads, each a full-width strip, rather than a page of "not recorded" with the
+    // signal in one 2.5 s cell or nowhere.
+    ChartLayout own;
+    own.kind = layout.kind;
+    own.columns = 1;
+    for (const auto& lead : group_.leads)
+        own.cells.push_back({lead.name, false, own.rows++, 0, 1, 0.0, seconds, true});
+    return own;
 }
 
 double PaperChartRenderer::gainFor(const std::string& lead) const

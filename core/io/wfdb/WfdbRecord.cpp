@@ -327,7 +327,10 @@ std::vector<std::vector<std::int32_t>> WfdbRecord::readSingle(const WfdbHeader& 
             if (!spec.checksum || !info || (info->bytesPerBlock == 0 && !info->flac))
                 continue;
             const auto cks = static_cast<std::int16_t>(static_cast<std::uint16_t>(sums[i] & 0xFFFF));
-            if (cks != *spec.checksum)
+            // A checksum of 0 is what converters write when they computed none (every record of the PhysioNet/CinC
+            // 2017 challenge has it): warning "damaged?" on each such file would cry wolf, while a real sum of 0 is a
+            // 1-in-65,536 event. Truncation is caught by the length checks either way.
+            if (cks != *spec.checksum && *spec.checksum != 0)
                 warnings_.push_back("checksum mismatch in signal " + std::to_string(i) + " (" + quotedLabel(spec.description) +
                                     "): header " + std::to_string(*spec.checksum) + ", data " + std::to_string(cks) +
                                     " (damaged signal file?)");

@@ -111,6 +111,37 @@ class PaperChartScaleTest : public QObject {
     Q_OBJECT
 
 private slots:
+    // A recording of other leads than the twelve shows its own leads as full-width strips; a twelve-lead one (and
+    // one with most of the twelve) the chosen layout.
+    void ownLeadsWhenTheLayoutHasNone()
+    {
+        auto handheld = test::twelveLeadGroup(30.0, 300.0);
+        handheld.leads.resize(1);
+        handheld.leads[0].name = "ECG";
+        PaperChartStyle style;
+        style.layout = ChartLayoutKind::ThreeByFourPlusOne;
+        const auto single = PaperChartRenderer(handheld, style).layoutFor(260.0);
+        QCOMPARE(single.rows, 1);
+        QCOMPARE(int(single.cells.size()), 1);
+        QCOMPARE(single.cells[0].lead, std::string("ECG"));
+        QVERIFY(single.cells[0].rhythm);
+        QCOMPARE(single.cells[0].durationSeconds, 10.0);   // 260 mm less the pulse margin at 25 mm/s, in quarter seconds
+
+        auto holter = test::twelveLeadGroup(10.0, 360.0);
+        holter.leads.resize(2);
+        holter.leads[0].name = "MLII";
+        holter.leads[1].name = "V5";
+        const auto two = PaperChartRenderer(holter, style).layoutFor(260.0);
+        QCOMPARE(two.rows, 2);
+        QCOMPARE(two.cells[1].lead, std::string("V5"));
+        handheld.leads[0].name = "I";   // a watch's lead I: one strip too, not one 2.5 s cell among eleven empty ones
+        QCOMPARE(PaperChartRenderer(handheld, style).layoutFor(260.0).rows, 1);
+
+        const auto twelve = PaperChartRenderer(test::twelveLeadGroup(), style).layoutFor(260.0);
+        QCOMPARE(twelve.rows, 4);
+        QCOMPARE(int(twelve.cells.size()), 13);
+    }
+
     void pdfIsTrueToScale_data()
     {
         QTest::addColumn<double>("speed");

@@ -324,6 +324,9 @@ private slots:
         QVERIFY(std::any_of(rec.warnings.begin(), rec.warnings.end(), [](const std::string& w) { return w.find("checksum mismatch") != std::string::npos; }));
         writeFile(dir + "/cks.hea", "cks 1 100 10\ncks.dat 16 200 16 0 1 55 0 V1\n");
         QVERIFY(readRecord(dir + "/cks.hea").warnings.empty());
+        // A checksum of 0 is "none computed" (the CinC 2017 files): no warning of damage.
+        writeFile(dir + "/cks.hea", "cks 1 100 10\ncks.dat 16 200 16 0 1 0 0 V1\n");
+        QVERIFY(readRecord(dir + "/cks.hea").warnings.empty());
 
         // A multi-segment record of nothing but gaps, 10^12 frames long: refused, not allocated.
         writeFile(dir + "/gaps.hea", "gaps/2 1 100\ngaps_layout 0\n~ 1000000000000\n");
