@@ -191,6 +191,10 @@ std::vector<std::string> recordFiles(const std::string& folder)
             const std::string ext = entry.path().extension().string();
             if (ext == ".dat" || ext == ".json" || ext == ".csv" || ext == ".txt" || ext == ".md")
                 continue;   // companions of a record (WFDB signals, ground truth), not records
+            // A WFDB signal file of another name (the CinC challenges' .mat) beside its header: the header is the
+            // record; reading both would count the record twice.
+            if (ext != ".hea" && fs::exists(fs::path(entry.path()).replace_extension(".hea")))
+                continue;
             files.push_back(entry.path().string());
         }
     std::sort(files.begin(), files.end());

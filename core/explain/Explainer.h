@@ -73,8 +73,9 @@ private:
     std::vector<std::unique_ptr<Explainer>> explainers_;
 };
 
-// The methods run when the user names none (command line and GUI alike): saliency, integrated gradients,
-// SmoothGrad, Grad-CAM (when the card lists a Grad-CAM layer), occlusion.
+// The methods run when the user names none (command line and GUI alike): the card's explain_defaults where it has
+// them (ExplainError when one is no method), else saliency, integrated gradients, SmoothGrad, Grad-CAM (when the card
+// lists a Grad-CAM layer), occlusion.
 std::vector<std::string> defaultExplainerNames(const ModelCard& card);
 
 // The output explained when the user names none: the one the model gives most weight to (the predicted class, or

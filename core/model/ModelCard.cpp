@@ -223,8 +223,8 @@ ModelCard parseModelCard(const std::string& jsonText, const std::string& source)
     }
     if (!j.is_object())
         r.fail("a model card is a JSON object");
-    r.onlyKnown(j, {"schema", "name", "version", "task", "outputs", "activation", "input", "layers", "generator",
-                    "intended_use", "limitations", "demo", "label_waves"},
+    r.onlyKnown(j, {"schema", "name", "version", "task", "outputs", "activation", "input", "layers", "explain_defaults",
+                    "generator", "intended_use", "limitations", "demo", "label_waves"},
                 "");
     if (r.text(j, "schema", "") != kSchema)
         r.fail(std::string("'schema' must be \"") + kSchema + "\"");
@@ -299,6 +299,13 @@ ModelCard parseModelCard(const std::string& jsonText, const std::string& source)
                 r.fail("'generator.latent_shape' must be positive integers, batch 1 first, whose product is latent_size");
         }
         c.generator = gen;
+    }
+    if (j.contains("explain_defaults")) {
+        const json& d = j["explain_defaults"];
+        if (!d.is_array() || d.empty() || !std::all_of(d.begin(), d.end(), [](const json& m) { return m.is_string(); }))
+            r.fail("'explain_defaults' must be a non-empty list of method names (execg-cli explain --help lists them)");
+        for (const auto& m : d)
+            c.defaultMethods.push_back(m.get<std::string>());
     }
     c.intendedUse = r.text(j, "intended_use", "");
     if (c.intendedUse.empty())
@@ -380,6 +387,8 @@ std::string modelCardToJson(const ModelCard& c)
             use.push_back("tcav");
         j["layers"].push_back({{"name", l.name}, {"use", use}});
     }
+    if (!c.defaultMethods.empty())
+        j["explain_defaults"] = c.defaultMethods;
     if (c.generator)
     {
         j["generator"] = {{"file", c.generator->file}, {"latent_size", c.generator->latentSize}};

@@ -62,6 +62,10 @@ struct ModelCard {
     OutputActivation activation = OutputActivation::None;
     ModelInput input;
     std::vector<ModelLayer> layers;
+    // The explanation methods run when none are chosen (`explain_defaults`); empty: the application's own set. A
+    // card says so where the usual set does not suit the model: a rhythm model over long recordings, where
+    // fifty-copy methods cost seconds, or a model a method cannot read.
+    std::vector<std::string> defaultMethods;
     std::optional<ModelGenerator> generator;
     std::string intendedUse, limitations;
     bool demo = false;                  // trained on synthetic ECGs: every output carries the demo notice

@@ -35,18 +35,25 @@ for i in ids:
         row["unassigned"] = s.get("unassigned_share", 0.0)
         shares.setdefault(m["method"], []).append(row)
 print(f"{len(ids)} validation AF records, {called} predicted AF")
-print("method                 " + "  ".join(f"{w:>10}" for w in waves + ["unassigned"]) + "   (median share of |evidence|, IQR)")
+print("median share of |evidence| (interquartile range)")
+print("method                " + "".join(f"{w:>18}" for w in waves + ["unassigned"]))
 for method, rows in shares.items():
     cells = []
     for w in waves + ["unassigned"]:
         v = sorted(r[w] for r in rows)
         q = statistics.quantiles(v, n=4)
-        cells.append(f"{statistics.median(v):4.2f}({q[0]:.2f}-{q[2]:.2f})"[:10].rjust(10))
-    print(f"{method:22s} " + "  ".join(cells))
+        cells.append(f"{statistics.median(v):.2f} ({q[0]:.2f}-{q[2]:.2f})".rjust(18))
+    print(f"{method:22s}" + "".join(cells))
 cf = [x for x in sorted(os.listdir(out)) if x.startswith("cf-") and os.path.isdir(os.path.join(out, x))]
 print(f"\nparametric counterfactual, AF probability to 0.1, {len(cf)} records:")
 for x in cf:
     d = json.load(open(os.path.join(out, x, "summary.json")))
     for m in d["methods"]:
-        print(" ", x[3:], "|", m.get("headline", ""), "|", "; ".join(m.get("notes", []))[:300])
+        print(" ", x[3:], "|", "; ".join(m.get("notes", []))[:300])
+PY
+for f in "$out"/cf-*.txt; do
+    echo "  $(basename "$f" .txt | cut -c4-): $(grep -E 'reached' "$f" | sed 's/  */ /g;s/.*reached/reached/') | $(grep -E 'RR irregularity|P amplitude|PR ' "$f" | sed 's/^ *//' | tr '\n' ';')"
+done
+: <<'PY'
+
 PY

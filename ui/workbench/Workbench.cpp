@@ -274,6 +274,11 @@ void Workbench::loadModel(const QString& path, const std::optional<ModelCard>& g
             throw ModelError(file, "no model card beside it (" + card + "); ExECG Studio needs the card to know the "
                                    "model's leads, rate, units and outputs");
         auto model = std::make_shared<const TorchModel>(file, given ? *given : loadModelCard(card));
+        try {
+            defaultExplainerNames(model->card());   // a card naming no method fails here, not in a slot later
+        } catch (const ExplainError& e) {
+            throw ModelError(file, e.what());
+        }
         // Without a card every submodule is offered for the layer methods: find here, off the GUI thread, which
         // of them the model can give (the answers are kept), so the layer list opens at once.
         if (model->card().inferred)

@@ -40,6 +40,13 @@ std::vector<const Explainer*> ExplainerRegistry::all() const
 
 std::vector<std::string> defaultExplainerNames(const ModelCard& card)
 {
+    if (!card.defaultMethods.empty()) {
+        for (const auto& m : card.defaultMethods)
+            if (!ExplainerRegistry::instance().find(m))
+                throw ExplainError("the model card's explain_defaults names '" + m + "', which is no explanation method "
+                                   "(execg-cli explain --help lists them)");
+        return card.defaultMethods;
+    }
     std::vector<std::string> names;
     const bool gradCamLayer = std::any_of(card.layers.begin(), card.layers.end(), [](const ModelLayer& l) { return l.gradCam; });
     for (const char* m : {"saliency", "integrated-gradients", "smoothgrad", "grad-cam", "occlusion"})

@@ -15,6 +15,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QTest>
 
 #include <cmath>
@@ -244,6 +245,8 @@ private slots:
         table << "missing,1,0\n";
         table.close();
         std::ofstream((dir + "/broken.hea").toStdString()) << "this is not a header\n";
+        // A CinC-style signal file of another extension beside its header is the same record, not a second one.
+        QFile::copy(dir + "/rec0.dat", dir + "/rec0.mat");
         const auto folder = tcav::folderConceptSet(dir.toStdString());
         QCOMPARE(int(folder.examples.size()), 12);
         QVERIFY(std::any_of(folder.warnings.begin(), folder.warnings.end(), [](const std::string& w) { return w.rfind("broken.hea left out", 0) == 0; }));

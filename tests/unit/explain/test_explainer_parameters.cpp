@@ -33,6 +33,21 @@ class ExplainerParametersTest : public QObject {
     Q_OBJECT
 
 private slots:
+    // The set run when none is chosen: the card's explain_defaults where it names them, else the application's.
+    void defaultMethodsFollowTheCard()
+    {
+        ModelCard card;
+        QCOMPARE(defaultExplainerNames(card), (std::vector<std::string>{"saliency", "integrated-gradients", "smoothgrad", "occlusion"}));
+        card.layers = {{"layer3", true, false}};
+        QCOMPARE(defaultExplainerNames(card).size(), std::size_t(5));
+        card.defaultMethods = {"saliency", "grad-cam"};
+        QCOMPARE(defaultExplainerNames(card), card.defaultMethods);
+        card.defaultMethods = {"saliency", "lime"};
+        QVERIFY_THROWS_EXCEPTION(ExplainError, defaultExplainerNames(card));
+        const QString message = test::messageOf([&] { defaultExplainerNames(card); });
+        QVERIFY2(message.contains("'lime', which is no explanation method"), qPrintable(message));
+    }
+
     void parsesLists()
     {
         const auto p = parseParameterList(" steps=20 , rule=trapezoid,");

@@ -93,6 +93,14 @@ private slots:
         QVERIFY(back.input.windows && back.input.windows->hopSeconds == 5.0 && back.input.windows->combine == WindowCombine::Max);
     }
 
+    void explainDefaults()
+    {
+        QVERIFY(parseModelCard(kGoodCard, "a").defaultMethods.empty());
+        const ModelCard c = parseModelCard(mutated(R"("demo": true)", R"("demo": true, "explain_defaults": ["saliency", "grad-cam"])"), "x");
+        QCOMPARE(c.defaultMethods, (std::vector<std::string>{"saliency", "grad-cam"}));
+        QCOMPARE(parseModelCard(modelCardToJson(c), "y").defaultMethods, c.defaultMethods);
+    }
+
     void leadNamesAreNormalised()
     {
         const ModelCard c = parseModelCard(mutated(R"("I", "II", "III", "aVR")", R"("Lead I", "II", "III", "AVR")"), "x");
@@ -136,6 +144,8 @@ private slots:
         QTest::newRow("intended use") << QString::fromStdString(mutated("Teaching and testing explanations.", "")) << "'intended_use' is empty";
         QTest::newRow("label wave") << QString::fromStdString(mutated(R"(["t", "qrs"])", R"(["t", "u"])")) << "'label_waves' has 'u'";
         QTest::newRow("label waves type") << QString::fromStdString(mutated(R"(["t", "qrs"])", R"("t")")) << "'label_waves' must be a list";
+        QTest::newRow("explain defaults") << QString::fromStdString(mutated(R"("demo": true)", R"("demo": true, "explain_defaults": "saliency")"))
+                                          << "'explain_defaults' must be a non-empty list of method names";
         QTest::newRow("demo type") << QString::fromStdString(mutated(R"("demo": true)", R"("demo": "yes")")) << "'demo' must be true or false";
     }
     void badCardsAreRefused()
