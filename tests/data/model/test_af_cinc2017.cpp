@@ -87,6 +87,14 @@ private slots:
         const auto& limitations = model->card().limitations;
         QVERIFY(std::abs(stated(limitations, "challenge score \\(mean F1 of N, A, O\\)") - s.challenge) < 0.0015);
         QVERIFY(std::abs(stated(limitations, "AF") - s.f1[1]) < 0.0015);
+        QVERIFY(std::abs(stated(limitations, "AUROC normal") - s.auroc[0]) < 0.0015);
+        QVERIFY(std::abs(stated(limitations, ", other") - s.f1[2]) < 0.0015);   // the F1 list comes first
+        QVERIFY(std::abs(stated(limitations, "AUROC normal [0-9.]+, AF [0-9.]+, other") - s.auroc[2]) < 0.0015);
+        std::string confusion;
+        for (std::size_t r = 0; r < 4; ++r)
+            confusion += std::string(r ? " /" : "") + " " + std::to_string(s.confusion[r][0]) + " " + std::to_string(s.confusion[r][1]) +
+                         " " + std::to_string(s.confusion[r][2]) + " " + std::to_string(s.confusion[r][3]);
+        QVERIFY2(limitations.find("columns the prediction)" + confusion + ".") != std::string::npos, confusion.c_str());
     }
 };
 

@@ -274,7 +274,13 @@ ModelCard cinc2017Card(const Cinc2017Scores& s)
            "are outside what it has seen. Validation (17 % of the records, stratified, "
         << s.records << " recordings): F1 normal " << fixed(s.f1[0], 3) << ", AF " << fixed(s.f1[1], 3) << ", other "
         << fixed(s.f1[2], 3) << ", noisy " << fixed(s.f1[3], 3) << "; challenge score (mean F1 of N, A, O) "
-        << fixed(s.challenge, 3) << "; AUROC AF " << fixed(s.auroc[1], 3) << ".";
+        << fixed(s.challenge, 3) << "; AUROC normal " << fixed(s.auroc[0], 3) << ", AF " << fixed(s.auroc[1], 3) << ", other "
+        << fixed(s.auroc[2], 3) << ", noisy " << fixed(s.auroc[3], 3)
+        << "; confusion (rows the truth N, A, O, ~; columns the prediction)";
+    for (std::size_t r = 0; r < 4; ++r)
+        lim << (r ? " /" : "") << " " << s.confusion[r][0] << " " << s.confusion[r][1] << " " << s.confusion[r][2] << " "
+            << s.confusion[r][3];
+    lim << ".";
     c.limitations = lim.str();
     return c;
 }
