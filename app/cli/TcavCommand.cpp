@@ -71,18 +71,17 @@ int runTcav(const std::vector<std::string>& words)
             throw UsageError("tcav: --target " + *t + " is neither an output label nor an index of the model");
         target = *k;
     }
+    const double seconds = tcav::conceptExampleSeconds(card.input);
     std::vector<tcav::ConceptSet> concepts;
     for (const auto& spec : args.values("concept")) {
-        try {   // built-in sets are drawn at the model's own rate, so they need no resampling
-            concepts.push_back(tcav::conceptSetFromSpec(spec, examples, o.seed, card.input.samplingRateHz,
-                                                        tcav::conceptExampleSeconds(card.input)));
+        try {   // built-in sets are drawn at the model's own rate and window, so they need no resampling or padding
+            concepts.push_back(tcav::conceptSetFromSpec(spec, examples, o.seed, card.input.samplingRateHz, seconds));
         } catch (const std::invalid_argument& e) {
             throw UsageError(std::string("tcav: ") + e.what());
         }
     }
     const tcav::ConceptSet pool = args.has("random-pool") ? tcav::folderConceptSet(*args.value("random-pool"))
-                                                          : tcav::normalPool(3 * examples, o.seed, card.input.samplingRateHz,
-                                                                             tcav::conceptExampleSeconds(card.input));
+                                                          : tcav::normalPool(3 * examples, o.seed, card.input.samplingRateHz, seconds);
     const tcav::ConceptSet inputs = tcav::filesConceptSet(args.values("inputs"), "inputs");
 
     const TcavResult r = runTcav(model, concepts, pool, inputs, target, o);

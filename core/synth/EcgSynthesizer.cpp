@@ -65,10 +65,16 @@ void projectLeads(const DipoleTrace& d, const ElectrodeNoise& noise, SignalGroup
     }
 }
 
+// How the generator marks what it writes, and isSyntheticRecording reads it back.
+constexpr const char* kManufacturer = "ExECG Studio";
+constexpr const char* kDeviceModel = "synthetic ECG generator";
+constexpr const char* kDescriptionStart = "synthetic ECG (";
+constexpr const char* kGeneratorName = "execg-synth";   // kGeneratorVersion without its version number
+
 std::string describe(const SynthParams& p)
 {
     std::ostringstream s;
-    s << "synthetic ECG (" << kGeneratorVersion << "): rhythm " << toString(p.rhythm) << ", seed " << p.seed
+    s << kDescriptionStart << kGeneratorVersion << "): rhythm " << toString(p.rhythm) << ", seed " << p.seed
       << ", HR " << p.heartRateBpm << " bpm, K+ " << p.potassiumMmolL << " mmol/L";
     return s.str();
 }
@@ -78,12 +84,13 @@ std::string describe(const SynthParams& p)
 bool isSyntheticRecording(const Recording& recording)
 {
     const auto& md = recording.metadata;
-    if (recording.formatName == "synthetic" || md.device.model == "synthetic ECG generator" ||
-        md.device.softwareVersion.rfind("execg-synth", 0) == 0)
+    if (recording.formatName == "synthetic" || md.device.model == kDeviceModel || md.device.softwareVersion.rfind(kGeneratorName, 0) == 0)
         return true;
-    // WFDB keeps the device as a comment ("Device: ExECG Studio synthetic ECG generator").
-    return std::any_of(md.comments.begin(), md.comments.end(), [](const std::string& c) {
-        return c.rfind("synthetic ECG (execg-synth", 0) == 0 || c.find("ExECG Studio synthetic ECG generator") != std::string::npos;
+    // WFDB keeps the device and the description as comments ("Device: ExECG Studio synthetic ECG generator").
+    const std::string device = std::string(kManufacturer) + " " + kDeviceModel;
+    const std::string description = std::string(kDescriptionStart) + kGeneratorName;
+    return std::any_of(md.comments.begin(), md.comments.end(), [&](const std::string& c) {
+        return c.rfind(description, 0) == 0 || c.find(device) != std::string::npos;
     });
 }
 
@@ -152,8 +159,8 @@ SynthResult generateEcg(const SynthParams& p)
 
     auto& md = rec.metadata;
     md.patient.id = "SYNTH-" + std::to_string(p.seed);
-    md.device.manufacturer = "ExECG Studio";
-    md.device.model = "synthetic ECG generator";
+    md.device.manufacturer = kManufacturer;
+    md.device.model = kDeviceModel;
     md.device.softwareVersion = kGeneratorVersion;
     md.comments.push_back(describe(p));
     for (const auto& b : result.beats)

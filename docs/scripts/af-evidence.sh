@@ -44,16 +44,9 @@ for method, rows in shares.items():
         q = statistics.quantiles(v, n=4)
         cells.append(f"{statistics.median(v):.2f} ({q[0]:.2f}-{q[2]:.2f})".rjust(18))
     print(f"{method:22s}" + "".join(cells))
-cf = [x for x in sorted(os.listdir(out)) if x.startswith("cf-") and os.path.isdir(os.path.join(out, x))]
-print(f"\nparametric counterfactual, AF probability to 0.1, {len(cf)} records:")
-for x in cf:
-    d = json.load(open(os.path.join(out, x, "summary.json")))
-    for m in d["methods"]:
-        print(" ", x[3:], "|", "; ".join(m.get("notes", []))[:300])
 PY
+echo
+echo "parametric counterfactual, AF probability to 0.1, first $cfs records: reached? | what moved | the beat model's fit"
 for f in "$out"/cf-*.txt; do
-    echo "  $(basename "$f" .txt | cut -c4-): $(grep -E 'reached' "$f" | sed 's/  */ /g;s/.*reached/reached/') | $(grep -E 'RR irregularity|P amplitude|PR ' "$f" | sed 's/^ *//' | tr '\n' ';')"
+    echo "  $(basename "$f" .txt | cut -c4-): $(grep -E 'reached' "$f" | sed 's/  */ /g;s/.*reached/reached/') | $(grep -E 'RR irregularity|P amplitude|PR ' "$f" | sed 's/^ *//' | tr '\n' ';') | $(grep -o 'explains [0-9]* %' "$f")"
 done
-: <<'PY'
-
-PY
