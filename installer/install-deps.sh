@@ -15,6 +15,7 @@ BUILD_PKGS=(
   nlohmann-json3-dev
   libflac-dev
   zlib1g-dev
+  libsqlite3-dev
   libbenchmark-dev
   clang libclang-rt-14-dev
 )

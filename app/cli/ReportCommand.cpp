@@ -10,6 +10,7 @@
 
 #include "analysis/ResultsJson.h"
 #include "analysis/torch/CaseAnalysis.h"
+#include "cohort/CohortInputs.h"
 #include "io/AtomicFile.h"
 #include "io/ReaderRegistry.h"
 #include "model/torch/TorchModel.h"
@@ -116,32 +117,6 @@ ReportLook lookFromArgs(const CliArgs& args)
     s.halfGainChest = args.has("half-gain-chest");
     s.grid = choice<GridStyle>(args, "grid", {{"red", GridStyle::ClinicalRed}, {"grey", GridStyle::NeutralGrey}, {"none", GridStyle::None}}, s.grid);
     return look;
-}
-
-// Files given, and every file a reader knows under folders given, in a stable order.
-std::vector<std::string> inputFiles(const std::vector<std::string>& given)
-{
-    std::set<std::string> extensions;
-    for (const auto& r : ReaderRegistry::instance().readers())
-        for (const auto& e : r->extensions())
-            extensions.insert(e);
-    std::vector<std::string> files;
-    for (const auto& g : given) {
-        if (!fs::is_directory(g)) {
-            files.push_back(g);
-            continue;
-        }
-        std::vector<std::string> found;
-        for (const auto& entry : fs::recursive_directory_iterator(g, fs::directory_options::skip_permission_denied)) {
-            std::string ext = entry.path().extension().string();
-            std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-            if (entry.is_regular_file() && extensions.count(ext))
-                found.push_back(entry.path().string());
-        }
-        std::sort(found.begin(), found.end());
-        files.insert(files.end(), found.begin(), found.end());
-    }
-    return files;
 }
 
 struct CaseResult {
@@ -272,7 +247,12 @@ int runReport(const std::vector<std::string>& words)
         if (isCounterfactualMethod(spec.choice.method))
             throw UsageError("report: " + spec.choice.method + " is a counterfactual generator; `execg-cli explain` runs those");
     const ReportLook look = lookFromArgs(args);
-    const auto files = inputFiles(args.positional());
+    std::vector<std::string> files;
+    try {
+        files = recordingFilesIn(args.positional());
+    } catch (const CohortInputError& e) {
+        throw UsageError(std::string("report: ") + e.what());
+    }
     if (files.empty())
         throw UsageError("report: no recordings found in the files and folders given");
     fs::create_directories(outDir);

@@ -71,6 +71,13 @@ const std::vector<Command>& commands()
                                           random concepts per concept and layer; `execg-cli tcav --help`
                                           lists the built-in concepts
 )", true},
+        {"cohort", execg::cli::runCohort, R"(  cohort run --model M.pt --db STORE.sqlite [--method ...]... [--manifest FILE.csv] [--shard K/N] [--cf-target V] [INPUT...]
+  cohort merge --db OUT.sqlite IN.sqlite...
+                                          a cohort analysed into a resumable SQLite store (prediction,
+                                          evidence per lead and wave, beat-aligned profiles, measurements,
+                                          counterfactual deltas); shards of a job array merged;
+                                          `execg-cli cohort --help` lists every option
+)", true},
         {"synth", execg::cli::runSynth, R"(  synth --out DIR [--rhythm sinus|af|flutter] [--k MMOL_L] [--hr BPM] [--seconds S] [--fs HZ] [--seed S]
         [--count N] [--format wfdb|dicom] ...
                                           synthetic 12-lead ECGs with ground-truth JSON beside each;
