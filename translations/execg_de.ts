@@ -247,6 +247,90 @@
         <source>age %1</source>
         <translation>Alter %1</translation>
     </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>PR</source>
+        <translation>PR</translation>
+    </message>
+    <message>
+        <source>QRS</source>
+        <translation>QRS</translation>
+    </message>
+    <message>
+        <source>ST</source>
+        <translation>ST</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>TP</source>
+        <translation>TP</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>P waves</source>
+        <translation>P-Wellen</translation>
+    </message>
+    <message>
+        <source>PR segments</source>
+        <translation>PR-Strecken</translation>
+    </message>
+    <message>
+        <source>QRS complexes</source>
+        <translation>QRS-Komplexen</translation>
+    </message>
+    <message>
+        <source>ST segments</source>
+        <translation>ST-Strecken</translation>
+    </message>
+    <message>
+        <source>T waves</source>
+        <translation>T-Wellen</translation>
+    </message>
+    <message>
+        <source>TP baseline</source>
+        <translation>TP-Grundlinie</translation>
+    </message>
+    <message>
+        <source>regions outside the delineated waves</source>
+        <translation>Bereichen außerhalb der abgegrenzten Wellen</translation>
+    </message>
+    <message>
+        <source>all ECGs (%1)</source>
+        <translation>alle EKGs (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>all %1 ECGs</source>
+        <translation>allen %1 EKGs</translation>
+    </message>
+    <message>
+        <source>the %1 ECGs %2</source>
+        <translation>den %1 EKGs %2</translation>
+    </message>
+    <message>
+        <source>In %1 % of %2, %3 puts the largest share of its evidence in the %4, spread over the leads.</source>
+        <translation>In %1 % von %2 legt %3 den größten Anteil seiner Evidenz in die %4, verteilt über die Ableitungen.</translation>
+    </message>
+    <message>
+        <source>In %1 % of %2, %3 puts the largest share of its evidence in the %4, most in %5.</source>
+        <translation>In %1 % von %2 legt %3 den größten Anteil seiner Evidenz in die %4, am meisten in %5.</translation>
+    </message>
+    <message>
+        <source>ExECG Studio cohort report</source>
+        <translation>ExECG Studio – Kohortenbericht</translation>
+    </message>
 </context>
 <context>
     <name>execg::BareModelDialog</name>
@@ -289,6 +373,129 @@
     <message>
         <source>Input layout</source>
         <translation>Eingabeanordnung</translation>
+    </message>
+</context>
+<context>
+    <name>execg::CohortPages</name>
+    <message>
+        <source>Cohort report</source>
+        <translation>Kohortenbericht</translation>
+    </message>
+    <message>
+        <source>Model: %1 (SHA-256 %2…)</source>
+        <translation>Modell: %1 (SHA-256 %2…)</translation>
+    </message>
+    <message>
+        <source>Methods: %1</source>
+        <translation>Methoden: %1</translation>
+    </message>
+    <message>
+        <source>Counterfactual target: %1</source>
+        <translation>Kontrafaktisches Ziel: %1</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Speicher: %1</translation>
+    </message>
+    <message>
+        <source>Records: %1 — %2 analysed, %3 could not be analysed</source>
+        <translation>Aufzeichnungen: %1 — %2 analysiert, %3 nicht analysierbar</translation>
+    </message>
+    <message>
+        <source>Headlines</source>
+        <translation>Kernaussagen</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>Vorhersagen</translation>
+    </message>
+    <message>
+        <source>Records that could not be analysed</source>
+        <translation>Nicht analysierbare Aufzeichnungen</translation>
+    </message>
+    <message>
+        <source>%1 × %2 (e.g. %3)</source>
+        <translation>%1 × %2 (z. B. %3)</translation>
+    </message>
+    <message>
+        <source>… and %1 other reasons (all in the JSON)</source>
+        <translation>… und %1 weitere Gründe (alle im JSON)</translation>
+    </message>
+    <message>
+        <source>Where %1&apos;s evidence lies</source>
+        <translation>Wo die Evidenz von %1 liegt</translation>
+    </message>
+    <message>
+        <source>Share of the method&apos;s total |attribution| per wave in each ECG: boxes span the quartiles, whiskers the 5th to 95th percentiles, the line is the median. Groups by %1.</source>
+        <translation>Anteil der gesamten |Attribution| der Methode je Welle in jedem EKG: Boxen umfassen die Quartile, Whisker das 5. bis 95. Perzentil, die Linie ist der Median. Gruppen nach %1.</translation>
+    </message>
+    <message>
+        <source>%1 on the median beat</source>
+        <translation>%1 am Medianschlag</translation>
+    </message>
+    <message>
+        <source>Per lead: the mean median beat of all ECGs (black, 50 mm/s, 10 mm/mV) and, below it, the mean evidence over the beats of each ECG&apos;s median beat, relative to the ECG&apos;s average (1 = average), per group.</source>
+        <translation>Je Ableitung: der mittlere Medianschlag aller EKGs (schwarz, 50 mm/s, 10 mm/mV) und darunter die mittlere Evidenz über die Schläge des Medianschlags jedes EKGs, relativ zum Mittel des EKGs (1 = Mittel), je Gruppe.</translation>
+    </message>
+    <message>
+        <source>Agreement between the methods</source>
+        <translation>Übereinstimmung zwischen den Methoden</translation>
+    </message>
+    <message>
+        <source>Spearman&apos;s rank correlation of two methods&apos; shares per lead and wave, in each ECG; the median over the ECGs (quartiles in brackets).</source>
+        <translation>Spearmans Rangkorrelation der Anteile zweier Methoden je Ableitung und Welle in jedem EKG; der Median über die EKGs (Quartile in Klammern).</translation>
+    </message>
+    <message>
+        <source>What %1 changed</source>
+        <translation>Was %1 verändert hat</translation>
+    </message>
+    <message>
+        <source>Target reached in %1 of %2 ECGs. Per measurement: the median change with its 95 % confidence interval, the share of ECGs where it rose, Wilcoxon&apos;s signed-rank test and Holm&apos;s correction over the measurements. The 30 smallest p-values.</source>
+        <translation>Ziel in %1 von %2 EKGs erreicht. Je Messgröße: die mediane Änderung mit 95-%-Konfidenzintervall, der Anteil der EKGs, in denen sie stieg, der Wilcoxon-Vorzeichen-Rang-Test und die Holm-Korrektur über die Messgrößen. Die 30 kleinsten p-Werte.</translation>
+    </message>
+    <message>
+        <source>measurement</source>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>Ableitung</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>pairs</source>
+        <translation>Paare</translation>
+    </message>
+    <message>
+        <source>median change [95 % CI]</source>
+        <translation>mediane Änderung [95-%-KI]</translation>
+    </message>
+    <message>
+        <source>rose</source>
+        <translation>gestiegen</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>p (Holm)</source>
+        <translation>p (Holm)</translation>
+    </message>
+    <message>
+        <source>%1: median %2 %3 (quartiles %4–%5), %6 ECGs</source>
+        <translation>%1: Median %2 %3 (Quartile %4–%5), %6 EKGs</translation>
+    </message>
+    <message>
+        <source>Share per lead, all ECGs</source>
+        <translation>Anteil je Ableitung, alle EKGs</translation>
+    </message>
+    <message>
+        <source>Evidence scale: the panel&apos;s bottom is 0; 14 mm is %1 × the ECG&apos;s average evidence (higher peaks are cut at the panel&apos;s top). Grid 1 mm; the dashed line is the QRS fiducial; the axis runs from %2 to %3 ms.</source>
+        <translation>Evidenzskala: Der untere Rand des Felds ist 0; 14 mm entsprechen dem %1-Fachen der mittleren Evidenz des EKGs (höhere Spitzen werden am oberen Rand abgeschnitten). Raster 1 mm; die gestrichelte Linie ist der QRS-Bezugspunkt; die Achse reicht von %2 bis %3 ms.</translation>
     </message>
 </context>
 <context>

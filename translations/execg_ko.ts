@@ -247,6 +247,90 @@
         <source>age %1</source>
         <translation>연령 %1</translation>
     </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>PR</source>
+        <translation>PR</translation>
+    </message>
+    <message>
+        <source>QRS</source>
+        <translation>QRS</translation>
+    </message>
+    <message>
+        <source>ST</source>
+        <translation>ST</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>TP</source>
+        <translation>TP</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>P waves</source>
+        <translation>P파</translation>
+    </message>
+    <message>
+        <source>PR segments</source>
+        <translation>PR 분절</translation>
+    </message>
+    <message>
+        <source>QRS complexes</source>
+        <translation>QRS 군</translation>
+    </message>
+    <message>
+        <source>ST segments</source>
+        <translation>ST 분절</translation>
+    </message>
+    <message>
+        <source>T waves</source>
+        <translation>T파</translation>
+    </message>
+    <message>
+        <source>TP baseline</source>
+        <translation>TP 기준선</translation>
+    </message>
+    <message>
+        <source>regions outside the delineated waves</source>
+        <translation>구분된 파형 밖의 영역</translation>
+    </message>
+    <message>
+        <source>all ECGs (%1)</source>
+        <translation>전체 심전도 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>all %1 ECGs</source>
+        <translation>전체 심전도 %1건</translation>
+    </message>
+    <message>
+        <source>the %1 ECGs %2</source>
+        <translation>%2 심전도 %1건</translation>
+    </message>
+    <message>
+        <source>In %1 % of %2, %3 puts the largest share of its evidence in the %4, spread over the leads.</source>
+        <translation>%2 중 %1 %에서 %3은(는) 증거의 가장 큰 몫을 %4에 두며, 유도 전체에 퍼져 있습니다.</translation>
+    </message>
+    <message>
+        <source>In %1 % of %2, %3 puts the largest share of its evidence in the %4, most in %5.</source>
+        <translation>%2 중 %1 %에서 %3은(는) 증거의 가장 큰 몫을 %4에 두며, 대부분 %5에 있습니다.</translation>
+    </message>
+    <message>
+        <source>ExECG Studio cohort report</source>
+        <translation>ExECG Studio 코호트 보고서</translation>
+    </message>
 </context>
 <context>
     <name>execg::BareModelDialog</name>
@@ -289,6 +373,129 @@
     <message>
         <source>Input layout</source>
         <translation>입력 배치</translation>
+    </message>
+</context>
+<context>
+    <name>execg::CohortPages</name>
+    <message>
+        <source>Cohort report</source>
+        <translation>코호트 보고서</translation>
+    </message>
+    <message>
+        <source>Model: %1 (SHA-256 %2…)</source>
+        <translation>모델: %1 (SHA-256 %2…)</translation>
+    </message>
+    <message>
+        <source>Methods: %1</source>
+        <translation>방법: %1</translation>
+    </message>
+    <message>
+        <source>Counterfactual target: %1</source>
+        <translation>반사실 목표: %1</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>저장소: %1</translation>
+    </message>
+    <message>
+        <source>Records: %1 — %2 analysed, %3 could not be analysed</source>
+        <translation>기록: %1건 — %2건 분석, %3건 분석 불가</translation>
+    </message>
+    <message>
+        <source>Headlines</source>
+        <translation>요점</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>Records that could not be analysed</source>
+        <translation>분석할 수 없었던 기록</translation>
+    </message>
+    <message>
+        <source>%1 × %2 (e.g. %3)</source>
+        <translation>%1 × %2 (예: %3)</translation>
+    </message>
+    <message>
+        <source>… and %1 other reasons (all in the JSON)</source>
+        <translation>… 그 밖의 이유 %1개 (모두 JSON에 있음)</translation>
+    </message>
+    <message>
+        <source>Where %1&apos;s evidence lies</source>
+        <translation>%1의 증거가 있는 곳</translation>
+    </message>
+    <message>
+        <source>Share of the method&apos;s total |attribution| per wave in each ECG: boxes span the quartiles, whiskers the 5th to 95th percentiles, the line is the median. Groups by %1.</source>
+        <translation>각 심전도에서 방법의 전체 |기여도| 중 파형별 몫: 상자는 사분위 범위, 수염은 5~95 백분위, 선은 중앙값입니다. 그룹 기준: %1.</translation>
+    </message>
+    <message>
+        <source>%1 on the median beat</source>
+        <translation>중앙 박동 위의 %1</translation>
+    </message>
+    <message>
+        <source>Per lead: the mean median beat of all ECGs (black, 50 mm/s, 10 mm/mV) and, below it, the mean evidence over the beats of each ECG&apos;s median beat, relative to the ECG&apos;s average (1 = average), per group.</source>
+        <translation>유도별: 전체 심전도의 평균 중앙 박동(검정, 50 mm/s, 10 mm/mV)과 그 아래에 각 심전도 중앙 박동을 이룬 박동들의 평균 증거(심전도 평균 대비, 1 = 평균)를 그룹별로 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Agreement between the methods</source>
+        <translation>방법 간 일치도</translation>
+    </message>
+    <message>
+        <source>Spearman&apos;s rank correlation of two methods&apos; shares per lead and wave, in each ECG; the median over the ECGs (quartiles in brackets).</source>
+        <translation>각 심전도에서 두 방법의 유도·파형별 몫의 스피어먼 순위 상관; 심전도 전체의 중앙값(괄호 안은 사분위수).</translation>
+    </message>
+    <message>
+        <source>What %1 changed</source>
+        <translation>%1이(가) 바꾼 것</translation>
+    </message>
+    <message>
+        <source>Target reached in %1 of %2 ECGs. Per measurement: the median change with its 95 % confidence interval, the share of ECGs where it rose, Wilcoxon&apos;s signed-rank test and Holm&apos;s correction over the measurements. The 30 smallest p-values.</source>
+        <translation>%2건 중 %1건에서 목표에 도달했습니다. 측정값별: 중앙 변화와 95 % 신뢰구간, 증가한 심전도의 비율, 윌콕슨 부호 순위 검정과 측정값 전체에 대한 홈 보정. p값이 가장 작은 30개.</translation>
+    </message>
+    <message>
+        <source>measurement</source>
+        <translation>측정값</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>유도</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>단위</translation>
+    </message>
+    <message>
+        <source>pairs</source>
+        <translation>쌍</translation>
+    </message>
+    <message>
+        <source>median change [95 % CI]</source>
+        <translation>중앙 변화 [95 % CI]</translation>
+    </message>
+    <message>
+        <source>rose</source>
+        <translation>증가</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>p (Holm)</source>
+        <translation>p (Holm)</translation>
+    </message>
+    <message>
+        <source>%1: median %2 %3 (quartiles %4–%5), %6 ECGs</source>
+        <translation>%1: 중앙값 %2 %3 (사분위 %4–%5), 심전도 %6건</translation>
+    </message>
+    <message>
+        <source>Share per lead, all ECGs</source>
+        <translation>유도별 몫, 전체 심전도</translation>
+    </message>
+    <message>
+        <source>Evidence scale: the panel&apos;s bottom is 0; 14 mm is %1 × the ECG&apos;s average evidence (higher peaks are cut at the panel&apos;s top). Grid 1 mm; the dashed line is the QRS fiducial; the axis runs from %2 to %3 ms.</source>
+        <translation>증거 척도: 칸의 아래쪽이 0이고 14 mm는 심전도 평균 증거의 %1배입니다(더 높은 봉우리는 칸 위쪽에서 잘림). 격자 1 mm; 점선은 QRS 기준점; 축은 %2 ms에서 %3 ms까지입니다.</translation>
     </message>
 </context>
 <context>

@@ -6,8 +6,14 @@
 #include "MethodSpecs.h"
 #include "ModelArgs.h"
 
+#include "cohort/CohortReport.h"
 #include "cohort/torch/CohortRunner.h"
+#include "io/AtomicFile.h"
 #include "model/torch/TorchModel.h"
+#ifdef EXECG_CLI_REPORT
+#include "HeadlessGui.h"
+#include "render/CohortReportPdf.h"
+#endif
 
 #include <unistd.h>
 
@@ -18,6 +24,7 @@
 #include <filesystem>
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 
 namespace execg::cli {
 
@@ -32,7 +39,8 @@ const char* kCohortUsage =
     "                            [--manifest FILE.csv|FILE.tsv [--path-column NAME]] [--shard K/N]\n"
     "                            [--cf-target VALUE [--cf-output LABEL|INDEX]] [--quality] [--full-maps]\n"
     "                            [--lead NAME] [--start S] [--threads N] [INPUT...]\n"
-    "       execg-cli cohort merge --db OUT.sqlite IN.sqlite...\n\n"
+    "       execg-cli cohort merge --db OUT.sqlite IN.sqlite...\n"
+    "       execg-cli cohort report --db STORE.sqlite --out DIR [--by COLUMN] [--bins E1,E2,...]\n\n"
     "run: every recording of the cohort — INPUT files, folders (searched for every format a reader knows), @LIST\n"
     "     files (one path per line) and the manifest's rows (a path column and any label columns) — analysed with\n"
     "     the model and methods (the card's default set without --method; with --cf-target and no cf-* method,\n"
@@ -45,7 +53,13 @@ const char* kCohortUsage =
     "     Exit status: 0 when some record was analysed (or all were already stored), 1 when every record failed,\n"
     "     2 for a usage error, 130 when interrupted.\n"
     "merge: the stores' records joined into OUT.sqlite (created when absent); refused when a store was made with\n"
-    "     another model, method set, counterfactual target or schema version. A record already in OUT stays as it is.\n";
+    "     another model, method set, counterfactual target or schema version. A record already in OUT stays as it is.\n"
+    "report: the population in DIR/cohort-report.json (and DIR/cohort-report.pdf where execg-cli has the report\n"
+    "     renderer): the predictions' distribution; per method the share of evidence per wave and lead (box-plot\n"
+    "     figures) overall and per group, the beat-aligned mean evidence per lead under the mean median beat; the\n"
+    "     methods' agreement; counterfactual changes with median, 95 % CI, Wilcoxon signed-rank and Holm; a headline\n"
+    "     per group and method. Groups: the predicted class, or bands of the prediction (quartiles, or --bins), or\n"
+    "     --by a manifest column (bands of it when numeric). A store still being filled can be reported on.\n";
 
 std::string methodName(const MethodChoice& c)
 {
@@ -204,6 +218,70 @@ int runCohortMerge(const std::vector<std::string>& words)
     return 0;
 }
 
+std::vector<double> binsFromArgs(const CliArgs& args)
+{
+    std::vector<double> bins;
+    if (const auto text = args.value("bins")) {
+        std::stringstream in(*text);
+        for (std::string part; std::getline(in, part, ',');) {
+            try {
+                std::size_t used = 0;
+                bins.push_back(std::stod(part, &used));
+                if (used != part.size())
+                    throw std::invalid_argument(part);
+            } catch (const std::exception&) {
+                throw UsageError("cohort report: --bins expects ascending numbers separated by commas, got '" + *text + "'");
+            }
+            if (bins.size() > 1 && !(bins.back() > bins[bins.size() - 2]))
+                throw UsageError("cohort report: --bins must ascend, got '" + *text + "'");
+        }
+    }
+    return bins;
+}
+
+int runCohortReport(const std::vector<std::string>& words)
+{
+    CliArgs args(words, {});
+    if (const auto bad = args.unknown({"db", "out", "by", "bins"}); !bad.empty())
+        throw UsageError("cohort report: unknown option --" + bad.front());
+    if (!args.has("db") || !args.has("out") || !args.positional().empty())
+        throw UsageError("cohort report: give --db STORE.sqlite and --out DIR");
+    const auto t0 = std::chrono::steady_clock::now();
+    const CohortStore store = CohortStore::openToRead(*args.value("db"));
+    CohortReportOptions options;
+    options.byColumn = args.value("by").value_or("");
+    options.bins = binsFromArgs(args);
+    CohortReport report;
+    try {
+        report = buildCohortReport(store, options);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string("cohort report: ") + e.what());
+    }
+    const std::filesystem::path dir(*args.value("out"));
+    std::filesystem::create_directories(dir);
+    const std::string jsonPath = (dir / "cohort-report.json").string();
+    writeFileAtomically(jsonPath, cohortReportJson(report).dump(1) + "\n");
+    std::cout << "cohort report: " << report.counts.records << " records (" << report.counts.analysed << " analysed, "
+              << report.counts.failed << " failed); groups by " << report.grouping << "\n";
+    for (const auto& h : report.headlines)
+        std::cout << "  " << h << "\n";
+    for (const auto& c : report.counterfactuals)
+        std::cout << "  " << c.method << ": target reached in " << c.reached << " of " << c.records << "\n";
+    std::cout << "wrote " << jsonPath << "\n";
+#ifdef EXECG_CLI_REPORT
+    const auto app = headlessGuiApplication();
+    const std::string pdfPath = (dir / "cohort-report.pdf").string();
+    std::string error;
+    if (!writeCohortReportPdf(report, pdfPath, &error)) {
+        std::cerr << "execg-cli: cohort report: " << error << "\n";
+        return 1;
+    }
+    std::cout << "wrote " << pdfPath << "\n";
+#endif
+    std::cout << "  in " << duration(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()) << "\n";
+    return 0;
+}
+
 } // namespace
 
 int runCohort(const std::vector<std::string>& words)
@@ -222,11 +300,13 @@ int runCohort(const std::vector<std::string>& words)
             return runCohortRun(rest);
         if (words.front() == "merge")
             return runCohortMerge(rest);
+        if (words.front() == "report")
+            return runCohortReport(rest);
     } catch (const CohortStoreError& e) {
         std::cerr << "execg-cli: cohort " << words.front() << ": " << e.what() << "\n";
         return 1;
     }
-    throw UsageError("cohort: unknown subcommand '" + words.front() + "' (run, merge)");
+    throw UsageError("cohort: unknown subcommand '" + words.front() + "' (run, merge, report)");
 }
 
 } // namespace execg::cli

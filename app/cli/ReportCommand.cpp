@@ -3,6 +3,7 @@
 // every case succeeded. Runs without a display (Qt's offscreen platform).
 #include "CliArgs.h"
 #include "CliFormat.h"
+#include "HeadlessGui.h"
 #include "Commands.h"
 #include "MethodSpecs.h"
 #include "ModelArgs.h"
@@ -19,7 +20,6 @@
 #include "render/ReportAssembly.h"
 #include "render/Text.h"
 
-#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QSaveFile>
@@ -229,14 +229,7 @@ int runReport(const std::vector<std::string>& words)
         throw UsageError("report: give --model M.pt, one or more FILEs or DIRs, and --out DIR");
     if (args.has("truth") && !args.has("quality"))
         throw UsageError("report: --truth needs --quality");
-    // Painting text needs a QGuiApplication; without a display, the offscreen platform draws just the same.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
-        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    int argc = 1;
-    char name[] = "execg-cli";
-    char* argv[] = {name, nullptr};
-    QGuiApplication app(argc, argv);
+    const auto app = headlessGuiApplication();
 
     const std::string modelPath = *args.value("model");
     const fs::path outDir = *args.value("out");

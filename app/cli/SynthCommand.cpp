@@ -2,6 +2,7 @@
 #include "CliArgs.h"
 #include "Commands.h"
 
+#include "io/AtomicFile.h"
 #include "io/WriterRegistry.h"
 #include "synth/EcgSynthesizer.h"
 
@@ -16,6 +17,8 @@
 #include <functional>
 #include <iostream>
 #include <mutex>
+#include <optional>
+#include <sstream>
 #include <thread>
 
 namespace execg::cli {
@@ -75,7 +78,23 @@ const std::vector<NumberOption>& numberOptions()
 }
 
 const std::vector<std::string> kOtherOptions{"rhythm", "t-polarity", "qt-formula", "flutter-conduction", "seed",
-                                             "count", "out", "format", "threads"};
+                                             "count", "out", "format", "threads", "k-range"};
+
+// A cohort over a range of potassium: record i's K⁺ drawn uniformly from [low, high] by its own seed, so any record
+// can be regenerated alone.
+struct PotassiumRange {
+    double low = 0, high = 0;
+};
+
+double uniformFromSeed(std::uint64_t seed)
+{
+    // SplitMix64's finaliser: well-spread bits from consecutive seeds.
+    std::uint64_t z = seed + 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    return double(z >> 11) * 0x1.0p-53;
+}
 
 json parametersJson(const SynthParams& p)
 {
@@ -184,12 +203,19 @@ std::string recordName(std::uint64_t baseSeed, int index)
     return buf;
 }
 
-void writeOne(const SynthParams& base, int index, const std::filesystem::path& dir, const RecordingWriter& writer)
+SynthParams recordParams(const SynthParams& base, int index, const std::optional<PotassiumRange>& kRange)
 {
     SynthParams p = base;
     p.seed = base.seed + static_cast<std::uint64_t>(index);
+    if (kRange)
+        p.potassiumMmolL = kRange->low + (kRange->high - kRange->low) * uniformFromSeed(p.seed);
+    return p;
+}
+
+void writeOne(const SynthParams& p, int index, std::uint64_t baseSeed, const std::filesystem::path& dir, const RecordingWriter& writer)
+{
     synth::SynthResult r = synth::generateEcg(p);
-    const std::string name = recordName(base.seed, index);
+    const std::string name = recordName(baseSeed, index);
     std::vector<std::string> files;
     for (const auto& f : writer.write(r.recording, (dir / (name + writer.extensions().front())).string()).files)
         files.push_back(std::filesystem::path(f).filename().string());
@@ -214,7 +240,9 @@ std::string synthUsage()
         "each record; record i of --count N uses seed S+i and is named synth_<S>_<i>. See docs/synthetic-ecg.md.\n\n"
         "  --out DIR                       output folder (created)\n"
         "  --format wfdb|dicom             WFDB format 16 (.hea/.dat) or DICOM 12-lead / general ECG (default wfdb)\n"
-        "  --count N --seed S              N records from seed S (defaults 1, 0)\n"
+        "  --count N --seed S              N records from seed S (defaults 1, 0); with more than one, a manifest\n"
+        "                                  synth_<S>.csv (path, k, rhythm, hr, seed) for execg-cli cohort\n"
+        "  --k-range LOW:HIGH              each record's K+ (mmol/L) drawn uniformly from LOW-HIGH by its seed\n"
         "  --threads N                     workers (default 2 from 8 records on, else 1)\n"
         "  --rhythm sinus|af|flutter       (default sinus)\n"
         "  --t-polarity upright|peaked|flat|inverted\n"
@@ -257,6 +285,30 @@ int runSynth(const std::vector<std::string>& words)
     if (count < 1 || count > 10'000'000)
         throw UsageError("synth: --count must be 1 or more");
     const SynthParams params = parseParams(args);
+    std::optional<PotassiumRange> kRange;
+    if (const auto v = args.value("k-range")) {
+        const auto colon = v->find(':');
+        try {
+            if (colon == std::string::npos)
+                throw std::invalid_argument(*v);
+            kRange = PotassiumRange{std::stod(v->substr(0, colon)), std::stod(v->substr(colon + 1))};
+        } catch (const std::exception&) {
+            throw UsageError("synth: --k-range expects LOW:HIGH in mmol/L, e.g. 2.5:8.5, got '" + *v + "'");
+        }
+        if (args.has("k"))
+            throw UsageError("synth: give --k or --k-range, not both");
+        for (const double k : {kRange->low, kRange->high}) {
+            SynthParams check = params;
+            check.potassiumMmolL = k;
+            try {
+                synth::validate(check);
+            } catch (const std::invalid_argument& e) {
+                throw UsageError(std::string("synth: --k-range: ") + e.what());
+            }
+        }
+        if (!(kRange->high >= kRange->low))
+            throw UsageError("synth: --k-range: HIGH must not be below LOW");
+    }
     // Two workers pay off once there is enough to share; small sets stay on one thread.
     int threads = args.integer("threads").value_or(count >= 8 ? 2 : 1);
     threads = std::clamp(threads, 1, std::min(count, 64));
@@ -275,7 +327,7 @@ int runSynth(const std::vector<std::string>& words)
     auto worker = [&] {
         for (int i = next++; i < count && !failed; i = next++) {
             try {
-                writeOne(params, i, dir, writer);
+                writeOne(recordParams(params, i, kRange), i, params.seed, dir, writer);
             } catch (const std::exception& e) {
                 std::lock_guard lock(errorMutex);
                 if (!failed.exchange(true))
@@ -292,6 +344,17 @@ int runSynth(const std::vector<std::string>& words)
     if (failed) {
         std::cerr << "execg-cli: " << firstError << "\n";
         return 1;
+    }
+    if (count > 1) {
+        // What a cohort run reads as its manifest: each record with its ground truth as label columns.
+        std::ostringstream manifest;
+        manifest << "path,k,rhythm,hr,seed\n";
+        for (int i = 0; i < count; ++i) {
+            const SynthParams p = recordParams(params, i, kRange);
+            manifest << recordName(params.seed, i) << writer.extensions().front() << "," << p.potassiumMmolL << ","
+                     << synth::toString(p.rhythm) << "," << p.heartRateBpm << "," << p.seed << "\n";
+        }
+        writeFileAtomically((dir / ("synth_" + std::to_string(params.seed) + ".csv")).string(), manifest.str());
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << "wrote " << count << " " << format << " record" << (count == 1 ? "" : "s") << " to " << dir.string()

@@ -73,6 +73,7 @@ const std::vector<Command>& commands()
 )", true},
         {"cohort", execg::cli::runCohort, R"(  cohort run --model M.pt --db STORE.sqlite [--method ...]... [--manifest FILE.csv] [--shard K/N] [--cf-target V] [INPUT...]
   cohort merge --db OUT.sqlite IN.sqlite...
+  cohort report --db STORE.sqlite --out DIR [--by COLUMN] [--bins E1,E2,...]
                                           a cohort analysed into a resumable SQLite store (prediction,
                                           evidence per lead and wave, beat-aligned profiles, measurements,
                                           counterfactual deltas); shards of a job array merged;

@@ -206,21 +206,6 @@ double welchTTest(const std::vector<double>& a, const std::vector<double>& b)
     return std::min(1.0, 2.0 * boost::math::cdf(boost::math::complement(dist, std::abs(t))));
 }
 
-std::vector<double> holmAdjust(const std::vector<double>& p)
-{
-    const std::size_t m = p.size();
-    std::vector<std::size_t> order(m);
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) { return p[i] < p[j]; });
-    std::vector<double> adjusted(m);
-    double running = 0.0;
-    for (std::size_t k = 0; k < m; ++k) {
-        running = std::max(running, std::min(1.0, double(m - k) * p[order[k]]));
-        adjusted[order[k]] = running;
-    }
-    return adjusted;
-}
-
 std::size_t cachedActivationSets()
 {
     std::lock_guard lock(cache().mutex);

@@ -10,6 +10,7 @@
 #include "concept/ConceptSets.h"
 #include "explain/Explainer.h"
 #include "model/ModelInputAdapter.h"
+#include "stats/Statistics.h"
 
 #include <cstdint>
 #include <string>
@@ -64,8 +65,8 @@ struct TcavResult {
 TcavResult runTcav(const TorchModel& model, const std::vector<tcav::ConceptSet>& concepts, const tcav::ConceptSet& randomPool,
                    const tcav::ConceptSet& inputs, int target, const TcavOptions& options = {});
 
-// Holm's step-down adjustment of p-values (same order as given).
-std::vector<double> holmAdjust(const std::vector<double>& p);
+// Holm's step-down adjustment of p-values (same order as given): stats::holmAdjust.
+using stats::holmAdjust;
 
 // Two-sided Welch t-test of the means of a and b: the p-value (1 when either sample has fewer than 2 values or both
 // are constant and equal).

@@ -83,16 +83,6 @@ class TestTcav : public QObject {
 private slots:
     void initTestCase() { configureTorchThreads(2); }
 
-    void holmAdjustsStepDown()
-    {
-        // Sorted 0.005, 0.01, 0.03, 0.04 → ×4, ×3, ×2, ×1 = 0.02, 0.03, 0.06, 0.04 → monotone 0.02, 0.03, 0.06, 0.06.
-        const auto a = holmAdjust({0.01, 0.04, 0.03, 0.005});
-        QCOMPARE(a.size(), std::size_t(4));
-        QVERIFY(std::abs(a[0] - 0.03) < 1e-12 && std::abs(a[1] - 0.06) < 1e-12);
-        QVERIFY(std::abs(a[2] - 0.06) < 1e-12 && std::abs(a[3] - 0.02) < 1e-12);
-        QCOMPARE(holmAdjust({0.9, 0.8})[0], 1.0);   // never above 1
-    }
-
     void welchMatchesTheReference()
     {
         // t = −1.8974, df = 5.882 (Welch–Satterthwaite): two-sided p = 0.107531 (numerical integration of the t density).
