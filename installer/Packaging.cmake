@@ -5,6 +5,10 @@ include(GNUInstallDirs)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/resources/models ${CMAKE_SOURCE_DIR}/resources/demo
         DESTINATION ${CMAKE_INSTALL_DATADIR}/execg-studio)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The cohort's Slurm templates (docs/cohort.md), to copy and adapt.
+install(PROGRAMS ${CMAKE_SOURCE_DIR}/installer/slurm/submit-cohort.sh ${CMAKE_SOURCE_DIR}/installer/slurm/cohort-array.sbatch
+                 ${CMAKE_SOURCE_DIR}/installer/slurm/cohort-merge.sbatch ${CMAKE_SOURCE_DIR}/installer/slurm/local-slurm.sh
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/execg-studio/slurm)
 if(EXECG_BUILD_GUI)
   install(FILES ${CMAKE_SOURCE_DIR}/installer/execg-studio.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
   install(FILES ${CMAKE_SOURCE_DIR}/resources/icons/execg-studio.svg

@@ -29,7 +29,13 @@ RUNTIME_PKGS=(
   fonts-noto-cjk
 )
 
-PKGS=("${BUILD_PKGS[@]}" "${RUNTIME_PKGS[@]}")
+# For the tests only: a single-node Slurm the cohort test starts on localhost (installer/slurm/local-slurm.sh).
+# Its packages enable services that stay idle without a configuration of the machine's own.
+TEST_PKGS=(
+  slurm-wlm munge
+)
+
+PKGS=("${BUILD_PKGS[@]}" "${RUNTIME_PKGS[@]}" "${TEST_PKGS[@]}")
 if [[ "${1:-}" == "--runtime-only" ]]; then PKGS=("${RUNTIME_PKGS[@]}"); fi
 
 # OpenBLAS's libblas alternative (priority 100) wins over the reference BLAS (10) in automatic mode; measured on the

@@ -17,7 +17,7 @@ echo "package: $(basename "$deb"), $(du -k "$deb" | cut -f1) KiB"
 info=$(dpkg-deb --info "$deb")
 depends=$(sed -n 's/^ Depends: //p' <<<"$info")
 echo "depends: $depends"
-for dep in libtorch libqt6widgets6 libdcmtk libopenblas0-pthread; do
+for dep in libtorch libqt6widgets6 libdcmtk libopenblas0-pthread libsqlite3; do
   grep -q "$dep" <<<"$depends" || fail "the package does not depend on $dep"
 done
 
@@ -26,7 +26,8 @@ dpkg-deb -x "$deb" "$root"
 for f in usr/bin/execg-cli usr/bin/execg-studio usr/share/execg-studio/models/potassium.pt \
          usr/share/execg-studio/models/potassium.card.json usr/share/execg-studio/models/ecg_autoencoder.pt \
          usr/share/execg-studio/demo/demo_hyperkalaemia.hea usr/share/applications/execg-studio.desktop \
-         usr/share/icons/hicolor/scalable/apps/execg-studio.svg usr/share/mime/packages/execg-studio.xml; do
+         usr/share/icons/hicolor/scalable/apps/execg-studio.svg usr/share/mime/packages/execg-studio.xml \
+         usr/share/execg-studio/slurm/submit-cohort.sh usr/share/execg-studio/slurm/cohort-array.sbatch; do
   [[ -e "$root/$f" ]] || fail "the package lacks /$f"
 done
 grep -q '^MimeType=.*application/dicom.*text/x-wfdb-header' "$root/usr/share/applications/execg-studio.desktop" ||

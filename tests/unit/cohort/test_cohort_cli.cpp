@@ -5,6 +5,7 @@
 #include "cohort/CohortStore.h"
 
 #include "CliRunner.h"
+#include "CohortStoreDiff.h"
 #include "TestFiles.h"
 
 #include <QDir>
@@ -19,49 +20,11 @@
 #include <map>
 
 using namespace execg;
+using namespace execg::test;
 
 namespace {
 
 const QString kModel = QStringLiteral(EXECG_SOURCE_DIR "/resources/models/potassium.pt");
-
-std::map<std::string, CohortRecord> recordsOf(const QString& store)
-{
-    std::map<std::string, CohortRecord> out;
-    CohortStore::openToRead(store.toStdString()).forEachRecord([&](const CohortRecord& r) { out.emplace(r.input, r); });
-    return out;
-}
-
-bool close(double a, double b) { return (std::isnan(a) && std::isnan(b)) || std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(a)); }
-
-// Everything the analysis settled (not its timing) is the same in both stores; a message naming the first difference.
-QString difference(const std::map<std::string, CohortRecord>& a, const std::map<std::string, CohortRecord>& b)
-{
-    if (a.size() != b.size())
-        return QStringLiteral("%1 records against %2").arg(a.size()).arg(b.size());
-    for (const auto& [input, x] : a) {
-        const auto it = b.find(input);
-        if (it == b.end())
-            return QString::fromStdString(input + " missing");
-        const CohortRecord& y = it->second;
-        const QString at = QString::fromStdString(input) + QStringLiteral(": ");
-        if (x.error != y.error || x.warnings != y.warnings || x.labels != y.labels || x.predicted != y.predicted)
-            return at + QStringLiteral("error, warnings, labels or prediction differ");
-        if (x.outputs.size() != y.outputs.size() || x.measurements.size() != y.measurements.size() || x.methods.size() != y.methods.size())
-            return at + QStringLiteral("a different number of outputs, measurements or methods");
-        for (std::size_t k = 0; k < x.outputs.size(); ++k)
-            if (!close(x.outputs[k].value, y.outputs[k].value))
-                return at + QStringLiteral("output %1: %2 against %3").arg(k).arg(x.outputs[k].value).arg(y.outputs[k].value);
-        for (std::size_t k = 0; k < x.methods.size(); ++k) {
-            const auto &m = x.methods[k], &n = y.methods[k];
-            if (m.method != n.method || m.error != n.error || m.shares.size() != n.shares.size() || m.beatProfile.size() != n.beatProfile.size())
-                return at + QString::fromStdString(m.method) + QStringLiteral(": differs");
-            for (std::size_t s = 0; s < m.shares.size(); ++s)
-                if (!close(m.shares[s].share, n.shares[s].share))
-                    return at + QString::fromStdString(m.method + " share " + m.shares[s].lead + "/" + m.shares[s].wave) + QStringLiteral(" differs");
-        }
-    }
-    return {};
-}
 
 // The mean share of each method's evidence in the T waves over the analysed records: the kind of aggregate a
 // report states.
@@ -211,7 +174,7 @@ private slots:
         const auto ta = meanTShare(a), tb = meanTShare(b);
         QCOMPARE(ta.size(), std::size_t(3));
         for (const auto& [method, share] : ta)
-            QVERIFY(close(share, tb.at(method)));
+            QVERIFY(sameNumber(share, tb.at(method)));
         // Run again: nothing to do, nothing added.
         QCOMPARE(run(common + QStringList{"--db", resumed}, &out), 0);
         QVERIFY2(out.contains(QStringLiteral("0 analysed, 0 failed")) && out.contains(QStringLiteral("20 already in the store")), qPrintable(out));
