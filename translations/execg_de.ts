@@ -247,6 +247,60 @@
         <source>age %1</source>
         <translation>Alter %1</translation>
     </message>
+</context>
+<context>
+    <name>execg::BareModelDialog</name>
+    <message>
+        <source>Model without a card</source>
+        <translation>Modell ohne Modellkarte</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; has no model card beside it. Describe the input it was trained on; every result will carry a “no model card” warning. &lt;tt&gt;execg-cli model-info&lt;/tt&gt; guesses these from the file and writes a card to start from.</source>
+        <translation>Neben &lt;b&gt;%1&lt;/b&gt; liegt keine Modellkarte. Beschreiben Sie die Eingabe, mit der das Modell trainiert wurde; jedes Ergebnis trägt dann die Warnung „keine Modellkarte“. &lt;tt&gt;execg-cli model-info&lt;/tt&gt; schätzt diese Angaben aus der Datei und schreibt eine Karte als Ausgangspunkt.</translation>
+    </message>
+    <message>
+        <source> Hz</source>
+        <translation> Hz</translation>
+    </message>
+    <message>
+        <source>Sampling rate</source>
+        <translation>Abtastrate</translation>
+    </message>
+    <message>
+        <source>Samples per lead</source>
+        <translation>Abtastwerte je Ableitung</translation>
+    </message>
+    <message>
+        <source>Lead names in the model&apos;s channel order, separated by commas.</source>
+        <translation>Ableitungsnamen in der Kanalreihenfolge des Modells, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Ableitungen</translation>
+    </message>
+    <message>
+        <source>leads first (batch × leads × samples)</source>
+        <translation>Ableitungen zuerst (Batch × Ableitungen × Abtastwerte)</translation>
+    </message>
+    <message>
+        <source>samples first (batch × samples × leads)</source>
+        <translation>Abtastwerte zuerst (Batch × Abtastwerte × Ableitungen)</translation>
+    </message>
+    <message>
+        <source>Input layout</source>
+        <translation>Eingabeanordnung</translation>
+    </message>
+</context>
+<context>
+    <name>execg::CohortFigures</name>
+    <message>
+        <source>all ECGs (%1)</source>
+        <translation>alle EKGs (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
     <message>
         <source>P</source>
         <translation>P</translation>
@@ -304,14 +358,6 @@
         <translation>Bereichen außerhalb der abgegrenzten Wellen</translation>
     </message>
     <message>
-        <source>all ECGs (%1)</source>
-        <translation>alle EKGs (%1)</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>all %1 ECGs</source>
         <translation>allen %1 EKGs</translation>
     </message>
@@ -326,53 +372,6 @@
     <message>
         <source>In %1 % of %2, %3 puts the largest share of its evidence in the %4, most in %5.</source>
         <translation>In %1 % von %2 legt %3 den größten Anteil seiner Evidenz in die %4, am meisten in %5.</translation>
-    </message>
-    <message>
-        <source>ExECG Studio cohort report</source>
-        <translation>ExECG Studio – Kohortenbericht</translation>
-    </message>
-</context>
-<context>
-    <name>execg::BareModelDialog</name>
-    <message>
-        <source>Model without a card</source>
-        <translation>Modell ohne Modellkarte</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; has no model card beside it. Describe the input it was trained on; every result will carry a “no model card” warning. &lt;tt&gt;execg-cli model-info&lt;/tt&gt; guesses these from the file and writes a card to start from.</source>
-        <translation>Neben &lt;b&gt;%1&lt;/b&gt; liegt keine Modellkarte. Beschreiben Sie die Eingabe, mit der das Modell trainiert wurde; jedes Ergebnis trägt dann die Warnung „keine Modellkarte“. &lt;tt&gt;execg-cli model-info&lt;/tt&gt; schätzt diese Angaben aus der Datei und schreibt eine Karte als Ausgangspunkt.</translation>
-    </message>
-    <message>
-        <source> Hz</source>
-        <translation> Hz</translation>
-    </message>
-    <message>
-        <source>Sampling rate</source>
-        <translation>Abtastrate</translation>
-    </message>
-    <message>
-        <source>Samples per lead</source>
-        <translation>Abtastwerte je Ableitung</translation>
-    </message>
-    <message>
-        <source>Lead names in the model&apos;s channel order, separated by commas.</source>
-        <translation>Ableitungsnamen in der Kanalreihenfolge des Modells, durch Kommas getrennt.</translation>
-    </message>
-    <message>
-        <source>Leads</source>
-        <translation>Ableitungen</translation>
-    </message>
-    <message>
-        <source>leads first (batch × leads × samples)</source>
-        <translation>Ableitungen zuerst (Batch × Ableitungen × Abtastwerte)</translation>
-    </message>
-    <message>
-        <source>samples first (batch × samples × leads)</source>
-        <translation>Abtastwerte zuerst (Batch × Abtastwerte × Ableitungen)</translation>
-    </message>
-    <message>
-        <source>Input layout</source>
-        <translation>Eingabeanordnung</translation>
     </message>
 </context>
 <context>
@@ -496,6 +495,153 @@
     <message>
         <source>Evidence scale: the panel&apos;s bottom is 0; 14 mm is %1 × the ECG&apos;s average evidence (higher peaks are cut at the panel&apos;s top). Grid 1 mm; the dashed line is the QRS fiducial; the axis runs from %2 to %3 ms.</source>
         <translation>Evidenzskala: Der untere Rand des Felds ist 0; 14 mm entsprechen dem %1-Fachen der mittleren Evidenz des EKGs (höhere Spitzen werden am oberen Rand abgeschnitten). Raster 1 mm; die gestrichelte Linie ist der QRS-Bezugspunkt; die Achse reicht von %2 bis %3 ms.</translation>
+    </message>
+    <message>
+        <source>ExECG Studio cohort report</source>
+        <translation>ExECG Studio – Kohortenbericht</translation>
+    </message>
+    <message>
+        <source>cannot paint the PDF</source>
+        <translation>das PDF kann nicht erstellt werden</translation>
+    </message>
+</context>
+<context>
+    <name>execg::CohortView</name>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Cohort — ExECG Studio</source>
+        <translation>Kohorte — ExECG Studio</translation>
+    </message>
+    <message>
+        <source>Open a cohort store…</source>
+        <translation>Kohortenspeicher öffnen…</translation>
+    </message>
+    <message>
+        <source>Analyse a folder…</source>
+        <translation>Ordner analysieren…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Open a cohort store (execg-cli cohort run) or analyse a folder of recordings with the model in use.</source>
+        <translation>Öffnen Sie einen Kohortenspeicher (execg-cli cohort run) oder analysieren Sie einen Ordner mit Aufzeichnungen mit dem verwendeten Modell.</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Methode:</translation>
+    </message>
+    <message>
+        <source>Wave (records):</source>
+        <translation>Welle (Aufzeichnungen):</translation>
+    </message>
+    <message>
+        <source>Groups:</source>
+        <translation>Gruppen:</translation>
+    </message>
+    <message>
+        <source>Share of the evidence per wave, by group</source>
+        <translation>Anteil der Evidenz je Welle, nach Gruppe</translation>
+    </message>
+    <message>
+        <source>Share of the evidence per lead, all ECGs</source>
+        <translation>Anteil der Evidenz je Ableitung, alle EKGs</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Share in the wave, %</source>
+        <translation>Anteil in der Welle, %</translation>
+    </message>
+    <message>
+        <source>Evidence by wave and lead</source>
+        <translation>Evidenz nach Welle und Ableitung</translation>
+    </message>
+    <message>
+        <source>On the median beat</source>
+        <translation>Am Medianschlag</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Aufzeichnungen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 recordings · %3 a minute · %4 left · %5 could not be analysed</source>
+        <translation>%1 von %2 Aufzeichnungen · %3 pro Minute · noch %4 · %5 nicht analysierbar</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 analysed, %2 could not be analysed in this run; analysing the folder into the same store again goes on from here.</source>
+        <translation>Angehalten: %1 analysiert, %2 in diesem Lauf nicht analysierbar; wird der Ordner erneut in denselben Speicher analysiert, geht es hier weiter.</translation>
+    </message>
+    <message>
+        <source>This run: %1 analysed, %2 could not be analysed.</source>
+        <translation>Dieser Lauf: %1 analysiert, %2 nicht analysierbar.</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Error: no model is loaded in the workstation to analyse the folder with.</source>
+        <translation>Fehler: In der Arbeitsstation ist kein Modell geladen, mit dem der Ordner analysiert werden könnte.</translation>
+    </message>
+    <message>
+        <source>Analysing with %1 into %2…</source>
+        <translation>Analyse mit %1 in %2…</translation>
+    </message>
+    <message>
+        <source>Open a cohort store</source>
+        <translation>Kohortenspeicher öffnen</translation>
+    </message>
+    <message>
+        <source>Cohort stores (*.sqlite *.db);;All files (*)</source>
+        <translation>Kohortenspeicher (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Analyse the recordings in a folder</source>
+        <translation>Die Aufzeichnungen eines Ordners analysieren</translation>
+    </message>
+    <message>
+        <source>Cohort store (an existing one is resumed)</source>
+        <translation>Kohortenspeicher (ein vorhandener wird fortgesetzt)</translation>
+    </message>
+    <message>
+        <source>Cohort stores (*.sqlite)</source>
+        <translation>Kohortenspeicher (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>by prediction</source>
+        <translation>nach Vorhersage</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>nach %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 recordings, %3 analysed, %4 could not be analysed; model %5</source>
+        <translation>%1: %2 Aufzeichnungen, %3 analysiert, %4 nicht analysierbar; Modell %5</translation>
     </message>
 </context>
 <context>
@@ -1289,6 +1435,14 @@
     <message>
         <source>%1 recording (%2)</source>
         <translation>%1-Aufzeichnung (%2)</translation>
+    </message>
+    <message>
+        <source>Co&amp;hort…</source>
+        <translation>&amp;Kohorte…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+H</source>
+        <translation>Ctrl+Shift+H</translation>
     </message>
 </context>
 <context>
@@ -2398,8 +2552,8 @@
         <translation>Mit maximiertem Fenster starten</translation>
     </message>
     <message>
-        <source>ECG recordings or folders to open</source>
-        <translation>Zu öffnende EKG-Aufzeichnungen oder Ordner</translation>
+        <source>ECG recordings or folders to open, or cohort stores (.sqlite)</source>
+        <translation>Zu öffnende EKG-Aufzeichnungen oder Ordner, oder Kohortenspeicher (.sqlite)</translation>
     </message>
 </context>
 </TS>

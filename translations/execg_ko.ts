@@ -247,6 +247,60 @@
         <source>age %1</source>
         <translation>연령 %1</translation>
     </message>
+</context>
+<context>
+    <name>execg::BareModelDialog</name>
+    <message>
+        <source>Model without a card</source>
+        <translation>모델 카드가 없는 모델</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; has no model card beside it. Describe the input it was trained on; every result will carry a “no model card” warning. &lt;tt&gt;execg-cli model-info&lt;/tt&gt; guesses these from the file and writes a card to start from.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 옆에 모델 카드가 없습니다. 모델이 학습된 입력을 설명하십시오. 모든 결과에 “모델 카드 없음” 경고가 표시됩니다. &lt;tt&gt;execg-cli model-info&lt;/tt&gt;는 파일에서 이 값을 추정하고 시작용 카드를 작성합니다.</translation>
+    </message>
+    <message>
+        <source> Hz</source>
+        <translation> Hz</translation>
+    </message>
+    <message>
+        <source>Sampling rate</source>
+        <translation>샘플링 속도</translation>
+    </message>
+    <message>
+        <source>Samples per lead</source>
+        <translation>유도당 샘플 수</translation>
+    </message>
+    <message>
+        <source>Lead names in the model&apos;s channel order, separated by commas.</source>
+        <translation>모델의 채널 순서대로 쉼표로 구분한 유도 이름.</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>유도</translation>
+    </message>
+    <message>
+        <source>leads first (batch × leads × samples)</source>
+        <translation>유도 우선 (배치 × 유도 × 샘플)</translation>
+    </message>
+    <message>
+        <source>samples first (batch × samples × leads)</source>
+        <translation>샘플 우선 (배치 × 샘플 × 유도)</translation>
+    </message>
+    <message>
+        <source>Input layout</source>
+        <translation>입력 배치</translation>
+    </message>
+</context>
+<context>
+    <name>execg::CohortFigures</name>
+    <message>
+        <source>all ECGs (%1)</source>
+        <translation>전체 심전도 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
     <message>
         <source>P</source>
         <translation>P</translation>
@@ -304,14 +358,6 @@
         <translation>구분된 파형 밖의 영역</translation>
     </message>
     <message>
-        <source>all ECGs (%1)</source>
-        <translation>전체 심전도 (%1)</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>all %1 ECGs</source>
         <translation>전체 심전도 %1건</translation>
     </message>
@@ -326,53 +372,6 @@
     <message>
         <source>In %1 % of %2, %3 puts the largest share of its evidence in the %4, most in %5.</source>
         <translation>%2 중 %1 %에서 %3은(는) 증거의 가장 큰 몫을 %4에 두며, 대부분 %5에 있습니다.</translation>
-    </message>
-    <message>
-        <source>ExECG Studio cohort report</source>
-        <translation>ExECG Studio 코호트 보고서</translation>
-    </message>
-</context>
-<context>
-    <name>execg::BareModelDialog</name>
-    <message>
-        <source>Model without a card</source>
-        <translation>모델 카드가 없는 모델</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; has no model card beside it. Describe the input it was trained on; every result will carry a “no model card” warning. &lt;tt&gt;execg-cli model-info&lt;/tt&gt; guesses these from the file and writes a card to start from.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; 옆에 모델 카드가 없습니다. 모델이 학습된 입력을 설명하십시오. 모든 결과에 “모델 카드 없음” 경고가 표시됩니다. &lt;tt&gt;execg-cli model-info&lt;/tt&gt;는 파일에서 이 값을 추정하고 시작용 카드를 작성합니다.</translation>
-    </message>
-    <message>
-        <source> Hz</source>
-        <translation> Hz</translation>
-    </message>
-    <message>
-        <source>Sampling rate</source>
-        <translation>샘플링 속도</translation>
-    </message>
-    <message>
-        <source>Samples per lead</source>
-        <translation>유도당 샘플 수</translation>
-    </message>
-    <message>
-        <source>Lead names in the model&apos;s channel order, separated by commas.</source>
-        <translation>모델의 채널 순서대로 쉼표로 구분한 유도 이름.</translation>
-    </message>
-    <message>
-        <source>Leads</source>
-        <translation>유도</translation>
-    </message>
-    <message>
-        <source>leads first (batch × leads × samples)</source>
-        <translation>유도 우선 (배치 × 유도 × 샘플)</translation>
-    </message>
-    <message>
-        <source>samples first (batch × samples × leads)</source>
-        <translation>샘플 우선 (배치 × 샘플 × 유도)</translation>
-    </message>
-    <message>
-        <source>Input layout</source>
-        <translation>입력 배치</translation>
     </message>
 </context>
 <context>
@@ -496,6 +495,153 @@
     <message>
         <source>Evidence scale: the panel&apos;s bottom is 0; 14 mm is %1 × the ECG&apos;s average evidence (higher peaks are cut at the panel&apos;s top). Grid 1 mm; the dashed line is the QRS fiducial; the axis runs from %2 to %3 ms.</source>
         <translation>증거 척도: 칸의 아래쪽이 0이고 14 mm는 심전도 평균 증거의 %1배입니다(더 높은 봉우리는 칸 위쪽에서 잘림). 격자 1 mm; 점선은 QRS 기준점; 축은 %2 ms에서 %3 ms까지입니다.</translation>
+    </message>
+    <message>
+        <source>ExECG Studio cohort report</source>
+        <translation>ExECG Studio 코호트 보고서</translation>
+    </message>
+    <message>
+        <source>cannot paint the PDF</source>
+        <translation>PDF를 그릴 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>execg::CohortView</name>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>Cohort — ExECG Studio</source>
+        <translation>코호트 — ExECG Studio</translation>
+    </message>
+    <message>
+        <source>Open a cohort store…</source>
+        <translation>코호트 저장소 열기…</translation>
+    </message>
+    <message>
+        <source>Analyse a folder…</source>
+        <translation>폴더 분석…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Open a cohort store (execg-cli cohort run) or analyse a folder of recordings with the model in use.</source>
+        <translation>코호트 저장소(execg-cli cohort run)를 열거나 사용 중인 모델로 기록 폴더를 분석하십시오.</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>방법:</translation>
+    </message>
+    <message>
+        <source>Wave (records):</source>
+        <translation>파형(기록):</translation>
+    </message>
+    <message>
+        <source>Groups:</source>
+        <translation>그룹:</translation>
+    </message>
+    <message>
+        <source>Share of the evidence per wave, by group</source>
+        <translation>파형별 증거 몫, 그룹별</translation>
+    </message>
+    <message>
+        <source>Share of the evidence per lead, all ECGs</source>
+        <translation>유도별 증거 몫, 전체 심전도</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <source>Share in the wave, %</source>
+        <translation>파형 내 몫, %</translation>
+    </message>
+    <message>
+        <source>Evidence by wave and lead</source>
+        <translation>파형·유도별 증거</translation>
+    </message>
+    <message>
+        <source>On the median beat</source>
+        <translation>중앙 박동 위</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <source>%1 of %2 recordings · %3 a minute · %4 left · %5 could not be analysed</source>
+        <translation>기록 %2건 중 %1건 · 분당 %3건 · %4 남음 · %5건 분석 불가</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 analysed, %2 could not be analysed in this run; analysing the folder into the same store again goes on from here.</source>
+        <translation>중지됨: 이번 실행에서 %1건 분석, %2건 분석 불가; 같은 저장소로 폴더를 다시 분석하면 여기서 이어집니다.</translation>
+    </message>
+    <message>
+        <source>This run: %1 analysed, %2 could not be analysed.</source>
+        <translation>이번 실행: %1건 분석, %2건 분석 불가.</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>오류: %1</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Error: no model is loaded in the workstation to analyse the folder with.</source>
+        <translation>오류: 폴더를 분석할 모델이 작업대에 로드되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Analysing with %1 into %2…</source>
+        <translation>%1(으)로 %2에 분석 중…</translation>
+    </message>
+    <message>
+        <source>Open a cohort store</source>
+        <translation>코호트 저장소 열기</translation>
+    </message>
+    <message>
+        <source>Cohort stores (*.sqlite *.db);;All files (*)</source>
+        <translation>코호트 저장소 (*.sqlite *.db);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Analyse the recordings in a folder</source>
+        <translation>폴더의 기록 분석</translation>
+    </message>
+    <message>
+        <source>Cohort store (an existing one is resumed)</source>
+        <translation>코호트 저장소 (기존 저장소는 이어서 진행)</translation>
+    </message>
+    <message>
+        <source>Cohort stores (*.sqlite)</source>
+        <translation>코호트 저장소 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>by prediction</source>
+        <translation>예측별</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>%1별</translation>
+    </message>
+    <message>
+        <source>%1: %2 recordings, %3 analysed, %4 could not be analysed; model %5</source>
+        <translation>%1: 기록 %2건, %3건 분석, %4건 분석 불가; 모델 %5</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +1432,14 @@
     <message>
         <source>%1 recording (%2)</source>
         <translation>%1 기록 (%2)</translation>
+    </message>
+    <message>
+        <source>Co&amp;hort…</source>
+        <translation>코호트(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+H</source>
+        <translation>Ctrl+Shift+H</translation>
     </message>
 </context>
 <context>
@@ -2392,8 +2546,8 @@
         <translation>창을 최대화한 상태로 시작</translation>
     </message>
     <message>
-        <source>ECG recordings or folders to open</source>
-        <translation>열 심전도 기록 또는 폴더</translation>
+        <source>ECG recordings or folders to open, or cohort stores (.sqlite)</source>
+        <translation>열 심전도 기록이나 폴더, 또는 코호트 저장소(.sqlite)</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 // execg-studio: the review workstation. Thin: everything lives in execg_widgets.
 #include "model/torch/TorchModel.h"
+#include "widgets/CohortView.h"
 #include "widgets/MainWindow.h"
 #include "widgets/Language.h"
 #include "widgets/Theme.h"
@@ -41,7 +42,8 @@ int main(int argc, char** argv)
     parser.addOption(view);
     parser.addOption(maximised);
     parser.addOption(threads);
-    parser.addPositionalArgument("files", QApplication::translate("main", "ECG recordings or folders to open"), "[FILE...]");
+    parser.addPositionalArgument("files", QApplication::translate("main", "ECG recordings or folders to open, or cohort stores (.sqlite)"),
+                                 "[FILE...]");
     parser.process(app);
     execg::configureTorchThreads(std::max(1, parser.value(threads).toInt()));
 
@@ -60,7 +62,14 @@ int main(int argc, char** argv)
     if (maximise)
         window.setGeometry(window.screen()->availableGeometry());   // also where no window manager maximises
     maximise ? window.showMaximized() : window.show();
-    const QStringList files = parser.positionalArguments();
+    // Cohort stores open in the Cohort window; recordings and folders in the workstation.
+    QStringList files;
+    for (const QString& path : parser.positionalArguments()) {
+        if (path.endsWith(QStringLiteral(".sqlite"), Qt::CaseInsensitive))
+            window.showCohort()->openStore(path);
+        else
+            files << path;
+    }
     if (!files.isEmpty())
         window.openPaths(files);
     else if (parser.isSet(demo))

@@ -315,6 +315,14 @@ CohortReport buildCohortReport(const CohortStore& store, const CohortReportOptio
         if (!groupOf[i].empty())
             in.push_back(&groups[groupAt.at(groupOf[i])]);
         std::map<std::string, std::vector<double>> leadWaveVector;
+        CohortPoint point;
+        point.input = r.input;
+        point.value = r.outputs.empty() ? kNaN : r.outputs.front().value;
+        point.predicted = r.predicted;
+        point.group = groupOf[i].empty() ? 0 : int(groupAt.at(groupOf[i]));
+        std::array<float, kReportWaves> none;
+        none.fill(std::numeric_limits<float>::quiet_NaN());
+        point.waveShare.assign(methodNames.size(), none);
         for (auto* g : in) {
             ++g->records;
             addProfile(r.medianBeat, r.leads, leadAt, g->beatSum, g->beatCount);
@@ -350,6 +358,10 @@ CohortReport buildCohortReport(const CohortStore& store, const CohortReportOptio
                         leadWave[leadAt.at(s.lead)][std::size_t(w)] = std::isfinite(s.share) ? s.share : 0.0;
                 }
             }
+            const auto at = std::find(methodNames.begin(), methodNames.end(), m.method);
+            if (at != methodNames.end())
+                for (int w = 0; w < kReportWaves; ++w)
+                    point.waveShare[std::size_t(at - methodNames.begin())][std::size_t(w)] = float(wave[std::size_t(w)]);
             auto& vector = leadWaveVector[m.method];
             for (const auto& l : leadWave)
                 vector.insert(vector.end(), l.begin(), l.begin() + 6);
@@ -375,6 +387,7 @@ CohortReport buildCohortReport(const CohortStore& store, const CohortReportOptio
                 addProfile(m.beatProfile, r.leads, leadAt, a.profileSum, a.profileCount);
             }
         }
+        report.points.push_back(std::move(point));
         for (std::size_t a = 0; a < methodNames.size(); ++a)
             for (std::size_t b = a + 1; b < methodNames.size(); ++b) {
                 const auto x = leadWaveVector.find(methodNames[a]), y = leadWaveVector.find(methodNames[b]);

@@ -82,6 +82,16 @@ struct CohortPredictionFigures {
     std::vector<int> histogram;
 };
 
+// One analysed record, for a plot whose points open their records.
+struct CohortPoint {
+    std::string input;
+    double value = 0.0;          // the first output (NaN without one)
+    int predicted = -1;
+    int group = 0;               // index into CohortReport::groups: its own group, or 0 ("all") when it has none
+    // Per method of the identity, the share of its evidence per wave (NaN where the method gave no evidence).
+    std::vector<std::array<float, kReportWaves>> waveShare;
+};
+
 struct CohortFailure {
     std::string reason;                  // the error without the file name
     int count = 0;
@@ -100,6 +110,7 @@ struct CohortReport {
     std::optional<CohortAgreementFigures> agreement;
     std::vector<CohortCounterfactualFigures> counterfactuals;
     std::vector<std::string> headlines;  // one per group × method, in plain words
+    std::vector<CohortPoint> points;     // every analysed record, in input order
 };
 
 // CohortStoreError from the store; std::invalid_argument for a column the manifest did not have.

@@ -1,12 +1,12 @@
 #include "render/CohortReportPdf.h"
 
+#include "render/CohortFigures.h"
 #include "render/PaperPrimitives.h"
 #include "render/Text.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
-#include <QPainterPath>
 #include <QPdfWriter>
 #include <QSaveFile>
 
@@ -18,66 +18,16 @@ namespace execg {
 
 namespace {
 
-// lupdate files tr() calls outside a class under the enclosing namespace's name: the same context here.
-QString tr(const char* text) { return QCoreApplication::translate("execg", text); }
-
-// Okabe–Ito: the whole cohort in black, groups in blue, vermilion, bluish green, reddish purple, orange, sky blue.
-QColor groupColour(std::size_t g)
-{
-    static const QColor colours[] = {QColor(0, 0, 0),      QColor(0, 114, 178),  QColor(213, 94, 0),  QColor(0, 158, 115),
-                                     QColor(204, 121, 167), QColor(230, 159, 0), QColor(86, 180, 233)};
-    return colours[g % (sizeof colours / sizeof colours[0])];
-}
-
-QString waveName(int w)
-{
-    static const char* names[kReportWaves] = {QT_TRANSLATE_NOOP("execg", "P"),  QT_TRANSLATE_NOOP("execg", "PR"),
-                                              QT_TRANSLATE_NOOP("execg", "QRS"), QT_TRANSLATE_NOOP("execg", "ST"),
-                                              QT_TRANSLATE_NOOP("execg", "T"),  QT_TRANSLATE_NOOP("execg", "TP"),
-                                              QT_TRANSLATE_NOOP("execg", "none")};
-    return tr(names[w]);
-}
-
-QString waveInSentence(int w)
-{
-    static const char* names[kReportWaves] = {
-        QT_TRANSLATE_NOOP("execg", "P waves"),      QT_TRANSLATE_NOOP("execg", "PR segments"),
-        QT_TRANSLATE_NOOP("execg", "QRS complexes"), QT_TRANSLATE_NOOP("execg", "ST segments"),
-        QT_TRANSLATE_NOOP("execg", "T waves"),      QT_TRANSLATE_NOOP("execg", "TP baseline"),
-        QT_TRANSLATE_NOOP("execg", "regions outside the delineated waves")};
-    return tr(names[w]);
-}
-
-QString groupLabel(const CohortGroupFigures& g)
-{
-    return g.name == "all" ? tr("all ECGs (%1)").arg(g.records) : tr("%1 (%2)").arg(q(g.name)).arg(g.records);
-}
-
-QString headline(const CohortGroupFigures& g, const CohortMethodFigures& m)
-{
-    if (m.headlineWave < 0 || m.records == 0)
-        return {};
-    QStringList leads;
-    for (const auto& l : m.headlineLeads)
-        leads << q(l);
-    const QString who = g.name == "all" ? tr("all %1 ECGs").arg(g.records) : tr("the %1 ECGs %2").arg(g.records).arg(q(g.name));
-    const QString percent = QString::number(std::lround(100.0 * m.headlineFraction));
-    return leads.isEmpty()
-               ? tr("In %1 % of %2, %3 puts the largest share of its evidence in the %4, spread over the leads.").arg(percent, who, q(m.method), waveInSentence(m.headlineWave))
-               : tr("In %1 % of %2, %3 puts the largest share of its evidence in the %4, most in %5.")
-                     .arg(percent, who, q(m.method), waveInSentence(m.headlineWave), leads.join(QStringLiteral(", ")));
-}
-
 class CohortPages {
     // The context lupdate files this class's strings under.
     Q_DECLARE_TR_FUNCTIONS(execg::CohortPages)
 
 public:
-    CohortPages(QPdfWriter& writer, const CohortReport& report) : writer_(writer), r_(report), p_(&writer)
+    CohortPages(QPdfWriter& writer, const CohortReport& report)
+        : writer_(writer), r_(report), p_(&writer), pxPerMm_(writer.resolution() / 25.4), figures_(p_, pxPerMm_, report)
     {
-        pxPerMm_ = writer.resolution() / 25.4;
         page_ = QRectF(0, 0, writer.width(), writer.height());
-        margin_ = 14 * pxPerMm_;
+        margin_ = mm(14);
         y_ = margin_;
     }
     bool ok() const { return p_.isActive(); }
@@ -98,11 +48,24 @@ public:
         heading(tr("Headlines"));
         for (const auto& g : r_.groups)
             for (const auto& m : g.methods)
-                if (const QString h = headline(g, m); !h.isEmpty())
+                if (const QString h = CohortFigures::headline(g, m); !h.isEmpty())
                     text(QStringLiteral("• ") + h, 3.0);
         gap(3);
         heading(tr("Predictions"));
-        predictionChart();
+        const double h = mm(35);
+        ensure(h + mm(8));
+        figures_.predictionHistogram(QRectF(margin_ + mm(10), y_, width() - mm(10), h));
+        y_ += h + mm(6);
+        const auto& pr = r_.prediction;
+        if (!(pr.probabilities && pr.labels.size() > 1) && pr.value.n > 0)
+            text(tr("%1: median %2 %3 (quartiles %4–%5), %6 ECGs")
+                     .arg(q(pr.labels.empty() ? std::string() : pr.labels.front()))
+                     .arg(pr.value.median, 0, 'g', 3)
+                     .arg(q(pr.units.empty() ? std::string() : pr.units.front()))
+                     .arg(pr.value.q1, 0, 'g', 3)
+                     .arg(pr.value.q3, 0, 'g', 3)
+                     .arg(pr.value.n),
+                 2.6);
         if (!r_.failures.empty()) {
             gap(3);
             heading(tr("Records that could not be analysed"));
@@ -116,20 +79,31 @@ public:
     void methods()
     {
         for (std::size_t m = 0; m < r_.identity.methods.size(); ++m) {
-            if (!std::any_of(r_.groups.begin(), r_.groups.end(), [&](const CohortGroupFigures& g) { return hasMethod(g, m); }))
+            if (!std::any_of(r_.groups.begin(), r_.groups.end(),
+                             [&](const CohortGroupFigures& g) { return CohortFigures::methodIn(r_, g, m) != nullptr; }))
                 continue;
             newPage();
             title(tr("Where %1's evidence lies").arg(q(r_.identity.methods[m])));
             text(tr("Share of the method's total |attribution| per wave in each ECG: boxes span the quartiles, whiskers the 5th to "
                     "95th percentiles, the line is the median. Groups by %1.").arg(q(r_.grouping)), 2.6);
-            waveBoxes(m);
+            y_ += figures_.legend(QRectF(margin_, y_, width(), mm(20))) + mm(3);
+            figure(mm(60), [&](const QRectF& area) { figures_.waveBoxes(area, m); });
             gap(4);
-            leadBoxes(m);
+            heading(tr("Share per lead, all ECGs"));
+            figure(mm(45), [&](const QRectF& area) { figures_.leadBoxes(area, m); });
             newPage();
             title(tr("%1 on the median beat").arg(q(r_.identity.methods[m])));
             text(tr("Per lead: the mean median beat of all ECGs (black, 50 mm/s, 10 mm/mV) and, below it, the mean evidence "
                     "over the beats of each ECG's median beat, relative to the ECG's average (1 = average), per group."), 2.6);
-            beatPanels(m);
+            y_ += figures_.legend(QRectF(margin_, y_, width(), mm(20)));
+            double scale = 1.0;
+            y_ += figures_.beatPanels(QPointF(margin_, y_), width(), m, &scale) + mm(1);
+            text(tr("Evidence scale: the panel's bottom is 0; 14 mm is %1 × the ECG's average evidence (higher peaks are cut at "
+                    "the panel's top). Grid 1 mm; the dashed line is the QRS fiducial; the axis runs from %2 to %3 ms.")
+                     .arg(scale, 0, 'g', 3)
+                     .arg(BeatAxis::fromMs)
+                     .arg(BeatAxis::toMs),
+                 2.4);
         }
     }
 
@@ -183,18 +157,6 @@ public:
 private:
     static QString pValue(double p) { return p < 0.001 ? QStringLiteral("< 0.001") : QString::number(p, 'f', 3); }
 
-    bool hasMethod(const CohortGroupFigures& g, std::size_t m) const
-    {
-        return std::any_of(g.methods.begin(), g.methods.end(), [&](const auto& f) { return f.method == r_.identity.methods[m]; });
-    }
-    const CohortMethodFigures* methodIn(const CohortGroupFigures& g, std::size_t m) const
-    {
-        for (const auto& f : g.methods)
-            if (f.method == r_.identity.methods[m])
-                return &f;
-        return nullptr;
-    }
-
     double mm(double v) const { return v * pxPerMm_; }
     double width() const { return page_.width() - 2 * margin_; }
 
@@ -209,6 +171,15 @@ private:
             newPage();
     }
     void gap(double mmValue) { y_ += mm(mmValue); }
+
+    // A figure of `height` with room for the value labels left of it and the categories below.
+    template <class Paint>
+    void figure(double height, Paint&& paint)
+    {
+        ensure(height + mm(8));
+        paint(QRectF(margin_ + mm(10), y_, width() - mm(10), height));
+        y_ += height + mm(6);
+    }
 
     void title(const QString& s)
     {
@@ -269,240 +240,13 @@ private:
             drawRow(r, false);
     }
 
-    void predictionChart()
-    {
-        const auto& pr = r_.prediction;
-        const double h = mm(35);
-        ensure(h + mm(8));
-        const QRectF area(margin_ + mm(10), y_, width() - mm(10), h);
-        std::vector<int> counts;
-        QStringList labels;
-        if (pr.probabilities && pr.labels.size() > 1) {
-            counts = pr.predictedCount;
-            for (const auto& l : pr.labels)
-                labels << q(l);
-        } else {
-            counts = pr.histogram;
-            for (std::size_t k = 0; k + 1 < pr.histogramEdges.size(); ++k)
-                labels << (k % 4 == 0 ? QString::number(pr.histogramEdges[k], 'g', 3) : QString());
-        }
-        if (counts.empty())
-            return;
-        const int top = std::max(1, *std::max_element(counts.begin(), counts.end()));
-        const double barW = area.width() / double(counts.size());
-        p_.setPen(Qt::NoPen);
-        p_.setBrush(groupColour(1));
-        for (std::size_t k = 0; k < counts.size(); ++k) {
-            const double bh = area.height() * counts[k] / top;
-            p_.drawRect(QRectF(area.left() + barW * k + barW * 0.1, area.bottom() - bh, barW * 0.8, bh));
-        }
-        p_.setBrush(Qt::NoBrush);
-        p_.setPen(QPen(Qt::black, mm(0.15)));
-        p_.drawLine(area.bottomLeft(), area.bottomRight());
-        p_.setFont(paperFont(p_, pxPerMm_, 2.4));
-        p_.drawText(QRectF(margin_, area.top() - mm(1), mm(9), mm(4)), Qt::AlignRight | Qt::AlignVCenter, QString::number(top));
-        for (int k = 0; k < labels.size(); ++k)
-            p_.drawText(QRectF(area.left() + barW * k, area.bottom() + mm(0.5), std::max(barW, mm(20)), mm(4)),
-                        Qt::AlignLeft | Qt::AlignTop, labels[k]);
-        y_ += h + mm(6);
-        if (!(pr.probabilities && pr.labels.size() > 1) && pr.value.n > 0)
-            text(tr("%1: median %2 %3 (quartiles %4–%5), %6 ECGs")
-                     .arg(q(pr.labels.empty() ? std::string() : pr.labels.front()))
-                     .arg(pr.value.median, 0, 'g', 3)
-                     .arg(q(pr.units.empty() ? std::string() : pr.units.front()))
-                     .arg(pr.value.q1, 0, 'g', 3)
-                     .arg(pr.value.q3, 0, 'g', 3)
-                     .arg(pr.value.n),
-                 2.6);
-    }
-
-    // One box-and-whisker glyph in `colour`, value axis 0–1 mapped into `area`.
-    void box(const stats::BoxFigures& b, double x, double w, const QRectF& area, const QColor& colour)
-    {
-        if (b.n == 0)
-            return;
-        const auto y = [&](double v) { return area.bottom() - area.height() * std::clamp(v, 0.0, 1.0); };
-        p_.setPen(QPen(colour, mm(0.2)));
-        p_.drawLine(QPointF(x + w / 2, y(b.p5)), QPointF(x + w / 2, y(b.q1)));
-        p_.drawLine(QPointF(x + w / 2, y(b.q3)), QPointF(x + w / 2, y(b.p95)));
-        QColor fill = colour;
-        fill.setAlpha(50);
-        p_.setBrush(fill);
-        p_.drawRect(QRectF(x, y(b.q3), w, y(b.q1) - y(b.q3)));
-        p_.setBrush(Qt::NoBrush);
-        p_.setPen(QPen(colour, mm(0.45)));
-        p_.drawLine(QPointF(x, y(b.median)), QPointF(x + w, y(b.median)));
-    }
-
-    void axes(const QRectF& area, const QStringList& categories)
-    {
-        p_.setFont(paperFont(p_, pxPerMm_, 2.4));
-        for (int k = 0; k <= 4; ++k) {
-            const double v = k / 4.0, yy = area.bottom() - area.height() * v;
-            p_.setPen(QPen(QColor(215, 215, 215), mm(0.1)));
-            p_.drawLine(QPointF(area.left(), yy), QPointF(area.right(), yy));
-            p_.setPen(Qt::black);
-            p_.drawText(QRectF(area.left() - mm(9), yy - mm(2), mm(8), mm(4)), Qt::AlignRight | Qt::AlignVCenter,
-                        QStringLiteral("%1 %").arg(k * 25));
-        }
-        const double step = area.width() / categories.size();
-        for (int k = 0; k < categories.size(); ++k)
-            p_.drawText(QRectF(area.left() + step * k, area.bottom() + mm(0.5), step, mm(4)), Qt::AlignHCenter | Qt::AlignTop, categories[k]);
-    }
-
-    void legend()
-    {
-        p_.setFont(paperFont(p_, pxPerMm_, 2.6));
-        double x = margin_;
-        ensure(mm(5));
-        for (std::size_t g = 0; g < r_.groups.size(); ++g) {
-            const QString label = groupLabel(r_.groups[g]);
-            p_.setPen(QPen(groupColour(g), mm(0.8)));
-            p_.drawLine(QPointF(x, y_ + mm(2)), QPointF(x + mm(5), y_ + mm(2)));
-            p_.setPen(Qt::black);
-            const double w = QFontMetricsF(p_.font()).horizontalAdvance(label) + mm(10);
-            if (x + w > margin_ + width()) {
-                x = margin_;
-                y_ += mm(4.5);
-            }
-            p_.drawText(QRectF(x + mm(6), y_, w, mm(4)), Qt::AlignLeft | Qt::AlignVCenter, label);
-            x += w;
-        }
-        y_ += mm(5);
-    }
-
-    void waveBoxes(std::size_t m)
-    {
-        legend();
-        const double h = mm(60);
-        ensure(h + mm(8));
-        const QRectF area(margin_ + mm(10), y_, width() - mm(10), h);
-        QStringList waves;
-        for (int w = 0; w < kReportWaves; ++w)
-            waves << waveName(w);
-        axes(area, waves);
-        const double step = area.width() / kReportWaves;
-        const double boxW = step * 0.8 / double(std::max<std::size_t>(1, r_.groups.size()));
-        for (int w = 0; w < kReportWaves; ++w)
-            for (std::size_t g = 0; g < r_.groups.size(); ++g)
-                if (const auto* f = methodIn(r_.groups[g], m))
-                    box(f->waveShare[std::size_t(w)], area.left() + step * w + step * 0.1 + boxW * double(g), boxW * 0.85, area, groupColour(g));
-        y_ += h + mm(6);
-    }
-
-    void leadBoxes(std::size_t m)
-    {
-        const auto* f = methodIn(r_.groups.front(), m);
-        if (!f || r_.leads.empty())
-            return;
-        heading(tr("Share per lead, all ECGs"));
-        const double h = mm(45);
-        ensure(h + mm(8));
-        const QRectF area(margin_ + mm(10), y_, width() - mm(10), h);
-        QStringList leads;
-        for (const auto& l : r_.leads)
-            leads << q(l);
-        // Per-lead shares are small beside per-wave ones: the axis runs to the largest 95th percentile.
-        double top = 0.05;
-        for (const auto& b : f->leadShare)
-            if (b.n > 0)
-                top = std::max(top, b.p95);
-        top = std::ceil(top * 20.0) / 20.0;
-        p_.setFont(paperFont(p_, pxPerMm_, 2.4));
-        for (int k = 0; k <= 4; ++k) {
-            const double yy = area.bottom() - area.height() * k / 4.0;
-            p_.setPen(QPen(QColor(215, 215, 215), mm(0.1)));
-            p_.drawLine(QPointF(area.left(), yy), QPointF(area.right(), yy));
-            p_.setPen(Qt::black);
-            p_.drawText(QRectF(area.left() - mm(9), yy - mm(2), mm(8), mm(4)), Qt::AlignRight | Qt::AlignVCenter,
-                        QStringLiteral("%1 %").arg(100 * top * k / 4.0, 0, 'g', 3));
-        }
-        const double step = area.width() / double(leads.size());
-        for (int l = 0; l < leads.size(); ++l) {
-            p_.setPen(Qt::black);
-            p_.drawText(QRectF(area.left() + step * l, area.bottom() + mm(0.5), step, mm(4)), Qt::AlignHCenter | Qt::AlignTop, leads[l]);
-            stats::BoxFigures b = f->leadShare[std::size_t(l)];
-            for (double* v : {&b.p5, &b.q1, &b.median, &b.q3, &b.p95})
-                *v /= top;
-            box(b, area.left() + step * l + step * 0.2, step * 0.6, area, groupColour(0));
-        }
-        y_ += h + mm(6);
-    }
-
-    void beatPanels(std::size_t m)
-    {
-        legend();
-        const int columns = 4;
-        const double speed = 50.0, gain = 10.0;   // mm/s, mm/mV
-        const double panelW = (BeatAxis::toMs - BeatAxis::fromMs) / 1000.0 * speed;   // 40 mm
-        const double panelH = mm(42), gapW = (width() - mm(panelW) * columns) / (columns - 1);
-        // The profiles' scale: the 99th percentile of every group's mean profile fills 14 mm, so one sharp peak (a
-        // gradient's at the R wave) does not flatten the rest; higher values are cut at the panel's top.
-        std::vector<double> all;
-        for (const auto& g : r_.groups)
-            if (const auto* f = methodIn(g, m))
-                for (const auto& lead : f->meanProfile)
-                    all.insert(all.end(), lead.begin(), lead.end());
-        const double top = std::max(1.0, stats::quantile(all, 0.99));
-        const GridColours grid = clinicalRedGrid();
-        for (std::size_t l = 0; l < r_.leads.size(); ++l) {
-            if (l % columns == 0) {
-                if (l > 0)
-                    y_ += panelH + mm(3);
-                ensure(panelH + mm(3));
-            }
-            const QRectF panel(margin_ + (mm(panelW) + gapW) * double(l % columns), y_, mm(panelW), panelH);
-            paintMillimetreGrid(p_, panel, pxPerMm_, grid);
-            p_.setPen(Qt::black);
-            p_.setFont(paperFont(p_, pxPerMm_, 2.8, true));
-            p_.drawText(panel.adjusted(mm(1), mm(0.5), 0, 0), Qt::AlignLeft | Qt::AlignTop, q(r_.leads[l]));
-            const double pxPerPoint = mm(BeatAxis::stepMs / 1000.0 * speed);
-            // The mean median beat of all ECGs, its baseline 14 mm from the top.
-            const auto& beat = r_.groups.front().meanMedianBeat;
-            if (l < beat.size()) {
-                std::vector<float> samples(beat[l].begin(), beat[l].end());
-                p_.setPen(tracePen(Qt::black, pxPerMm_));
-                drawTrace(p_, samples, panel.left(), pxPerPoint, panel.top() + mm(14), mm(gain), panel.width());
-            }
-            // Each group's mean evidence, from the panel's bottom up.
-            for (std::size_t g = 0; g < r_.groups.size(); ++g) {
-                const auto* f = methodIn(r_.groups[g], m);
-                if (!f || l >= f->meanProfile.size())
-                    continue;
-                QPainterPath path;
-                bool open = false;
-                for (int i = 0; i < BeatAxis::points; ++i) {
-                    const double v = f->meanProfile[l][std::size_t(i)];
-                    if (!std::isfinite(v)) {
-                        open = false;
-                        continue;
-                    }
-                    const QPointF pt(panel.left() + pxPerPoint * i, std::max(panel.top(), panel.bottom() - mm(1) - mm(14) * v / top));
-                    open ? path.lineTo(pt) : path.moveTo(pt);
-                    open = true;
-                }
-                p_.setPen(QPen(groupColour(g), mm(0.3)));
-                p_.drawPath(path);
-            }
-            // The fiducial.
-            p_.setPen(QPen(QColor(120, 120, 120), mm(0.1), Qt::DashLine));
-            const double x0 = panel.left() + mm(-BeatAxis::fromMs / 1000.0 * speed);
-            p_.drawLine(QPointF(x0, panel.top()), QPointF(x0, panel.bottom()));
-        }
-        y_ += panelH + mm(4);
-        text(tr("Evidence scale: the panel's bottom is 0; 14 mm is %1 × the ECG's average evidence (higher peaks are cut at "
-                "the panel's top). Grid 1 mm; the dashed line is the QRS fiducial; the axis runs from %2 to %3 ms.")
-                 .arg(top, 0, 'g', 3)
-                 .arg(BeatAxis::fromMs)
-                 .arg(BeatAxis::toMs),
-             2.4);
-    }
-
     QPdfWriter& writer_;
     const CohortReport& r_;
     QPainter p_;
+    double pxPerMm_ = 1;
+    CohortFigures figures_;
     QRectF page_;
-    double pxPerMm_ = 1, margin_ = 0, y_ = 0;
+    double margin_ = 0, y_ = 0;
 };
 
 } // namespace
@@ -520,13 +264,13 @@ bool writeCohortReportPdf(const CohortReport& report, const std::string& path, s
     {
         QPdfWriter writer(&file);
         writer.setResolution(600);
-        writer.setTitle(tr("ExECG Studio cohort report"));
+        writer.setTitle(QCoreApplication::translate("execg::CohortPages", "ExECG Studio cohort report"));
         writer.setCreator(QStringLiteral("ExECG Studio ") + q(report.identity.software));
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         CohortPages pages(writer, report);
         if (!pages.ok())
-            return fail(tr("cannot paint the PDF"));
+            return fail(QCoreApplication::translate("execg::CohortPages", "cannot paint the PDF"));
         pages.summary();
         pages.methods();
         pages.agreementAndCounterfactuals();

@@ -4,6 +4,7 @@
 #include "io/ReaderRegistry.h"
 #include "io/WriterRegistry.h"
 #include "model/torch/TorchModel.h"
+#include "widgets/CohortView.h"
 #include "widgets/ComparisonView.h"
 #include "widgets/CounterfactualView.h"
 #include "widgets/TcavView.h"
@@ -232,6 +233,7 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseFiles);
     file->addAction(tr("Open &folder…"), QKeySequence(tr("Ctrl+Shift+O")), this, &MainWindow::chooseFolder);
     file->addAction(tr("Open the &demo case"), this, &MainWindow::openDemo);
+    file->addAction(tr("Co&hort…"), QKeySequence(tr("Ctrl+Shift+H")), this, &MainWindow::showCohort);
     recentMenu_ = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
     file->addSeparator();
@@ -541,6 +543,29 @@ void MainWindow::chooseFiles()
     const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open ECG recordings"), QString(), filter);
     if (!paths.isEmpty())
         openPaths(paths);
+}
+
+CohortView* MainWindow::showCohort()
+{
+    if (!cohort_) {
+        cohort_ = new CohortView(this);
+        cohort_->setWindowFlag(Qt::Window);
+        cohort_->resize(1200, 860);
+        // A record behind a point opens here, in the workstation, with the model in use.
+        connect(cohort_, &CohortView::openRecord, this, [this](const QString& path) {
+            openFile(path);
+            raise();
+            activateWindow();
+        });
+    }
+    QStringList methods;
+    for (const auto& m : workbench_->methods())
+        if (!isCounterfactualMethod(m.method))
+            methods << QString::fromStdString(m.method);
+    cohort_->setModel(workbench_->modelPath(), methods);
+    cohort_->show();
+    cohort_->raise();
+    return cohort_;
 }
 
 void MainWindow::chooseFolder()

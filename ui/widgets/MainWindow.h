@@ -19,6 +19,7 @@ class QTabWidget;
 namespace execg {
 
 class ChartState;
+class CohortView;
 class ComparisonView;
 struct ExplanationEntry;
 class CounterfactualView;
@@ -75,6 +76,8 @@ public:
     void showBanner(const QString& text);
     // Whether the window's size and place came from the last session; on a first start it should open maximised.
     bool hasRememberedGeometry() const { return rememberedGeometry_; }
+    // The Cohort window (created on first use), set to analyse with the workstation's model and methods.
+    CohortView* showCohort();
     // Milliseconds from asking to open a file to its chart painted (the last case opened).
     double lastOpenToChartMs() const { return openToChartMs_; }
 
@@ -122,6 +125,7 @@ private:
     CounterfactualView* counterfactual_ = nullptr;
     TcavView* tcav_ = nullptr;
     TeachingControls* teaching_ = nullptr;
+    CohortView* cohort_ = nullptr;
     ModelPanel* modelPanel_ = nullptr;
     ExplainerPanel* explainers_ = nullptr;
     WorklistPanel* worklist_ = nullptr;

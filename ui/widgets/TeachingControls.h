@@ -5,6 +5,7 @@
 // works on the Workbench, the chart state and the chart it draws on, not on the window: what it has to say goes out
 // as signals (problem, notice).
 #include "explain/MarkOverlap.h"
+#include "widgets/PresenterWindow.h"   // presenter() converts the QPointer: the type must be complete
 #include "workbench/TeachingBundle.h"
 
 #include <QObject>
@@ -22,7 +23,6 @@ namespace execg {
 
 class ChartState;
 class PaperChartView;
-class PresenterWindow;
 class Workbench;
 
 class TeachingControls : public QObject {
