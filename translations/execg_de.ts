@@ -504,6 +504,58 @@
         <source>cannot paint the PDF</source>
         <translation>das PDF kann nicht erstellt werden</translation>
     </message>
+    <message>
+        <source>Concepts (TCAV) in each group</source>
+        <translation>Konzepte (TCAV) in jeder Gruppe</translation>
+    </message>
+    <message>
+        <source>Concept tests with each group&apos;s own ECGs as the inputs: the share of them whose output rises along the concept (score, 95 % interval), beside random directions; Welch&apos;s t-test with Holm&apos;s correction; a CAV below 70 % held-out accuracy is unreliable.</source>
+        <translation>Konzepttests mit den eigenen EKGs jeder Gruppe als Eingaben: der Anteil, dessen Ausgabe entlang des Konzepts steigt (Score, 95-%-Intervall), neben zufälligen Richtungen; Welch-t-Test mit Holm-Korrektur; ein CAV unter 70 % Genauigkeit auf zurückgehaltenen Daten ist unzuverlässig.</translation>
+    </message>
+    <message>
+        <source>could not run: %1</source>
+        <translation>konnte nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>significant</source>
+        <translation>signifikant</translation>
+    </message>
+    <message>
+        <source>not significant</source>
+        <translation>nicht signifikant</translation>
+    </message>
+    <message>
+        <source>unreliable CAV</source>
+        <translation>unzuverlässiger CAV</translation>
+    </message>
+    <message>
+        <source>group (ECGs)</source>
+        <translation>Gruppe (EKGs)</translation>
+    </message>
+    <message>
+        <source>concept</source>
+        <translation>Konzept</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>score [95 % CI]</source>
+        <translation>Score [95-%-KI]</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>zufällig</translation>
+    </message>
+    <message>
+        <source>CAV</source>
+        <translation>CAV</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation>Urteil</translation>
+    </message>
 </context>
 <context>
     <name>execg::CohortView</name>

@@ -504,6 +504,58 @@
         <source>cannot paint the PDF</source>
         <translation>PDF를 그릴 수 없습니다</translation>
     </message>
+    <message>
+        <source>Concepts (TCAV) in each group</source>
+        <translation>그룹별 개념 (TCAV)</translation>
+    </message>
+    <message>
+        <source>Concept tests with each group&apos;s own ECGs as the inputs: the share of them whose output rises along the concept (score, 95 % interval), beside random directions; Welch&apos;s t-test with Holm&apos;s correction; a CAV below 70 % held-out accuracy is unreliable.</source>
+        <translation>각 그룹의 심전도를 입력으로 한 개념 검정: 개념 방향으로 출력이 증가하는 비율(점수, 95 % 구간)을 무작위 방향과 비교; 홈 보정을 적용한 웰치 t-검정; 보류 정확도 70 % 미만의 CAV는 신뢰할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>could not run: %1</source>
+        <translation>실행할 수 없음: %1</translation>
+    </message>
+    <message>
+        <source>significant</source>
+        <translation>유의함</translation>
+    </message>
+    <message>
+        <source>not significant</source>
+        <translation>유의하지 않음</translation>
+    </message>
+    <message>
+        <source>unreliable CAV</source>
+        <translation>신뢰할 수 없는 CAV</translation>
+    </message>
+    <message>
+        <source>group (ECGs)</source>
+        <translation>그룹 (심전도)</translation>
+    </message>
+    <message>
+        <source>concept</source>
+        <translation>개념</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>score [95 % CI]</source>
+        <translation>점수 [95 % CI]</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>무작위</translation>
+    </message>
+    <message>
+        <source>CAV</source>
+        <translation>CAV</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation>판정</translation>
+    </message>
 </context>
 <context>
     <name>execg::CohortView</name>

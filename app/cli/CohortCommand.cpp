@@ -8,6 +8,7 @@
 
 #include "cohort/CohortReport.h"
 #include "cohort/torch/CohortRunner.h"
+#include "cohort/torch/CohortTcav.h"
 #include "io/AtomicFile.h"
 #include "model/torch/TorchModel.h"
 #ifdef EXECG_CLI_REPORT
@@ -40,7 +41,9 @@ const char* kCohortUsage =
     "                            [--cf-target VALUE [--cf-output LABEL|INDEX]] [--quality] [--full-maps]\n"
     "                            [--lead NAME] [--start S] [--threads N] [INPUT...]\n"
     "       execg-cli cohort merge --db OUT.sqlite IN.sqlite...\n"
-    "       execg-cli cohort report --db STORE.sqlite --out DIR [--by COLUMN] [--bins E1,E2,...]\n\n"
+    "       execg-cli cohort report --db STORE.sqlite --out DIR [--by COLUMN] [--bins E1,E2,...]\n"
+    "                               [--tcav CONCEPT... [--tcav-layer L]... [--tcav-runs N] [--tcav-examples N]\n"
+    "                                [--tcav-inputs N] [--tcav-target T] [--model M.pt] [--threads N]]\n\n"
     "run: every recording of the cohort — INPUT files, folders (searched for every format a reader knows), @LIST\n"
     "     files (one path per line) and the manifest's rows (a path column and any label columns) — analysed with\n"
     "     the model and methods (the card's default set without --method; with --cf-target and no cf-* method,\n"
@@ -59,7 +62,11 @@ const char* kCohortUsage =
     "     figures) overall and per group, the beat-aligned mean evidence per lead under the mean median beat; the\n"
     "     methods' agreement; counterfactual changes with median, 95 % CI, Wilcoxon signed-rank and Holm; a headline\n"
     "     per group and method. Groups: the predicted class, or bands of the prediction (quartiles, or --bins), or\n"
-    "     --by a manifest column (bands of it when numeric). A store still being filled can be reported on.\n";
+    "     --by a manifest column (bands of it when numeric). A store still being filled can be reported on.\n"
+    "     --tcav runs concept tests (built-in names, folders or TABLE.csv:COLUMN, as execg-cli tcav takes them) with\n"
+    "     each group's own ECGs as the inputs (up to --tcav-inputs, default 50, spread over the group), towards the\n"
+    "     output the group was most often predicted (or --tcav-target); the model is the store's (--model when it\n"
+    "     has moved; its SHA-256 must match).\n";
 
 std::string methodName(const MethodChoice& c)
 {
@@ -239,10 +246,42 @@ std::vector<double> binsFromArgs(const CliArgs& args)
     return bins;
 }
 
+// Concept tests per group with the store's model (its SHA-256 checked: the figures must be that model's).
+void addTcav(const CliArgs& args, CohortReport& report)
+{
+    const std::string modelPath = args.value("model").value_or(report.identity.modelFile);
+    configureThreadsFromArgs(args, "cohort report");
+    const TorchModel model(modelPath, modelCardFromArgs(args, "cohort report", modelPath));
+    if (model.sha256() != report.identity.modelSha256)
+        throw UsageError("cohort report: " + modelPath + " is not the model the store was made with (SHA-256 " +
+                         model.sha256().substr(0, 12) + "…, the store's " + report.identity.modelSha256.substr(0, 12) +
+                         "…); give that model with --model");
+    CohortTcavOptions o;
+    o.concepts = args.values("tcav");
+    o.layers = args.values("tcav-layer");
+    o.runs = args.integer("tcav-runs").value_or(20);
+    o.examples = args.integer("tcav-examples").value_or(50);
+    o.inputsPerGroup = args.integer("tcav-inputs").value_or(50);
+    if (o.runs < 2 || o.examples < 10 || o.inputsPerGroup < 10)
+        throw UsageError("cohort report: --tcav-runs must be at least 2, --tcav-examples and --tcav-inputs at least 10");
+    if (const auto t = args.value("tcav-target")) {
+        o.target = outputIndex(model.card(), *t);
+        if (!o.target)
+            throw UsageError("cohort report: --tcav-target " + *t + " is neither an output label nor an index of the model");
+    }
+    try {
+        addCohortTcav(report, model, o);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string("cohort report: ") + e.what());
+    }
+}
+
 int runCohortReport(const std::vector<std::string>& words)
 {
     CliArgs args(words, {});
-    if (const auto bad = args.unknown({"db", "out", "by", "bins"}); !bad.empty())
+    if (const auto bad = args.unknown({"db", "out", "by", "bins", "tcav", "tcav-layer", "tcav-runs", "tcav-examples", "tcav-inputs",
+                                       "tcav-target", "model", "threads"});
+        !bad.empty())
         throw UsageError("cohort report: unknown option --" + bad.front());
     if (!args.has("db") || !args.has("out") || !args.positional().empty())
         throw UsageError("cohort report: give --db STORE.sqlite and --out DIR");
@@ -257,6 +296,8 @@ int runCohortReport(const std::vector<std::string>& words)
     } catch (const std::invalid_argument& e) {
         throw UsageError(std::string("cohort report: ") + e.what());
     }
+    if (args.has("tcav"))
+        addTcav(args, report);
     const std::filesystem::path dir(*args.value("out"));
     std::filesystem::create_directories(dir);
     const std::string jsonPath = (dir / "cohort-report.json").string();
@@ -267,6 +308,15 @@ int runCohortReport(const std::vector<std::string>& words)
         std::cout << "  " << h << "\n";
     for (const auto& c : report.counterfactuals)
         std::cout << "  " << c.method << ": target reached in " << c.reached << " of " << c.records << "\n";
+    for (const auto& t : report.tcav) {
+        if (!t.error.empty()) {
+            std::cout << "  TCAV, " << t.group << ": " << t.error << "\n";
+            continue;
+        }
+        for (const auto& row : t.rows)
+            std::cout << "  TCAV, " << t.group << " (" << t.inputs << " ECGs, " << t.targetLabel << "): " << row.conceptName << " at "
+                      << row.layer << ": " << row.verdict << "\n";
+    }
     std::cout << "wrote " << jsonPath << "\n";
 #ifdef EXECG_CLI_REPORT
     const auto app = headlessGuiApplication();

@@ -636,6 +636,29 @@ nlohmann::ordered_json cohortReportJson(const CohortReport& r)
         cfs.push_back({{"method", c.method}, {"records", c.records}, {"reached", c.reached}, {"deltas", rows}});
     }
     out["counterfactuals"] = cfs;
+    if (!r.tcav.empty()) {
+        auto tcav = json::array();
+        for (const auto& t : r.tcav) {
+            auto rows = json::array();
+            for (const auto& row : t.rows)
+                rows.push_back({{"concept", row.conceptName},
+                                {"layer", row.layer},
+                                {"score", round6(row.score)},
+                                {"ci95", {round6(row.ciLow), round6(row.ciHigh)}},
+                                {"random_score", round6(row.randomScore)},
+                                {"p", row.p},
+                                {"p_holm", row.pHolm},
+                                {"cav_accuracy", round6(row.cavAccuracy)},
+                                {"significant", row.significant},
+                                {"reliable", row.reliable},
+                                {"verdict", row.verdict}});
+            json entry{{"group", t.group}, {"inputs", t.inputs}, {"target", t.targetLabel}, {"rows", rows}, {"notes", t.notes}};
+            if (!t.error.empty())
+                entry["error"] = t.error;
+            tcav.push_back(entry);
+        }
+        out["tcav"] = tcav;
+    }
     return out;
 }
 

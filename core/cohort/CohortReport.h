@@ -92,6 +92,23 @@ struct CohortPoint {
     std::vector<std::array<float, kReportWaves>> waveShare;
 };
 
+// Concept tests (TCAV) with a group's ECGs as the inputs, where asked (core/cohort/torch/CohortTcav.h fills them).
+struct CohortTcavRow {
+    std::string conceptName, layer;
+    double score = 0, ciLow = 0, ciHigh = 0, randomScore = 0, p = 1, pHolm = 1, cavAccuracy = 0;
+    bool significant = false, reliable = false;
+    std::string verdict;
+};
+
+struct CohortTcavFigures {
+    std::string group;                   // the group's name ("all", "predicted ≥ 6 mmol/L")
+    int inputs = 0;                      // its ECGs the test used
+    std::string targetLabel;             // the output whose rise the scores count
+    std::vector<CohortTcavRow> rows;
+    std::vector<std::string> notes;
+    std::string error;                   // the test could not run for this group: why
+};
+
 struct CohortFailure {
     std::string reason;                  // the error without the file name
     int count = 0;
@@ -111,6 +128,7 @@ struct CohortReport {
     std::vector<CohortCounterfactualFigures> counterfactuals;
     std::vector<std::string> headlines;  // one per group × method, in plain words
     std::vector<CohortPoint> points;     // every analysed record, in input order
+    std::vector<CohortTcavFigures> tcav; // where asked
 };
 
 // CohortStoreError from the store; std::invalid_argument for a column the manifest did not have.

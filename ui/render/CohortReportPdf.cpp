@@ -152,6 +152,32 @@ public:
         }
     }
 
+    void concepts()
+    {
+        if (r_.tcav.empty())
+            return;
+        newPage();
+        title(tr("Concepts (TCAV) in each group"));
+        text(tr("Concept tests with each group's own ECGs as the inputs: the share of them whose output rises along the "
+                "concept (score, 95 % interval), beside random directions; Welch's t-test with Holm's correction; a CAV "
+                "below 70 % held-out accuracy is unreliable."), 2.6);
+        std::vector<QStringList> cells;
+        for (const auto& t : r_.tcav) {
+            if (!t.error.empty()) {
+                cells.push_back({q(t.group), tr("could not run: %1").arg(q(t.error))});
+                continue;
+            }
+            for (const auto& row : t.rows)
+                cells.push_back({q(t.group) + QStringLiteral(" (%1)").arg(t.inputs), q(row.conceptName), q(row.layer),
+                                 QStringLiteral("%1 [%2, %3]").arg(row.score, 0, 'f', 2).arg(row.ciLow, 0, 'f', 2).arg(row.ciHigh, 0, 'f', 2),
+                                 QString::number(row.randomScore, 'f', 2), pValue(row.pHolm),
+                                 QStringLiteral("%1 %").arg(std::lround(100 * row.cavAccuracy)),
+                                 row.significant ? tr("significant") : row.reliable ? tr("not significant") : tr("unreliable CAV")});
+        }
+        table({tr("group (ECGs)"), tr("concept"), tr("layer"), tr("score [95 % CI]"), tr("random"), tr("p (Holm)"), tr("CAV"), tr("verdict")},
+              cells);
+    }
+
     void finish() { p_.end(); }
 
 private:
@@ -274,6 +300,7 @@ bool writeCohortReportPdf(const CohortReport& report, const std::string& path, s
         pages.summary();
         pages.methods();
         pages.agreementAndCounterfactuals();
+        pages.concepts();
         pages.finish();
     }
     if (!file.commit())

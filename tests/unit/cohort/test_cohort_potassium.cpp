@@ -60,7 +60,8 @@ private slots:
         QVERIFY2(out.contains(QStringLiteral("200 analysed, 0 failed")), qPrintable(out));
         const QString reportDir = dir_.filePath(QStringLiteral("report"));
         QCOMPARE(execg::test::runCli({"cohort", "report", "--db", dir_.filePath(QStringLiteral("k.sqlite")), "--out", reportDir,
-                                      "--by", "k", "--bins", "3.5,5.0,6.0"},
+                                      "--by", "k", "--bins", "3.5,5.0,6.0", "--tcav", "peaked-t", "--tcav-layer", "layer2",
+                                      "--tcav-runs", "6", "--tcav-inputs", "20", "--threads", "2"},
                                      &out),
                  0);
         const auto report = readJson(reportDir + "/cohort-report.json");
@@ -77,13 +78,25 @@ private slots:
                 const std::string h = methodNamed(groupNamed(report, band), method)["headline"];
                 QVERIFY2(h.find(band) != std::string::npos && h.find("largest share of its evidence") != std::string::npos, h.c_str());
             }
+        // TCAV on each band's own ECGs: potassium rises along peaked T waves in the hyperkalaemic band.
+        bool tested = false;
+        for (const auto& t : report["tcav"])
+            if (t["group"] == "with k ≥ 6") {
+                QCOMPARE(t["inputs"].get<int>(), 20);
+                QCOMPARE(t["rows"][0]["concept"].get<std::string>(), std::string("peaked-t"));
+                QVERIFY2(t["rows"][0]["significant"].get<bool>() && t["rows"][0]["score"].get<double>() > 0.9, t.dump().c_str());
+                tested = true;
+            }
+        QVERIFY(tested);
+        QCOMPARE(report["tcav"].size(), std::size_t(5));   // all and four bands
         // The PDF says the same.
         QProcess text;
         text.start(QStringLiteral("pdftotext"), {reportDir + "/cohort-report.pdf", QStringLiteral("-")});
         QVERIFY2(text.waitForFinished(30000) && text.exitCode() == 0, "pdftotext (poppler-utils) is needed");
         const QString pdf = QString::fromUtf8(text.readAllStandardOutput()).simplified();
         QVERIFY2(pdf.contains(QStringLiteral("Cohort report")) && pdf.contains(QStringLiteral("Where integrated-gradients")) &&
-                     pdf.contains(QStringLiteral("with k ≥ 6")) && pdf.contains(QStringLiteral("Agreement between the methods")),
+                     pdf.contains(QStringLiteral("with k ≥ 6")) && pdf.contains(QStringLiteral("Agreement between the methods")) &&
+                     pdf.contains(QStringLiteral("Concepts (TCAV) in each group")),
                  qPrintable(pdf.left(2000)));
     }
 
