@@ -514,17 +514,6 @@ void CohortStore::forEachRecord(const std::function<void(const CohortRecord&)>& 
     exec("COMMIT");
 }
 
-std::optional<CohortRecord> CohortStore::record(const std::string& input, bool withMaps) const
-{
-    // Rare (the viewer opening one record): a pass over the store is simpler than a second reader and fast enough.
-    std::optional<CohortRecord> found;
-    forEachRecord([&](const CohortRecord& r) {
-        if (r.input == input)
-            found = r;
-    }, withMaps);
-    return found;
-}
-
 std::pair<int, int> CohortStore::merge(const std::vector<std::string>& sources)
 {
     std::vector<CohortStore> opened;

@@ -8,7 +8,6 @@
 
 #include <functional>
 #include <memory>
-#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -64,7 +63,6 @@ public:
 
     // Every record in input order (full maps only when asked: they are large).
     void forEachRecord(const std::function<void(const CohortRecord&)>& visit, bool withMaps = false) const;
-    std::optional<CohortRecord> record(const std::string& input, bool withMaps = true) const;
 
     // Joins `sources` into this store: each record not yet here is copied whole (one transaction per source);
     // a record already here is left as it is and counted. CohortStoreError, before anything is copied, when a

@@ -99,6 +99,11 @@ AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const
         if (!lead) {
             throw std::invalid_argument("the model needs lead " + name + "; the recording has " + have);
         }
+        // A channel the file does not record in volts (pressure, temperature, a "lead" in degC) is no ECG to a model of
+        // ECGs, whatever its name: its values would go in as millivolts.
+        if (!lead->provenance.isVoltage)
+            throw std::invalid_argument("lead " + lead->name + " is not a voltage (its units are '" + lead->provenance.storedUnits +
+                                        "'): a model of ECGs cannot be given it");
         leads.push_back(lead);
         const bool derived = std::find(derivedNames.begin(), derivedNames.end(), name) != derivedNames.end();
         out.derived.push_back(derived);

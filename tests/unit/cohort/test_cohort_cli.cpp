@@ -18,6 +18,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <sstream>
 
 using namespace execg;
 using namespace execg::test;
@@ -83,6 +84,29 @@ private slots:
         test::writeFile(b + "/truncated.dat", test::readFile(c + "/synth_0010_000.dat").substr(0, 1000));
         test::writeFile(b + "/notes.hea", "these are my notes, not a header\n");
         test::writeFile(b + "/scan.dcm", "not DICOM either");
+        // Wrong units: the same signals, their header saying degC.
+        std::string header = test::readFile(c + "/synth_0010_000.hea");
+        for (std::size_t at; (at = header.find("synth_0010_000")) != std::string::npos;)
+            header.replace(at, 14, "units");
+        for (std::size_t at; (at = header.find("/mV")) != std::string::npos;)
+            header.replace(at, 3, "/degC");
+        test::writeFile(b + "/units.hea", header);
+        std::filesystem::copy_file(c + "/synth_0010_000.dat", b + "/units.dat");
+        // A lead missing: lead I alone, for a 12-lead model.
+        const std::string all = test::readFile(c + "/synth_0010_000.dat");
+        std::string leadI;
+        for (std::size_t at = 0; at + 24 <= all.size(); at += 24)   // 12 interleaved 16-bit samples a frame
+            leadI += all.substr(at, 2);
+        test::writeFile(b + "/onelead.dat", leadI);
+        // The record line keeps its rate and length ("NAME 12 500 5000" → "onelead 1 500 5000"); the first signal line
+        // (lead I) names the new file.
+        std::istringstream lines(test::readFile(c + "/synth_0010_000.hea"));
+        std::string recordLine, signalLine, name, leadCount, rate, samples;
+        std::getline(lines, recordLine);
+        std::getline(lines, signalLine);
+        std::istringstream(recordLine) >> name >> leadCount >> rate >> samples;
+        test::writeFile(b + "/onelead.hea", "onelead 1 " + rate + " " + samples + "\n" + "onelead.dat" +
+                                                signalLine.substr(signalLine.find(' ')) + "\n");
     }
 
     void badFilesAreStoredWithTheirReasons()
@@ -91,9 +115,9 @@ private slots:
         const QString store = path(QStringLiteral("mixed.sqlite"));
         QCOMPARE(run({"run", "--model", kModel, "--db", store, "--method", "saliency", "--threads", "2", bad_,
                       cohort_ + "/synth_0010_000.hea"}, &out), 0);
-        QVERIFY2(out.contains(QStringLiteral("1 analysed, 3 failed")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("1 analysed, 5 failed")), qPrintable(out));
         const auto records = recordsOf(store);
-        QCOMPARE(records.size(), std::size_t(4));
+        QCOMPARE(records.size(), std::size_t(6));
         for (const auto& [input, r] : records) {
             const bool bad = input.find("/bad/") != std::string::npos;
             QVERIFY2(bad == !r.error.empty(), input.c_str());
@@ -102,15 +126,17 @@ private slots:
                 QVERIFY2(out.contains(QString::fromStdString(r.error)), qPrintable(out));
             }
         }
-        QVERIFY(records.at(bad_.toStdString() + "/truncated.hea").error.find("trunc") != std::string::npos ||
-                records.at(bad_.toStdString() + "/truncated.hea").error.find("short") != std::string::npos);
+        const auto reason = [&](const char* file) { return records.at(bad_.toStdString() + "/" + file).error; };
+        QVERIFY2(reason("truncated.hea").find("holds 0.") != std::string::npos, reason("truncated.hea").c_str());
+        QVERIFY2(reason("units.hea").find("not a voltage") != std::string::npos, reason("units.hea").c_str());
+        QVERIFY2(reason("onelead.hea").find("needs lead II") != std::string::npos, reason("onelead.hea").c_str());
     }
 
     void onlyBadFilesEndNonZero()
     {
         QString out;
         QCOMPARE(run({"run", "--model", kModel, "--db", path(QStringLiteral("bad.sqlite")), "--method", "saliency", bad_}, &out), 1);
-        QVERIFY2(out.contains(QStringLiteral("0 analysed, 3 failed")) && out.contains(QStringLiteral("every record failed")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("0 analysed, 5 failed")) && out.contains(QStringLiteral("every record failed")), qPrintable(out));
         // Nothing to analyse, or a path that is not there: a usage error, and no store.
         QDir().mkpath(path(QStringLiteral("empty-folder")));
         QCOMPARE(run({"run", "--model", kModel, "--db", path(QStringLiteral("none.sqlite")), path(QStringLiteral("empty-folder"))}, &out), 2);

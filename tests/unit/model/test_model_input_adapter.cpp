@@ -271,6 +271,16 @@ private slots:
             QVERIFY2(QString(e.what()).contains("needs lead V3"), e.what());
         }
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, adaptToModel(eightLeads(250, 10), card12(250, 2500), {12.0}));
+        // A channel not recorded in volts (a header saying degC) is refused, whatever its name.
+        auto units = eightLeads(250, 10);
+        units.leads[0].provenance.isVoltage = false;
+        units.leads[0].provenance.storedUnits = "degC";
+        try {
+            adaptToModel(units, card12(250, 2500));
+            QFAIL("accepted a lead in degC");
+        } catch (const std::invalid_argument& e) {
+            QVERIFY2(QString(e.what()).contains("lead I is not a voltage (its units are 'degC')"), e.what());
+        }
 
         auto gaps = eightLeads(250, 10);
         gaps.leads[2].samples[100] = std::numeric_limits<float>::quiet_NaN();
