@@ -1,4 +1,4 @@
-// Issue 26's acceptance on synthetic cohorts with known potassium, through the real execg-cli: 200 ECGs with K⁺
+// Issue 26's acceptance on synthetic cohorts with known potassium, through the real execg-cli: 1,000 ECGs with K⁺
 // drawn from 2.5–8.5 mmol/L, the potassium demo model, integrated gradients, Grad-CAM and occlusion, reported by
 // K⁺ band: IG puts a larger share of its evidence in the T waves of the hyperkalaemic band (≥ 6.0) than of the
 // normal band (3.5–5.0), and the report says where the evidence lies in each band; 40 ECGs at K⁺ 4.0 with
@@ -51,13 +51,13 @@ private slots:
     {
         QString out;
         const QString cohort = dir_.filePath(QStringLiteral("k"));
-        QCOMPARE(execg::test::runCli({"synth", "--out", cohort, "--k-range", "2.5:8.5", "--count", "200", "--seed", "1000"}, &out), 0);
+        QCOMPARE(execg::test::runCli({"synth", "--out", cohort, "--k-range", "2.5:8.5", "--count", "1000", "--seed", "1000"}, &out), 0);
         QCOMPARE(execg::test::runCli({"cohort", "run", "--model", kModel, "--db", dir_.filePath(QStringLiteral("k.sqlite")),
                                       "--manifest", cohort + "/synth_1000.csv", "--method", "integrated-gradients", "--method",
                                       "grad-cam", "--method", "occlusion", "--threads", "2"},
                                      &out),
                  0);
-        QVERIFY2(out.contains(QStringLiteral("200 analysed, 0 failed")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("1000 analysed, 0 failed")), qPrintable(out));
         const QString reportDir = dir_.filePath(QStringLiteral("report"));
         QCOMPARE(execg::test::runCli({"cohort", "report", "--db", dir_.filePath(QStringLiteral("k.sqlite")), "--out", reportDir,
                                       "--by", "k", "--bins", "3.5,5.0,6.0", "--tcav", "peaked-t", "--tcav-layer", "layer2",
@@ -67,7 +67,7 @@ private slots:
         const auto report = readJson(reportDir + "/cohort-report.json");
         const auto& normal = groupNamed(report, "with k 3.5–5");
         const auto& high = groupNamed(report, "with k ≥ 6");
-        QVERIFY(normal["records"].get<int>() > 40 && high["records"].get<int>() > 40);
+        QVERIFY(normal["records"].get<int>() > 200 && high["records"].get<int>() > 350);
         const double tNormal = methodNamed(normal, "integrated-gradients")["wave_share"]["t"]["median"];
         const double tHigh = methodNamed(high, "integrated-gradients")["wave_share"]["t"]["median"];
         qInfo("IG median T share: %.3f at K 3.5-5.0, %.3f at K >= 6.0", tNormal, tHigh);
