@@ -1496,6 +1496,14 @@
         <source>Ctrl+Shift+H</source>
         <translation>Ctrl+Shift+H</translation>
     </message>
+    <message>
+        <source>Not recorded in the audit log: %1</source>
+        <translation>Nicht im Prüfprotokoll festgehalten: %1</translation>
+    </message>
+    <message>
+        <source>Record analyses in the &amp;audit log</source>
+        <translation>Analysen im &amp;Prüfprotokoll festhalten</translation>
+    </message>
 </context>
 <context>
     <name>execg::MeasurementsView</name>

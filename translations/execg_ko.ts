@@ -1493,6 +1493,14 @@
         <source>Ctrl+Shift+H</source>
         <translation>Ctrl+Shift+H</translation>
     </message>
+    <message>
+        <source>Not recorded in the audit log: %1</source>
+        <translation>감사 기록에 남지 않음: %1</translation>
+    </message>
+    <message>
+        <source>Record analyses in the &amp;audit log</source>
+        <translation>분석을 감사 기록에 남기기(&amp;A)</translation>
+    </message>
 </context>
 <context>
     <name>execg::MeasurementsView</name>

@@ -1,6 +1,7 @@
 // execg-cli explain: several explanation methods on one recording with one model; each map written as
 // DIR/NAME.npy (float32, leads × samples on the recording's own axis, NaN where the model saw nothing) and
 // everything else — prediction, parameters, diagnostics, evidence per lead and wave, timing — in DIR/summary.json.
+#include "AuditRecord.h"
 #include "CliArgs.h"
 #include "CliFormat.h"
 #include "CounterfactualOutput.h"
@@ -159,6 +160,7 @@ int runExplain(const std::vector<std::string>& words)
     document.totalMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     const std::string summaryPath = (std::filesystem::path(outDir) / "summary.json").string();
     writeResultsFile(document, summaryPath);
+    recordAudit(document, "execg-cli explain", summaryPath);
     if (args.has("json"))
         std::cout << resultsText(document);
     std::cout << "wrote " << summaryPath << "\n";

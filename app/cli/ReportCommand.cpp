@@ -1,6 +1,7 @@
 // execg-cli report: one PDF report (and its JSON, and on request a PNG of the chart page) per recording, for files
 // and folders in a batch; progress on stderr; a bad file is reported and skipped, and the exit code says whether
 // every case succeeded. Runs without a display (Qt's offscreen platform).
+#include "AuditRecord.h"
 #include "CliArgs.h"
 #include "CliFormat.h"
 #include "HeadlessGui.h"
@@ -206,6 +207,7 @@ CaseResult reportCase(const CliArgs& args, const std::shared_ptr<const TorchMode
     }
 
     writeResultsFile(result.document, stem.string() + ".json");
+    recordAudit(result.document, "execg-cli report", stem.string() + ".json");
     return result;
 }
 

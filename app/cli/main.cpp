@@ -79,6 +79,10 @@ const std::vector<Command>& commands()
                                           counterfactual deltas); shards of a job array merged;
                                           `execg-cli cohort --help` lists every option
 )", true},
+        {"audit", execg::cli::runAudit, R"(  audit verify|list [--log PATH]
+                                          the audit log of every analysis explain and report ran: verify
+                                          names each edited, removed or reordered entry
+)", true},
         {"synth", execg::cli::runSynth, R"(  synth --out DIR [--rhythm sinus|af|flutter] [--k MMOL_L] [--hr BPM] [--seconds S] [--fs HZ] [--seed S]
         [--count N] [--format wfdb|dicom] ...
                                           synthetic 12-lead ECGs with ground-truth JSON beside each;

@@ -1,5 +1,7 @@
 #include "cohort/CohortStore.h"
 
+#include "io/UtcTime.h"
+
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
@@ -163,15 +165,6 @@ std::vector<std::vector<float>> unflatten(const std::vector<float>& flat)
     return out;
 }
 
-std::string utcNow()
-{
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buffer;
-}
 
 sqlite3* openDatabase(const std::string& path, bool create)
 {
@@ -303,7 +296,7 @@ CohortStore CohortStore::openForRun(const std::string& path, const CohortIdentit
             {"label_columns", json(identity.labelColumns).dump()},
             {"software", identity.software},
             {"beat_axis", "ms from the QRS fiducial: -300 to +500 in steps of 5 (161 points)"},
-            {"created_utc", utcNow()}};
+            {"created_utc", utcTimestamp()}};
         for (const auto& [k, v] : meta)
             s.bind(1, std::string(k)).bind(2, v).run();
         store.exec("COMMIT");
@@ -360,7 +353,7 @@ void CohortStore::insert(const CohortRecord& r)
         s.bind(1, r.input).bind(2, r.sha256).bind(3, std::string(r.error.empty() ? "analysed" : "failed")).bind(4, r.error);
         s.bind(5, json(r.labels).dump()).bind(6, json(r.warnings).dump()).bind(7, json(r.leads).dump());
         s.bind(8, r.samplingRateHz).bind(9, r.seconds).bind(10, r.windows).bind(11, r.beats).bind(12, r.predicted);
-        s.bind(13, r.target).bind(14, r.ms).bind(15, utcNow());
+        s.bind(13, r.target).bind(14, r.ms).bind(15, utcTimestamp());
         try {
             s.step();
         } catch (const CohortStoreError&) {

@@ -20,6 +20,7 @@
 #include "widgets/Theme.h"
 #include "widgets/ViewExport.h"
 #include "widgets/WorklistPanel.h"
+#include "workbench/WorkbenchAudit.h"
 #include "workbench/BundledResources.h"
 #include "workbench/ChartState.h"
 #include "workbench/Settings.h"
@@ -57,6 +58,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setWindowTitle(tr("ExECG Studio"));
     setAcceptDrops(true);
     workbench_ = new Workbench(this);
+    // Every finished analysis into the audit log (Analysis ▸ Record analyses in the audit log).
+    auto* audit = new WorkbenchAudit(*workbench_, this);
+    connect(audit, &WorkbenchAudit::failed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Not recorded in the audit log: %1").arg(message), 10000);
+    });
     chartState_ = new ChartState(this);
 
     errorBanner_ = new QLabel(this);
@@ -295,6 +301,11 @@ void MainWindow::buildMenus()
     analysis->addAction(tr("&Run the chosen methods"), QKeySequence(tr("Ctrl+R")), workbench_, &Workbench::runExplanations);
     analysis->addAction(tr("&Cancel running methods"), QKeySequence(tr("Ctrl+.")), workbench_, &Workbench::cancelExplanations);
     analysis->addAction(tr("Assess &quality"), QKeySequence(tr("Ctrl+Shift+Q")), workbench_, &Workbench::assessQuality);
+    analysis->addSeparator();
+    QAction* audit = analysis->addAction(tr("Record analyses in the &audit log"));
+    audit->setCheckable(true);
+    audit->setChecked(Settings().value(setting::auditEnabled));
+    connect(audit, &QAction::toggled, this, [](bool on) { Settings().setValue(setting::auditEnabled, on); });
     teachingMenu_ = menuBar()->addMenu(tr("&Teaching"));
     QAction* deidentify = teachingMenu_->addAction(tr("&De-identify cases"));
     deidentify->setObjectName(QStringLiteral("deidentifyAction"));

@@ -36,6 +36,7 @@ inline const SettingKey<QString> modelPath{"model/path", {}};           // "" = 
 inline const SettingKey<bool> modelChosenByUser{"model/chosen", false};  // false: the model follows the case
 inline const SettingKey<QStringList> methods{"explain/methods", {}};    // none = the model card's defaults
 inline const SettingKey<bool> deidentify{"teaching/deidentify", false};
+inline const SettingKey<bool> auditEnabled{"audit/enabled", true};   // each finished analysis into the audit log
 // The display tool bar (DisplaySettings::load/save); the defaults are DisplaySettings' own. The lead order is not
 // kept: a session file carries it, the tool bar does not offer it.
 inline const SettingKey<ChartLayoutKind> displayLayout{"display/layout", DisplaySettings{}.chart.layout};
