@@ -269,7 +269,6 @@ double CohortFigures::beatPanels(QPointF topLeft, double width, std::size_t m, d
 
 void CohortFigures::scatter(const QRectF& area, std::size_t m, int wave, std::vector<QPointF>* positions)
 {
-    const std::vector<QPointF> none;
     if (positions)
         positions->assign(r_.points.size(), QPointF(qQNaN(), qQNaN()));
     double lo = 0, hi = 1;
