@@ -249,6 +249,158 @@
     </message>
 </context>
 <context>
+    <name>execg::AuditLogModel</name>
+    <message>
+        <source> (seed %1)</source>
+        <translation> (Seed %1)</translation>
+    </message>
+    <message>
+        <source> (failed)</source>
+        <translation> (fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <source>%1: there is no audit log yet — no analysis has been recorded</source>
+        <translation>%1: Es gibt noch kein Prüfprotokoll — keine Analyse wurde aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>%1
+SHA-256 %2</source>
+        <translation>%1
+SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>whole</source>
+        <translation>intakt</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>Methoden</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Kette</translation>
+    </message>
+</context>
+<context>
+    <name>execg::AuditLogView</name>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>Audit log — ExECG Studio</source>
+        <translation>Prüfprotokoll — ExECG Studio</translation>
+    </message>
+    <message>
+        <source>file name, path or SHA-256</source>
+        <translation>Dateiname, Pfad oder SHA-256</translation>
+    </message>
+    <message>
+        <source>any model</source>
+        <translation>beliebiges Modell</translation>
+    </message>
+    <message>
+        <source>Verify again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Case:</source>
+        <translation>Fall:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>From (UTC):</source>
+        <translation>Von (UTC):</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Bis:</translation>
+    </message>
+    <message>
+        <source>Select an entry to see it in full.</source>
+        <translation>Wählen Sie einen Eintrag, um ihn vollständig zu sehen.</translation>
+    </message>
+    <message>
+        <source>Reading and verifying the audit log…</source>
+        <translation>Prüfprotokoll wird gelesen und geprüft …</translation>
+    </message>
+    <message>
+        <source>the chain is whole: no entry has been edited, removed or moved</source>
+        <translation>die Kette ist intakt: kein Eintrag wurde geändert, entfernt oder verschoben</translation>
+    </message>
+    <message>
+        <source>1 problem in the chain: an entry was edited, removed or moved (shaded below)</source>
+        <translation>1 Problem in der Kette: ein Eintrag wurde geändert, entfernt oder verschoben (unten hinterlegt)</translation>
+    </message>
+    <message>
+        <source>%1 problems in the chain: entries were edited, removed or moved (shaded below)</source>
+        <translation>%1 Probleme in der Kette: Einträge wurden geändert, entfernt oder verschoben (unten hinterlegt)</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 entries shown; %4.</source>
+        <translation>%1: %2 von %3 Einträgen angezeigt; %4.</translation>
+    </message>
+    <message>
+        <source>Entry %1, %2 UTC, %3 on %4, %5</source>
+        <translation>Eintrag %1, %2 UTC, %3 auf %4, %5</translation>
+    </message>
+    <message>
+        <source>Recording: %1 (SHA-256 %2)</source>
+        <translation>Aufzeichnung: %1 (SHA-256 %2)</translation>
+    </message>
+    <message>
+        <source>Model: %1 (SHA-256 %2)</source>
+        <translation>Modell: %1 (SHA-256 %2)</translation>
+    </message>
+    <message>
+        <source>Results document SHA-256: %1</source>
+        <translation>SHA-256 des Ergebnisdokuments: %1</translation>
+    </message>
+    <message>
+        <source>Entry hash: %1 (the one before: %2)</source>
+        <translation>Eintrags-Hash: %1 (der vorige: %2)</translation>
+    </message>
+    <message>
+        <source>Methods:</source>
+        <translation>Methoden:</translation>
+    </message>
+    <message>
+        <source>Software:</source>
+        <translation>Software:</translation>
+    </message>
+</context>
+<context>
     <name>execg::BareModelDialog</name>
     <message>
         <source>Model without a card</source>
@@ -1504,6 +1656,10 @@
         <source>Record analyses in the &amp;audit log</source>
         <translation>Analysen im &amp;Prüfprotokoll festhalten</translation>
     </message>
+    <message>
+        <source>Audit &amp;log…</source>
+        <translation>&amp;Prüfprotokoll …</translation>
+    </message>
 </context>
 <context>
     <name>execg::MeasurementsView</name>
@@ -2035,6 +2191,42 @@
     <message>
         <source>FAILED</source>
         <translation>NICHT BESTANDEN</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Audit-Trail</translation>
+    </message>
+    <message>
+        <source>This analysis is not in the audit log: %1</source>
+        <translation>Diese Analyse steht nicht im Prüfprotokoll: %1</translation>
+    </message>
+    <message>
+        <source>entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>%1 UTC by %2 on %3</source>
+        <translation>%1 UTC von %2 auf %3</translation>
+    </message>
+    <message>
+        <source>entry hash</source>
+        <translation>Eintrags-Hash</translation>
+    </message>
+    <message>
+        <source>results SHA-256</source>
+        <translation>SHA-256 der Ergebnisse</translation>
+    </message>
+    <message>
+        <source>execg-cli audit verify --log %1 checks that this entry and every one before it are unchanged.</source>
+        <translation>execg-cli audit verify --log %1 prüft, dass dieser Eintrag und alle vor ihm unverändert sind.</translation>
     </message>
 </context>
 <context>
@@ -2587,6 +2779,14 @@
     <message>
         <source>A real recording: the AF model trained on real ECGs (PhysioNet/CinC 2017) is used; the synthetic demo models remain for teaching. Choose another model in the model panel.</source>
         <translation>Eine echte Aufzeichnung: Das mit echten EKGs (PhysioNet/CinC 2017) trainierte VHF-Modell wird verwendet; die synthetischen Demomodelle bleiben für die Lehre. Ein anderes Modell lässt sich im Modellbereich wählen.</translation>
+    </message>
+    <message>
+        <source>the audit log is switched off (Analysis &gt; Record analyses in the audit log)</source>
+        <translation>das Prüfprotokoll ist ausgeschaltet (Analyse &gt; Analysen im Prüfprotokoll festhalten)</translation>
+    </message>
+    <message>
+        <source>its methods had not all finished when the report was written</source>
+        <translation>ihre Methoden waren beim Schreiben des Berichts nicht alle fertig</translation>
     </message>
 </context>
 <context>

@@ -249,6 +249,158 @@
     </message>
 </context>
 <context>
+    <name>execg::AuditLogModel</name>
+    <message>
+        <source> (seed %1)</source>
+        <translation> (시드 %1)</translation>
+    </message>
+    <message>
+        <source> (failed)</source>
+        <translation> (실패)</translation>
+    </message>
+    <message>
+        <source>%1: there is no audit log yet — no analysis has been recorded</source>
+        <translation>%1: 아직 감사 로그가 없습니다 — 기록된 분석이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1
+SHA-256 %2</source>
+        <translation>%1
+SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2의 %1</translation>
+    </message>
+    <message>
+        <source>whole</source>
+        <translation>온전함</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>시간 (UTC)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>프로그램</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>체인</translation>
+    </message>
+</context>
+<context>
+    <name>execg::AuditLogView</name>
+    <message>
+        <source>any</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Audit log — ExECG Studio</source>
+        <translation>감사 로그 — ExECG Studio</translation>
+    </message>
+    <message>
+        <source>file name, path or SHA-256</source>
+        <translation>파일 이름, 경로 또는 SHA-256</translation>
+    </message>
+    <message>
+        <source>any model</source>
+        <translation>모든 모델</translation>
+    </message>
+    <message>
+        <source>Verify again</source>
+        <translation>다시 검증</translation>
+    </message>
+    <message>
+        <source>Case:</source>
+        <translation>사례:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>모델:</translation>
+    </message>
+    <message>
+        <source>From (UTC):</source>
+        <translation>시작 (UTC):</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>끝:</translation>
+    </message>
+    <message>
+        <source>Select an entry to see it in full.</source>
+        <translation>항목을 선택하면 전체 내용을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Reading and verifying the audit log…</source>
+        <translation>감사 로그를 읽고 검증하는 중…</translation>
+    </message>
+    <message>
+        <source>the chain is whole: no entry has been edited, removed or moved</source>
+        <translation>체인이 온전합니다: 수정, 삭제 또는 이동된 항목이 없습니다</translation>
+    </message>
+    <message>
+        <source>1 problem in the chain: an entry was edited, removed or moved (shaded below)</source>
+        <translation>체인에 문제 1개: 항목이 수정, 삭제 또는 이동되었습니다 (아래 음영 표시)</translation>
+    </message>
+    <message>
+        <source>%1 problems in the chain: entries were edited, removed or moved (shaded below)</source>
+        <translation>체인에 문제 %1개: 항목이 수정, 삭제 또는 이동되었습니다 (아래 음영 표시)</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 entries shown; %4.</source>
+        <translation>%1: 항목 %3개 중 %2개 표시; %4.</translation>
+    </message>
+    <message>
+        <source>Entry %1, %2 UTC, %3 on %4, %5</source>
+        <translation>항목 %1, %2 UTC, %4의 %3, %5</translation>
+    </message>
+    <message>
+        <source>Recording: %1 (SHA-256 %2)</source>
+        <translation>기록: %1 (SHA-256 %2)</translation>
+    </message>
+    <message>
+        <source>Model: %1 (SHA-256 %2)</source>
+        <translation>모델: %1 (SHA-256 %2)</translation>
+    </message>
+    <message>
+        <source>Results document SHA-256: %1</source>
+        <translation>결과 문서 SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>Entry hash: %1 (the one before: %2)</source>
+        <translation>항목 해시: %1 (이전 항목: %2)</translation>
+    </message>
+    <message>
+        <source>Methods:</source>
+        <translation>방법:</translation>
+    </message>
+    <message>
+        <source>Software:</source>
+        <translation>소프트웨어:</translation>
+    </message>
+</context>
+<context>
     <name>execg::BareModelDialog</name>
     <message>
         <source>Model without a card</source>
@@ -1501,6 +1653,10 @@
         <source>Record analyses in the &amp;audit log</source>
         <translation>분석을 감사 기록에 남기기(&amp;A)</translation>
     </message>
+    <message>
+        <source>Audit &amp;log…</source>
+        <translation>감사 로그(&amp;L)…</translation>
+    </message>
 </context>
 <context>
     <name>execg::MeasurementsView</name>
@@ -2032,6 +2188,42 @@
     <message>
         <source>FAILED</source>
         <translation>실패</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>감사 추적</translation>
+    </message>
+    <message>
+        <source>This analysis is not in the audit log: %1</source>
+        <translation>이 분석은 감사 로그에 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>entry</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2의 %1</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>기록됨</translation>
+    </message>
+    <message>
+        <source>%1 UTC by %2 on %3</source>
+        <translation>%1 UTC, %3의 %2</translation>
+    </message>
+    <message>
+        <source>entry hash</source>
+        <translation>항목 해시</translation>
+    </message>
+    <message>
+        <source>results SHA-256</source>
+        <translation>결과 SHA-256</translation>
+    </message>
+    <message>
+        <source>execg-cli audit verify --log %1 checks that this entry and every one before it are unchanged.</source>
+        <translation>execg-cli audit verify --log %1 은 이 항목과 그 이전의 모든 항목이 변경되지 않았는지 검사합니다.</translation>
     </message>
 </context>
 <context>
@@ -2581,6 +2773,14 @@
     <message>
         <source>A real recording: the AF model trained on real ECGs (PhysioNet/CinC 2017) is used; the synthetic demo models remain for teaching. Choose another model in the model panel.</source>
         <translation>실제 기록: 실제 심전도(PhysioNet/CinC 2017)로 학습한 심방세동 모델을 사용합니다. 합성 데모 모델은 교육용으로 남아 있습니다. 모델 패널에서 다른 모델을 선택할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>the audit log is switched off (Analysis &gt; Record analyses in the audit log)</source>
+        <translation>감사 로그가 꺼져 있습니다 (분석 &gt; 분석을 감사 기록에 남기기)</translation>
+    </message>
+    <message>
+        <source>its methods had not all finished when the report was written</source>
+        <translation>보고서를 쓸 때 모든 방법이 끝나지 않았습니다</translation>
     </message>
 </context>
 <context>

@@ -2,11 +2,12 @@
 // Appends an analysis to the audit log (unless EXECG_AUDIT=off); a log that cannot be written is a warning on stderr,
 // not a failed analysis.
 #include "analysis/ResultsDocument.h"
+#include "audit/AuditLog.h"
 
 #include <string>
 
 namespace execg::cli {
 
-void recordAudit(const ResultsDocument& document, const std::string& program, const std::string& resultsPath);
+AuditRecordResult recordAudit(const ResultsDocument& document, const std::string& program, const std::string& resultsPath);
 
 } // namespace execg::cli

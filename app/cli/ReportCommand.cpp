@@ -125,6 +125,47 @@ struct CaseResult {
     bool methodFailed = false;
 };
 
+// The PDF and, when asked, the chart page as PNG and SVG.
+void writeReportFiles(const CliArgs& args, const ReportContent& c, const std::string& pdf, const std::string& png, const std::string& svg)
+{
+    QString error;
+    if (!writePdfReport(c, q(pdf), &error))
+        throw std::runtime_error(error.toStdString());
+    const QSizeF pageMm = QPageSize(c.pageSize).size(QPageSize::Millimeter).transposed();
+    if (args.has("png")) {
+        // The chart page at 150 dpi: what a screen or a slide shows.
+        const double pxPerMm = 150.0 / 25.4;
+        QImage image(int(pageMm.width() * pxPerMm), int(pageMm.height() * pxPerMm), QImage::Format_RGB32);
+        image.fill(Qt::white);
+        {
+            QPainter p(&image);
+            paintReportChartPage(p, QRectF(QPointF(0, 0), image.size()), pxPerMm, c);
+        }
+        QSaveFile out(q(png));
+        if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit())
+            throw std::runtime_error(png + ": cannot be written (" + out.errorString().toStdString() + ")");
+    }
+    if (args.has("svg")) {
+        // The chart page as vectors, at true size (the SVG states its size in mm).
+        QSaveFile out(q(svg));
+        if (!out.open(QIODevice::WriteOnly))
+            throw std::runtime_error(svg + ": cannot be written (" + out.errorString().toStdString() + ")");
+        QSvgGenerator generator;
+        generator.setOutputDevice(&out);
+        generator.setResolution(254);   // 10 px per mm exactly, so the SVG states the page's true size in mm
+        const double pxPerMm = generator.resolution() / 25.4;
+        generator.setSize(QSize(int(pageMm.width() * pxPerMm), int(pageMm.height() * pxPerMm)));
+        generator.setViewBox(QRect(QPoint(0, 0), generator.size()));
+        generator.setTitle(QStringLiteral("ExECG Studio chart"));
+        {
+            QPainter p(&generator);
+            paintReportChartPage(p, QRectF(QPointF(0, 0), QSizeF(generator.size())), pxPerMm, c);
+        }
+        if (!out.commit())
+            throw std::runtime_error(svg + ": cannot be written (" + out.errorString().toStdString() + ")");
+    }
+}
+
 // One recording: read, fit, predict, explain, measure; the PDF, JSON and PNG written under `stem` in `outDir`.
 CaseResult reportCase(const CliArgs& args, const std::shared_ptr<const TorchModel>& model, const std::vector<MethodSpec>& specs,
                       const std::string& file, const fs::path& stem, const ReportLook& look, int threads)
@@ -162,52 +203,25 @@ CaseResult reportCase(const CliArgs& args, const std::shared_ptr<const TorchMode
         if (c.methods[k].name == q(*chosen))
             c.chartMethod = int(k);
 
-    const std::string pdf = stem.string() + ".pdf";
-    QString error;
-    if (!writePdfReport(c, q(pdf), &error))
-        throw std::runtime_error(error.toStdString());
+    // The results document first, then its entry in the audit trail, then the report that cites that entry.
+    const std::string pdf = stem.string() + ".pdf", png = stem.string() + ".png", svg = stem.string() + ".svg";
+    const std::string json = stem.string() + ".json";
     std::map<std::string, std::string>& files = result.document.files;
     files["pdf"] = pdf;
-    const QSizeF pageMm = QPageSize(c.pageSize).size(QPageSize::Millimeter).transposed();
-    if (args.has("png")) {
-        // The chart page at 150 dpi: what a screen or a slide shows.
-        const double pxPerMm = 150.0 / 25.4;
-        QImage image(int(pageMm.width() * pxPerMm), int(pageMm.height() * pxPerMm), QImage::Format_RGB32);
-        image.fill(Qt::white);
-        {
-            QPainter p(&image);
-            paintReportChartPage(p, QRectF(QPointF(0, 0), image.size()), pxPerMm, c);
-        }
-        const std::string png = stem.string() + ".png";
-        QSaveFile out(q(png));
-        if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit())
-            throw std::runtime_error(png + ": cannot be written (" + out.errorString().toStdString() + ")");
+    if (args.has("png"))
         files["png"] = png;
-    }
-    if (args.has("svg")) {
-        // The chart page as vectors, at true size (the SVG states its size in mm).
-        const std::string svg = stem.string() + ".svg";
-        QSaveFile out(q(svg));
-        if (!out.open(QIODevice::WriteOnly))
-            throw std::runtime_error(svg + ": cannot be written (" + out.errorString().toStdString() + ")");
-        QSvgGenerator generator;
-        generator.setOutputDevice(&out);
-        generator.setResolution(254);   // 10 px per mm exactly, so the SVG states the page's true size in mm
-        const double pxPerMm = generator.resolution() / 25.4;
-        generator.setSize(QSize(int(pageMm.width() * pxPerMm), int(pageMm.height() * pxPerMm)));
-        generator.setViewBox(QRect(QPoint(0, 0), generator.size()));
-        generator.setTitle(QStringLiteral("ExECG Studio chart"));
-        {
-            QPainter p(&generator);
-            paintReportChartPage(p, QRectF(QPointF(0, 0), QSizeF(generator.size())), pxPerMm, c);
-        }
-        if (!out.commit())
-            throw std::runtime_error(svg + ": cannot be written (" + out.errorString().toStdString() + ")");
+    if (args.has("svg"))
         files["svg"] = svg;
+    writeResultsFile(result.document, json);
+    c.audit = recordAudit(result.document, "execg-cli report", json);
+    try {
+        writeReportFiles(args, c, pdf, png, svg);
+    } catch (...) {
+        // No results document that names a report which is not there.
+        std::error_code ignored;
+        fs::remove(json, ignored);
+        throw;
     }
-
-    writeResultsFile(result.document, stem.string() + ".json");
-    recordAudit(result.document, "execg-cli report", stem.string() + ".json");
     return result;
 }
 

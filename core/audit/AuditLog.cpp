@@ -9,6 +9,8 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -24,6 +26,7 @@ CREATE TABLE IF NOT EXISTS entries(
   input TEXT NOT NULL, input_sha256 TEXT NOT NULL, model TEXT NOT NULL, model_sha256 TEXT NOT NULL,
   methods TEXT NOT NULL, software TEXT NOT NULL, results_sha256 TEXT NOT NULL, prev_hash TEXT NOT NULL,
   hash TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS entries_by_results ON entries(results_sha256);
 CREATE TRIGGER IF NOT EXISTS entries_no_update BEFORE UPDATE ON entries
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS entries_no_delete BEFORE DELETE ON entries
@@ -56,7 +59,41 @@ std::string hostName()
     return gethostname(buffer, sizeof buffer - 1) == 0 ? std::string(buffer) : std::string("unknown");
 }
 
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return s;
+}
+
+// `needle` within `path`, or the start of `sha256`; an empty needle matches.
+bool mentions(const std::string& path, const std::string& sha256, const std::string& needle)
+{
+    if (needle.empty())
+        return true;
+    const std::string n = lower(needle);
+    return lower(path).find(n) != std::string::npos || lower(sha256).rfind(n, 0) == 0;
+}
+
+AuditEntry entryFromRow(sqlite3_stmt* s)
+{
+    AuditEntry e;
+    e.seq = sqlite3_column_int64(s, 0);
+    std::string* fields[] = {&e.timeUtc, &e.user,    &e.host,     &e.program,       &e.input,    &e.inputSha256, &e.model,
+                             &e.modelSha256, &e.methods, &e.software, &e.resultsSha256, &e.prevHash, &e.hash};
+    for (int k = 0; k < 13; ++k)
+        *fields[k] = text(s, k + 1);
+    return e;
+}
+
 } // namespace
+
+bool AuditFilter::matches(const AuditEntry& e) const
+{
+    // ISO 8601 dates compare as text; the entry's date is the first ten characters of its UTC time.
+    const std::string date = e.timeUtc.substr(0, 10);
+    return mentions(e.input, e.inputSha256, caseText) && mentions(e.model, e.modelSha256, model) &&
+           (fromDate.empty() || date >= fromDate) && (toDate.empty() || date <= toDate);
+}
 
 std::string auditEntryHash(const AuditEntry& e)
 {
@@ -137,7 +174,11 @@ AuditLog::AuditLog(const std::string& path) : path_(path)
 
 AuditLog::~AuditLog() { sqlite3_close(db_); }
 
-AuditEntry AuditLog::append(AuditEntry e)
+AuditEntry AuditLog::append(AuditEntry e) { return appendEntry(std::move(e), false); }
+
+AuditEntry AuditLog::appendOnce(AuditEntry e) { return appendEntry(std::move(e), true); }
+
+AuditEntry AuditLog::appendEntry(AuditEntry e, bool once)
 {
     const auto fail = [&](const char* what) -> AuditError {
         const std::string why = sqlite3_errmsg(db_);
@@ -147,6 +188,23 @@ AuditEntry AuditLog::append(AuditEntry e)
     // IMMEDIATE: the chain's last hash is read and the new entry written with no other writer between.
     if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
         throw fail("cannot append");
+    if (once) {
+        sqlite3_stmt* same = nullptr;
+        const std::string sql = std::string("SELECT ") + kColumns +
+                                " FROM entries WHERE results_sha256 = ? AND program = ? ORDER BY seq DESC LIMIT 1";
+        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &same, nullptr) != SQLITE_OK)
+            throw fail("cannot read");
+        sqlite3_bind_text(same, 1, e.resultsSha256.c_str(), int(e.resultsSha256.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(same, 2, e.program.c_str(), int(e.program.size()), SQLITE_TRANSIENT);
+        std::optional<AuditEntry> found;
+        if (sqlite3_step(same) == SQLITE_ROW)
+            found = entryFromRow(same);
+        sqlite3_finalize(same);
+        if (found) {
+            sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+            return *found;
+        }
+    }
     sqlite3_stmt* last = nullptr;
     sqlite3_prepare_v2(db_, "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1", -1, &last, nullptr);
     e.seq = 1;
@@ -183,18 +241,12 @@ std::vector<AuditEntry> AuditLog::entries() const
     sqlite3_stmt* s = nullptr;
     if (sqlite3_prepare_v2(db_, (std::string("SELECT ") + kColumns + " FROM entries ORDER BY seq").c_str(), -1, &s, nullptr) != SQLITE_OK)
         throw AuditError(path_ + ": cannot read the audit log: " + sqlite3_errmsg(db_));
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        AuditEntry e;
-        e.seq = sqlite3_column_int64(s, 0);
-        std::string* fields[] = {&e.timeUtc, &e.user,    &e.host,     &e.program,       &e.input,    &e.inputSha256, &e.model,
-                                 &e.modelSha256, &e.methods, &e.software, &e.resultsSha256, &e.prevHash, &e.hash};
-        for (int k = 0; k < 13; ++k)
-            *fields[k] = text(s, k + 1);
-        out.push_back(std::move(e));
-    }
+    while (sqlite3_step(s) == SQLITE_ROW)
+        out.push_back(entryFromRow(s));
     sqlite3_finalize(s);
     return out;
 }
+
 
 std::vector<AuditProblem> AuditLog::verify() const
 {

@@ -7,6 +7,7 @@
 #include "analysis/ResultsDocument.h"
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -36,6 +37,23 @@ struct AuditProblem {
     std::string problem;              // in words: "edited: its contents do not match its hash"
 };
 
+// One analysis's recording in the trail: its entry, or why there is none ("switched off", the log's error). A
+// report's appendix cites it.
+struct AuditRecordResult {
+    std::optional<AuditEntry> entry;
+    std::string log;        // the log's path
+    std::string missing;    // why there is no entry
+};
+
+// Which entries a reader wants: the viewer's and `execg-cli audit list`'s filter. Every field empty matches all.
+struct AuditFilter {
+    std::string caseText;     // in the input's path, or the start of its SHA-256 (case-insensitive)
+    std::string model;        // in the model's path, or the start of its SHA-256 (case-insensitive)
+    std::string fromDate;     // "YYYY-MM-DD", UTC, inclusive
+    std::string toDate;       // "YYYY-MM-DD", UTC, inclusive
+    bool matches(const AuditEntry& e) const;
+};
+
 // The hash an entry must carry: SHA-256 of its fields (time to prevHash; not seq, whose order the chain holds) in a
 // fixed serialisation.
 std::string auditEntryHash(const AuditEntry& e);
@@ -58,12 +76,18 @@ public:
 
     // Appends `entry` (seq, time, user, host and the chain filled in) in one transaction; returns it as stored.
     AuditEntry append(AuditEntry entry);
+    // The entry `program` already made for this results document (entry.resultsSha256), else append(entry) — in one
+    // transaction, so two threads recording one analysis (the workstation settling, its report citing) make one entry.
+    // A document carries its methods' runtimes, so two runs of one analysis are two documents and two entries.
+    AuditEntry appendOnce(AuditEntry entry);
     std::vector<AuditEntry> entries() const;     // in seq order
     // Every break in the chain, in words; empty when the log is whole.
     std::vector<AuditProblem> verify() const;
     const std::string& path() const { return path_; }
 
 private:
+    AuditEntry appendEntry(AuditEntry entry, bool once);
+
     std::string path_;
     sqlite3* db_ = nullptr;
 };

@@ -239,6 +239,28 @@ public:
             for (const auto& n : m.notes)
                 text(QStringLiteral("   ") + n, 2.8, false, kMuted);
         }
+        if (content_.audit)
+            auditCitation(*content_.audit);
+    }
+
+    // Where this analysis stands in the audit trail: `execg-cli audit verify` checks the entry cited here.
+    void auditCitation(const AuditRecordResult& audit)
+    {
+        heading(tr("Audit trail"));
+        if (!audit.entry) {
+            text(tr("This analysis is not in the audit log: %1").arg(QString::fromStdString(audit.missing)), 3.0, true, kWarning);
+            return;
+        }
+        const AuditEntry& e = *audit.entry;
+        table({{tr("entry"), tr("%1 of %2").arg(e.seq).arg(QString::fromStdString(audit.log))},
+               {tr("recorded"), tr("%1 UTC by %2 on %3").arg(QString::fromStdString(e.timeUtc).replace(QLatin1Char('T'), QLatin1Char(' ')).chopped(1),
+                                                           QString::fromStdString(e.user), QString::fromStdString(e.host))},
+               {tr("entry hash"), QString::fromStdString(e.hash)},
+               {tr("results SHA-256"), QString::fromStdString(e.resultsSha256)}},
+              1);
+        text(tr("execg-cli audit verify --log %1 checks that this entry and every one before it are unchanged.")
+                 .arg(QString::fromStdString(audit.log)),
+             2.8, false, kMuted);
     }
 
     void finish() { painter_.end(); }

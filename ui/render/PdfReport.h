@@ -4,6 +4,7 @@
 // the 12-lead with the chosen method's map, comparison sheets (every method on one lead, one shared scale), and the
 // reproducibility appendix (versions, SHA-256 of model and input, preprocessing, every method's parameters, seed
 // and runtime). Plain data in, so the GUI, the command line and the tests build it the same way.
+#include "audit/AuditLog.h"
 #include "recording/Recording.h"
 #include "render/ChartPage.h"
 #include "render/PaperChartRenderer.h"
@@ -73,6 +74,9 @@ struct ReportContent {
     PaperChartStyle chart;
     bool deidentify = false;
     QPageSize::PageSizeId pageSize = QPageSize::A4;
+    // The analysis's entry in the audit trail, which the appendix cites (or why there is none); absent: the
+    // appendix does not speak of the trail.
+    std::optional<AuditRecordResult> audit;
 };
 
 // Writes `path` atomically; on failure returns false with `error` naming the file and the problem, and leaves

@@ -4,6 +4,7 @@
 #include "io/ReaderRegistry.h"
 #include "io/WriterRegistry.h"
 #include "model/torch/TorchModel.h"
+#include "widgets/AuditLogView.h"
 #include "widgets/CohortView.h"
 #include "widgets/ComparisonView.h"
 #include "widgets/CounterfactualView.h"
@@ -306,6 +307,7 @@ void MainWindow::buildMenus()
     audit->setCheckable(true);
     audit->setChecked(Settings().value(setting::auditEnabled));
     connect(audit, &QAction::toggled, this, [](bool on) { Settings().setValue(setting::auditEnabled, on); });
+    analysis->addAction(tr("Audit &log…"), this, &MainWindow::showAuditLog);
     teachingMenu_ = menuBar()->addMenu(tr("&Teaching"));
     QAction* deidentify = teachingMenu_->addAction(tr("&De-identify cases"));
     deidentify->setObjectName(QStringLiteral("deidentifyAction"));
@@ -577,6 +579,19 @@ CohortView* MainWindow::showCohort()
     cohort_->show();
     cohort_->raise();
     return cohort_;
+}
+
+AuditLogView* MainWindow::showAuditLog()
+{
+    if (!auditLog_) {
+        auditLog_ = new AuditLogView(this);
+        auditLog_->setWindowFlag(Qt::Window);
+        auditLog_->resize(1200, 700);
+    }
+    auditLog_->open();
+    auditLog_->show();
+    auditLog_->raise();
+    return auditLog_;
 }
 
 void MainWindow::chooseFolder()

@@ -19,6 +19,7 @@ class QTabWidget;
 namespace execg {
 
 class ChartState;
+class AuditLogView;
 class CohortView;
 class ComparisonView;
 struct ExplanationEntry;
@@ -78,6 +79,8 @@ public:
     bool hasRememberedGeometry() const { return rememberedGeometry_; }
     // The Cohort window (created on first use), set to analyse with the workstation's model and methods.
     CohortView* showCohort();
+    // The audit log viewer (created on first use), re-read and verified each time it is shown.
+    AuditLogView* showAuditLog();
     // Milliseconds from asking to open a file to its chart painted (the last case opened).
     double lastOpenToChartMs() const { return openToChartMs_; }
 
@@ -126,6 +129,7 @@ private:
     TcavView* tcav_ = nullptr;
     TeachingControls* teaching_ = nullptr;
     CohortView* cohort_ = nullptr;
+    AuditLogView* auditLog_ = nullptr;
     ModelPanel* modelPanel_ = nullptr;
     ExplainerPanel* explainers_ = nullptr;
     WorklistPanel* worklist_ = nullptr;

@@ -9,7 +9,6 @@
 #include <QFutureWatcher>
 #include <QtConcurrent>
 
-#include <variant>
 
 namespace execg {
 
@@ -21,46 +20,58 @@ WorkbenchAudit::WorkbenchAudit(Workbench& workbench, QObject* parent) : QObject(
     });
 }
 
+std::optional<AuditEntry> settledAnalysisEntry(const Workbench& workbench)
+{
+    const auto& entries = workbench.explanations();
+    if (entries.empty())
+        return std::nullopt;
+    for (const auto& e : entries)
+        if (e.state == JobState::Queued || e.state == JobState::Running)
+            return std::nullopt;
+    const auto document = workbench.resultsDocument();
+    if (!document)
+        return std::nullopt;
+    // The document as `Export results` would write it: what its hash stands for.
+    const std::string text = resultsText(*document);
+    return auditEntryFor(*document, "execg-studio", sha256Hex(std::vector<std::uint8_t>(text.begin(), text.end())));
+}
+
+AuditRecordResult recordWorkstationAnalysis(const AuditEntry& entry)
+{
+    AuditRecordResult result;
+    result.log = AuditLog::defaultPath();
+    try {
+        AuditLog log(result.log);
+        result.entry = log.appendOnce(entry);
+    } catch (const std::exception& e) {
+        result.missing = e.what();
+    }
+    return result;
+}
+
 void WorkbenchAudit::settled()
 {
     if (!Settings().value(setting::auditEnabled))
         return;
-    const auto& entries = workbench_.explanations();
-    if (entries.empty())
+    const auto entry = settledAnalysisEntry(workbench_);
+    if (!entry)
         return;
-    for (const auto& e : entries)
-        if (e.state == JobState::Queued || e.state == JobState::Running)
-            return;
-    const auto document = workbench_.resultsDocument();
-    if (!document)
-        return;
-    // The document as `Export results` would write it: what its hash stands for.
-    const std::string text = resultsText(*document);
-    const std::string hash = sha256Hex(std::vector<std::uint8_t>(text.begin(), text.end()));
-    if (QString::fromStdString(hash) == lastDocumentHash_)
+    const QString hash = QString::fromStdString(entry->resultsSha256);
+    if (hash == lastDocumentHash_)
         return;   // the same analysis settling again (a view refreshed): one entry
-    lastDocumentHash_ = QString::fromStdString(hash);
-    AuditEntry entry = auditEntryFor(*document, "execg-studio", hash);
-    using Outcome = std::variant<AuditEntry, QString>;
-    auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] {
-        const Outcome outcome = watcher->result();
+    lastDocumentHash_ = hash;
+    auto* watcher = new QFutureWatcher<AuditRecordResult>(this);
+    connect(watcher, &QFutureWatcher<AuditRecordResult>::finished, this, [this, watcher] {
+        const AuditRecordResult outcome = watcher->result();
         watcher->deleteLater();
-        if (const auto* error = std::get_if<QString>(&outcome)) {
-            lastError_ = *error;
-            emit failed(*error);
+        if (!outcome.entry) {
+            lastError_ = QString::fromStdString(outcome.missing);
+            emit failed(lastError_);
         } else {
-            emit recorded(std::get<AuditEntry>(outcome).seq);
+            emit recorded(outcome.entry->seq);
         }
     });
-    watcher->setFuture(QtConcurrent::run([entry]() -> Outcome {
-        try {
-            AuditLog log(AuditLog::defaultPath());
-            return log.append(entry);
-        } catch (const std::exception& e) {
-            return QString::fromStdString(e.what());
-        }
-    }));
+    watcher->setFuture(QtConcurrent::run([e = *entry] { return recordWorkstationAnalysis(e); }));
 }
 
 } // namespace execg

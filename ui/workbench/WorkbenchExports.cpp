@@ -8,6 +8,8 @@
 #include "quality/MapMetrics.h"
 #include "render/ReportAssembly.h"
 #include "render/Text.h"
+#include "workbench/Settings.h"
+#include "workbench/WorkbenchAudit.h"
 
 #include <QFileInfo>
 
@@ -107,6 +109,13 @@ void Workbench::exportReport(const QString& path, const ReportContent& look, con
         emit exported(path, tr("%1: nothing to report yet — open a case and let the model predict").arg(path));
         return;
     }
+    // The appendix cites the analysis's entry in the audit trail: the one the settling made, or made now.
+    std::optional<AuditEntry> auditEntry;
+    QString auditMissing;
+    if (!Settings().value(setting::auditEnabled))
+        auditMissing = tr("the audit log is switched off (Analysis > Record analyses in the audit log)");
+    else if (!(auditEntry = settledAnalysisEntry(*this)))
+        auditMissing = tr("its methods had not all finished when the report was written");
     // Only the methods that finished go into the report; the rest are neither shown nor noted.
     std::erase_if(document->methods, [](const MethodResult& m) { return !m.explanation; });
     // Everything the job reads is shared and immutable, so the case on screen may change while it writes.
@@ -121,6 +130,11 @@ void Workbench::exportReport(const QString& path, const ReportContent& look, con
     const bool deidentify = deidentify_;
     runner_->submit(tr("Writing %1").arg(QFileInfo(path).fileName()), [=](const JobControl&) {
         ReportContent c = assembleReport(reportCaseFor(job->document, *job->recording, job->model->card(), job->fitted->input));
+        if (auditEntry) {
+            c.audit = recordWorkstationAnalysis(*auditEntry);
+        } else {
+            c.audit = AuditRecordResult{std::nullopt, AuditLog::defaultPath(), auditMissing.toStdString()};
+        }
         c.chart = look.chart;
         c.overlay = look.overlay;
         c.colours = look.colours;

@@ -5,18 +5,32 @@
 #include "audit/AuditLog.h"
 #include "model/Sha256.h"
 #include "model/torch/TorchModel.h"
+#include "render/PdfReport.h"
 #include "workbench/Settings.h"
 #include "workbench/Workbench.h"
 #include "workbench/WorkbenchAudit.h"
 
 #include "WorkbenchSettled.h"
 
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace execg;
+
+namespace {
+
+QString pdfText(const QString& pdf)
+{
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    p.waitForFinished(30000);
+    return QString::fromUtf8(p.readAllStandardOutput()).simplified();
+}
+
+} // namespace
 
 class TestWorkbenchAudit : public QObject {
     Q_OBJECT
@@ -49,6 +63,19 @@ private slots:
         QCOMPARE(entries[0].resultsSha256, sha256Hex(std::vector<std::uint8_t>(text.begin(), text.end())));
         QVERIFY(entries[0].methods.find("saliency") != std::string::npos);
 
+        // A report of that analysis cites its entry, and adds none.
+        QSignalSpy exported(&wb, &Workbench::exported);
+        const QString pdf = dir_.filePath(QStringLiteral("case.pdf"));
+        wb.exportReport(pdf, ReportContent{}, QStringLiteral("Saliency"));
+        QVERIFY(exported.wait(60000));
+        QCOMPARE(exported.at(0).at(1).toString(), QString());
+        QCOMPARE(AuditLog(AuditLog::defaultPath()).entries().size(), std::size_t(1));
+        const QString cited = pdfText(pdf);
+        QVERIFY2(cited.contains(QStringLiteral("Audit trail")) &&
+                     cited.contains(QStringLiteral("1 of %1").arg(QString::fromStdString(AuditLog::defaultPath()))) &&
+                     cited.contains(QString::fromStdString(entries[0].hash.substr(0, 32))),
+                 qPrintable(cited));
+
         // The same analysis again (the methods re-run from the cache): no second entry.
         wb.setMethods({{"saliency", {}}});
         wb.runExplanations();
@@ -63,6 +90,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(test::allSettled(wb), test::kLong);
         QTest::qWait(300);
         QCOMPARE(AuditLog(AuditLog::defaultPath()).entries().size(), std::size_t(1));
+        // Off, a report says its analysis is not in the trail.
+        exported.clear();
+        wb.exportReport(pdf, ReportContent{}, QStringLiteral("Saliency"));
+        QVERIFY(exported.wait(60000));
+        QVERIFY2(pdfText(pdf).contains(QStringLiteral("not in the audit log: the audit log is switched off")), qPrintable(pdfText(pdf)));
         Settings().setValue(setting::auditEnabled, true);
         QVERIFY(AuditLog(AuditLog::defaultPath()).verify().empty());
     }

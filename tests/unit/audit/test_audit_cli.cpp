@@ -6,6 +6,7 @@
 
 #include "CliRunner.h"
 
+#include <QDateTime>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,6 +55,21 @@ private slots:
         QVERIFY(entries[0].methods.find("\"method\":\"saliency\"") != std::string::npos);
         QCOMPARE(run({"audit", "verify", "--log", log}, log, &out), 0);
         QVERIFY2(out.contains(QStringLiteral("1 entries; the chain is whole")), qPrintable(out));
+
+        // list's filters: by case, by model (path or SHA-256), by UTC date.
+        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+        QCOMPARE(run({"audit", "list", "--log", log, "--case", "HYPERKALAEMIA", "--model", "potassium.pt", "--since", today}, log, &out), 0);
+        QVERIFY2(out.startsWith(QStringLiteral("1  ")) && out.contains(QStringLiteral("demo_hyperkalaemia.hea")), qPrintable(out));
+        QCOMPARE(run({"audit", "list", "--log", log, "--model", QString::fromStdString(entries[0].modelSha256.substr(0, 10))}, log, &out), 0);
+        QVERIFY2(out.startsWith(QStringLiteral("1  ")), qPrintable(out));
+        QCOMPARE(run({"audit", "list", "--log", log, "--case", "P0042"}, log, &out), 0);
+        QVERIFY2(out.isEmpty(), qPrintable(out));
+        QCOMPARE(run({"audit", "list", "--log", log, "--until", QDateTime::currentDateTimeUtc().date().addDays(-1).toString(Qt::ISODate)},
+                     log, &out),
+                 0);
+        QVERIFY2(out.isEmpty(), qPrintable(out));
+        QCOMPARE(run({"audit", "list", "--log", log, "--since", "yesterday"}, log, &out), 2);
+        QVERIFY2(out.contains(QStringLiteral("'yesterday' is not a date (YYYY-MM-DD)")), qPrintable(out));
 
         sqlite3* db = nullptr;
         sqlite3_open(log.toStdString().c_str(), &db);

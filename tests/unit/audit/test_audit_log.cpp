@@ -47,6 +47,11 @@ QString problems(const std::vector<AuditProblem>& p)
     return out.join(QStringLiteral("; "));
 }
 
+bool matches(const AuditEntry& e, const char* caseText, const char* model, const char* from, const char* to)
+{
+    return AuditFilter{caseText, model, from, to}.matches(e);
+}
+
 } // namespace
 
 class TestAuditLog : public QObject {
@@ -132,6 +137,45 @@ private slots:
         const auto p = AuditLog(path).verify();
         qInfo("10,000 entries verified in %lld ms", t.elapsed());   // a figure, not a pass/fail time
         QVERIFY(p.empty());
+    }
+
+    void appendOnceCitesTheSameDocument()
+    {
+        const std::string path = fresh("once.sqlite", 2);
+        AuditLog log(path);
+        AuditEntry e = entry(9);
+        e.resultsSha256 = std::string(64, 'd');
+        const AuditEntry first = log.appendOnce(e);
+        QCOMPARE(first.seq, std::int64_t(3));
+        QCOMPARE(log.appendOnce(e).seq, std::int64_t(3));   // the same document by the same program: its entry
+        QCOMPARE(log.appendOnce(e).hash, first.hash);
+        e.program = "other";
+        QCOMPARE(log.appendOnce(e).seq, std::int64_t(4));   // another program's run is its own entry
+        e.resultsSha256 = std::string(64, 'f');
+        QCOMPARE(log.appendOnce(e).seq, std::int64_t(5));
+        QCOMPARE(log.append(e).seq, std::int64_t(6));       // append() always appends
+        QVERIFY(log.verify().empty());
+    }
+
+    void filterByCaseModelAndDate()
+    {
+        AuditEntry e = entry(1);
+        e.input = "/data/Patients/P0042.hea";
+        e.inputSha256 = "ab12cd";
+        e.model = "/models/af-cinc2017.pt";
+        e.modelSha256 = "ffee00";
+        e.timeUtc = "2026-12-06T08:00:00Z";
+        QVERIFY(matches(e, "", "", "", ""));
+        QVERIFY(matches(e, "p0042", "", "", ""));        // part of the path, any case
+        QVERIFY(matches(e, "AB12", "", "", ""));         // the start of the SHA-256
+        QVERIFY(!matches(e, "12cd", "", "", ""));        // not the middle of a hash
+        QVERIFY(!matches(e, "P0043", "", "", ""));
+        QVERIFY(matches(e, "", "cinc2017", "", ""));
+        QVERIFY(matches(e, "", "ffe", "", ""));
+        QVERIFY(!matches(e, "", "potassium", "", ""));
+        QVERIFY(matches(e, "", "", "2026-12-06", "2026-12-06"));   // inclusive at both ends
+        QVERIFY(!matches(e, "", "", "2026-12-07", ""));
+        QVERIFY(!matches(e, "", "", "", "2026-12-05"));
     }
 
     void entryForAResultsDocument()

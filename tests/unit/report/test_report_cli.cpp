@@ -6,10 +6,15 @@
 #include "Corpus.h"
 #include "JsonFile.h"
 
+#include "audit/AuditLog.h"
+#include "model/Sha256.h"
+
 #include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QtTest>
+
+#include <algorithm>
 
 namespace {
 
@@ -38,12 +43,18 @@ private slots:
         QVERIFY(broken.open(QIODevice::WriteOnly));
         broken.write("this is not a WFDB header\n");
         broken.close();
+        // This test's own audit log: each report must cite its analysis's entry in it.
+        const QByteArray sharedLog = qgetenv("EXECG_AUDIT_LOG");
+        qputenv("EXECG_AUDIT_LOG", (dir + "/audit.sqlite").toUtf8());
 
         const int code = execg::test::runCli({"report", "--model", kModel, "--threads", "2", "--method", "saliency", "--method",
                                               "integrated-gradients", "--png", "--svg", "--deidentify", dir + "/in", "--out", dir + "/out"},
                                              &text);
+        qputenv("EXECG_AUDIT_LOG", sharedLog);
         QCOMPARE(code, 1);
         QVERIFY2(text.contains("[1/3]") && text.contains("[3/3]"), qPrintable(text));
+        const auto audit = execg::AuditLog((dir + "/audit.sqlite").toStdString()).entries();
+        QCOMPARE(audit.size(), std::size_t(2));   // the broken file made no analysis
         QVERIFY2(text.contains(QRegularExpression("broken.hea \\.\\.\\. failed: .*broken.hea")), qPrintable(text));
         QVERIFY2(text.contains("2 of 3 reports written"), qPrintable(text));
 
@@ -69,7 +80,23 @@ private slots:
             QVERIFY(t.contains("integrated-gradients"));
             QVERIFY(t.contains("LibTorch"));
             QVERIFY(t.contains("DCMTK"));
+            // The appendix cites the entry that recorded this report's results document.
+            const std::string jsonSha = execg::sha256OfFile((base + ".json").toStdString());
+            const auto cited = std::find_if(audit.begin(), audit.end(), [&](const auto& e) { return e.resultsSha256 == jsonSha; });
+            QVERIFY2(cited != audit.end(), stem);
+            QVERIFY2(t.contains("Audit trail"), qPrintable(t));
+            QVERIFY2(t.contains(QStringLiteral("%1 of %2/audit.sqlite").arg(cited->seq).arg(dir)), qPrintable(t));
+            QVERIFY2(t.contains(QString::fromStdString(cited->hash.substr(0, 32))), qPrintable(t));
         }
+
+        // Switched off: the appendix says the analysis is not in the trail, and why.
+        qputenv("EXECG_AUDIT", "off");
+        const int off = execg::test::runCli({"report", "--model", kModel, "--threads", "2", "--method", "saliency",
+                                             dir + "/in/synth_0003_000.hea", "--out", dir + "/off"}, &text);
+        qunsetenv("EXECG_AUDIT");
+        QCOMPARE(off, 0);
+        const QString t = pdfText(dir + "/off/synth_0003_000.pdf");
+        QVERIFY2(t.contains("not in the audit log: the audit log is switched off"), qPrintable(t));
     }
 
     void qualityPage()
