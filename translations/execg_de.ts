@@ -43,6 +43,25 @@
     </message>
 </context>
 <context>
+    <name>MapDisplayText</name>
+    <message>
+        <source>drawn per wave (each wave&apos;s share of the evidence)</source>
+        <translation>je Welle gezeichnet (der Anteil jeder Welle an der Evidenz)</translation>
+    </message>
+    <message>
+        <source>drawn smoothed over %1 ms (display only)</source>
+        <translation>über %1 ms geglättet gezeichnet (nur Anzeige)</translation>
+    </message>
+    <message>
+        <source>% of the evidence per wave</source>
+        <translation>% der Evidenz je Welle</translation>
+    </message>
+    <message>
+        <source>display smoothing %1 ms</source>
+        <translation>Anzeigeglättung %1 ms</translation>
+    </message>
+</context>
+<context>
     <name>PaperChartRenderer</name>
     <message>
         <source>not recorded</source>
@@ -1160,6 +1179,26 @@ SHA-256 %2</translation>
     <message>
         <source>60 Hz notch</source>
         <translation>60-Hz-Notch-Filter</translation>
+    </message>
+    <message>
+        <source> Detail </source>
+        <translation> Detail </translation>
+    </message>
+    <message>
+        <source>How the map is drawn, for the eye only: gradient maps are spiky, so they are smoothed over a few milliseconds, or each wave&apos;s share of the evidence is painted over the wave. The stored map, the evidence tables and the exported results are never smoothed.</source>
+        <translation>Wie die Karte gezeichnet wird, nur fürs Auge: Gradientenkarten sind zackig, daher werden sie über einige Millisekunden geglättet, oder der Anteil jeder Welle an der Evidenz wird über die Welle gemalt. Die gespeicherte Karte, die Evidenztabellen und die exportierten Ergebnisse werden nie geglättet.</translation>
+    </message>
+    <message>
+        <source>as computed</source>
+        <translation>wie berechnet</translation>
+    </message>
+    <message>
+        <source>smoothed %1 ms</source>
+        <translation>geglättet %1 ms</translation>
+    </message>
+    <message>
+        <source>per wave</source>
+        <translation>je Welle</translation>
     </message>
 </context>
 <context>

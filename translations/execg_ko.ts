@@ -43,6 +43,25 @@
     </message>
 </context>
 <context>
+    <name>MapDisplayText</name>
+    <message>
+        <source>drawn per wave (each wave&apos;s share of the evidence)</source>
+        <translation>파형별 표시 (각 파형이 차지하는 근거 비율)</translation>
+    </message>
+    <message>
+        <source>drawn smoothed over %1 ms (display only)</source>
+        <translation>%1 ms 평활화하여 표시 (표시 전용)</translation>
+    </message>
+    <message>
+        <source>% of the evidence per wave</source>
+        <translation>파형별 근거 %</translation>
+    </message>
+    <message>
+        <source>display smoothing %1 ms</source>
+        <translation>표시 평활화 %1 ms</translation>
+    </message>
+</context>
+<context>
     <name>PaperChartRenderer</name>
     <message>
         <source>not recorded</source>
@@ -1158,6 +1177,26 @@ SHA-256 %2</translation>
     <message>
         <source>60 Hz notch</source>
         <translation>60 Hz 노치</translation>
+    </message>
+    <message>
+        <source> Detail </source>
+        <translation> 세부 </translation>
+    </message>
+    <message>
+        <source>How the map is drawn, for the eye only: gradient maps are spiky, so they are smoothed over a few milliseconds, or each wave&apos;s share of the evidence is painted over the wave. The stored map, the evidence tables and the exported results are never smoothed.</source>
+        <translation>지도를 그리는 방식이며 눈으로 보기 위한 것일 뿐입니다. 기울기 지도는 뾰족하므로 몇 밀리초에 걸쳐 평활화하거나, 각 파형이 차지하는 근거 비율을 파형 위에 칠합니다. 저장된 지도, 근거 표, 내보낸 결과는 평활화되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>as computed</source>
+        <translation>계산된 그대로</translation>
+    </message>
+    <message>
+        <source>smoothed %1 ms</source>
+        <translation>%1 ms 평활화</translation>
+    </message>
+    <message>
+        <source>per wave</source>
+        <translation>파형별</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,9 @@ and skipped; the exit code is 1 when any case failed.
   --grid red|grey|none              --overlay band|trace|strip     --colours diverging|cividis|viridis
   --scale per-method|shared|VALUE   colour scale: each map's own, one for all methods (same units only), or a
                                     fixed value at full colour (default per-method: maps come in different units)
+  --smooth MS                       display smoothing of the maps: a centred moving average MS wide (default
+                                    %SMOOTH%; 0: none); the colour bar says so, the JSON keeps the map as computed
+  --map-view samples|waves          waves: each wave's share of the evidence painted over the wave
   --page a4|letter     --deidentify     --png, --svg (the chart page as an image or as vectors)
   --quality [--truth FILE.json]     each map's scorecard (faithfulness, sanity, stability, agreement;
                                     localisation on synthetic records) as a report page and in the JSON
@@ -88,6 +91,7 @@ struct ReportLook {
     double absoluteScale = 1.0;
     OverlayMode overlay = OverlayMode::Band;
     ColourMapKind colours = ColourMapKind::Diverging;
+    MapDisplay map{kDefaultSmoothingMs, MapView::Samples};
 };
 
 ReportLook lookFromArgs(const CliArgs& args)
@@ -107,6 +111,13 @@ ReportLook lookFromArgs(const CliArgs& args)
     look.colours = choice<ColourMapKind>(args, "colours", {{"diverging", ColourMapKind::Diverging}, {"cividis", ColourMapKind::Cividis},
                                                            {"viridis", ColourMapKind::Viridis}},
                                          look.colours);
+    if (const auto smooth = args.value("smooth")) {
+        const auto ms = args.number("smooth");
+        if (!ms || !(*ms >= 0.0) || *ms > 1000.0)
+            throw UsageError("report: --smooth " + *smooth + ": give a width in milliseconds from 0 to 1000");
+        look.map.smoothingMs = *ms;
+    }
+    look.map.view = choice<MapView>(args, "map-view", {{"samples", MapView::Samples}, {"waves", MapView::Waves}}, look.map.view);
     PaperChartStyle& s = look.style;
     s.layout = choice<ChartLayoutKind>(args, "layout", {{"3x4", ChartLayoutKind::ThreeByFour}, {"3x4+1", ChartLayoutKind::ThreeByFourPlusOne},
                                                         {"3x4+3", ChartLayoutKind::ThreeByFourPlusThree}, {"6x2", ChartLayoutKind::SixByTwo},
@@ -198,6 +209,7 @@ CaseResult reportCase(const CliArgs& args, const std::shared_ptr<const TorchMode
     c.absoluteScale = look.absoluteScale;
     c.overlay = look.overlay;
     c.colours = look.colours;
+    applyMapDisplay(c, look.map, &fitted.waves);
     const auto chosen = args.value("chart-method");
     for (std::size_t k = 0; chosen && k < c.methods.size(); ++k)
         if (c.methods[k].name == q(*chosen))
@@ -231,14 +243,16 @@ int runReport(const std::vector<std::string>& words)
 {
     CliArgs args(words, {"help", "deidentify", "png", "svg", "half-gain-chest", "quality"});
     if (args.has("help")) {
-        std::cout << kHelp;
+        std::string help = kHelp;
+        help.replace(help.find("%SMOOTH%"), 8, std::to_string(int(kDefaultSmoothingMs)) + " ms");
+        std::cout << help;
         return 0;
     }
     auto known = rawArrayOptionNames();
     known.insert(known.end(), modelOptionNames().begin(), modelOptionNames().end());
     known.insert(known.end(), {"help", "method", "target", "out", "group", "start", "chart-method", "layout", "order", "speed",
                                "gain", "half-gain-chest", "grid", "overlay", "colours", "scale", "page", "deidentify", "png",
-                               "svg", "quality", "truth"});
+                               "svg", "quality", "truth", "smooth", "map-view"});
     if (const auto bad = args.unknown(known); !bad.empty())
         throw UsageError("report: unknown option --" + bad.front());
     if (!args.has("model") || !args.has("out") || args.positional().empty())

@@ -1,5 +1,7 @@
 #include "render/PdfReport.h"
+
 #include "render/LocaleFormat.h"
+#include "render/MapDisplayText.h"
 
 #include "render/ColourMap.h"
 #include "render/PaperPrimitives.h"
@@ -87,6 +89,7 @@ AttributionOverlay overlayFor(const ReportContent& c, std::size_t k, double full
     else
         o.scaleNote = shared ? tr("full colour: 99th percentile of |a| over all %1 methods").arg(c.methods.size())
                              : tr("full colour: 99th percentile of |a|");
+    describeMapDisplay(o, c.mapDisplay);
     return o;
 }
 
@@ -393,6 +396,19 @@ void paintReportChartPage(QPainter& p, const QRectF& page, double pxPerMm, const
                              tr("model: %1 %2 · sha256 %3…").arg(c.modelName, c.modelVersion, c.modelSha256.left(12)),
                              c.demoModel ? tr("Demo model trained on synthetic ECGs — not for clinical use") : QString()};
     paintChartPage(p, page, pxPerMm, chart, overlay, chartHeaderFor(*c.recording, g, c.chart, c.deidentify), footer);
+}
+
+void applyMapDisplay(ReportContent& c, const MapDisplay& display, const WaveSegmentation* waves)
+{
+    c.mapDisplay = display;
+    if (display.view == MapView::Waves && !(waves && !waves->beats.empty()))
+        c.mapDisplay.view = MapView::Samples;   // no beats to paint: the maps as sampled, and the bars say so
+    if ((c.mapDisplay.view == MapView::Samples && !(c.mapDisplay.smoothingMs > 0.0)) || !c.recording)
+        return;
+    c.preprocessing << mapDisplayNote(c.mapDisplay);
+    const double rate = c.recording->groups[std::size_t(c.group)].samplingRateHz;
+    for (auto& m : c.methods)
+        m.recordingMap = displayedMap(m.recordingMap, rate, waves, c.mapDisplay);
 }
 
 int reportPageCount(const ReportContent& c)

@@ -5,6 +5,7 @@
 // reproducibility appendix (versions, SHA-256 of model and input, preprocessing, every method's parameters, seed
 // and runtime). Plain data in, so the GUI, the command line and the tests build it the same way.
 #include "audit/AuditLog.h"
+#include "explain/MapDisplay.h"
 #include "recording/Recording.h"
 #include "render/ChartPage.h"
 #include "render/PaperChartRenderer.h"
@@ -37,7 +38,8 @@ struct ReportQuality {
 
 struct ReportMethod {
     QString name;                                   // as the GUI shows it: "integrated-gradients"
-    std::vector<std::vector<float>> recordingMap;   // per group lead, group samples (NaN: not seen by the model)
+    std::vector<std::vector<float>> recordingMap;   // per group lead, group samples (NaN: not seen by the model), as
+                                                    // drawn (applyMapDisplay); the results document keeps the map
     std::map<std::string, std::string> parameters;
     std::uint64_t seed = 0;
     bool stochastic = false;
@@ -74,10 +76,16 @@ struct ReportContent {
     PaperChartStyle chart;
     bool deidentify = false;
     QPageSize::PageSizeId pageSize = QPageSize::A4;
+    // How the maps are drawn (applyMapDisplay has transformed them); the colour bars say it. As computed until
+    // applyMapDisplay says otherwise.
+    MapDisplay mapDisplay{0.0, MapView::Samples};
     // The analysis's entry in the audit trail, which the appendix cites (or why there is none); absent: the
     // appendix does not speak of the trail.
     std::optional<AuditRecordResult> audit;
 };
+
+// Every method's map as `display` draws it (the waves view with `waves`), remembered in content.mapDisplay.
+void applyMapDisplay(ReportContent& content, const MapDisplay& display, const WaveSegmentation* waves);
 
 // Writes `path` atomically; on failure returns false with `error` naming the file and the problem, and leaves
 // any earlier file of that name as it was.

@@ -1,5 +1,6 @@
 #include "widgets/ComparisonView.h"
 
+#include "render/MapDisplayText.h"
 #include "widgets/PaperChartView.h"
 
 #include <QComboBox>
@@ -125,10 +126,11 @@ void ComparisonView::setStyle(const PaperChartStyle& style)
         v->setStyle(style_);
 }
 
-void ComparisonView::setColours(ColourMapKind colours, OverlayMode mode)
+void ComparisonView::setColours(ColourMapKind colours, OverlayMode mode, const MapDisplay& display)
 {
     colours_ = colours;
     mode_ = mode;
+    display_ = display;
     applyOverlays();
 }
 
@@ -203,6 +205,7 @@ void ComparisonView::applyOverlays()
         o.mode = mode_;
         o.title = m.title;
         o.scale = shared_ ? sharedValue_ : fullColourValue({&m.explanation->recordingMap});
+        describeMapDisplay(o, display_);
         views_[i]->setShowColourBar(!shared_);
         views_[i]->setOverlay(m.explanation, o);
     }
@@ -211,6 +214,7 @@ void ComparisonView::applyOverlays()
     bar.scale = sharedValue_;
     bar.title = tr("attribution");
     bar.scaleNote = tr("scale shared by %n method(s)", nullptr, int(maps.size()));
+    describeMapDisplay(bar, display_);
     colourBar_->setOverlay(bar);
     colourBar_->setVisible(shared_ && !maps.empty());
 }

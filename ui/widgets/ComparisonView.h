@@ -3,6 +3,7 @@
 // one cursor, one zoom and one scroll position for all, and by default one colour scale with one colour bar (the
 // scale is a choice: methods whose maps come in different units can each keep their own).
 #include "explain/Explanation.h"
+#include "explain/MapDisplay.h"
 #include "recording/Recording.h"
 #include "render/PaperChartRenderer.h"
 
@@ -36,7 +37,9 @@ public:
     void setRecording(std::shared_ptr<const Recording> recording, int groupIndex, double windowStart);
     void setMethods(const std::vector<ComparedMethod>& methods);   // the first kMaxMethods are shown
     void setStyle(const PaperChartStyle& style);   // speed, gain, grid …; the layout is the comparison's own
-    void setColours(ColourMapKind colours, OverlayMode mode);
+    // How the maps are coloured and overlaid; `display` says how they were drawn (the methods' explanations come
+    // already as drawn) for the colour bars.
+    void setColours(ColourMapKind colours, OverlayMode mode, const MapDisplay& display = {0.0, MapView::Samples});
     void setSharedScale(bool shared);
     bool sharedScale() const { return shared_; }
     double sharedScaleValue() const { return sharedValue_; }
@@ -62,6 +65,7 @@ private:
     PaperChartStyle style_;
     ColourMapKind colours_ = ColourMapKind::Diverging;
     OverlayMode mode_ = OverlayMode::Band;
+    MapDisplay display_{0.0, MapView::Samples};
     bool shared_ = true;
     double sharedValue_ = 1.0;
 

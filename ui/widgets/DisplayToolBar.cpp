@@ -56,6 +56,14 @@ DisplayToolBar::DisplayToolBar(QWidget* parent) : QToolBar(tr("Display"), parent
     overlay_->addItem(tr("band"), int(OverlayMode::Band));
     overlay_->addItem(tr("trace colour"), int(OverlayMode::TraceColour));
     overlay_->addItem(tr("strip"), int(OverlayMode::Strip));
+    detail_ = box(tr(" Detail "), QStringLiteral("detailBox"));
+    detail_->setToolTip(tr("How the map is drawn, for the eye only: gradient maps are spiky, so they are smoothed over a "
+                           "few milliseconds, or each wave's share of the evidence is painted over the wave. The stored "
+                           "map, the evidence tables and the exported results are never smoothed."));
+    detail_->addItem(tr("as computed"), QStringLiteral("0"));
+    for (const int ms : {20, 40, 80})
+        detail_->addItem(tr("smoothed %1 ms").arg(ms), QString::number(ms));
+    detail_->addItem(tr("per wave"), QStringLiteral("waves"));
     colours_ = box(tr(" Colours "), QStringLiteral("coloursBox"));
     colours_->addItem(tr("blue–red (signed)"), int(ColourMapKind::Diverging));
     colours_->addItem(tr("cividis"), int(ColourMapKind::Cividis));
@@ -83,6 +91,11 @@ void DisplayToolBar::setSettings(const DisplaySettings& settings)
     select(colours_, settings.colours);
     filter_->setCurrentIndex(std::max(0, filter_->findData(settings.filter)));
     selectReal(mains_, settings.mainsHz);
+    // A width a session file brought that the list lacks gets its own entry.
+    const QString detail = settings.map.view == MapView::Waves ? QStringLiteral("waves") : QString::number(settings.map.smoothingMs);
+    if (detail_->findData(detail) < 0)
+        detail_->insertItem(detail_->count() - 1, tr("smoothed %1 ms").arg(detail), detail);
+    detail_->setCurrentIndex(detail_->findData(detail));
     read();
 }
 
@@ -96,6 +109,10 @@ void DisplayToolBar::read()
     settings_.colours = ColourMapKind(colours_->currentData().toInt());
     settings_.filter = filter_->currentData().toString();
     settings_.mainsHz = mains_->currentData().toDouble();
+    const QString detail = detail_->currentData().toString();
+    settings_.map.view = detail == QLatin1String("waves") ? MapView::Waves : MapView::Samples;
+    if (settings_.map.view == MapView::Samples)
+        settings_.map.smoothingMs = detail.toDouble();
     settings_.save();
     emit changed(settings_);
 }

@@ -17,6 +17,7 @@ public:
     const DisplaySettings& settings() const { return settings_; }
     void setSettings(const DisplaySettings& settings);
     QComboBox* layoutBox() const { return layout_; }
+    QComboBox* detailBox() const { return detail_; }
 
 signals:
     void changed(const execg::DisplaySettings& settings);
@@ -33,6 +34,7 @@ private:
     QComboBox* colours_ = nullptr;
     QComboBox* filter_ = nullptr;
     QComboBox* mains_ = nullptr;
+    QComboBox* detail_ = nullptr;   // display smoothing, or the per-wave view
 };
 
 } // namespace execg

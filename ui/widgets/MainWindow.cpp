@@ -1,9 +1,11 @@
 #include "widgets/MainWindow.h"
 
 #include "explain/Explainer.h"
+#include "explain/MapDisplay.h"
 #include "io/ReaderRegistry.h"
 #include "io/WriterRegistry.h"
 #include "model/torch/TorchModel.h"
+#include "render/MapDisplayText.h"
 #include "widgets/AuditLogView.h"
 #include "widgets/CohortView.h"
 #include "widgets/ComparisonView.h"
@@ -410,11 +412,11 @@ void MainWindow::applyDisplay(const DisplaySettings& settings)
     chartState_->setDisplay(settings);
     counterfactual_->setChartStyleFrom(chart_);
     comparison_->setStyle(settings.chart);
-    comparison_->setColours(settings.colours, settings.overlay);
+    comparison_->setColours(settings.colours, settings.overlay, settings.map);
     leads_->setSpeed(settings.chart.speedMmPerSecond);
     leads_->setGain(settings.chart.gainMmPerMillivolt);
     workbench_->setDisplayFilter(settings.filter, settings.mainsHz);
-    refreshChartOverlay();
+    refreshExplanations();   // the comparison's and the chart's maps as now drawn
 }
 
 void MainWindow::refreshExplanations()
@@ -434,7 +436,7 @@ void MainWindow::refreshExplanations()
     chartMethod_->addItem(hidden ? tr("hidden until revealed") : tr("none"));
     for (const auto& e : workbench_->explanations())
         if (e.explanation && !hidden) {
-            finished.push_back({e.title, e.headline, e.explanation});
+            finished.push_back({e.title, e.headline, displayed(e.explanation)});
             evidence.push_back({e.title, e.headline, e.explanation, e.summary});
             chartMethod_->addItem(e.title);
         }
@@ -480,13 +482,33 @@ void MainWindow::refreshChartOverlay()
                                                               : QString());
         return;
     }
+    const auto shown = displayed(e->explanation);
     AttributionOverlay o;
     o.colours = chartState_->display().colours;
     o.mode = chartState_->display().overlay;
     o.title = e->title;
-    o.scale = fullColourValue({&e->explanation->recordingMap});
-    chartState_->showMap(e->choice.method, e->title, e->explanation, o,
-                         e->headline.isEmpty() ? e->title : e->title + QStringLiteral(" — ") + e->headline);
+    o.scale = fullColourValue({&shown->recordingMap});
+    describeMapDisplay(o, shownDisplay());
+    QString caption = e->headline.isEmpty() ? e->title : e->title + QStringLiteral(" — ") + e->headline;
+    if (const QString note = mapDisplayNote(shownDisplay()); !note.isEmpty())
+        caption += QStringLiteral(" · ") + note;
+    chartState_->showMap(e->choice.method, e->title, e->explanation, o, caption, shown);
+}
+
+MapDisplay MainWindow::shownDisplay() const
+{
+    // The per-wave view needs the case's beats; without them the map is drawn sample by sample.
+    MapDisplay d = chartState_->display().map;
+    const WaveSegmentation* waves = workbench_->waves();
+    if (d.view == MapView::Waves && !(waves && !waves->beats.empty()))
+        d.view = MapView::Samples;
+    return d;
+}
+
+std::shared_ptr<const Explanation> MainWindow::displayed(std::shared_ptr<const Explanation> explanation) const
+{
+    const SignalGroup* g = workbench_->group();
+    return g ? displayedExplanation(std::move(explanation), g->samplingRateHz, workbench_->waves(), shownDisplay()) : explanation;
 }
 
 QString MainWindow::exportStem() const
@@ -509,6 +531,7 @@ void MainWindow::exportReport(const QString& path)
     look.chart = chartState_->display().chart;
     look.overlay = chartState_->display().overlay;
     look.colours = chartState_->display().colours;
+    look.mapDisplay = chartState_->display().map;   // applied to the report's maps as it writes them
     workbench_->exportReport(path, look, chartState_->methodTitle());
 }
 

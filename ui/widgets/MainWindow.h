@@ -72,6 +72,10 @@ public:
     void exportReport(const QString& path);
     // The explanation the chart shows; null for none (or while the answer is hidden).
     const ExplanationEntry* chartEntry() const;
+    // How maps are drawn now (the display's choice, the per-wave view only where the case has beats), and an
+    // explanation as drawn.
+    MapDisplay shownDisplay() const;
+    std::shared_ptr<const Explanation> displayed(std::shared_ptr<const Explanation> explanation) const;
     TeachingControls* teachingControls() const { return teaching_; }
     // A message above the views that stays until the next case opens.
     void showBanner(const QString& text);

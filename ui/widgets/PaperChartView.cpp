@@ -63,8 +63,8 @@ void PaperChartView::showState(const ChartState& state)
     style_ = state.display().chart;
     windowStart_ = std::max(0.0, state.windowStart());
     caption_ = state.caption();
-    if (state.explanation())
-        setOverlay(state.explanation(), state.overlay());
+    if (state.shownExplanation())
+        setOverlay(state.shownExplanation(), state.overlay());
     else
         clearOverlay();
     invalidate();

@@ -23,13 +23,14 @@ void ChartState::setPickedMethod(const QString& title)
 }
 
 void ChartState::showMap(const std::string& method, const QString& title, std::shared_ptr<const Explanation> explanation,
-                         const AttributionOverlay& overlay, const QString& caption)
+                         const AttributionOverlay& overlay, const QString& caption, std::shared_ptr<const Explanation> shown)
 {
     method_ = method;
     title_ = title;
     explanation_ = std::move(explanation);
+    shown_ = shown ? std::move(shown) : explanation_;
     overlay_ = overlay;
-    overlay_.map = explanation_ ? &explanation_->recordingMap : nullptr;
+    overlay_.map = shown_ ? &shown_->recordingMap : nullptr;
     caption_ = caption;
     emit changed();
 }
@@ -39,6 +40,7 @@ void ChartState::clearMap(const QString& caption)
     method_.clear();
     title_.clear();
     explanation_.reset();
+    shown_.reset();
     overlay_.map = nullptr;
     caption_ = caption;
     emit changed();

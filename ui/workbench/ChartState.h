@@ -29,14 +29,16 @@ public:
     // for the default. pickedMethodChanged when it changes: the window then chooses the map again.
     QString pickedMethod() const { return picked_; }
     void setPickedMethod(const QString& title);
-    // The map drawn: its method (registry name and title), the explanation and how it is drawn; none while
-    // explanation() is null (no method finished, none picked, or the answer hidden), with the caption saying why.
+    // The map drawn: its method (registry name and title), the explanation as computed, the same as drawn (display
+    // smoothing or the per-wave view; null: as computed) and how it is drawn; none while explanation() is null (no
+    // method finished, none picked, or the answer hidden), with the caption saying why.
     void showMap(const std::string& method, const QString& title, std::shared_ptr<const Explanation> explanation,
-                 const AttributionOverlay& overlay, const QString& caption);
+                 const AttributionOverlay& overlay, const QString& caption, std::shared_ptr<const Explanation> shown = nullptr);
     void clearMap(const QString& caption = {});
     const std::string& method() const { return method_; }
     QString methodTitle() const { return title_; }
-    std::shared_ptr<const Explanation> explanation() const { return explanation_; }
+    std::shared_ptr<const Explanation> explanation() const { return explanation_; }   // as computed: scores read it
+    std::shared_ptr<const Explanation> shownExplanation() const { return shown_; }     // as drawn
     const AttributionOverlay& overlay() const { return overlay_; }
     QString caption() const { return caption_; }
 
@@ -60,7 +62,7 @@ private:
     QString picked_;
     std::string method_;
     QString title_, caption_;
-    std::shared_ptr<const Explanation> explanation_;
+    std::shared_ptr<const Explanation> explanation_, shown_;
     AttributionOverlay overlay_;
     double windowStart_ = 0.0;
     QString scoreText_, scoreToolTip_;

@@ -18,6 +18,8 @@ DisplaySettings DisplaySettings::load()
     d.colours = s.value(setting::displayColours);
     d.filter = s.value(setting::displayFilter);
     d.mainsHz = s.value(setting::displayMains);
+    d.map.smoothingMs = s.value(setting::displaySmoothing);
+    d.map.view = s.value(setting::displayMapView);
     return d;
 }
 
@@ -32,6 +34,8 @@ void DisplaySettings::save() const
     s.setValue(setting::displayColours, colours);
     s.setValue(setting::displayFilter, filter);
     s.setValue(setting::displayMains, mainsHz);
+    s.setValue(setting::displaySmoothing, map.smoothingMs);
+    s.setValue(setting::displayMapView, map.view);
 }
 
 namespace {
@@ -72,7 +76,9 @@ QJsonObject DisplaySettings::toJson() const
             {QStringLiteral("overlay"), nameOf(kOverlays, overlay)},
             {QStringLiteral("colours"), toString(colours)},
             {QStringLiteral("filter"), filter},
-            {QStringLiteral("mains_hz"), mainsHz}};
+            {QStringLiteral("mains_hz"), mainsHz},
+            {QStringLiteral("map_smoothing_ms"), map.smoothingMs},
+            {QStringLiteral("map_view"), QString::fromStdString(toString(map.view))}};
 }
 
 DisplaySettings DisplaySettings::fromJson(const QJsonObject& o)
@@ -95,6 +101,9 @@ DisplaySettings DisplaySettings::fromJson(const QJsonObject& o)
         d.filter = filter;
     const double mains = o.value(QStringLiteral("mains_hz")).toDouble();
     d.mainsHz = mains == 50.0 || mains == 60.0 ? mains : 0.0;
+    const double smoothing = o.value(QStringLiteral("map_smoothing_ms")).toDouble(d.map.smoothingMs);
+    d.map.smoothingMs = std::isfinite(smoothing) && smoothing >= 0.0 && smoothing <= 1000.0 ? smoothing : d.map.smoothingMs;
+    mapViewFromString(o.value(QStringLiteral("map_view")).toString().toStdString(), d.map.view);
     return d;
 }
 

@@ -47,6 +47,8 @@ inline const SettingKey<OverlayMode> displayOverlay{"display/overlay", DisplaySe
 inline const SettingKey<ColourMapKind> displayColours{"display/colours", DisplaySettings{}.colours};
 inline const SettingKey<QString> displayFilter{"display/filter", DisplaySettings{}.filter};
 inline const SettingKey<double> displayMains{"display/mains", DisplaySettings{}.mainsHz};
+inline const SettingKey<double> displaySmoothing{"display/map_smoothing_ms", DisplaySettings{}.map.smoothingMs};
+inline const SettingKey<MapView> displayMapView{"display/map_view", DisplaySettings{}.map.view};
 } // namespace setting
 
 class Settings {

@@ -123,6 +123,8 @@ public:
 
     // --- the prediction for case and model ---
     const std::optional<Prediction>& prediction() const { return prediction_; }
+    // The recording's waves as the analysis delineated them (the per-wave map view paints them); null before a fit.
+    const WaveSegmentation* waves() const { return fitted_ ? &fitted_->waves : nullptr; }
     std::shared_ptr<const AdaptedInput> input() const
     {
         return fitted_ ? std::shared_ptr<const AdaptedInput>(fitted_, &fitted_->input) : nullptr;

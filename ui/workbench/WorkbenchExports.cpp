@@ -141,6 +141,7 @@ void Workbench::exportReport(const QString& path, const ReportContent& look, con
         c.scale = look.scale;
         c.pageSize = look.pageSize;
         c.deidentify = look.deidentify || deidentify;
+        applyMapDisplay(c, look.mapDisplay, &job->fitted->waves);
         for (std::size_t k = 0; k < job->document.methods.size(); ++k)
             if (titleOf(job->document.methods[k].method) == chartMethod)
                 c.chartMethod = int(k);

@@ -4,6 +4,7 @@
 #include "WorkbenchTestSupport.h"
 
 #include "explain/Explainer.h"
+#include "explain/MapDisplay.h"
 #include "io/ReaderRegistry.h"
 #include "model/Prediction.h"
 #include "model/torch/TorchModel.h"
@@ -233,10 +234,14 @@ private slots:
         QCOMPARE(w.currentView(), MainWindow::CompareView);
         ComparisonView* cmp = w.comparisonView();
         QCOMPARE(cmp->methodCount(), 3);
-        // One colour scale for all three: the 99th percentile of their |a| together, on every chart.
-        std::vector<const std::vector<std::vector<float>>*> maps;
+        // One colour scale for all three: the 99th percentile of their |a| together as drawn (smoothed over the
+        // default 40 ms), on every chart.
+        std::vector<std::vector<std::vector<float>>> drawn;
         for (const auto& e : wb.explanations())
-            maps.push_back(&e.explanation->recordingMap);
+            drawn.push_back(smoothedMap(e.explanation->recordingMap, wb.group()->samplingRateHz, kDefaultSmoothingMs));
+        std::vector<const std::vector<std::vector<float>>*> maps;
+        for (const auto& m : drawn)
+            maps.push_back(&m);
         QCOMPARE(cmp->sharedScaleValue(), fullColourValue(maps));
         for (int i = 0; i < 3; ++i)
             QCOMPARE(cmp->view(i)->overlay().scale, cmp->sharedScaleValue());

@@ -10,6 +10,7 @@
 #include "workbench/Workbench.h"
 #include "workbench/WorkbenchAudit.h"
 
+#include "PdfText.h"
 #include "WorkbenchSettled.h"
 
 #include <QProcess>
@@ -19,18 +20,8 @@
 #include <QTest>
 
 using namespace execg;
+using execg::test::pdfText;
 
-namespace {
-
-QString pdfText(const QString& pdf)
-{
-    QProcess p;
-    p.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
-    p.waitForFinished(30000);
-    return QString::fromUtf8(p.readAllStandardOutput()).simplified();
-}
-
-} // namespace
 
 class TestWorkbenchAudit : public QObject {
     Q_OBJECT

@@ -6,6 +6,7 @@
 
 #include "Corpus.h"
 #include "ErrorMessage.h"
+#include "MapCompare.h"
 #include "TestFiles.h"
 #include "analysis/ResultsJson.h"
 #include "analysis/torch/CaseAnalysis.h"
@@ -18,6 +19,7 @@
 #include <cmath>
 
 using namespace execg;
+using execg::test::sameMaps;
 
 namespace {
 
@@ -38,20 +40,6 @@ std::shared_ptr<const Recording> demo()
 }
 
 CaseAnalysis demoAnalysis() { return CaseAnalysis(demo(), demo()->primaryGroupIndex(), potassium(), {kDemo, kModel, {}}); }
-
-bool sameMaps(const std::vector<std::vector<float>>& a, const std::vector<std::vector<float>>& b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t l = 0; l < a.size(); ++l) {
-        if (a[l].size() != b[l].size())
-            return false;
-        for (std::size_t i = 0; i < a[l].size(); ++i)
-            if (!(a[l][i] == b[l][i] || (std::isnan(a[l][i]) && std::isnan(b[l][i]))))
-                return false;
-    }
-    return true;
-}
 
 } // namespace
 

@@ -5,6 +5,7 @@
 #include "CliRunner.h"
 #include "Corpus.h"
 #include "JsonFile.h"
+#include "PdfText.h"
 
 #include "audit/AuditLog.h"
 #include "model/Sha256.h"
@@ -16,17 +17,11 @@
 
 #include <algorithm>
 
+using execg::test::pdfText;
+
 namespace {
 
 const QString kModel = QStringLiteral(EXECG_SOURCE_DIR "/resources/models/potassium.pt");
-
-QString pdfText(const QString& pdf)
-{
-    QProcess p;
-    p.start(QStringLiteral("pdftotext"), {pdf, "-"});
-    p.waitForFinished(60000);
-    return QString::fromUtf8(p.readAllStandardOutput()).simplified();
-}
 
 } // namespace
 
@@ -97,6 +92,20 @@ private slots:
         QCOMPARE(off, 0);
         const QString t = pdfText(dir + "/off/synth_0003_000.pdf");
         QVERIFY2(t.contains("not in the audit log: the audit log is switched off"), qPrintable(t));
+        QVERIFY2(t.contains("display smoothing 40 ms") && t.contains("drawn smoothed over 40 ms"), qPrintable(t));   // the default
+
+        // Drawn per wave: the colour bar and the appendix say so; the results (the evidence summary) are the same.
+        QCOMPARE(execg::test::runCli({"report", "--model", kModel, "--threads", "2", "--method", "saliency", "--map-view", "waves",
+                                      dir + "/in/synth_0003_000.hea", "--out", dir + "/waves"}, &text),
+                 0);
+        const QString w = pdfText(dir + "/waves/synth_0003_000.pdf");
+        QVERIFY2(w.contains("% of the evidence per wave") && w.contains("drawn per wave"), qPrintable(w));
+        QVERIFY(!w.contains("display smoothing"));
+        QCOMPARE(execg::test::readJson(dir + "/waves/synth_0003_000.json")["methods"][0]["summary"],
+                 execg::test::readJson(dir + "/off/synth_0003_000.json")["methods"][0]["summary"]);
+        QCOMPARE(execg::test::runCli({"report", "--model", kModel, "--smooth", "-5", dir + "/in", "--out", dir + "/bad"}, &text), 2);
+        QVERIFY2(text.contains("--smooth -5: give a width in milliseconds from 0 to 1000"), qPrintable(text));
+        QCOMPARE(execg::test::runCli({"report", "--model", kModel, "--map-view", "beats", dir + "/in", "--out", dir + "/bad"}, &text), 2);
     }
 
     void qualityPage()
