@@ -1801,6 +1801,26 @@ SHA-256 %2</translation>
         <source>from lead %1</source>
         <translation>aus Ableitung %1</translation>
     </message>
+    <message>
+        <source>How far the prediction moves when the recording varies as recordings do: noise at its own level, baseline wander, the window a beat later or earlier, and MC dropout where the model has dropout layers. The interval holds 90 % of the varied predictions; a referral is raised when it crosses the model card&apos;s decision threshold.</source>
+        <translation>Wie weit sich die Vorhersage bewegt, wenn die Aufzeichnung variiert wie Aufzeichnungen es tun: Rauschen in ihrer eigenen Stärke, Grundlinienschwankung, das Fenster einen Schlag später oder früher, und MC-Dropout, wo das Modell Dropout-Schichten hat. Das Intervall enthält 90 % der variierten Vorhersagen; eine Überweisung wird empfohlen, wenn es die Entscheidungsschwelle der Modellkarte kreuzt.</translation>
+    </message>
+    <message>
+        <source>Stability not assessed: %1</source>
+        <translation>Stabilität nicht geprüft: %1</translation>
+    </message>
+    <message>
+        <source>Checking how stable the prediction is …</source>
+        <translation>Prüfe, wie stabil die Vorhersage ist …</translation>
+    </message>
+    <message>
+        <source>unstable: %1%2 (%3–%4) — refer to a physician</source>
+        <translation>instabil: %1%2 (%3–%4) — ärztlich abklären lassen</translation>
+    </message>
+    <message>
+        <source>stable: %1%2 (%3–%4)</source>
+        <translation>stabil: %1%2 (%3–%4)</translation>
+    </message>
 </context>
 <context>
     <name>execg::PaperChartView</name>
@@ -2266,6 +2286,22 @@ SHA-256 %2</translation>
     <message>
         <source>execg-cli audit verify --log %1 checks that this entry and every one before it are unchanged.</source>
         <translation>execg-cli audit verify --log %1 prüft, dass dieser Eintrag und alle vor ihm unverändert sind.</translation>
+    </message>
+    <message>
+        <source>Under the recording&apos;s own variation (%1 draws): %2</source>
+        <translation>Unter der eigenen Variation der Aufzeichnung (%1 Ziehungen): %2</translation>
+    </message>
+    <message>
+        <source>decision threshold %1 %2 (model card); 90 % interval of the %3</source>
+        <translation>Entscheidungsschwelle %1 %2 (Modellkarte); 90-%-Intervall von %3</translation>
+    </message>
+    <message>
+        <source>%1: %2–%3 (%4)</source>
+        <translation>%1: %2–%3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2826,6 +2862,10 @@ SHA-256 %2</translation>
     <message>
         <source>its methods had not all finished when the report was written</source>
         <translation>ihre Methoden waren beim Schreiben des Berichts nicht alle fertig</translation>
+    </message>
+    <message>
+        <source>Checking the prediction&apos;s stability</source>
+        <translation>Stabilität der Vorhersage wird geprüft</translation>
     </message>
 </context>
 <context>

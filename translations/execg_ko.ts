@@ -1798,6 +1798,26 @@ SHA-256 %2</translation>
         <source>from lead %1</source>
         <translation>유도 %1 기준</translation>
     </message>
+    <message>
+        <source>How far the prediction moves when the recording varies as recordings do: noise at its own level, baseline wander, the window a beat later or earlier, and MC dropout where the model has dropout layers. The interval holds 90 % of the varied predictions; a referral is raised when it crosses the model card&apos;s decision threshold.</source>
+        <translation>기록이 실제 기록처럼 변할 때 예측이 얼마나 움직이는지: 기록 자체 수준의 잡음, 기저선 변동, 한 박동 늦거나 이른 창, 그리고 모델에 드롭아웃 층이 있으면 MC 드롭아웃. 구간은 변형된 예측의 90 %를 담으며, 모델 카드의 결정 임계값을 가로지르면 의뢰가 권고됩니다.</translation>
+    </message>
+    <message>
+        <source>Stability not assessed: %1</source>
+        <translation>안정성을 평가하지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Checking how stable the prediction is …</source>
+        <translation>예측이 얼마나 안정적인지 확인하는 중 …</translation>
+    </message>
+    <message>
+        <source>unstable: %1%2 (%3–%4) — refer to a physician</source>
+        <translation>불안정: %1%2 (%3–%4) — 의사에게 의뢰하십시오</translation>
+    </message>
+    <message>
+        <source>stable: %1%2 (%3–%4)</source>
+        <translation>안정: %1%2 (%3–%4)</translation>
+    </message>
 </context>
 <context>
     <name>execg::PaperChartView</name>
@@ -2263,6 +2283,22 @@ SHA-256 %2</translation>
     <message>
         <source>execg-cli audit verify --log %1 checks that this entry and every one before it are unchanged.</source>
         <translation>execg-cli audit verify --log %1 은 이 항목과 그 이전의 모든 항목이 변경되지 않았는지 검사합니다.</translation>
+    </message>
+    <message>
+        <source>Under the recording&apos;s own variation (%1 draws): %2</source>
+        <translation>기록 자체의 변동 아래 (%1회 추출): %2</translation>
+    </message>
+    <message>
+        <source>decision threshold %1 %2 (model card); 90 % interval of the %3</source>
+        <translation>결정 임계값 %1 %2 (모델 카드); %3의 90 % 구간</translation>
+    </message>
+    <message>
+        <source>%1: %2–%3 (%4)</source>
+        <translation>%1: %2–%3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2820,6 +2856,10 @@ SHA-256 %2</translation>
     <message>
         <source>its methods had not all finished when the report was written</source>
         <translation>보고서를 쓸 때 모든 방법이 끝나지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Checking the prediction&apos;s stability</source>
+        <translation>예측의 안정성을 확인하는 중</translation>
     </message>
 </context>
 <context>

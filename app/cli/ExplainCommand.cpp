@@ -38,11 +38,11 @@ void writeMap(const Explanation& e, const std::string& path)
 
 int runExplain(const std::vector<std::string>& words)
 {
-    CliArgs args(words, {"json", "help", "quality"});
+    CliArgs args(words, {"json", "help", "quality", "no-uncertainty"});
     if (args.has("help")) {
         std::cout << "execg-cli explain --model M.pt [--target T] [--method NAME[:param=value,...]]... FILE --out DIR\n"
                      "                  [--group N|rhythm|median] [--start S] [--lead NAME] [--baseline FILE] [--threads N] [--json]\n"
-                     "                  [--quality [--truth FILE.json]]\n"
+                     "                  [--quality [--truth FILE.json]] [--no-uncertainty]\n"
                      "                  [--method cf-input|cf-parametric|cf-latent[:param=value,...] --cf-target VALUE\n"
                      "                   [--cf-output LABEL|INDEX] [--cf-format wfdb|dicom|scp|edf]]\n\n"
                      "cf-* find a counterfactual: a small change to the recording that brings the output to VALUE (a\n"
@@ -54,6 +54,9 @@ int runExplain(const std::vector<std::string>& words)
                      "--quality adds each map's scorecard to summary.json (faithfulness, randomisation check, stability,\n"
                      "complexity, agreement between the methods; localisation when the recording is synthetic and its\n"
                      "ground truth, FILE.json from execg-cli synth, lies beside it or is given with --truth).\n\n"
+                     "The prediction's spread under the recording's own variation (noise at its level, baseline wander, the\n"
+                     "window a beat later or earlier; MC dropout where the model has dropout) goes into summary.json with a\n"
+                     "referral when its 90 % interval crosses the card's decision_threshold; --no-uncertainty skips it.\n\n"
                      "Without --method: " << "saliency, integrated-gradients, smoothgrad, grad-cam (when the card lists a "
                      "layer), occlusion.\n\nmethods and their parameters:\n";
         for (const auto* e : ExplainerRegistry::instance().all()) {
@@ -73,7 +76,7 @@ int runExplain(const std::vector<std::string>& words)
     }
     auto known = rawArrayOptionNames();
     known.insert(known.end(), modelOptionNames().begin(), modelOptionNames().end());
-    known.insert(known.end(), {"json", "help", "method", "target", "out", "group", "start", "baseline", "quality", "truth",
+    known.insert(known.end(), {"json", "help", "method", "target", "out", "group", "start", "baseline", "quality", "truth", "no-uncertainty",
                                "cf-target", "cf-output", "cf-format"});
     if (const auto bad = args.unknown(known); !bad.empty())
         throw UsageError("explain: unknown option --" + bad.front());
@@ -105,6 +108,7 @@ int runExplain(const std::vector<std::string>& words)
         request.baseline = &*baseline;
     }
     request.quality = args.has("quality");
+    request.uncertainty = !args.has("no-uncertainty");
     if (request.quality)
         request.truth = loadGroundTruth(args, file, analysis.group(), request.qualityNotes);
     else if (args.has("truth"))
@@ -120,6 +124,11 @@ int runExplain(const std::vector<std::string>& words)
         for (const auto& w : d.warnings)
             std::cout << "  warning: " << w << "\n";
         std::cout << "target: " << d.target->index << " '" << d.target->label << "'\n";
+        if (d.uncertainty) {
+            std::cout << "uncertainty: " << d.uncertainty->verdict << "\n";
+            for (const auto& w : d.uncertainty->warnings)
+                std::cout << "  warning: " << w << "\n";
+        }
     };
     request.methodDone = [&](MethodResult& m) {
         const MethodSpec& spec = specs[next++];

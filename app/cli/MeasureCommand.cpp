@@ -2,6 +2,7 @@
 #include "CliFormat.h"
 #include "Commands.h"
 
+#include "io/NumberText.h"
 #include "io/ReadError.h"
 #include "io/ReaderRegistry.h"
 #include "measure/Measurements.h"
@@ -32,17 +33,6 @@ ordered_json number(double v, int decimals)
         return nullptr;
     const double scale = std::pow(10.0, decimals);
     return std::round(v * scale) / scale;
-}
-
-std::string fixed(double v, int decimals)
-{
-    if (!std::isfinite(v))
-        return "-";
-    if (std::abs(v) < 0.5 * std::pow(10.0, -decimals))
-        v = 0.0;   // no "-0.000"
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
 }
 
 // Beat samples as the recording counts them (the group's first sample added) and their times.
@@ -113,7 +103,7 @@ void printText(std::ostream& out, const std::string& file, int groupIndex, const
                const EcgMeasurements& m, const Recording& rec)
 {
     out << "File:   " << file << "\nGroup:  " << groupIndex << " (" << g.label << "), " << g.leads.size() << " leads, "
-        << g.samplingRateHz << " Hz, " << fixed(g.durationSeconds(), 2) << " s\n";
+        << g.samplingRateHz << " Hz, " << fixedDecimals(g.durationSeconds(), 2) << " s\n";
     const auto beats = beatTimes(g, m.detection.samples());
     out << "\nBeats (" << beats.samples.size() << "):      sample     time_s\n";
     for (std::size_t k = 0; k < beats.samples.size(); ++k) {
@@ -126,7 +116,7 @@ void printText(std::ostream& out, const std::string& file, int groupIndex, const
         for (const auto& n : list) {
             char line[160];
             std::snprintf(line, sizeof line, "  %-32s %10s %s", n.label,
-                          n.q->ok() ? fixed(n.q->value, n.unit[0] ? 0 : 3).c_str() : "-", n.q->ok() ? n.unit : "");
+                          n.q->ok() ? fixedDecimals(n.q->value, n.unit[0] ? 0 : 3).c_str() : "-", n.q->ok() ? n.unit : "");
             out << line << (n.q->ok() ? "" : "    (" + n.q->missing + ")") << "\n";
         }
     };
@@ -137,15 +127,15 @@ void printText(std::ostream& out, const std::string& file, int groupIndex, const
     if (m.delineation.global.hasQrs()) {
         out << "\n  Boundaries, ms from QRS onset:";
         for (const auto& [key, pos] : boundaries(m.delineation.global))
-            out << ' ' << key << ' ' << fixed(m.msFromQrsOnset(pos), 0);
+            out << ' ' << key << ' ' << fixedDecimals(m.msFromQrsOnset(pos), 0);
         out << "\n\n  Lead amplitudes, mV from the isoelectric level (before QRS onset):\n"
             << "  lead        P       Q       R       S       T   ST(J) ST(J+60)\n";
         for (const auto& l : m.leads) {
             char line[160];
             std::snprintf(line, sizeof line, "  %-6s %7s %7s %7s %7s %7s %7s %7s\n", l.lead.c_str(),
-                          fixed(l.pMv, 3).c_str(), fixed(l.qMv, 3).c_str(), fixed(l.rMv, 3).c_str(),
-                          fixed(l.sMv, 3).c_str(), fixed(l.tMv, 3).c_str(), fixed(l.stJMv, 3).c_str(),
-                          fixed(l.stJ60Mv, 3).c_str());
+                          fixedDecimals(l.pMv, 3).c_str(), fixedDecimals(l.qMv, 3).c_str(), fixedDecimals(l.rMv, 3).c_str(),
+                          fixedDecimals(l.sMv, 3).c_str(), fixedDecimals(l.tMv, 3).c_str(), fixedDecimals(l.stJMv, 3).c_str(),
+                          fixedDecimals(l.stJ60Mv, 3).c_str());
             out << line;
         }
     }

@@ -5,10 +5,12 @@
 #include "Commands.h"
 #include "ModelArgs.h"
 
+#include "analysis/ResultsJson.h"
+#include "analysis/torch/CaseAnalysis.h"
+#include "io/NumberText.h"
 #include "model/ModelCard.h"
 #include "model/ModelInputAdapter.h"
 #include "model/Prediction.h"
-#include "analysis/torch/CaseAnalysis.h"
 #include "model/torch/TorchModel.h"
 
 #include <nlohmann/json.hpp>
@@ -17,6 +19,8 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <memory>
+#include <optional>
 
 namespace execg::cli {
 
@@ -34,6 +38,9 @@ struct Item {
     int group = 0;
     FittedCase fitted;   // its windows (one unless the card covers the whole recording)
     Prediction prediction;
+    std::vector<float> raw;
+    std::shared_ptr<const Recording> recording;
+    std::optional<UncertaintyResult> uncertainty;   // with --uncertainty
     std::string error;   // could not be read or fitted
 };
 
@@ -77,6 +84,8 @@ ordered_json toJson(const TorchModel& model, int threads, double loadMs, double 
         }
         r["outputs"] = outs;
         r["warnings"] = it.prediction.warnings;
+        if (it.uncertainty)
+            r["uncertainty"] = uncertaintyJson(*it.uncertainty);
         if (card.demo)
             r["notice"] = kDemoModelNotice;
         results.push_back(r);
@@ -118,6 +127,15 @@ void printText(std::ostream& out, const TorchModel& model, int threads, double l
             out << "  no result: " << it.prediction.problem << "\n";
         for (const auto& o : it.prediction.outputs)
             out << "  " << o.label << ": " << formatOutputValue(o) << "\n";
+        if (it.uncertainty) {
+            out << "  " << it.uncertainty->label << ", under the recording's own variation (" << it.uncertainty->draws
+                << " draws): " << it.uncertainty->verdict << "\n";
+            for (const auto& s : it.uncertainty->sources)
+                out << "    " << s.name << ": "
+                    << (s.draws ? fixedDecimals(s.low, 2) + "–" + fixedDecimals(s.high, 2) + " (" + s.note + ")" : s.note) << "\n";
+            for (const auto& w : it.uncertainty->warnings)
+                out << "  warning: " << w << "\n";
+        }
         if (card.demo)
             out << "  " << kDemoModelNotice << "\n";
         for (const auto& w : it.prediction.warnings)
@@ -134,10 +152,10 @@ void printText(std::ostream& out, const TorchModel& model, int threads, double l
 
 int runPredict(const std::vector<std::string>& words)
 {
-    CliArgs args(words, {"json"});
+    CliArgs args(words, {"json", "uncertainty"});
     auto known = rawArrayOptionNames();
     known.insert(known.end(), modelOptionNames().begin(), modelOptionNames().end());
-    known.insert(known.end(), {"json", "group", "start"});
+    known.insert(known.end(), {"json", "group", "start", "uncertainty"});
     if (const auto bad = args.unknown(known); !bad.empty())
         throw UsageError("predict: unknown option --" + bad.front());
     if (!args.has("model") || args.positional().empty())
@@ -147,7 +165,8 @@ int runPredict(const std::vector<std::string>& words)
     const int threads = configureThreadsFromArgs(args, "predict");
     ModelCard card = modelCardFromArgs(args, "predict", modelPath);
     auto t0 = Clock::now();
-    const TorchModel model(modelPath, std::move(card));
+    const auto shared = std::make_shared<const TorchModel>(modelPath, std::move(card));
+    const TorchModel& model = *shared;
     const double loadMs = msSince(t0);
 
     std::vector<Item> items;
@@ -157,6 +176,7 @@ int runPredict(const std::vector<std::string>& words)
         try {
             const GroupInFile in = readGroup(args, file);
             it.group = in.index;
+            it.recording = std::make_shared<const Recording>(in.recording);
             it.fitted.windows = fitToModel(in, model.card(), adapt);
             it.fitted.input = it.fitted.windows.front();
         } catch (const UsageError&) {
@@ -179,9 +199,24 @@ int runPredict(const std::vector<std::string>& words)
         t0 = Clock::now();
         auto results = CaseAnalysis::predictBatch(model, batch);
         inferMs += msSince(t0);
-        for (std::size_t k = first; k < last; ++k)
+        for (std::size_t k = first; k < last; ++k) {
             ready[k]->prediction = std::move(results[k - first].prediction);
+            ready[k]->raw = std::move(results[k - first].raw);
+        }
     }
+    // The spread of each prediction under its recording's own variation (tens of model calls a recording: asked for).
+    if (args.has("uncertainty"))
+        for (Item* it : ready) {
+            if (!it->prediction.problem.empty())
+                continue;
+            try {
+                const CaseAnalysis analysis(it->recording, it->group, shared, {it->file, modelPath, {}});
+                const FittedCase fitted = analysis.fit(adapt);
+                it->uncertainty = analysis.uncertainty(fitted, {it->raw, it->prediction}, predictedTarget(it->raw), adapt);
+            } catch (const std::exception& e) {
+                it->prediction.warnings.push_back(std::string("no uncertainty: ") + e.what());
+            }
+        }
     if (args.has("json"))
         std::cout << toJson(model, threads, loadMs, inferMs, items).dump(2) << "\n";
     else

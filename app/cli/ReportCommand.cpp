@@ -59,6 +59,8 @@ and skipped; the exit code is 1 when any case failed.
   --grid red|grey|none              --overlay band|trace|strip     --colours diverging|cividis|viridis
   --scale per-method|shared|VALUE   colour scale: each map's own, one for all methods (same units only), or a
                                     fixed value at full colour (default per-method: maps come in different units)
+  --no-uncertainty                  skip the prediction's spread under the recording's own variation (noise,
+                                    wander, a beat's shift; MC dropout) and its referral against the card's threshold
   --smooth MS                       display smoothing of the maps: a centred moving average MS wide (default
                                     %SMOOTH%; 0: none); the colour bar says so, the JSON keeps the map as computed
   --map-view samples|waves          waves: each wave's share of the evidence painted over the wave
@@ -191,6 +193,7 @@ CaseResult reportCase(const CliArgs& args, const std::shared_ptr<const TorchMode
     for (const auto& spec : specs)
         request.methods.push_back(spec.choice);
     request.quality = args.has("quality");
+    request.uncertainty = !args.has("no-uncertainty");
     if (request.quality)
         request.truth = loadGroundTruth(args, file, analysis.group(), request.qualityNotes);
     FittedCase fitted;
@@ -241,7 +244,7 @@ CaseResult reportCase(const CliArgs& args, const std::shared_ptr<const TorchMode
 
 int runReport(const std::vector<std::string>& words)
 {
-    CliArgs args(words, {"help", "deidentify", "png", "svg", "half-gain-chest", "quality"});
+    CliArgs args(words, {"help", "deidentify", "png", "svg", "half-gain-chest", "quality", "no-uncertainty"});
     if (args.has("help")) {
         std::string help = kHelp;
         help.replace(help.find("%SMOOTH%"), 8, std::to_string(int(kDefaultSmoothingMs)) + " ms");
@@ -252,7 +255,7 @@ int runReport(const std::vector<std::string>& words)
     known.insert(known.end(), modelOptionNames().begin(), modelOptionNames().end());
     known.insert(known.end(), {"help", "method", "target", "out", "group", "start", "chart-method", "layout", "order", "speed",
                                "gain", "half-gain-chest", "grid", "overlay", "colours", "scale", "page", "deidentify", "png",
-                               "svg", "quality", "truth", "smooth", "map-view"});
+                               "svg", "quality", "truth", "smooth", "map-view", "no-uncertainty"});
     if (const auto bad = args.unknown(known); !bad.empty())
         throw UsageError("report: unknown option --" + bad.front());
     if (!args.has("model") || !args.has("out") || args.positional().empty())

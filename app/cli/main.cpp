@@ -39,13 +39,15 @@ const std::vector<Command>& commands()
                                           detected beats (sample, time) and the measurements: HR, RR,
                                           PR, QRS, QT, QTc, axes, per-lead amplitudes, ST at J+60
 )"},
-        {"predict", execg::cli::runPredict, R"(  predict --model M.pt FILE... [--json] [--group N|rhythm|median] [--start S] [--lead NAME] [--threads N]
+        {"predict", execg::cli::runPredict, R"(  predict --model M.pt FILE... [--json] [--uncertainty] [--group N|rhythm|median] [--start S] [--lead NAME] [--threads N]
         [--input-fs HZ --input-samples N [--input-leads I,II,...] [--layer NAME]...]
                                           a TorchScript model's outputs (labels, probabilities or values
                                           with units), warnings and timing; the --input-* flags describe
                                           a bare .pt that has no M.card.json beside it, --layer names its
                                           layers for Grad-CAM and concept tests (model-info lists them);
-                                          --lead NAME: the lead a single-lead model is given
+                                          --lead NAME: the lead a single-lead model is given;
+                                          --uncertainty: each prediction's 90 % interval under the
+                                          recording's own variation and the referral it calls for
 )"},
         {"model-info", execg::cli::runModelInfo, R"(  model-info M.pt [--json] [--input-fs HZ --input-samples N [--input-leads I,II,...]]
                                           what a TorchScript file takes and gives, each submodule's output

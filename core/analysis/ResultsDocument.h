@@ -4,6 +4,7 @@
 // scorecard. Every front end writes this one document — `execg-cli explain`'s summary.json, `execg-cli report`'s
 // JSON, the workstation's "Export results" — through the one serialiser in ResultsJson.h (schema:
 // docs/results-format.md). Torch-free and Qt-free: stores, reports and viewers read it without the model code.
+#include "analysis/Uncertainty.h"
 #include "counterfactual/Counterfactual.h"
 #include "explain/Explanation.h"
 #include "explain/WaveSummary.h"
@@ -98,6 +99,7 @@ struct ResultsDocument {
     std::vector<MethodResult> methods;
     std::optional<ResultsAgreement> agreement;     // between the scored methods
     std::optional<ResultsQuality> quality;
+    std::optional<UncertaintyResult> uncertainty;  // the prediction's spread under the recording's own variation
     int threads = 0;
     double totalMs = 0.0;
     std::map<std::string, std::string> files;      // what else was written for the case ("pdf", "png", "svg")

@@ -422,6 +422,53 @@ ordered_json scorecardJson(const quality::Scorecard& s, double agreement)
     return q;
 }
 
+ordered_json uncertaintyJson(const UncertaintyResult& u)
+{
+    ordered_json sources = ordered_json::array();
+    for (const auto& s : u.sources)
+        sources.push_back({{"name", s.name}, {"draws", s.draws}, {"low", round6(s.low)}, {"high", round6(s.high)}, {"note", s.note}});
+    return {{"target", u.target},
+            {"label", u.label},
+            {"unit", u.unit},
+            {"probability", u.probability},
+            {"value", round6(u.value)},
+            {"interval_90", {round6(u.low), round6(u.high)}},
+            {"draws", u.draws},
+            {"sources", sources},
+            {"threshold", u.threshold ? ordered_json(*u.threshold) : ordered_json(nullptr)},
+            {"class_change_share", round6(u.classChangeShare)},
+            {"referral", u.referral},
+            {"verdict", u.verdict},
+            {"warnings", u.warnings}};
+}
+
+namespace {
+
+UncertaintyResult uncertaintyFrom(const json& j)
+{
+    UncertaintyResult u;
+    u.target = j.at("target").get<int>();
+    u.label = j.at("label").get<std::string>();
+    u.unit = j.at("unit").get<std::string>();
+    u.probability = j.at("probability").get<bool>();
+    u.value = number(j, "value");
+    u.low = j.at("interval_90").at(0).get<double>();
+    u.high = j.at("interval_90").at(1).get<double>();
+    u.draws = j.at("draws").get<int>();
+    for (const auto& s : j.at("sources"))
+        u.sources.push_back({s.at("name").get<std::string>(), s.at("draws").get<int>(), number(s, "low"), number(s, "high"),
+                             s.at("note").get<std::string>()});
+    if (const auto t = j.find("threshold"); t != j.end() && t->is_number())
+        u.threshold = t->get<double>();
+    u.classChangeShare = number(j, "class_change_share");
+    u.referral = j.at("referral").get<bool>();
+    u.verdict = j.at("verdict").get<std::string>();
+    u.warnings = j.at("warnings").get<std::vector<std::string>>();
+    return u;
+}
+
+} // namespace
+
 ordered_json resultsToJson(const ResultsDocument& d)
 {
     ordered_json j;
@@ -464,6 +511,8 @@ ordered_json resultsToJson(const ResultsDocument& d)
                         {"ground_truth", d.quality->groundTruth.empty() ? ordered_json(nullptr) : ordered_json(d.quality->groundTruth)},
                         {"label_waves", d.quality->labelWaves},
                         {"notes", d.quality->notes}};
+    if (d.uncertainty)
+        j["uncertainty"] = uncertaintyJson(*d.uncertainty);
     j["timing"] = {{"threads", d.threads}, {"total_ms", round6(d.totalMs)}};
     if (!d.files.empty())
         j["files"] = d.files;
@@ -522,6 +571,8 @@ ResultsDocument resultsFromJson(const json& j)
             d.quality = ResultsQuality{q->at("seed").get<std::uint64_t>(), valueOr<std::string>(*q, "ground_truth", ""),
                                        q->at("label_waves").get<std::vector<std::string>>(),
                                        q->at("notes").get<std::vector<std::string>>()};
+        if (const auto u = j.find("uncertainty"); u != j.end())
+            d.uncertainty = uncertaintyFrom(*u);
         d.threads = j.at("timing").at("threads").get<int>();
         d.totalMs = number(j.at("timing"), "total_ms");
         d.files = valueOr<std::map<std::string, std::string>>(j, "files", {});

@@ -32,5 +32,7 @@ ResultsDocument readResultsFile(const std::string& path);   // ResultsFormatErro
 // and a scorecard with its agreement.
 nlohmann::ordered_json attributionSummaryJson(const AttributionSummary& s);
 nlohmann::ordered_json scorecardJson(const quality::Scorecard& s, double agreement);
+// The prediction's uncertainty as the document holds it ("uncertainty"); execg-cli predict --uncertainty prints it.
+nlohmann::ordered_json uncertaintyJson(const UncertaintyResult& u);
 
 } // namespace execg

@@ -224,7 +224,7 @@ ModelCard parseModelCard(const std::string& jsonText, const std::string& source)
     if (!j.is_object())
         r.fail("a model card is a JSON object");
     r.onlyKnown(j, {"schema", "name", "version", "task", "outputs", "activation", "input", "layers", "explain_defaults",
-                    "generator", "intended_use", "limitations", "demo", "label_waves"},
+                    "generator", "intended_use", "limitations", "demo", "label_waves", "decision_threshold"},
                 "");
     if (r.text(j, "schema", "") != kSchema)
         r.fail(std::string("'schema' must be \"") + kSchema + "\"");
@@ -316,6 +316,15 @@ ModelCard parseModelCard(const std::string& jsonText, const std::string& source)
             r.fail("'demo' must be true or false");
         c.demo = j["demo"].get<bool>();
     }
+    if (j.contains("decision_threshold")) {
+        const json& t = j["decision_threshold"];
+        if (!t.is_number() || !std::isfinite(t.get<double>()))
+            r.fail("'decision_threshold' must be a number: the explained output's value (a probability, or the regression's "
+                   "value in its unit) where the decision changes");
+        c.decisionThreshold = t.get<double>();
+        if (c.activation != OutputActivation::None && !(*c.decisionThreshold > 0.0 && *c.decisionThreshold < 1.0))
+            r.fail("'decision_threshold' " + std::to_string(*c.decisionThreshold) + " is not a probability between 0 and 1");
+    }
     if (j.contains("label_waves")) {
         if (!j["label_waves"].is_array())
             r.fail("'label_waves' must be a list of p, pr, qrs, st, t, tp");
@@ -398,6 +407,8 @@ std::string modelCardToJson(const ModelCard& c)
     j["intended_use"] = c.intendedUse;
     j["limitations"] = c.limitations;
     j["demo"] = c.demo;
+    if (c.decisionThreshold)
+        j["decision_threshold"] = *c.decisionThreshold;
     if (!c.labelWaves.empty()) {
         j["label_waves"] = json::array();
         for (const auto w : c.labelWaves)

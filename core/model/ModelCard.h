@@ -69,6 +69,9 @@ struct ModelCard {
     std::optional<ModelGenerator> generator;
     std::string intendedUse, limitations;
     bool demo = false;                  // trained on synthetic ECGs: every output carries the demo notice
+    // Where the decision changes on the explained output (a probability, or the regression's value in its unit): a
+    // prediction whose 90 % interval under the recording's own variation crosses it is flagged for referral.
+    std::optional<double> decisionThreshold;
     std::vector<WaveSegment> labelWaves;   // on the synthetic generator's records, the waves that carry the label
                                            // (the localisation check measures attribution mass there)
     std::vector<std::string> warnings;  // e.g. "no model card: inferred from command-line flags"

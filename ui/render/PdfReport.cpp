@@ -129,6 +129,8 @@ public:
             text(line, 3.4, true);
         if (!content_.target.isEmpty())
             text(tr("Explained output: %1").arg(content_.target), 3.0);
+        if (content_.uncertainty)
+            uncertainty(*content_.uncertainty);
         for (const auto& w : content_.warnings)
             text(QString::fromUtf8("• ") + w, 3.0, false, kWarning);
         if (!content_.measurements.empty()) {
@@ -244,6 +246,25 @@ public:
         }
         if (content_.audit)
             auditCitation(*content_.audit);
+    }
+
+    // The prediction's spread under the recording's own variation: the verdict first (a referral in the warning
+    // colour), then what each source moved it by.
+    void uncertainty(const UncertaintyResult& u)
+    {
+        text(tr("Under the recording's own variation (%1 draws): %2").arg(u.draws).arg(QString::fromStdString(u.verdict)), 3.2, true,
+             u.referral ? kWarning : kInk);
+        if (u.threshold)
+            text(tr("decision threshold %1 %2 (model card); 90 % interval of the %3")
+                     .arg(localNumber(*u.threshold, 'g', 4), QString::fromStdString(u.unit), QString::fromStdString(u.label)),
+                 2.8, false, kMuted);
+        for (const auto& s : u.sources)
+            text(QStringLiteral("   ") + (s.draws ? tr("%1: %2–%3 (%4)").arg(QString::fromStdString(s.name), localNumber(s.low, 'f', 2),
+                                                                                localNumber(s.high, 'f', 2), QString::fromStdString(s.note))
+                                                  : tr("%1: %2").arg(QString::fromStdString(s.name), QString::fromStdString(s.note))),
+                 2.8, false, kMuted);
+        for (const auto& w : u.warnings)
+            text(QString::fromUtf8("⚠ ") + QString::fromStdString(w), 3.0, true, kWarning);
     }
 
     // Where this analysis stands in the audit trail: `execg-cli audit verify` checks the entry cited here.

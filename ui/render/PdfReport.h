@@ -61,6 +61,7 @@ struct ReportContent {
     // Prediction: one line per output ("potassium 7.31 mmol/L"), the explained target, every warning.
     QStringList prediction;
     QString target;
+    std::optional<UncertaintyResult> uncertainty;   // the prediction's spread and its referral, when assessed
     QStringList warnings;
     std::vector<ReportMethod> methods;
     int chartMethod = 0;                            // whose map the 12-lead page shows (−1: none)

@@ -40,6 +40,7 @@ ReportCase reportCaseFor(const ResultsDocument& d, const Recording& recording, c
     rc.modelSha256 = q(d.model.sha256);
     rc.prediction = d.prediction ? &*d.prediction : nullptr;
     rc.target = d.target ? d.target->index : 0;
+    rc.uncertainty = d.uncertainty ? &*d.uncertainty : nullptr;
     rc.input = &input;
     for (const auto& m : d.methods) {
         if (m.explanation)
@@ -96,6 +97,8 @@ ReportContent assembleReport(const ReportCase& in)
     for (const auto& o : in.prediction->outputs)
         c.prediction << q(o.label + " " + formatOutputValue(o));
     c.target = q(card.outputs.at(std::size_t(in.target)).label);
+    if (in.uncertainty)
+        c.uncertainty = *in.uncertainty;
     for (const auto& w : in.prediction->warnings)
         c.warnings << q(w);
     c.warnings << in.notes;

@@ -34,6 +34,7 @@ struct ReportCase {
     QString modelFile, modelSha256;
     const Prediction* prediction = nullptr;
     int target = 0;
+    const UncertaintyResult* uncertainty = nullptr;   // when assessed
     const AdaptedInput* input = nullptr;
     std::vector<ReportCaseMethod> methods;
     QStringList notes;                               // further warnings for the summary (e.g. a method that failed)

@@ -47,6 +47,13 @@ ModelPanel::ModelPanel(Workbench& workbench, QWidget* parent) : QWidget(parent),
     big.setBold(true);
     prediction_->setFont(big);
     layout->addWidget(prediction_);
+    uncertainty_ = wrapped(this);
+    uncertainty_->setObjectName(QStringLiteral("uncertaintyLabel"));
+    uncertainty_->setToolTip(tr("How far the prediction moves when the recording varies as recordings do: noise at its own "
+                                "level, baseline wander, the window a beat later or earlier, and MC dropout where the model "
+                                "has dropout layers. The interval holds 90 % of the varied predictions; a referral is "
+                                "raised when it crosses the model card's decision threshold."));
+    layout->addWidget(uncertainty_);
     notice_ = wrapped(this);
     notice_->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #5c4400; padding: 4px; border: 1px solid #e0c878; }"));
     notice_->hide();
@@ -110,6 +117,7 @@ ModelPanel::ModelPanel(Workbench& workbench, QWidget* parent) : QWidget(parent),
         card_->setText(QStringLiteral("<span style='color:%1'>%2</span>").arg(errorTextColour().name(), message.toHtmlEscaped()));
     });
     connect(&workbench_, &Workbench::predictionChanged, this, &ModelPanel::refreshPrediction);
+    connect(&workbench_, &Workbench::uncertaintyChanged, this, &ModelPanel::refreshPrediction);
     connect(&workbench_.teaching(), &Teaching::modeChanged, this, &ModelPanel::refreshPrediction);
     refreshModel();
     refreshPrediction();
@@ -184,6 +192,7 @@ void ModelPanel::refreshModel()
 
 void ModelPanel::refreshPrediction()
 {
+    uncertainty_->clear();   // shown only beside a prediction that is shown
     const auto& p = workbench_.prediction();
     if (!workbench_.predictionError().isEmpty()) {
         prediction_->setText(QStringLiteral("<span style='color:%1'>%2</span>").arg(errorTextColour().name(), workbench_.predictionError().toHtmlEscaped()));
@@ -201,6 +210,15 @@ void ModelPanel::refreshPrediction()
         return;
     }
     prediction_->setText(predictionText());
+    const auto& u = workbench_.uncertainty();
+    uncertainty_->setText(uncertaintyText());
+    QFont bold = uncertainty_->font();
+    bold.setBold(u && u->referral);
+    uncertainty_->setFont(bold);
+    QPalette plain = prediction_->palette();
+    if (u && u->referral)
+        plain.setColor(QPalette::WindowText, errorTextColour());
+    uncertainty_->setPalette(plain);
     QPalette palette = warnings_->palette();
     palette.setColor(QPalette::WindowText, warningTextColour());
     warnings_->setPalette(palette);
@@ -211,6 +229,24 @@ QString ModelPanel::predictionText() const
 {
     const QString lead = workbench_.predictedFromLead();
     return lead.isEmpty() ? workbench_.predictionText() : workbench_.predictionText() + QLatin1Char('\n') + tr("from lead %1").arg(lead);
+}
+
+QString ModelPanel::uncertaintyText() const
+{
+    const auto& u = workbench_.uncertainty();
+    if (!workbench_.uncertaintyError().isEmpty())
+        return tr("Stability not assessed: %1").arg(workbench_.uncertaintyError());
+    if (!u)
+        return workbench_.prediction() ? tr("Checking how stable the prediction is …") : QString();
+    // The verdict's words, translated; the numbers as core computed them.
+    const auto number = [&](double v) { return localNumber(v, 'f', 2); };
+    const QString unit = u->unit.empty() ? QString() : QStringLiteral(" ") + q(u->unit);
+    QString line = u->referral ? tr("unstable: %1%2 (%3–%4) — refer to a physician") : tr("stable: %1%2 (%3–%4)");
+    line = line.arg(number(u->value), unit, number(u->low), number(u->high));
+    QStringList lines{line};
+    for (const auto& w : u->warnings)
+        lines << QStringLiteral("⚠ ") + q(w);
+    return lines.join(QLatin1Char('\n'));
 }
 
 QString ModelPanel::warningsText() const

@@ -21,6 +21,7 @@ public:
 
     QString predictionText() const;
     QString warningsText() const;
+    QString uncertaintyText() const;
 
 private:
     void chooseModelFile();
@@ -35,6 +36,7 @@ private:
     QToolButton* cardToggle_ = nullptr;
     QLabel* notice_ = nullptr;
     QLabel* prediction_ = nullptr;
+    QLabel* uncertainty_ = nullptr;   // "stable: 0.91 (0.88–0.93)", or the referral
     QComboBox* target_ = nullptr;
     QLabel* leadLabel_ = nullptr;
     QComboBox* lead_ = nullptr;

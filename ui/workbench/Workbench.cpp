@@ -325,7 +325,12 @@ void Workbench::resetAnalysis()
     prediction_.reset();
     raw_.clear();
     predictionError_.clear();
+    runner_->cancel(uncertaintyJob_);
+    uncertaintyJob_ = 0;
+    uncertainty_.reset();
+    uncertaintyError_.clear();
     emit predictionChanged();
+    emit uncertaintyChanged();
     emit explanationsChanged();
 }
 
@@ -362,9 +367,36 @@ void Workbench::startPrediction()
         prediction_ = p;
         target_ = CaseAnalysis::chooseTarget(raw_, requestedTarget_ >= 0 ? std::optional<int>(requestedTarget_) : std::nullopt);
         emit predictionChanged();
+        startUncertainty();
         if (autoRun_)
             runExplanations();
     });
+}
+
+void Workbench::startUncertainty()
+{
+    runner_->cancel(uncertaintyJob_);
+    uncertainty_.reset();
+    uncertaintyError_.clear();
+    emit uncertaintyChanged();
+    if (!analysis_ || !fitted_ || !prediction_)
+        return;
+    auto result = std::make_shared<UncertaintyResult>();
+    AdaptOptions adapt;
+    if (model_->card().input.leads.size() == 1)
+        adapt.lead = modelLead_.toStdString();
+    const PredictionResult made{raw_, *prediction_};
+    uncertaintyJob_ = submitForCurrent(generation_, tr("Checking the prediction's stability"),
+                                       [analysis = analysis_, fitted = fitted_, made, target = target_, adapt, result](const JobControl&) {
+                                           *result = analysis->uncertainty(*fitted, made, target, adapt);
+                                       },
+                                       [this, result](JobState state, const QString& error) {
+                                           if (state == JobState::Finished)
+                                               uncertainty_ = *result;
+                                           else if (state == JobState::Failed)
+                                               uncertaintyError_ = error;
+                                           emit uncertaintyChanged();
+                                       });
 }
 
 void Workbench::setModelLead(const QString& lead)
@@ -410,6 +442,7 @@ void Workbench::setTarget(int output)
         return;
     target_ = target;
     emit predictionChanged();
+    startUncertainty();
     runExplanations();
 }
 

@@ -123,6 +123,10 @@ public:
 
     // --- the prediction for case and model ---
     const std::optional<Prediction>& prediction() const { return prediction_; }
+    // The explained output's spread under the recording's own variation (CaseAnalysis::uncertainty), computed off
+    // the GUI thread after each prediction and each change of target; uncertaintyChanged says when.
+    const std::optional<UncertaintyResult>& uncertainty() const { return uncertainty_; }
+    QString uncertaintyError() const { return uncertaintyError_; }
     // The recording's waves as the analysis delineated them (the per-wave map view paints them); null before a fit.
     const WaveSegmentation* waves() const { return fitted_ ? &fitted_->waves : nullptr; }
     std::shared_ptr<const AdaptedInput> input() const
@@ -196,6 +200,7 @@ signals:
     void modelLoaded();
     void modelFailed(const QString& path, const QString& message);
     void predictionChanged();
+    void uncertaintyChanged();
     void explanationsChanged();                             // entries added, removed or reordered
     void explanationUpdated(int index);                     // one entry's progress, state or result
     void qualityUpdated(int index);
@@ -252,6 +257,10 @@ private:
     std::shared_ptr<const CaseAnalysis> analysis_;   // the case with the model; null until both are there
     std::shared_ptr<const FittedCase> fitted_;
     std::optional<Prediction> prediction_;
+    std::optional<UncertaintyResult> uncertainty_;
+    QString uncertaintyError_;
+    quint64 uncertaintyJob_ = 0;
+    void startUncertainty();
     std::vector<float> raw_;
     QString predictionError_;
     int target_ = 0, requestedTarget_ = -1;

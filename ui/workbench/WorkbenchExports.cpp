@@ -22,6 +22,7 @@ std::optional<ResultsDocument> Workbench::resultsDocument() const
     if (!analysis_ || !fitted_ || !prediction_)
         return std::nullopt;
     ResultsDocument d = analysis_->document(*fitted_, PredictionResult{raw_, *prediction_}, target_);
+    d.uncertainty = uncertainty_;
     for (const auto& e : entries_) {
         MethodResult m;
         m.method = e.choice.method;

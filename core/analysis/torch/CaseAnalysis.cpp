@@ -226,6 +226,8 @@ ResultsDocument CaseAnalysis::run(const AnalysisRequest& request, FittedCase* fi
         throw AnalysisError(files_.shownInput + ": " + prediction.prediction.problem);
     const int target = chooseTarget(prediction.raw, request.target);
     ResultsDocument d = document(fitted, prediction, target);
+    if (request.uncertainty)
+        d.uncertainty = uncertainty(fitted, prediction, target, request.adapt);
     if (request.predicted)
         request.predicted(d);
 

@@ -79,6 +79,7 @@ struct AnalysisRequest {
     std::optional<CounterfactualTarget> counterfactualTarget;   // for the counterfactual generators (output −1: the
                                                                 // explained one)
     bool quality = false;                             // a scorecard for every map, and the agreement between them
+    bool uncertainty = false;                         // the prediction's spread (CaseAnalysis::uncertainty)
     std::optional<quality::GroundTruth> truth;        // the synthetic record's truth, for localisation
     std::vector<std::string> qualityNotes;            // what finding the truth said
     const AdaptedInput* baseline = nullptr;
@@ -126,6 +127,13 @@ public:
     // the card's generator cannot be read) or ExplainCancelled.
     MethodResult counterfactual(const FittedCase& fitted, const MethodChoice& choice, const CounterfactualTarget& target,
                                 const StepOptions& options = {}) const;
+    // How far the prediction (its `target` output) moves under the recording's own variation — noise at its measured
+    // level, baseline wander, the window a beat later or earlier — and MC dropout where the model has dropout; the
+    // 90 % interval, the referral against the card's decision threshold, and an arm-lead reversal warning.
+    // Deterministic for options.seed. Throws AnalysisError when the model gives no result on any draw.
+    UncertaintyResult uncertainty(const FittedCase& fitted, const PredictionResult& prediction, int target,
+                                  const AdaptOptions& adapt = {}, const UncertaintyOptions& options = {}) const;
+
     // The recording with its group replaced by the counterfactual, marked in its warnings as not a recorded ECG.
     Recording counterfactualRecording(const CounterfactualResult& result) const;
 

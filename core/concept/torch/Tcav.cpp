@@ -1,5 +1,6 @@
 #include "concept/torch/Tcav.h"
 
+#include "io/NumberText.h"
 #include "model/torch/TorchModelImpl.h"
 
 #include <torch/csrc/autograd/autograd.h>
@@ -182,13 +183,6 @@ double variance(const std::vector<double>& v)
     return s / double(v.size() - 1);
 }
 
-std::string fixed(double v, int decimals)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-
 } // namespace
 
 double welchTTest(const std::vector<double>& a, const std::vector<double>& b)
@@ -346,15 +340,15 @@ TcavResult runTcav(const TorchModel& model, const std::vector<tcav::ConceptSet>&
         row.significant = row.reliable && row.pCorrected < o.alpha;
         if (!row.reliable) {
             row.verdict = "unreliable: the CAV tells " + row.conceptName + " from random ECGs only " +
-                          fixed(100 * row.cavAccuracy, 0) + " % of the time at " + row.layer + " — not a finding";
+                          fixedDecimals(100 * row.cavAccuracy, 0) + " % of the time at " + row.layer + " — not a finding";
             r.notes.push_back(row.conceptName + " at " + row.layer + ": " + row.verdict);
         } else if (row.significant) {
             row.verdict = std::string("significant: ") + r.targetLabel + (row.score >= row.nullMean ? " rises" : " falls") +
-                          " along " + row.conceptName + " (score " + fixed(row.score, 2) + ", random " + fixed(row.nullMean, 2) +
-                          ", corrected p " + (row.pCorrected < 1e-4 ? std::string("< 0.0001") : fixed(row.pCorrected, 4)) + ")";
+                          " along " + row.conceptName + " (score " + fixedDecimals(row.score, 2) + ", random " + fixedDecimals(row.nullMean, 2) +
+                          ", corrected p " + (row.pCorrected < 1e-4 ? std::string("< 0.0001") : fixedDecimals(row.pCorrected, 4)) + ")";
         } else {
-            row.verdict = "not significant (score " + fixed(row.score, 2) + ", random " + fixed(row.nullMean, 2) +
-                          ", corrected p " + fixed(row.pCorrected, 3) + ")";
+            row.verdict = "not significant (score " + fixedDecimals(row.score, 2) + ", random " + fixedDecimals(row.nullMean, 2) +
+                          ", corrected p " + fixedDecimals(row.pCorrected, 3) + ")";
         }
     }
     r.runtimeMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

@@ -283,6 +283,44 @@ std::vector<std::vector<float>> TorchModel::predict(const std::vector<AdaptedInp
     return out;
 }
 
+std::vector<std::string> TorchModel::dropoutLayers() const
+{
+    std::vector<std::string> out;
+    for (const auto& m : impl_->module.named_modules()) {
+        const auto type = m.value.type()->name();
+        if (!m.name.empty() && type && type->name().find("Dropout") != std::string::npos)
+            out.push_back(m.name);
+    }
+    return out;
+}
+
+std::vector<std::vector<float>> TorchModel::predictWithDropout(const AdaptedInput& input, int passes, std::uint64_t seed) const
+{
+    const auto layers = dropoutLayers();
+    if (layers.empty() || passes <= 0)
+        return {};
+    try {
+        torch::NoGradGuard noGrad;
+        torch::jit::Module copy = impl_->module.clone();
+        for (const auto& m : copy.named_modules())
+            if (std::find(layers.begin(), layers.end(), m.name) != layers.end()) {
+                torch::jit::Module layer = m.value;   // a handle on the copy's submodule
+                layer.train(true);
+            }
+        torch::manual_seed(seed);
+        // The input repeated: one call, each row its own dropout mask.
+        const auto x = inModelLayout(toTensor({input}), card_).repeat({passes, 1, 1});
+        const auto y = copy.forward({x}).toTensor().contiguous().to(torch::kFloat32);
+        std::vector<std::vector<float>> out;
+        const float* p = y.data_ptr<float>();
+        for (int b = 0; b < passes; ++b)
+            out.emplace_back(p + std::size_t(b) * std::size_t(outputs_), p + std::size_t(b + 1) * std::size_t(outputs_));
+        return out;
+    } catch (const std::exception& e) {
+        throw ModelError(path_, "failed while running with dropout on: " + torchErrorCause(e.what()));
+    }
+}
+
 std::vector<std::string> TorchModel::children() const { return impl_->chain.names(); }
 bool TorchModel::chainVerified() const { return impl_->chainProblem.empty(); }
 double TorchModel::chainDifference() const { return impl_->chainDifference; }

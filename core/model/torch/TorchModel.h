@@ -5,6 +5,7 @@
 #include "model/ModelCard.h"
 #include "model/ModelInputAdapter.h"
 
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -40,6 +41,12 @@ public:
     // infinity: interpretOutputs (model/Prediction.h) turns that into the problem shown for that input. Throws
     // ModelError when the input does not fit the card, the model throws, or the output has the wrong shape.
     std::vector<std::vector<float>> predict(const std::vector<AdaptedInput>& batch) const;
+
+    // MC dropout: the model's dropout submodules (a type named …Dropout…, as torch.nn's are), and `passes` runs of
+    // predict() on one input with them switched on in a copy of the model (the model itself stays in eval mode,
+    // whoever else is using it). A traced model's dropout is fixed at tracing: its passes do not differ.
+    std::vector<std::string> dropoutLayers() const;
+    std::vector<std::vector<float>> predictWithDropout(const AdaptedInput& input, int passes, std::uint64_t seed) const;
 
     // Layer access for Grad-CAM and concept tests. A layer is reached through the model's submodule chain where
     // running them one after another reproduces forward() (checked at load on a fixed probe input, to 1e-5

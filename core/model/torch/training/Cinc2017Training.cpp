@@ -1,5 +1,6 @@
 #include "model/torch/training/Cinc2017Training.h"
 
+#include "io/NumberText.h"
 #include "io/ReaderRegistry.h"
 #include "model/ModelCard.h"
 #include "model/ModelInputAdapter.h"
@@ -238,15 +239,6 @@ std::vector<std::array<float, 4>> evaluate(torch::jit::Module& model, const std:
     return out;
 }
 
-std::string fixed(double v, int decimals)
-{
-    std::ostringstream s;
-    s.setf(std::ios::fixed);
-    s.precision(decimals);
-    s << v;
-    return s.str();
-}
-
 ModelCard cinc2017Card(const Cinc2017Scores& s)
 {
     ModelCard c;
@@ -272,10 +264,10 @@ ModelCard cinc2017Card(const Cinc2017Scores& s)
     lim << "Not a medical device. Trained on the PhysioNet/CinC Challenge 2017 recordings (AliveCor handheld, lead I "
            "equivalent, 300 Hz, 9–61 s; Clifford et al. 2017, data ODC-BY 1.0); other devices, leads and populations "
            "are outside what it has seen. Validation (17 % of the records, stratified, "
-        << s.records << " recordings): F1 normal " << fixed(s.f1[0], 3) << ", AF " << fixed(s.f1[1], 3) << ", other "
-        << fixed(s.f1[2], 3) << ", noisy " << fixed(s.f1[3], 3) << "; challenge score (mean F1 of N, A, O) "
-        << fixed(s.challenge, 3) << "; AUROC normal " << fixed(s.auroc[0], 3) << ", AF " << fixed(s.auroc[1], 3) << ", other "
-        << fixed(s.auroc[2], 3) << ", noisy " << fixed(s.auroc[3], 3)
+        << s.records << " recordings): F1 normal " << fixedDecimals(s.f1[0], 3) << ", AF " << fixedDecimals(s.f1[1], 3) << ", other "
+        << fixedDecimals(s.f1[2], 3) << ", noisy " << fixedDecimals(s.f1[3], 3) << "; challenge score (mean F1 of N, A, O) "
+        << fixedDecimals(s.challenge, 3) << "; AUROC normal " << fixedDecimals(s.auroc[0], 3) << ", AF " << fixedDecimals(s.auroc[1], 3) << ", other "
+        << fixedDecimals(s.auroc[2], 3) << ", noisy " << fixedDecimals(s.auroc[3], 3)
         << "; confusion (rows the truth N, A, O, ~; columns the prediction)";
     for (std::size_t r = 0; r < 4; ++r)
         lim << (r ? " /" : "") << " " << s.confusion[r][0] << " " << s.confusion[r][1] << " " << s.confusion[r][2] << " "
@@ -333,7 +325,7 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
     report.trainRecords = int(train.size());
     report.validationRecords = int(val.size());
     say("loaded " + std::to_string(records.size()) + " recordings: " + std::to_string(train.size()) + " to train on, " +
-        std::to_string(val.size()) + " for validation (" + fixed(std::chrono::duration<double>(Clock::now() - t0).count(), 1) + " s)");
+        std::to_string(val.size()) + " for validation (" + fixedDecimals(std::chrono::duration<double>(Clock::now() - t0).count(), 1) + " s)");
 
     torch::manual_seed(o.seed);
     auto model = buildNetwork();
@@ -391,10 +383,10 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
         }
         const auto scores = cinc2017Scores(truth, predicted, probabilities);
         report.epochs = epoch;
-        say("epoch " + std::to_string(epoch) + ": loss " + fixed(lossSum / std::max(1, batches), 4) + ", validation F1 N " +
-            fixed(scores.f1[0], 3) + " A " + fixed(scores.f1[1], 3) + " O " + fixed(scores.f1[2], 3) + " ~ " +
-            fixed(scores.f1[3], 3) + ", challenge " + fixed(scores.challenge, 3) + " (lr " + fixed(lr * 1000, 3) + "e-3, " +
-            fixed(std::chrono::duration<double>(Clock::now() - e0).count(), 0) + " s)");
+        say("epoch " + std::to_string(epoch) + ": loss " + fixedDecimals(lossSum / std::max(1, batches), 4) + ", validation F1 N " +
+            fixedDecimals(scores.f1[0], 3) + " A " + fixedDecimals(scores.f1[1], 3) + " O " + fixedDecimals(scores.f1[2], 3) + " ~ " +
+            fixedDecimals(scores.f1[3], 3) + ", challenge " + fixedDecimals(scores.challenge, 3) + " (lr " + fixedDecimals(lr * 1000, 3) + "e-3, " +
+            fixedDecimals(std::chrono::duration<double>(Clock::now() - e0).count(), 0) + " s)");
         if (scores.challenge > best) {
             best = scores.challenge;
             report.bestEpoch = epoch;
@@ -436,13 +428,13 @@ std::string formatCinc2017Report(const Cinc2017Report& r)
     const auto& v = r.validation;
     s << "af-cinc2017: " << r.parameters << " parameters, " << r.trainRecords << " recordings trained on, "
       << r.validationRecords << " validated; best epoch " << r.bestEpoch << " of " << r.epochs << ", "
-      << fixed(r.seconds / 60.0, 1) << " min\n";
+      << fixedDecimals(r.seconds / 60.0, 1) << " min\n";
     s << "  class                F1     precision  recall  AUROC\n";
     for (int c = 0; c < 4; ++c)
         s << "  " << kCincLabels[std::size_t(c)] << std::string(21 - std::string(kCincLabels[std::size_t(c)]).size(), ' ')
-          << fixed(v.f1[std::size_t(c)], 3) << "  " << fixed(v.precision[std::size_t(c)], 3) << "      "
-          << fixed(v.recall[std::size_t(c)], 3) << "   " << fixed(v.auroc[std::size_t(c)], 3) << "\n";
-    s << "  challenge score (mean F1 of N, A, O): " << fixed(v.challenge, 3) << "\n  confusion (rows truth N A O ~, columns predicted):\n";
+          << fixedDecimals(v.f1[std::size_t(c)], 3) << "  " << fixedDecimals(v.precision[std::size_t(c)], 3) << "      "
+          << fixedDecimals(v.recall[std::size_t(c)], 3) << "   " << fixedDecimals(v.auroc[std::size_t(c)], 3) << "\n";
+    s << "  challenge score (mean F1 of N, A, O): " << fixedDecimals(v.challenge, 3) << "\n  confusion (rows truth N A O ~, columns predicted):\n";
     for (const auto& row : v.confusion)
         s << "    " << row[0] << " " << row[1] << " " << row[2] << " " << row[3] << "\n";
     s << "  wrote " << r.modelFile << ", " << r.cardFile << ", " << r.splitFile << "\n";

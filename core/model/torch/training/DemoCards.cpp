@@ -32,6 +32,7 @@ ModelCard afCard(int latentSize)
     c.task = ModelTask::Binary;
     c.outputs = {{"atrial fibrillation", ""}};
     c.activation = OutputActivation::Sigmoid;
+    c.decisionThreshold = 0.5;   // AF when more likely than not
     c.intendedUse = "Teaching and testing explanation methods (Grad-CAM, concept tests, counterfactuals) on a model "
                     "whose cause is known: atrial fibrillation versus other rhythms in 10 s 12-lead ECGs.";
     c.limitations = "Demo model trained on synthetic ECGs only (ExECG synthetic generator, execg-synth 1.0): AF versus "
@@ -58,6 +59,7 @@ ModelCard potassiumCard(int latentSize)
     // The T wave changes first and most across the trained range (peaked when high, flat when low); P, PR and QRS
     // follow only at the extremes.
     c.labelWaves = {WaveSegment::T};
+    c.decisionThreshold = 5.5;   // hyperkalaemia from 5.5 mmol/L, the usual laboratory cut-off
     return c;
 }
 
