@@ -868,6 +868,29 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>execg::ComparisonPage</name>
+    <message>
+        <source>Model against model</source>
+        <translation>Modell gegen Modell</translation>
+    </message>
+    <message>
+        <source>The same recording through %1 models; each model&apos;s evidence (%2) as shares of its own total.</source>
+        <translation>Dieselbe Aufzeichnung durch %1 Modelle; die Evidenz jedes Modells (%2) als Anteile an seiner eigenen Summe.</translation>
+    </message>
+    <message>
+        <source>prediction: %1 · %2</source>
+        <translation>Vorhersage: %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 minus %2 (points of each model&apos;s evidence)</source>
+        <translation>%1 minus %2 (Prozentpunkte der Evidenz jedes Modells)</translation>
+    </message>
+    <message>
+        <source>cannot paint the PDF</source>
+        <translation>das PDF kann nicht gezeichnet werden</translation>
+    </message>
+</context>
+<context>
     <name>execg::ComparisonView</name>
     <message>
         <source>Colour scale:</source>
@@ -1699,6 +1722,10 @@ SHA-256 %2</translation>
         <source>Audit &amp;log…</source>
         <translation>&amp;Prüfprotokoll …</translation>
     </message>
+    <message>
+        <source>Compare &amp;models…</source>
+        <translation>&amp;Modelle vergleichen …</translation>
+    </message>
 </context>
 <context>
     <name>execg::MeasurementsView</name>
@@ -1729,6 +1756,80 @@ SHA-256 %2</translation>
     <message>
         <source> — %1 averaged over the aligned beats</source>
         <translation> — %1 gemittelt über die ausgerichteten Schläge</translation>
+    </message>
+</context>
+<context>
+    <name>execg::ModelComparisonSession</name>
+    <message>
+        <source>%1: nothing to export yet — compare the models first</source>
+        <translation>%1: noch nichts zu exportieren — vergleichen Sie zuerst die Modelle</translation>
+    </message>
+</context>
+<context>
+    <name>execg::ModelComparisonView</name>
+    <message>
+        <source>Model against model — ExECG Studio</source>
+        <translation>Modell gegen Modell — ExECG Studio</translation>
+    </message>
+    <message>
+        <source>Other model…</source>
+        <translation>Anderes Modell …</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>PDF exportieren …</translation>
+    </message>
+    <message>
+        <source>against</source>
+        <translation>gegen</translation>
+    </message>
+    <message>
+        <source>Points of each model&apos;s own evidence: the second model&apos;s share in that lead and wave minus the first model&apos;s (red: the second relies on it more, blue: less)</source>
+        <translation>Prozentpunkte der eigenen Evidenz jedes Modells: der Anteil des zweiten Modells in dieser Ableitung und Welle minus der des ersten (rot: das zweite stützt sich mehr darauf, blau: weniger)</translation>
+    </message>
+    <message>
+        <source>Export the comparison</source>
+        <translation>Den Vergleich exportieren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The models could not be compared: %1</source>
+        <translation>Die Modelle konnten nicht verglichen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (the case&apos;s model)</source>
+        <translation>%1 (das Modell des Falls)</translation>
+    </message>
+    <message>
+        <source>%1 with %2: choose the model to compare it with.</source>
+        <translation>%1 mit %2: wählen Sie das Modell zum Vergleich.</translation>
+    </message>
+    <message>
+        <source>Running %1 with both models …</source>
+        <translation>%1 läuft mit beiden Modellen …</translation>
+    </message>
+    <message>
+        <source>Compare with a model</source>
+        <translation>Mit einem Modell vergleichen</translation>
+    </message>
+    <message>
+        <source>TorchScript models (*.pt)</source>
+        <translation>TorchScript-Modelle (*.pt)</translation>
+    </message>
+    <message>
+        <source>% of each model&apos;s evidence; one scale for all</source>
+        <translation>% der Evidenz jedes Modells; eine Skala für alle</translation>
+    </message>
+    <message>
+        <source>%1 against %2 on %3, %4: points of each model&apos;s own evidence, second minus first.</source>
+        <translation>%1 gegen %2 an %3, %4: Prozentpunkte der eigenen Evidenz jedes Modells, zweites minus erstes.</translation>
     </message>
 </context>
 <context>

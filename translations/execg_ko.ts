@@ -868,6 +868,29 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>execg::ComparisonPage</name>
+    <message>
+        <source>Model against model</source>
+        <translation>모델 대 모델</translation>
+    </message>
+    <message>
+        <source>The same recording through %1 models; each model&apos;s evidence (%2) as shares of its own total.</source>
+        <translation>같은 기록을 %1개 모델로 분석; 각 모델의 근거(%2)를 자신의 총합에 대한 비율로 표시.</translation>
+    </message>
+    <message>
+        <source>prediction: %1 · %2</source>
+        <translation>예측: %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 minus %2 (points of each model&apos;s evidence)</source>
+        <translation>%1 빼기 %2 (각 모델 근거의 %p)</translation>
+    </message>
+    <message>
+        <source>cannot paint the PDF</source>
+        <translation>PDF를 그릴 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>execg::ComparisonView</name>
     <message>
         <source>Colour scale:</source>
@@ -1696,6 +1719,10 @@ SHA-256 %2</translation>
         <source>Audit &amp;log…</source>
         <translation>감사 로그(&amp;L)…</translation>
     </message>
+    <message>
+        <source>Compare &amp;models…</source>
+        <translation>모델 비교(&amp;M)…</translation>
+    </message>
 </context>
 <context>
     <name>execg::MeasurementsView</name>
@@ -1726,6 +1753,80 @@ SHA-256 %2</translation>
     <message>
         <source> — %1 averaged over the aligned beats</source>
         <translation> — 정렬된 박동에 대해 평균한 %1</translation>
+    </message>
+</context>
+<context>
+    <name>execg::ModelComparisonSession</name>
+    <message>
+        <source>%1: nothing to export yet — compare the models first</source>
+        <translation>%1: 아직 내보낼 것이 없습니다 — 먼저 모델을 비교하십시오</translation>
+    </message>
+</context>
+<context>
+    <name>execg::ModelComparisonView</name>
+    <message>
+        <source>Model against model — ExECG Studio</source>
+        <translation>모델 대 모델 — ExECG Studio</translation>
+    </message>
+    <message>
+        <source>Other model…</source>
+        <translation>다른 모델…</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>PDF 내보내기…</translation>
+    </message>
+    <message>
+        <source>against</source>
+        <translation>대</translation>
+    </message>
+    <message>
+        <source>Points of each model&apos;s own evidence: the second model&apos;s share in that lead and wave minus the first model&apos;s (red: the second relies on it more, blue: less)</source>
+        <translation>각 모델 자신의 근거에 대한 %p: 해당 유도와 파형에서 두 번째 모델의 비율 빼기 첫 번째 모델의 비율 (빨강: 두 번째가 더 의존, 파랑: 덜 의존)</translation>
+    </message>
+    <message>
+        <source>Export the comparison</source>
+        <translation>비교 내보내기</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The models could not be compared: %1</source>
+        <translation>모델을 비교할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 (the case&apos;s model)</source>
+        <translation>%1 (사례의 모델)</translation>
+    </message>
+    <message>
+        <source>%1 with %2: choose the model to compare it with.</source>
+        <translation>%1, %2: 비교할 모델을 고르십시오.</translation>
+    </message>
+    <message>
+        <source>Running %1 with both models …</source>
+        <translation>두 모델로 %1 실행 중 …</translation>
+    </message>
+    <message>
+        <source>Compare with a model</source>
+        <translation>모델과 비교</translation>
+    </message>
+    <message>
+        <source>TorchScript models (*.pt)</source>
+        <translation>TorchScript 모델 (*.pt)</translation>
+    </message>
+    <message>
+        <source>% of each model&apos;s evidence; one scale for all</source>
+        <translation>각 모델 근거의 %; 모두 같은 척도</translation>
+    </message>
+    <message>
+        <source>%1 against %2 on %3, %4: points of each model&apos;s own evidence, second minus first.</source>
+        <translation>%3에서 %1 대 %2, %4: 각 모델 자신의 근거에 대한 %p, 두 번째 빼기 첫 번째.</translation>
     </message>
 </context>
 <context>

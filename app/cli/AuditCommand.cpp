@@ -5,6 +5,7 @@
 #include "CliArgs.h"
 #include "Commands.h"
 
+#include "analysis/ResultsJson.h"
 #include "audit/AuditLog.h"
 #include "model/Sha256.h"
 
@@ -34,7 +35,15 @@ AuditRecordResult recordAudit(const ResultsDocument& document, const std::string
     }
     try {
         AuditLog log(result.log);
-        result.entry = log.append(auditEntryFor(document, program, sha256OfFile(resultsPath)));
+        // A document not written to a file (compare) is hashed as `execg-cli explain` would write it.
+        std::string hash;
+        if (resultsPath.empty()) {
+            const std::string text = resultsText(document);
+            hash = sha256Hex(std::vector<std::uint8_t>(text.begin(), text.end()));
+        } else {
+            hash = sha256OfFile(resultsPath);
+        }
+        result.entry = log.append(auditEntryFor(document, program, hash));
     } catch (const std::exception& e) {
         // The analysis stands; the user is told it is not in the trail.
         result.missing = e.what();

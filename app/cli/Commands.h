@@ -15,7 +15,8 @@ int runSynth(const std::vector<std::string>& words);   // synth --help lists eve
 int runReport(const std::vector<std::string>& words);  // PDF reports in a batch (built with the GUI libraries)
 int runModelInfo(const std::vector<std::string>& words); // a TorchScript file's input, outputs, submodules, a card skeleton
 int runConvert(const std::vector<std::string>& words); // a recording in another format (WFDB, DICOM, EDF+, SCP-ECG)
-int runCohort(const std::vector<std::string>& words);
-int runAudit(const std::vector<std::string>& words);   // audit verify | list: the hash-chained analysis log  // cohort run | merge: a population's analysis in a results store
+int runCohort(const std::vector<std::string>& words);  // cohort run | merge: a population's analysis in a results store
+int runAudit(const std::vector<std::string>& words);   // audit verify | list: the hash-chained analysis log
+int runCompare(const std::vector<std::string>& words); // model against model on one recording (built with the GUI libraries)
 
 } // namespace execg::cli

@@ -66,6 +66,10 @@ const std::vector<Command>& commands()
                                           a PDF report and a JSON per recording, a batch summary;
                                           `execg-cli report --help` lists every option
 )", true},
+        {"compare", execg::cli::runCompare, R"(  compare --model A.pt --model B.pt... FILE --out DIR [--method NAME]
+                                          model against model: predictions, evidence per lead and wave,
+                                          the difference table and its reading; JSON and PDF
+)", true},
 #endif
         {"tcav", execg::cli::runTcav, R"(  tcav --model M.pt --concept NAME|DIR|TABLE.csv:COLUMN... --inputs FILE|DIR... [--layer L]... [--target T]
         [--runs N] [--seed S] [--json]

@@ -7,6 +7,7 @@
 #include "model/torch/TorchModel.h"
 #include "render/MapDisplayText.h"
 #include "widgets/AuditLogView.h"
+#include "widgets/ModelComparisonView.h"
 #include "widgets/CohortView.h"
 #include "widgets/ComparisonView.h"
 #include "widgets/CounterfactualView.h"
@@ -310,6 +311,7 @@ void MainWindow::buildMenus()
     audit->setChecked(Settings().value(setting::auditEnabled));
     connect(audit, &QAction::toggled, this, [](bool on) { Settings().setValue(setting::auditEnabled, on); });
     analysis->addAction(tr("Audit &log…"), this, &MainWindow::showAuditLog);
+    analysis->addAction(tr("Compare &models…"), this, &MainWindow::showModelComparison);
     teachingMenu_ = menuBar()->addMenu(tr("&Teaching"));
     QAction* deidentify = teachingMenu_->addAction(tr("&De-identify cases"));
     deidentify->setObjectName(QStringLiteral("deidentifyAction"));
@@ -602,6 +604,23 @@ CohortView* MainWindow::showCohort()
     cohort_->show();
     cohort_->raise();
     return cohort_;
+}
+
+ModelComparisonView* MainWindow::showModelComparison()
+{
+    if (!modelComparison_) {
+        modelComparison_ = new ModelComparisonView(this);
+        modelComparison_->setWindowFlag(Qt::Window);
+        modelComparison_->resize(1400, 900);
+    }
+    // The chart's method, else integrated gradients.
+    const ExplanationEntry* e = chartEntry();
+    const std::string method = e ? e->choice.method : std::string("integrated-gradients");
+    modelComparison_->setCase(workbench_->recording(), workbench_->groupIndex(), workbench_->casePath(), workbench_->modelPath(), method,
+                              chartState_->display().chart, chartState_->display().map);
+    modelComparison_->show();
+    modelComparison_->raise();
+    return modelComparison_;
 }
 
 AuditLogView* MainWindow::showAuditLog()

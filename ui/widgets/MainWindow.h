@@ -20,6 +20,7 @@ namespace execg {
 
 class ChartState;
 class AuditLogView;
+class ModelComparisonView;
 class CohortView;
 class ComparisonView;
 struct ExplanationEntry;
@@ -85,6 +86,8 @@ public:
     CohortView* showCohort();
     // The audit log viewer (created on first use), re-read and verified each time it is shown.
     AuditLogView* showAuditLog();
+    // The model-against-model window (created on first use), set to the case, its model and the chart's method.
+    ModelComparisonView* showModelComparison();
     // Milliseconds from asking to open a file to its chart painted (the last case opened).
     double lastOpenToChartMs() const { return openToChartMs_; }
 
@@ -134,6 +137,7 @@ private:
     TeachingControls* teaching_ = nullptr;
     CohortView* cohort_ = nullptr;
     AuditLogView* auditLog_ = nullptr;
+    ModelComparisonView* modelComparison_ = nullptr;
     ModelPanel* modelPanel_ = nullptr;
     ExplainerPanel* explainers_ = nullptr;
     WorklistPanel* worklist_ = nullptr;
