@@ -1,6 +1,7 @@
 // The audit trail (issue 27): entries chained by SHA-256; one byte edited, one entry removed, two reordered — each
 // found and named by verify(); UPDATE and DELETE refused; 10,000 entries verified (time printed, not asserted); an
-// entry for a results document carries its methods' parameters and seeds.
+// entry for a results document carries its methods' parameters and seeds; a writer killed mid-append leaves no torn
+// entry.
 #include "audit/AuditLog.h"
 
 #include <QElapsedTimer>
@@ -8,6 +9,10 @@
 #include <QTest>
 
 #include <sqlite3.h>
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace execg;
 
@@ -122,6 +127,35 @@ private slots:
         for (const auto& x : p)
             QVERIFY2(x.problem.find("out of place") == 0, qPrintable(problems(p)));
         QCOMPARE(p.front().seq, std::int64_t(2));
+    }
+
+    void survivesAKilledProcess()
+    {
+        // A child appends as fast as it can and is killed (SIGKILL: no handler, no clean close) mid-stream; the log
+        // then holds only whole entries, its chain verifies, and appending goes on from where it stopped.
+        const std::string path = dir_.filePath("killed.sqlite").toStdString();
+        AuditLog(path).append(entry(0));
+        const pid_t child = fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            AuditLog log(path);
+            for (int k = 1;; ++k)
+                log.append(entry(k));
+        }
+        QTest::qWait(400);
+        QCOMPARE(kill(child, SIGKILL), 0);
+        int status = 0;
+        QCOMPARE(waitpid(child, &status, 0), child);
+        QVERIFY(WIFSIGNALED(status));
+        AuditLog log(path);
+        const auto before = log.entries();
+        qInfo("%zu entries when the writer was killed", before.size());
+        QVERIFY(before.size() > 1);
+        QVERIFY2(log.verify().empty(), qPrintable(problems(log.verify())));
+        const AuditEntry next = log.append(entry(99));
+        QCOMPARE(next.seq, before.back().seq + 1);
+        QCOMPARE(next.prevHash, before.back().hash);
+        QVERIFY(log.verify().empty());
     }
 
     void tenThousandEntries()
