@@ -1,10 +1,10 @@
 #include "audit/AuditLog.h"
 
+#include "io/SqliteStatement.h"
 #include "io/UtcTime.h"
 #include "model/Sha256.h"
 
 #include <nlohmann/json.hpp>
-#include <sqlite3.h>
 
 #include <pwd.h>
 #include <unistd.h>
@@ -36,11 +36,7 @@ CREATE TRIGGER IF NOT EXISTS entries_no_delete BEFORE DELETE ON entries
 const char* const kColumns =
     "seq, time_utc, user, host, program, input, input_sha256, model, model_sha256, methods, software, results_sha256, prev_hash, hash";
 
-std::string text(sqlite3_stmt* s, int c)
-{
-    const auto* t = sqlite3_column_text(s, c);
-    return t ? std::string(reinterpret_cast<const char*>(t), std::size_t(sqlite3_column_bytes(s, c))) : std::string();
-}
+using Statement = SqliteStatement<AuditError>;
 
 
 std::string userName()
@@ -74,14 +70,14 @@ bool mentions(const std::string& path, const std::string& sha256, const std::str
     return lower(path).find(n) != std::string::npos || lower(sha256).rfind(n, 0) == 0;
 }
 
-AuditEntry entryFromRow(sqlite3_stmt* s)
+AuditEntry entryFromRow(const Statement& s)
 {
     AuditEntry e;
-    e.seq = sqlite3_column_int64(s, 0);
+    e.seq = s.integer64(0);
     std::string* fields[] = {&e.timeUtc, &e.user,    &e.host,     &e.program,       &e.input,    &e.inputSha256, &e.model,
                              &e.modelSha256, &e.methods, &e.software, &e.resultsSha256, &e.prevHash, &e.hash};
     for (int k = 0; k < 13; ++k)
-        *fields[k] = text(s, k + 1);
+        *fields[k] = s.text(k + 1);
     return e;
 }
 
@@ -154,13 +150,7 @@ AuditLog::AuditLog(const std::string& path) : path_(path)
     std::error_code ec;
     if (const auto folder = std::filesystem::path(path).parent_path(); !folder.empty())
         std::filesystem::create_directories(folder, ec);
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
-        const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
-        sqlite3_close(db_);
-        db_ = nullptr;
-        throw AuditError(path + ": cannot open the audit log: " + why);
-    }
-    sqlite3_busy_timeout(db_, 10000);   // several programs append to one log
+    db_ = openSqliteDatabase<AuditError>(path, true, "the audit log");   // several programs append to one log
     char* message = nullptr;
     const std::string setup = std::string("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;") + kSchema;
     if (sqlite3_exec(db_, setup.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
@@ -180,73 +170,57 @@ AuditEntry AuditLog::appendOnce(AuditEntry e) { return appendEntry(std::move(e),
 
 AuditEntry AuditLog::appendEntry(AuditEntry e, bool once)
 {
-    const auto fail = [&](const char* what) -> AuditError {
-        const std::string why = sqlite3_errmsg(db_);
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        return AuditError(path_ + ": " + what + ": " + why);
-    };
     // IMMEDIATE: the chain's last hash is read and the new entry written with no other writer between.
     if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
-        throw fail("cannot append");
-    if (once) {
-        sqlite3_stmt* same = nullptr;
-        const std::string sql = std::string("SELECT ") + kColumns +
-                                " FROM entries WHERE results_sha256 = ? AND program = ? ORDER BY seq DESC LIMIT 1";
-        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &same, nullptr) != SQLITE_OK)
-            throw fail("cannot read");
-        sqlite3_bind_text(same, 1, e.resultsSha256.c_str(), int(e.resultsSha256.size()), SQLITE_TRANSIENT);
-        sqlite3_bind_text(same, 2, e.program.c_str(), int(e.program.size()), SQLITE_TRANSIENT);
-        std::optional<AuditEntry> found;
-        if (sqlite3_step(same) == SQLITE_ROW)
-            found = entryFromRow(same);
-        sqlite3_finalize(same);
-        if (found) {
-            sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
-            return *found;
+        throw AuditError(path_ + ": cannot append: " + sqlite3_errmsg(db_));
+    try {
+        if (once) {
+            Statement same(db_, std::string("SELECT ") + kColumns + " FROM entries WHERE results_sha256 = ? AND program = ? ORDER BY seq DESC LIMIT 1",
+                           path_);
+            same.bind(1, e.resultsSha256).bind(2, e.program);
+            if (same.step()) {
+                AuditEntry found = entryFromRow(same);
+                same.reset();   // no statement left open across the COMMIT
+                sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+                return found;
+            }
         }
+        Statement last(db_, "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1", path_);
+        e.seq = 1;
+        e.prevHash = std::string(64, '0');
+        if (last.step()) {
+            e.seq = last.integer64(0) + 1;
+            e.prevHash = last.text(1);
+        }
+        last.reset();
+        e.timeUtc = utcTimestamp();
+        e.user = userName();
+        e.host = hostName();
+        e.hash = auditEntryHash(e);
+        Statement insert(db_, std::string("INSERT INTO entries(") + kColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", path_);
+        insert.bind(1, e.seq);
+        const std::string* values[] = {&e.timeUtc, &e.user,     &e.host,     &e.program,       &e.input,    &e.inputSha256,
+                                       &e.model,   &e.modelSha256, &e.methods, &e.software, &e.resultsSha256, &e.prevHash, &e.hash};
+        for (int k = 0; k < 13; ++k)
+            insert.bind(k + 2, *values[k]);
+        insert.step();
+        if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+            throw AuditError(path_ + ": cannot append: " + sqlite3_errmsg(db_));
+    } catch (const AuditError&) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
     }
-    sqlite3_stmt* last = nullptr;
-    sqlite3_prepare_v2(db_, "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1", -1, &last, nullptr);
-    e.seq = 1;
-    e.prevHash = std::string(64, '0');
-    if (last && sqlite3_step(last) == SQLITE_ROW) {
-        e.seq = sqlite3_column_int64(last, 0) + 1;
-        e.prevHash = text(last, 1);
-    }
-    sqlite3_finalize(last);
-    e.timeUtc = utcTimestamp();
-    e.user = userName();
-    e.host = hostName();
-    e.hash = auditEntryHash(e);
-    sqlite3_stmt* insert = nullptr;
-    sqlite3_prepare_v2(db_, (std::string("INSERT INTO entries(") + kColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)").c_str(), -1,
-                       &insert, nullptr);
-    const std::string* values[] = {&e.timeUtc, &e.user,     &e.host,     &e.program,       &e.input,    &e.inputSha256,
-                                   &e.model,   &e.modelSha256, &e.methods, &e.software, &e.resultsSha256, &e.prevHash, &e.hash};
-    sqlite3_bind_int64(insert, 1, e.seq);
-    for (int k = 0; k < 13; ++k)
-        sqlite3_bind_text(insert, k + 2, values[k]->c_str(), int(values[k]->size()), SQLITE_TRANSIENT);
-    const int rc = sqlite3_step(insert);
-    sqlite3_finalize(insert);
-    if (rc != SQLITE_DONE)
-        throw fail("cannot append");
-    if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
-        throw fail("cannot append");
     return e;
 }
 
 std::vector<AuditEntry> AuditLog::entries() const
 {
     std::vector<AuditEntry> out;
-    sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(db_, (std::string("SELECT ") + kColumns + " FROM entries ORDER BY seq").c_str(), -1, &s, nullptr) != SQLITE_OK)
-        throw AuditError(path_ + ": cannot read the audit log: " + sqlite3_errmsg(db_));
-    while (sqlite3_step(s) == SQLITE_ROW)
+    Statement s(db_, std::string("SELECT ") + kColumns + " FROM entries ORDER BY seq", path_);
+    while (s.step())
         out.push_back(entryFromRow(s));
-    sqlite3_finalize(s);
     return out;
 }
-
 
 std::vector<AuditProblem> AuditLog::verify() const
 {
