@@ -180,7 +180,7 @@ CohortReport buildCohortReport(const CohortStore& store, const CohortReportOptio
                                     (columns.empty() ? std::string(" (it had no label columns)") : " (it has " + columns + ")"));
     }
 
-    // Pass 1: the leads, the outputs, failures, and what puts each record in a group.
+    // Pass 1: the leads, the outputs, failures, and what puts each record in a group — the records' own rows only.
     std::vector<RecordKey> keys;
     std::set<std::string> seenLeads;
     std::vector<std::string> otherLeads;
@@ -217,7 +217,7 @@ CohortReport buildCohortReport(const CohortStore& store, const CohortReportOptio
                 k.label = it->second;
         }
         keys.push_back(k);
-    });
+    }, CohortRead::Outputs);
     for (const auto& l : standardTwelveLeads())
         if (seenLeads.count(l))
             report.leads.push_back(l);

@@ -317,7 +317,7 @@ void CohortStore::insert(const CohortRecord& r)
     }
 }
 
-void CohortStore::forEachRecord(const std::function<void(const CohortRecord&)>& visit, bool withMaps) const
+void CohortStore::forEachRecord(const std::function<void(const CohortRecord&)>& visit, CohortRead parts) const
 {
     // One read transaction: a run adding records meanwhile (WAL) changes nothing this pass sees.
     exec("BEGIN");
@@ -363,6 +363,10 @@ void CohortStore::forEachRecord(const std::function<void(const CohortRecord&)>& 
             each(outputs, [&](Statement& s) {
                 r.outputs.push_back({s.text(0), s.text(1), float(s.real(2)), s.real(3), s.integer(4) != 0});
             });
+            if (parts == CohortRead::Outputs) {
+                visit(r);
+                continue;
+            }
             measurements.bind(1, id);
             each(measurements, [&](Statement& s) { r.measurements.push_back({s.text(0), s.text(1), s.text(2), s.real(3)}); });
             median.bind(1, id);
@@ -397,7 +401,7 @@ void CohortStore::forEachRecord(const std::function<void(const CohortRecord&)>& 
                         m.counterfactual->parameterChanges.push_back({s.text(0), s.text(1), s.real(3), s.text(2), s.text(4)});
                     });
                 }
-                if (withMaps) {
+                if (parts == CohortRead::WithMaps) {
                     map.bind(1, id).bind(2, m.method);
                     each(map, [&](Statement& s) {
                         m.mapLeads = s.integer(0);
@@ -438,7 +442,7 @@ std::pair<int, int> CohortStore::merge(const std::vector<std::string>& sources)
                 }
                 insert(r);
                 ++copied;
-            }, true);
+            }, CohortRead::WithMaps);
             exec("COMMIT");
         } catch (...) {
             sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);

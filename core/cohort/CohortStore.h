@@ -40,6 +40,10 @@ struct CohortCounts {
     int records = 0, analysed = 0, failed = 0;
 };
 
+// How much of each record forEachRecord reads: the record's own row and its outputs (what groups it), everything
+// but the full maps, or everything.
+enum class CohortRead { Outputs, Full, WithMaps };
+
 class CohortStore {
 public:
     // Creates the store with `identity`, or opens an existing one made with the same identity (CohortStoreError
@@ -62,7 +66,7 @@ public:
     void add(const CohortRecord& record);
 
     // Every record in input order (full maps only when asked: they are large).
-    void forEachRecord(const std::function<void(const CohortRecord&)>& visit, bool withMaps = false) const;
+    void forEachRecord(const std::function<void(const CohortRecord&)>& visit, CohortRead parts = CohortRead::Full) const;
 
     // Joins `sources` into this store: each record not yet here is copied whole (one transaction per source);
     // a record already here is left as it is and counted. CohortStoreError, before anything is copied, when a

@@ -203,7 +203,7 @@ private slots:
         QCOMPARE(store.counts().failed, 1);
         QCOMPARE(store.settledInputs(), (std::set<std::string>{"a.hea", "b.hea"}));
         std::vector<CohortRecord> records;
-        store.forEachRecord([&](const CohortRecord& r) { records.push_back(r); }, true);
+        store.forEachRecord([&](const CohortRecord& r) { records.push_back(r); }, CohortRead::WithMaps);
         QCOMPARE(records.size(), std::size_t(2));
         QCOMPARE(records[0].error, std::string("a.hea: line 1: number of signals 'an' is not valid"));
         const CohortRecord want = sampleRecord("b.hea", 7.5), &got = records[1];
@@ -237,6 +237,16 @@ private slots:
         QCOMPARE(cf.parameterChanges.front().text, want.methods[1].counterfactual->parameterChanges.front().text);
         // Without maps unless asked.
         store.forEachRecord([&](const CohortRecord& r) { QVERIFY(r.error.size() || r.methods[0].map.empty()); });
+        // The record's own row and its outputs only (what a report needs to group it): the same row, no methods.
+        std::vector<CohortRecord> heads;
+        store.forEachRecord([&](const CohortRecord& r) { heads.push_back(r); }, CohortRead::Outputs);
+        QCOMPARE(heads.size(), std::size_t(2));
+        QCOMPARE(heads[1].labels, want.labels);
+        QCOMPARE(heads[1].leads, want.leads);
+        QCOMPARE(heads[1].outputs.size(), std::size_t(1));
+        QCOMPARE(heads[1].outputs[0].value, 7.5);
+        QCOMPARE(heads[1].predicted, got.predicted);
+        QVERIFY(heads[1].methods.empty() && heads[1].measurements.empty() && heads[1].medianBeat.empty());
     }
 
     void anotherAnalysisIsRefused()
@@ -283,7 +293,7 @@ private slots:
         QCOMPARE(out.counts().records, 3);
         QVERIFY_THROWS_EXCEPTION(CohortStoreError, out.merge({d + "/out.sqlite"}));
         double sum = 0;
-        out.forEachRecord([&](const CohortRecord& r) { sum += r.outputs.at(0).value; }, true);
+        out.forEachRecord([&](const CohortRecord& r) { sum += r.outputs.at(0).value; }, CohortRead::WithMaps);
         QCOMPARE(sum, 15.0);
     }
 };
