@@ -367,9 +367,11 @@ void Workbench::startPrediction()
         prediction_ = p;
         target_ = CaseAnalysis::chooseTarget(raw_, requestedTarget_ >= 0 ? std::optional<int>(requestedTarget_) : std::nullopt);
         emit predictionChanged();
-        startUncertainty();
+        // The maps first: on the model's one worker the stability check (tens of model calls, about a second on a
+        // 60 s recording with the real AF model) queues behind them.
         if (autoRun_)
             runExplanations();
+        startUncertainty();
     });
 }
 
@@ -442,8 +444,8 @@ void Workbench::setTarget(int output)
         return;
     target_ = target;
     emit predictionChanged();
-    startUncertainty();
     runExplanations();
+    startUncertainty();
 }
 
 // --- explanations -------------------------------------------------------------------------------------------------
