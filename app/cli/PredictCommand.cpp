@@ -39,7 +39,7 @@ struct Item {
     FittedCase fitted;   // its windows (one unless the card covers the whole recording)
     Prediction prediction;
     std::vector<float> raw;
-    std::shared_ptr<const Recording> recording;
+    std::shared_ptr<const Recording> recording;   // with --uncertainty only
     std::optional<UncertaintyResult> uncertainty;   // with --uncertainty
     std::string error;   // could not be read or fitted
 };
@@ -174,10 +174,12 @@ int runPredict(const std::vector<std::string>& words)
         Item it;
         it.file = file;
         try {
-            const GroupInFile in = readGroup(args, file);
+            GroupInFile in = readGroup(args, file);
             it.group = in.index;
-            it.recording = std::make_shared<const Recording>(in.recording);
             it.fitted.windows = fitToModel(in, model.card(), adapt);
+            // Kept only for the stability check: a call over thousands of recordings holds just their windows.
+            if (args.has("uncertainty"))
+                it.recording = std::make_shared<const Recording>(std::move(in.recording));
             it.fitted.input = it.fitted.windows.front();
         } catch (const UsageError&) {
             throw;
