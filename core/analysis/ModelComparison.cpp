@@ -11,16 +11,7 @@ namespace execg {
 
 namespace {
 
-std::string leadPhrase(const std::vector<std::string>& leads, bool all)
-{
-    if (all)
-        return "all leads";
-    const auto items = leadListItems(leads);
-    std::string s;
-    for (std::size_t i = 0; i < items.size(); ++i)
-        s += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
-    return s;
-}
+std::string leadPhrase(const std::vector<std::string>& leads, bool all) { return all ? "all leads" : leadListText(leads); }
 
 // "the T waves of V2–V4 (43 %)", or "no clear evidence".
 std::string whereItLies(const AttributionSummary& s)

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <random>
 
 namespace execg {
@@ -21,14 +20,6 @@ double median(std::vector<double> v)
     return *mid;
 }
 
-const Lead* leadNamed(const SignalGroup& g, const std::string& name)
-{
-    for (const auto& l : g.leads)
-        if (l.name == name)
-            return &l;
-    return nullptr;
-}
-
 // The mean of `x` over [from, to) samples, clipped to the lead; NaN where nothing is left.
 double meanOver(const std::vector<float>& x, double from, double to)
 {
@@ -42,23 +33,12 @@ double meanOver(const std::vector<float>& x, double from, double to)
     return s / double(b - a);
 }
 
-} // namespace
-
-namespace {
-
-// The TP baselines' runs [first, last) of at least 60 ms.
-std::vector<std::pair<std::size_t, std::size_t>> baselineRuns(const WaveSegmentation& waves)
+// The TP baselines' runs of at least 60 ms.
+std::vector<WaveRun> baselineRuns(const WaveSegmentation& waves)
 {
-    std::vector<std::pair<std::size_t, std::size_t>> runs;
     const auto shortest = std::size_t(std::max(3.0, 0.06 * waves.samplingRateHz));
-    for (std::size_t i = 0; i < waves.label.size();) {
-        std::size_t j = i;
-        while (j < waves.label.size() && waves.label[j] == waves.label[i])
-            ++j;
-        if (waves.label[i] == int(WaveSegment::TP) && j - i >= shortest)
-            runs.emplace_back(i, j);
-        i = j;
-    }
+    auto runs = waveRuns(waves);
+    std::erase_if(runs, [&](const WaveRun& r) { return r.label != int(WaveSegment::TP) || r.last - r.first < shortest; });
     return runs;
 }
 
@@ -89,14 +69,14 @@ double detrendedSd(const std::vector<float>& x, std::size_t first, std::size_t l
 
 std::vector<double> noiseLevelMv(const SignalGroup& group, const WaveSegmentation* waves)
 {
-    const auto runs = waves ? baselineRuns(*waves) : std::vector<std::pair<std::size_t, std::size_t>>{};
+    const auto runs = waves ? baselineRuns(*waves) : std::vector<WaveRun>{};
     std::vector<double> out;
     for (const auto& lead : group.leads) {
         if (runs.size() >= 3) {
             std::vector<double> sds;
-            for (const auto& [first, last] : runs)
-                if (last <= lead.samples.size())
-                    if (const double sd = detrendedSd(lead.samples, first, last); std::isfinite(sd))
+            for (const auto& run : runs)
+                if (run.last <= lead.samples.size())
+                    if (const double sd = detrendedSd(lead.samples, run.first, run.last); std::isfinite(sd))
                         sds.push_back(sd);
             if (sds.size() >= 3) {
                 out.push_back(median(sds));
@@ -188,7 +168,7 @@ std::optional<std::string> armLeadSwapWarning(const SignalGroup& group, const Wa
     // Global negativity in lead I — its P wave, QRS complex and T wave all below the PR segment's level — is the mark
     // of swapped arm electrodes (or of dextrocardia, which the precordial leads tell apart). A sinus P wave is upright
     // in I whatever the QRS axis, so a negative QRS alone (right axis deviation) does not count.
-    const Lead* one = leadNamed(group, "I");
+    const Lead* one = group.findLead("I");
     if (!one || waves.fiducials.empty())
         return std::nullopt;
     int beats = 0, inverted = 0;

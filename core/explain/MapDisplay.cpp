@@ -65,26 +65,23 @@ LeadMaps waveShareMap(const LeadMaps& map, const WaveSegmentation& waves)
             if (std::isfinite(v))
                 total += std::abs(v);
     const float nan = std::numeric_limits<float>::quiet_NaN();
+    const auto runs = waveRuns(waves);
     LeadMaps out;
     for (const auto& lead : map) {
         std::vector<float> shares(lead.size(), nan);
-        const std::size_t n = std::min(lead.size(), waves.label.size());
-        // Runs of one label; a run ends where the label changes (the next wave or beat).
-        for (std::size_t start = 0; start < n;) {
-            std::size_t end = start + 1;
-            while (end < n && waves.label[end] == waves.label[start])
-                ++end;
-            if (waves.label[start] >= 0 && total > 0.0) {
-                double s = 0.0;
-                for (std::size_t i = start; i < end; ++i)
-                    if (std::isfinite(lead[i]))
-                        s += std::abs(lead[i]);
-                const float percent = float(100.0 * s / total);
-                for (std::size_t i = start; i < end; ++i)
-                    if (std::isfinite(lead[i]))
-                        shares[i] = percent;
-            }
-            start = end;
+        // Each wave of each beat (a run of one label), clipped to the lead.
+        for (const auto& run : runs) {
+            const std::size_t end = std::min(run.last, lead.size());
+            if (run.label < 0 || total <= 0.0 || run.first >= end)
+                continue;
+            double s = 0.0;
+            for (std::size_t i = run.first; i < end; ++i)
+                if (std::isfinite(lead[i]))
+                    s += std::abs(lead[i]);
+            const float percent = float(100.0 * s / total);
+            for (std::size_t i = run.first; i < end; ++i)
+                if (std::isfinite(lead[i]))
+                    shares[i] = percent;
         }
         out.push_back(std::move(shares));
     }
@@ -94,7 +91,7 @@ LeadMaps waveShareMap(const LeadMaps& map, const WaveSegmentation& waves)
 std::shared_ptr<const Explanation> displayedExplanation(std::shared_ptr<const Explanation> explanation, double samplingRateHz,
                                                         const WaveSegmentation* waves, const MapDisplay& display)
 {
-    const bool waveView = display.view == MapView::Waves && waves && !waves->beats.empty();
+    const bool waveView = drawableDisplay(display, waves).view == MapView::Waves;
     if (!explanation || (!waveView && smoothingWidth(samplingRateHz, display.smoothingMs) < 3))
         return explanation;   // nothing to change: no copy
     auto shown = std::make_shared<Explanation>(*explanation);
@@ -102,9 +99,17 @@ std::shared_ptr<const Explanation> displayedExplanation(std::shared_ptr<const Ex
     return shown;
 }
 
+MapDisplay drawableDisplay(const MapDisplay& display, const WaveSegmentation* waves)
+{
+    MapDisplay d = display;
+    if (d.view == MapView::Waves && !(waves && !waves->beats.empty()))
+        d.view = MapView::Samples;
+    return d;
+}
+
 LeadMaps displayedMap(const LeadMaps& map, double samplingRateHz, const WaveSegmentation* waves, const MapDisplay& display)
 {
-    if (display.view == MapView::Waves && waves && !waves->beats.empty())
+    if (drawableDisplay(display, waves).view == MapView::Waves)
         return waveShareMap(map, *waves);
     return smoothedMap(map, samplingRateHz, display.smoothingMs);
 }

@@ -42,7 +42,11 @@ LeadMaps smoothedMap(const LeadMaps& map, double samplingRateHz, double windowMs
 // NaN outside the delineated waves and where the model saw nothing.
 LeadMaps waveShareMap(const LeadMaps& map, const WaveSegmentation& waves);
 
-// The map as `display` shows it (waves view needs `waves`; without them, or with no beat found, the samples view).
+// `display` as a case can be drawn: the per-wave view needs delineated beats; without them (no `waves`, no beat
+// found) the samples view. Whatever draws a map, and whatever says how it was drawn, starts from this.
+MapDisplay drawableDisplay(const MapDisplay& display, const WaveSegmentation* waves);
+
+// The map as `display` shows it (through drawableDisplay).
 LeadMaps displayedMap(const LeadMaps& map, double samplingRateHz, const WaveSegmentation* waves, const MapDisplay& display);
 
 // `explanation` with its recordingMap as `display` draws it; the same object when the display leaves it unchanged.

@@ -9,19 +9,6 @@
 
 namespace execg {
 
-namespace {
-
-std::string leadList(const std::vector<std::string>& names)
-{
-    const auto items = leadListItems(names);
-    std::string s;
-    for (std::size_t i = 0; i < items.size(); ++i)
-        s += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
-    return s;
-}
-
-} // namespace
-
 AttributionSummary summariseAttribution(const std::vector<std::vector<float>>& map, const SignalGroup& group,
                                         const WaveSegmentation& waves)
 {
@@ -90,7 +77,7 @@ AttributionSummary summariseAttribution(const std::vector<std::vector<float>>& m
     s.headlineAllLeads = inOrder.size() == leads && leads > 1;
     const int percent = int(std::lround(100.0 * topShare));
     s.headline = std::to_string(percent) + " % of the evidence lies in the " + waveInSentence(WaveSegment(w)) + " of " +
-                 (inOrder.size() == leads && leads > 1 ? std::string("all leads") : leadList(inOrder));
+                 (inOrder.size() == leads && leads > 1 ? std::string("all leads") : leadListText(inOrder));
     return s;
 }
 

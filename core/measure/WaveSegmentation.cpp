@@ -97,4 +97,17 @@ WaveSegmentation segmentFromFiducials(std::size_t samples, double samplingRateHz
     return s;
 }
 
+std::vector<WaveRun> waveRuns(const WaveSegmentation& waves)
+{
+    std::vector<WaveRun> runs;
+    for (std::size_t i = 0; i < waves.label.size();) {
+        std::size_t j = i + 1;
+        while (j < waves.label.size() && waves.label[j] == waves.label[i])
+            ++j;
+        runs.push_back({i, j, waves.label[i]});
+        i = j;
+    }
+    return runs;
+}
+
 } // namespace execg

@@ -31,6 +31,13 @@ struct WaveSegmentation {
     std::string problem;                    // non-empty when no beat could be found
 };
 
+// A run of samples [first, last) carrying one label (a wave of one beat, or −1 between beats), in time order.
+struct WaveRun {
+    std::size_t first = 0, last = 0;
+    int label = -1;
+};
+std::vector<WaveRun> waveRuns(const WaveSegmentation& waves);
+
 // Detects and delineates the group's beats, then labels.
 WaveSegmentation segmentWaves(const SignalGroup& group);
 

@@ -147,6 +147,15 @@ void deriveMissingLimbLeads(Recording& recording)
     }
 }
 
+std::string leadListText(const std::vector<std::string>& names)
+{
+    const auto items = leadListItems(names);
+    std::string s;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        s += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+    return s;
+}
+
 std::vector<std::string> leadListItems(const std::vector<std::string>& names)
 {
     static const std::vector<std::string> precordial{"V1", "V2", "V3", "V4", "V5", "V6"};

@@ -26,6 +26,8 @@ void deriveMissingLimbLeads(Recording& recording);
 // Lead names as a clinician writes them: runs of three or more consecutive precordial leads become one range
 // ("V1–V6"), everything else stays as it is; to be joined with ", " and " and " (or the reader's words for them).
 std::vector<std::string> leadListItems(const std::vector<std::string>& names);
+// The same joined in English: "II, III and V1–V4".
+std::string leadListText(const std::vector<std::string>& names);
 
 // Parses a comma-separated lead list ("I,II,V1") into names, trimming spaces.
 std::vector<std::string> splitLeadList(const std::string& text);

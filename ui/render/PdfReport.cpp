@@ -421,9 +421,7 @@ void paintReportChartPage(QPainter& p, const QRectF& page, double pxPerMm, const
 
 void applyMapDisplay(ReportContent& c, const MapDisplay& display, const WaveSegmentation* waves)
 {
-    c.mapDisplay = display;
-    if (display.view == MapView::Waves && !(waves && !waves->beats.empty()))
-        c.mapDisplay.view = MapView::Samples;   // no beats to paint: the maps as sampled, and the bars say so
+    c.mapDisplay = drawableDisplay(display, waves);   // no beats to paint: the maps as sampled, and the bars say so
     if ((c.mapDisplay.view == MapView::Samples && !(c.mapDisplay.smoothingMs > 0.0)) || !c.recording)
         return;
     c.preprocessing << mapDisplayNote(c.mapDisplay);

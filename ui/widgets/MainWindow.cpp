@@ -499,12 +499,7 @@ void MainWindow::refreshChartOverlay()
 
 MapDisplay MainWindow::shownDisplay() const
 {
-    // The per-wave view needs the case's beats; without them the map is drawn sample by sample.
-    MapDisplay d = chartState_->display().map;
-    const WaveSegmentation* waves = workbench_->waves();
-    if (d.view == MapView::Waves && !(waves && !waves->beats.empty()))
-        d.view = MapView::Samples;
-    return d;
+    return drawableDisplay(chartState_->display().map, workbench_->waves());
 }
 
 std::shared_ptr<const Explanation> MainWindow::displayed(std::shared_ptr<const Explanation> explanation) const
