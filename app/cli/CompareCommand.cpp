@@ -54,15 +54,7 @@ int runCompare(const std::vector<std::string>& words)
     if (models.size() < 2 || args.positional().size() != 1 || !args.has("out"))
         throw UsageError("compare: give two or more --model M.pt, one FILE and --out DIR");
     const std::string method = args.value("method").value_or("integrated-gradients");
-    MapDisplay display;
-    if (args.has("smooth")) {
-        const auto ms = args.number("smooth");
-        if (!ms || !(*ms >= 0.0) || *ms > 1000.0)
-            throw UsageError("compare: --smooth: give a width in milliseconds from 0 to 1000");
-        display.smoothingMs = *ms;
-    }
-    if (const auto view = args.value("map-view"); view && !mapViewFromString(*view, display.view))
-        throw UsageError("compare: --map-view " + *view + " is not one of samples, waves");
+    const MapDisplay display = mapDisplayFromArgs(args, "compare");
     const auto app = headlessGuiApplication();
     configureThreadsFromArgs(args, "compare");
     const std::string file = args.positional().front();

@@ -65,6 +65,20 @@ std::vector<AdaptedInput> fitToModel(const GroupInFile& in, const ModelCard& car
     return adaptRecordingWindows(in.recording, in.index, card, options);
 }
 
+MapDisplay mapDisplayFromArgs(const CliArgs& args, const std::string& command)
+{
+    MapDisplay display;
+    if (const auto smooth = args.value("smooth")) {
+        const auto ms = args.number("smooth");
+        if (!ms || !(*ms >= 0.0) || *ms > 1000.0)
+            throw UsageError(command + ": --smooth " + *smooth + ": give a width in milliseconds from 0 to 1000");
+        display.smoothingMs = *ms;
+    }
+    if (const auto view = args.value("map-view"); view && !mapViewFromString(*view, display.view))
+        throw UsageError(command + ": --map-view " + *view + " is not one of samples, waves");
+    return display;
+}
+
 AdaptOptions adaptOptionsFromArgs(const CliArgs& args)
 {
     AdaptOptions adapt;

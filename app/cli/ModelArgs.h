@@ -2,6 +2,7 @@
 // The options every model command shares: --model M.pt, its card (or --input-* flags for a bare .pt), --threads.
 #include "CliArgs.h"
 
+#include "explain/MapDisplay.h"
 #include "model/ModelCard.h"
 #include "model/ModelInputAdapter.h"
 
@@ -20,6 +21,9 @@ ModelCard modelCardFromArgs(const CliArgs& args, const std::string& command, con
 // the reader had to assume about the file (units, checksums) first among the warnings: it matters as much as the
 // fitting.
 std::vector<AdaptedInput> fitToModel(const GroupInFile& in, const ModelCard& card, const AdaptOptions& options = {});
+
+// --smooth MS and --map-view samples|waves: how report and compare draw the maps (default 40 ms, samples).
+MapDisplay mapDisplayFromArgs(const CliArgs& args, const std::string& command);
 
 // --start S and --lead NAME (the recording's lead a single-lead model is given).
 AdaptOptions adaptOptionsFromArgs(const CliArgs& args);

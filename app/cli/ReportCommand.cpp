@@ -93,7 +93,7 @@ struct ReportLook {
     double absoluteScale = 1.0;
     OverlayMode overlay = OverlayMode::Band;
     ColourMapKind colours = ColourMapKind::Diverging;
-    MapDisplay map{kDefaultSmoothingMs, MapView::Samples};
+    MapDisplay map;
 };
 
 ReportLook lookFromArgs(const CliArgs& args)
@@ -113,13 +113,7 @@ ReportLook lookFromArgs(const CliArgs& args)
     look.colours = choice<ColourMapKind>(args, "colours", {{"diverging", ColourMapKind::Diverging}, {"cividis", ColourMapKind::Cividis},
                                                            {"viridis", ColourMapKind::Viridis}},
                                          look.colours);
-    if (const auto smooth = args.value("smooth")) {
-        const auto ms = args.number("smooth");
-        if (!ms || !(*ms >= 0.0) || *ms > 1000.0)
-            throw UsageError("report: --smooth " + *smooth + ": give a width in milliseconds from 0 to 1000");
-        look.map.smoothingMs = *ms;
-    }
-    look.map.view = choice<MapView>(args, "map-view", {{"samples", MapView::Samples}, {"waves", MapView::Waves}}, look.map.view);
+    look.map = mapDisplayFromArgs(args, "report");
     PaperChartStyle& s = look.style;
     s.layout = choice<ChartLayoutKind>(args, "layout", {{"3x4", ChartLayoutKind::ThreeByFour}, {"3x4+1", ChartLayoutKind::ThreeByFourPlusOne},
                                                         {"3x4+3", ChartLayoutKind::ThreeByFourPlusThree}, {"6x2", ChartLayoutKind::SixByTwo},
