@@ -64,10 +64,7 @@ private:
         y_ += 2.0;
         text(tr("%1 minus %2 (points of each model's evidence)").arg(q(c.models[k + 1].name), q(c.models.front().name)), 3.2, true);
         const auto& d = c.difference[k];
-        double largest = 0.0;
-        for (const auto& lead : d)
-            for (double v : lead)
-                largest = std::max(largest, std::abs(v));
+        const double largest = largestDifference(d);
         const double rowMm = std::min(5.0, (pageMm_.height() - y_ - kMarginMm) / double(d.size() + 1));
         const double leadMm = 18.0, cellMm = 24.0;
         p_.setFont(paperFont(p_, px_, std::min(3.0, 0.62 * rowMm), true));
@@ -81,13 +78,11 @@ private:
             p_.setPen(kInk);
             p_.drawText(QRectF(kMarginMm * px_, y_ * px_, leadMm * px_, rowMm * px_), Qt::AlignLeft | Qt::AlignVCenter, q(c.leads[l]));
             for (int w = 0; w < kWaveSegments; ++w) {
-                const double v = d[l][std::size_t(w)];
+                const DifferenceCell shown = differenceCell(d[l][std::size_t(w)], largest);
                 const QRectF cell((kMarginMm + leadMm + w * cellMm) * px_, y_ * px_, cellMm * px_, rowMm * px_);
-                p_.fillRect(cell.adjusted(0.3 * px_, 0.3 * px_, -0.3 * px_, -0.3 * px_),
-                            colourAt(ColourMapKind::Diverging, largest > 0 ? v / largest : 0.0));
-                p_.setPen(std::abs(v) > 0.6 * largest ? Qt::white : kInk);
-                const double points = std::abs(100.0 * v) < 0.05 ? 0.0 : 100.0 * v;   // no "-0.0"
-                p_.drawText(cell, Qt::AlignCenter, (points > 0 ? QStringLiteral("+") : QString()) + localNumber(points, 'f', 1));
+                p_.fillRect(cell.adjusted(0.3 * px_, 0.3 * px_, -0.3 * px_, -0.3 * px_), shown.shade);
+                p_.setPen(shown.lightText ? Qt::white : kInk);
+                p_.drawText(cell, Qt::AlignCenter, shown.text);
             }
             y_ += rowMm;
         }
@@ -100,6 +95,22 @@ private:
 };
 
 } // namespace
+
+double largestDifference(const WaveTable& table)
+{
+    double largest = 0.0;
+    for (const auto& lead : table)
+        for (double v : lead)
+            largest = std::max(largest, std::abs(v));
+    return largest;
+}
+
+DifferenceCell differenceCell(double share, double largest)
+{
+    const double points = std::abs(100.0 * share) < 0.05 ? 0.0 : 100.0 * share;   // no "-0.0"
+    return {(points > 0 ? QStringLiteral("+") : QString()) + localNumber(points, 'f', 1),
+            colourAt(ColourMapKind::Diverging, largest > 0 ? share / largest : 0.0), std::abs(share) > 0.6 * largest};
+}
 
 void prepareComparisonCharts(std::vector<ReportContent>& charts, const ModelComparison& comparison, const std::string& method,
                              const MapDisplay& display, const WaveSegmentation* waves)

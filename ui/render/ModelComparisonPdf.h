@@ -6,6 +6,7 @@
 #include "analysis/ModelComparison.h"
 #include "render/PdfReport.h"
 
+#include <QColor>
 #include <QString>
 
 #include <vector>
@@ -17,6 +18,16 @@ struct ModelComparisonReport {
     std::vector<ReportContent> charts;   // one per model, in the comparison's order (prepareComparisonCharts)
     QPageSize::PageSizeId pageSize = QPageSize::A4;
 };
+
+// A cell of a difference table as the page and the window show it: the signed points ("+2.8", "0.0", never "-0.0"),
+// its shade on the diverging map against the table's largest |difference|, and whether its text must be white.
+struct DifferenceCell {
+    QString text;
+    QColor shade;
+    bool lightText = false;
+};
+double largestDifference(const WaveTable& table);
+DifferenceCell differenceCell(double share, double largest);
 
 // Each model's chart content made comparable: only `method`'s map, as shares of the model's own evidence (%), drawn
 // as `display`, titled with the model's name, and one fixed full-colour value for all of them.

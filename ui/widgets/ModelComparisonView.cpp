@@ -1,8 +1,8 @@
 #include "widgets/ModelComparisonView.h"
 
 #include "render/ColourMap.h"
-#include "render/LocaleFormat.h"
 #include "render/MapDisplayText.h"
+#include "render/ModelComparisonPdf.h"
 #include "render/Text.h"
 #include "widgets/PaperChartView.h"
 #include "workbench/BundledResources.h"
@@ -146,7 +146,12 @@ void ModelComparisonView::showResult()
         delete w;
     columnWidgets_.clear();
     charts_.clear();
-    const double scale = session_->sharedScale(display_);
+    const auto drawn = session_->drawnExplanations(display_);
+    std::vector<const std::vector<std::vector<float>>*> maps;
+    for (const auto& e : drawn)
+        if (e)
+            maps.push_back(&e->recordingMap);
+    const double scale = fullColourValue(maps);   // one colour scale for every model
     for (std::size_t k = 0; k < c.models.size(); ++k) {
         auto* column = new QWidget;
         auto* v = new QVBoxLayout(column);
@@ -165,7 +170,7 @@ void ModelComparisonView::showResult()
         o.scale = scale;
         o.scaleNote = tr("% of each model's evidence; one scale for all");
         describeMapDisplay(o, display_);
-        chart->setOverlay(session_->drawnExplanation(k, display_), o);
+        chart->setOverlay(drawn[k], o);
         v->addWidget(chart, 1);
         columns_->addWidget(column, 1);
         columnWidgets_.push_back(column);
@@ -190,20 +195,16 @@ void ModelComparisonView::showResult()
         leads << q(l);
     table_->setHorizontalHeaderLabels(waves);
     table_->setVerticalHeaderLabels(leads);
-    double largest = 0.0;
-    for (const auto& lead : d)
-        for (double v : lead)
-            largest = std::max(largest, std::abs(v));
+    const double largest = largestDifference(d);
     for (std::size_t l = 0; l < d.size(); ++l)
         for (int w = 0; w < kWaveSegments; ++w) {
             const double v = d[l][std::size_t(w)];
-            const double points = std::abs(100.0 * v) < 0.05 ? 0.0 : 100.0 * v;
-            auto* item = new QTableWidgetItem((points > 0 ? QStringLiteral("+") : QString()) + localNumber(points, 'f', 1));
+            const DifferenceCell shown = differenceCell(v, largest);
+            auto* item = new QTableWidgetItem(shown.text);
             item->setData(Qt::UserRole, v);
             item->setTextAlignment(Qt::AlignCenter);
-            const QColor shade = colourAt(ColourMapKind::Diverging, largest > 0 ? v / largest : 0.0);
-            item->setBackground(shade);
-            item->setForeground(std::abs(v) > 0.6 * largest ? QColor(Qt::white) : QColor(20, 20, 20));
+            item->setBackground(shown.shade);
+            item->setForeground(shown.lightText ? QColor(Qt::white) : QColor(20, 20, 20));
             table_->setItem(int(l), w, item);
         }
     status_->setText(tr("%1 against %2 on %3, %4: points of each model's own evidence, second minus first.")

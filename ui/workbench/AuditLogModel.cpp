@@ -62,7 +62,6 @@ void AuditLogModel::load(const QString& path)
             beginResetModel();   // nothing shown from a log that was not read
             all_.clear();
             problems_.clear();
-            problemCount_ = 0;
             shown_.clear();
             endResetModel();
             emit failed(*error);
@@ -74,7 +73,6 @@ void AuditLogModel::load(const QString& path)
         problems_.clear();
         for (const auto& p : snapshot.problems)
             problems_.emplace(p.seq, q(p.problem));
-        problemCount_ = snapshot.problems.size();
         refilter();
         endResetModel();
         emit loaded();

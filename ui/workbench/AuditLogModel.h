@@ -26,7 +26,7 @@ public:
     void setFilter(const AuditFilter& filter);
 
     int totalEntries() const { return int(all_.size()); }
-    int problemCount() const { return int(problemCount_); }
+    int problemCount() const { return int(problems_.size()); }
     // The entry behind a shown row.
     const AuditEntry& entryAt(int row) const { return all_[shown_[std::size_t(row)]]; }
     // What verify() found wrong with the entry of `seq`, in words; empty when it is whole.
@@ -51,7 +51,6 @@ private:
     int generation_ = 0;   // a load superseded by a newer one is dropped
     std::vector<AuditEntry> all_;
     std::multimap<std::int64_t, QString> problems_;
-    std::size_t problemCount_ = 0;
     AuditFilter filter_;
     std::vector<std::size_t> shown_;
 };

@@ -1,6 +1,5 @@
 #include "workbench/ModelComparisonSession.h"
 
-#include "render/ColourMap.h"
 #include "render/ModelComparisonPdf.h"
 #include "render/ReportAssembly.h"
 
@@ -63,30 +62,21 @@ void ModelComparisonSession::run(std::shared_ptr<const Recording> recording, int
     }));
 }
 
-std::shared_ptr<const Explanation> ModelComparisonSession::drawnExplanation(std::size_t k, const MapDisplay& display) const
-{
-    if (!result_ || k >= result_->documents.size())
-        return nullptr;
-    for (const auto& m : result_->documents[k].methods)
-        if (m.method == method_ && m.explanation) {
-            auto shares = std::make_shared<Explanation>(*m.explanation);
-            shares->recordingMap = evidenceShareMap(m.explanation->recordingMap);
-            const double rate = recording_->groups.at(std::size_t(result_->documents[k].recording.group)).samplingRateHz;
-            return displayedExplanation(shares, rate, &result_->fitted[k].waves, display);
-        }
-    return nullptr;
-}
-
-double ModelComparisonSession::sharedScale(const MapDisplay& display) const
+std::vector<std::shared_ptr<const Explanation>> ModelComparisonSession::drawnExplanations(const MapDisplay& display) const
 {
     std::vector<std::shared_ptr<const Explanation>> drawn;
-    std::vector<const std::vector<std::vector<float>>*> maps;
-    for (std::size_t k = 0; result_ && k < result_->documents.size(); ++k)
-        if (auto e = drawnExplanation(k, display)) {
-            drawn.push_back(e);
-            maps.push_back(&drawn.back()->recordingMap);
-        }
-    return fullColourValue(maps);
+    for (std::size_t k = 0; result_ && k < result_->documents.size(); ++k) {
+        std::shared_ptr<const Explanation> e;
+        for (const auto& m : result_->documents[k].methods)
+            if (m.method == method_ && m.explanation) {
+                auto shares = std::make_shared<Explanation>(*m.explanation);
+                shares->recordingMap = evidenceShareMap(m.explanation->recordingMap);
+                const double rate = recording_->groups.at(std::size_t(result_->documents[k].recording.group)).samplingRateHz;
+                e = displayedExplanation(shares, rate, &result_->fitted[k].waves, display);
+            }
+        drawn.push_back(std::move(e));
+    }
+    return drawn;
 }
 
 bool ModelComparisonSession::exportPdf(const QString& path, const MapDisplay& display, QString* error) const

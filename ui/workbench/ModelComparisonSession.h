@@ -36,10 +36,9 @@ public:
     bool busy() const { return busy_; }
     const std::optional<Result>& result() const { return result_; }
 
-    // Model k's explanation as the comparison draws it: shares of its evidence (%), then as `display` says.
-    std::shared_ptr<const Explanation> drawnExplanation(std::size_t k, const MapDisplay& display) const;
-    // The full-colour value all drawn maps share.
-    double sharedScale(const MapDisplay& display) const;
+    // Each model's explanation as the comparison draws it: shares of its evidence (%), then as `display` says; null
+    // for a model without the method's map. One colour scale serves them all (fullColourValue over them).
+    std::vector<std::shared_ptr<const Explanation>> drawnExplanations(const MapDisplay& display) const;
     // The comparison page and each model's chart, as `execg-cli compare` writes them.
     bool exportPdf(const QString& path, const MapDisplay& display, QString* error) const;
 

@@ -334,6 +334,14 @@ void Workbench::resetAnalysis()
     emit explanationsChanged();
 }
 
+AdaptOptions Workbench::adaptOptions() const
+{
+    AdaptOptions adapt;
+    if (model_->card().input.leads.size() == 1)   // the choice is kept for the next single-lead model
+        adapt.lead = modelLead_.toStdString();
+    return adapt;
+}
+
 void Workbench::startPrediction()
 {
     if (!recording_ || !model_)
@@ -347,9 +355,7 @@ void Workbench::startPrediction()
         PredictionResult prediction;
     };
     auto result = std::make_shared<Result>();
-    AdaptOptions adapt;
-    if (model_->card().input.leads.size() == 1)   // the choice is kept for the next single-lead model
-        adapt.lead = modelLead_.toStdString();
+    const AdaptOptions adapt = adaptOptions();
     predictJob_ = submitForCurrent(generation_, tr("Predicting"), [analysis = analysis_, adapt, result](const JobControl&) {
         analysis->inputSha256();   // read here, off the GUI thread, for the exports that cite it
         auto fitted = std::make_shared<const FittedCase>(analysis->fit(adapt));
@@ -384,9 +390,7 @@ void Workbench::startUncertainty()
     if (!analysis_ || !fitted_ || !prediction_)
         return;
     auto result = std::make_shared<UncertaintyResult>();
-    AdaptOptions adapt;
-    if (model_->card().input.leads.size() == 1)
-        adapt.lead = modelLead_.toStdString();
+    const AdaptOptions adapt = adaptOptions();
     const PredictionResult made{raw_, *prediction_};
     uncertaintyJob_ = submitForCurrent(generation_, tr("Checking the prediction's stability"),
                                        [analysis = analysis_, fitted = fitted_, made, target = target_, adapt, result](const JobControl&) {

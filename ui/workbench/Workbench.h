@@ -261,6 +261,7 @@ private:
     QString uncertaintyError_;
     quint64 uncertaintyJob_ = 0;
     void startUncertainty();
+    AdaptOptions adaptOptions() const;   // how the case is fitted to the model: the prediction's and its checks' own
     std::vector<float> raw_;
     QString predictionError_;
     int target_ = 0, requestedTarget_ = -1;

@@ -130,9 +130,8 @@ UncertaintyResult CaseAnalysis::uncertainty(const FittedCase& fitted, const Pred
     if (layers.empty()) {
         dropout.note = "the model has no dropout layers: MC dropout does not apply";
     } else {
-        std::vector<std::vector<std::vector<float>>> perWindow;
-        for (const auto& w : fitted.windows.empty() ? std::vector<AdaptedInput>{fitted.input} : fitted.windows)
-            perWindow.push_back(model_->predictWithDropout(w, o.dropoutDraws, o.seed + 7));
+        const auto& windows = fitted.windows.empty() ? std::vector<AdaptedInput>{fitted.input} : fitted.windows;
+        const auto perWindow = model_->predictWithDropout(windows, o.dropoutDraws, o.seed + 7);
         std::vector<double> values;
         for (int pass = 0; pass < o.dropoutDraws; ++pass) {
             std::vector<std::vector<float>> rows;

@@ -294,7 +294,8 @@ std::vector<std::string> TorchModel::dropoutLayers() const
     return out;
 }
 
-std::vector<std::vector<float>> TorchModel::predictWithDropout(const AdaptedInput& input, int passes, std::uint64_t seed) const
+std::vector<std::vector<std::vector<float>>> TorchModel::predictWithDropout(const std::vector<AdaptedInput>& windows, int passes,
+                                                                            std::uint64_t seed) const
 {
     const auto layers = dropoutLayers();
     if (layers.empty() || passes <= 0)
@@ -307,14 +308,17 @@ std::vector<std::vector<float>> TorchModel::predictWithDropout(const AdaptedInpu
                 torch::jit::Module layer = m.value;   // a handle on the copy's submodule
                 layer.train(true);
             }
-        torch::manual_seed(seed);
-        // The input repeated: one call, each row its own dropout mask.
-        const auto x = inModelLayout(toTensor({input}), card_).repeat({passes, 1, 1});
-        const auto y = copy.forward({x}).toTensor().contiguous().to(torch::kFloat32);
-        std::vector<std::vector<float>> out;
-        const float* p = y.data_ptr<float>();
-        for (int b = 0; b < passes; ++b)
-            out.emplace_back(p + std::size_t(b) * std::size_t(outputs_), p + std::size_t(b + 1) * std::size_t(outputs_));
+        std::vector<std::vector<std::vector<float>>> out;
+        for (const auto& input : windows) {
+            torch::manual_seed(seed);
+            // The window repeated: one call, each row its own dropout mask.
+            const auto x = inModelLayout(toTensor({input}), card_).repeat({passes, 1, 1});
+            const auto y = copy.forward({x}).toTensor().contiguous().to(torch::kFloat32);
+            const float* p = y.data_ptr<float>();
+            auto& rows = out.emplace_back();
+            for (int b = 0; b < passes; ++b)
+                rows.emplace_back(p + std::size_t(b) * std::size_t(outputs_), p + std::size_t(b + 1) * std::size_t(outputs_));
+        }
         return out;
     } catch (const std::exception& e) {
         throw ModelError(path_, "failed while running with dropout on: " + torchErrorCause(e.what()));

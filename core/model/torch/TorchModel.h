@@ -42,11 +42,13 @@ public:
     // ModelError when the input does not fit the card, the model throws, or the output has the wrong shape.
     std::vector<std::vector<float>> predict(const std::vector<AdaptedInput>& batch) const;
 
-    // MC dropout: the model's dropout submodules (a type named …Dropout…, as torch.nn's are), and `passes` runs of
-    // predict() on one input with them switched on in a copy of the model (the model itself stays in eval mode,
-    // whoever else is using it). A traced model's dropout is fixed at tracing: its passes do not differ.
+    // MC dropout: the model's dropout submodules (a type named …Dropout…, as torch.nn's are), and for each of
+    // `windows`, `passes` runs of predict() with them switched on in one copy of the model (the model itself stays in
+    // eval mode, whoever else is using it; each window's passes drawn from `seed`). A traced model's dropout is fixed
+    // at tracing: its passes do not differ. Empty without dropout layers.
     std::vector<std::string> dropoutLayers() const;
-    std::vector<std::vector<float>> predictWithDropout(const AdaptedInput& input, int passes, std::uint64_t seed) const;
+    std::vector<std::vector<std::vector<float>>> predictWithDropout(const std::vector<AdaptedInput>& windows, int passes,
+                                                                    std::uint64_t seed) const;
 
     // Layer access for Grad-CAM and concept tests. A layer is reached through the model's submodule chain where
     // running them one after another reproduces forward() (checked at load on a fixed probe input, to 1e-5
