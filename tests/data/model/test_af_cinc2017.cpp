@@ -2,8 +2,9 @@
 // windows over the whole recording, the model, the card's mean of logits — on its validation split of the
 // PhysioNet/CinC 2017 recordings (../shared/cinc2017; skipped without it): the challenge score (mean F1 of normal,
 // AF and other rhythm) and AF's F1 equal what training reported in the card, and stay above a floor under which a
-// change to the inference path (windows, normalisation, the lead) would have broken the model. The targets
-// (challenge ≥ 0.80, AF F1 ≥ 0.85) are half reached by the shipped model (0.814, AF 0.786): see docs/demo-models.md.
+// change to the inference path (windows, normalisation, the lead) would have broken the model. Of the targets
+// (challenge ≥ 0.80, AF F1 ≥ 0.85) the shipped model (2.0) meets the first, 0.836, not the second, AF 0.825: see
+// docs/demo-models.md.
 #include <torch/script.h>
 
 #include "Corpus.h"
@@ -81,7 +82,7 @@ private slots:
         const auto s = training::cinc2017Scores(truth, predicted, probabilities);
         qInfo("validation (%d recordings): F1 N %.3f A %.3f O %.3f ~ %.3f, challenge %.3f, AUROC A %.3f", s.records,
               s.f1[0], s.f1[1], s.f1[2], s.f1[3], s.challenge, s.auroc[1]);
-        QVERIFY2(s.challenge >= 0.78 && s.f1[1] >= 0.75 && s.auroc[1] >= 0.95,
+        QVERIFY2(s.challenge >= 0.80 && s.f1[1] >= 0.80 && s.auroc[1] >= 0.97,
                  qPrintable(QString("challenge %1, AF F1 %2, AUROC %3").arg(s.challenge).arg(s.f1[1]).arg(s.auroc[1])));
         // What the card states is what the shipped file gives.
         const auto& limitations = model->card().limitations;
