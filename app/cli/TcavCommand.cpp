@@ -122,10 +122,16 @@ int runTcav(const std::vector<std::string>& words)
         std::cout << "  " << kDemoModelNotice << "\n";
     std::printf("  %-16s %-10s %6s %13s %7s %10s %6s  %s\n", "concept", "layer", "score", "95% CI", "random", "p (Holm)",
                 "CAV", "verdict");
+    // A significant score below random means the concept lowers the target (the verdict's "falls"): the table
+    // says so too, or a reader takes "SIGNIFICANT" for evidence that the model uses the concept towards the target.
+    const auto shortVerdict = [](const TcavRow& row) {
+        if (row.significant)
+            return row.score >= row.nullMean ? "SIGNIFICANT" : "SIGNIFICANT, AGAINST";
+        return row.reliable ? "not significant" : "UNRELIABLE CAV";
+    };
     for (const auto& row : r.rows)
         std::printf("  %-16s %-10s %6.3f  [%.3f,%.3f] %7.3f %10.2g %5.0f%%  %s\n", row.conceptName.c_str(), row.layer.c_str(),
-                    row.score, row.ciLow, row.ciHigh, row.nullMean, row.pCorrected, 100 * row.cavAccuracy,
-                    row.significant ? "SIGNIFICANT" : row.reliable ? "not significant" : "UNRELIABLE CAV");
+                    row.score, row.ciLow, row.ciHigh, row.nullMean, row.pCorrected, 100 * row.cavAccuracy, shortVerdict(row));
     for (const auto& n : r.notes)
         std::cout << "  note: " << n << "\n";
     std::printf("  %.1f s; layer activations computed for %d sets, %d served from the cache\n", r.runtimeMs / 1000.0,

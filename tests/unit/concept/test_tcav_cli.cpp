@@ -1,5 +1,6 @@
 // `execg-cli tcav`: built-in concepts against the built-in normal pool over a folder of inputs, as JSON rows with the
-// statistics; unknown concepts and too-small sets refused with the reason.
+// statistics; unknown concepts and too-small sets refused with the reason; a layer without a time axis (the real AF
+// model's rhythm branch) tested like any other, and a significant score below random called "against" the target.
 #include "CliRunner.h"
 #include "Corpus.h"
 #include "JsonFile.h"
@@ -45,6 +46,32 @@ private slots:
         QVERIFY(execg::test::runCli({"tcav", "--model", kModel, "--concept", dir + "/few", "--inputs", dir + "/in",
                                      "--runs", "2"}, &text) != 0);
         QVERIFY2(text.contains(QStringLiteral("has 1 usable ECGs")), qPrintable(text));
+    }
+
+    // af-cinc2017's layer7 pushes AF *down* along irregular RR (docs/demo-models.md): a significant score of 0,
+    // which the table must not print as plain "SIGNIFICANT". Its rhythm branch is [batch, features], no time axis.
+    void realAfModelRhythmBranchAndAScoreAgainst()
+    {
+        const QString dir = execg::test::scratchDir(QStringLiteral("tcav-af-%1").arg(QCoreApplication::applicationPid()));
+        QString text;
+        QCOMPARE(execg::test::runCli({"synth", "--out", dir + "/in", "--rhythm", "af", "--count", "10", "--seed", "50", "--fs", "300",
+                                      "--seconds", "15"}, &text), 0);
+        QCOMPARE(execg::test::runCli({"tcav", "--model", EXECG_SOURCE_DIR "/resources/models/af-cinc2017.pt", "--threads", "2",
+                                      "--concept", "irregular-rr", "--layer", "rhythm", "--layer", "layer7", "--target",
+                                      "atrial fibrillation", "--inputs", dir + "/in", "--examples", "20", "--runs", "10",
+                                      "--seed", "4", "--out", dir + "/tcav.json"}, &text), 0);
+        const auto j = execg::test::readJson(dir + "/tcav.json");
+        QCOMPARE(j["rows"].size(), std::size_t(2));
+        const auto& rhythm = j["rows"][0];
+        QCOMPARE(QString::fromStdString(rhythm["layer"].get<std::string>()), QStringLiteral("rhythm"));
+        QVERIFY(rhythm["cav_accuracy"].get<double>() >= 0.9);   // the branch tells irregular RR from sinus ECGs
+        QVERIFY(rhythm["score"].get<double>() > rhythm["random_score"].get<double>());
+        const auto& layer7 = j["rows"][1];
+        QVERIFY(layer7["significant"].get<bool>());
+        QVERIFY(layer7["score"].get<double>() < layer7["random_score"].get<double>());
+        QVERIFY2(QString::fromStdString(layer7["verdict"].get<std::string>()).contains(QStringLiteral("falls")),
+                 layer7["verdict"].get<std::string>().c_str());
+        QVERIFY2(text.contains(QStringLiteral("SIGNIFICANT, AGAINST")), qPrintable(text));
     }
 };
 
