@@ -2,11 +2,14 @@
 // --cinc2017 DIR, the real-data AF model on the PhysioNet/CinC 2017 recordings.
 //   execg-train --out resources/models [--threads 2] [--seed 1] [--tiny] [--only af|potassium|autoencoder]
 //   execg-train --cinc2017 ../shared/cinc2017 --out resources/models [--threads 2] [--seed 1] [--epochs N] [--limit N]
+//   execg-train --cinc2017 ../shared/cinc2017 --members A.pt,B.pt --out resources/models
 #include "model/torch/TorchModel.h"
 #include "model/torch/training/Cinc2017Training.h"
 #include "model/torch/training/DemoTraining.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <string>
 
@@ -26,7 +29,12 @@ const char* kUsage =
     "  recordings in DIR (REFERENCE.csv and WFDB records) and writes af-cinc2017.pt, its card and its\n"
     "  validation split (docs/demo-models.md).\n"
     "  --epochs N    at most N epochs (default 50; early stopping after 14 without improvement)\n"
-    "  --limit N     only N recordings: checks the pipeline, the model is useless\n";
+    "  --limit N     only N recordings: checks the pipeline, the model is useless\n"
+    "  --exclude FILE  record IDs (one per line, # comments) left out of training; the validation split\n"
+    "                stays whole (docs/scripts/cinc2017-label-check.sh writes such a list)\n"
+    "  --members A.pt,B.pt,...  no training: networks trained as above from different seeds, written as one\n"
+    "                model whose outputs are the mean of their logits, scored on the same validation split\n"
+    "                (an experiment in docs/demo-models.md; the shipped model is one network)\n";
 
 bool parseUnsigned(const std::string& s, unsigned long long& v)
 {
@@ -78,6 +86,24 @@ int main(int argc, char** argv)
                 return 1;
             }
             (a == "--epochs" ? cinc.maxEpochs : cinc.limitRecords) = int(n);
+        } else if (a == "--exclude") {
+            const std::string file = value();
+            std::ifstream in(file);
+            if (!in) {
+                std::cerr << "execg-train: --exclude " << file << ": cannot read\n";
+                return 1;
+            }
+            for (std::string line; std::getline(in, line);)
+                if (!line.empty() && line[0] != '#')
+                    cinc.excludeFromTraining.push_back(line.substr(0, line.find(',')));
+        } else if (a == "--members") {
+            const std::string list = value();
+            for (std::size_t from = 0; from <= list.size();) {
+                const auto comma = std::min(list.find(',', from), list.size());
+                if (comma > from)
+                    cinc.members.push_back(list.substr(from, comma - from));
+                from = comma + 1;
+            }
         } else if (a == "--tiny") {
             options.scale = TrainingScale::Tiny;
         } else if (a == "--only") {
@@ -106,7 +132,7 @@ int main(int argc, char** argv)
         cinc.seed = options.seed;
         cinc.progress = options.progress;
         try {
-            std::cout << "\n" << formatCinc2017Report(trainAfCinc2017(cinc));
+            std::cout << "\n" << formatCinc2017Report(cinc.members.empty() ? trainAfCinc2017(cinc) : assembleAfCinc2017(cinc));
         } catch (const std::exception& e) {
             std::cerr << "execg-train: " << e.what() << "\n";
             return 1;

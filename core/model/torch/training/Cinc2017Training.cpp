@@ -4,6 +4,7 @@
 #include "io/ReaderRegistry.h"
 #include "model/ModelCard.h"
 #include "model/ModelInputAdapter.h"
+#include "model/torch/training/Cinc2017Network.h"
 #include "model/torch/training/DemoArchitectures.h"
 #include "model/torch/training/TrainingMetrics.h"
 
@@ -17,6 +18,7 @@
 #include <map>
 #include <numeric>
 #include <random>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -148,90 +150,6 @@ std::vector<std::size_t> windowStarts(std::size_t length)
     return starts;
 }
 
-// A dilated convolution added back onto its input (x + GroupNorm(conv(x)), then ReLU): one child, so the model
-// stays a chain of children for the explainers, and deep stacks of them still train.
-torch::jit::Module residualBlock(const std::string& type, int channels, int kernel, int dilation, int groups)
-{
-    torch::jit::Module m(type);
-    m.register_parameter("weight", (torch::rand({channels, channels, kernel}) * 2 - 1) * std::sqrt(3.0 / (channels * kernel)), false);
-    m.register_parameter("bias", torch::zeros({channels}), false);
-    m.register_parameter("norm_weight", torch::ones({channels}), false);
-    m.register_parameter("norm_bias", torch::zeros({channels}), false);
-    m.define("def forward(self, x):\n"
-             "    y = torch.conv1d(x, self.weight, self.bias, [1], [" + std::to_string(dilation * (kernel / 2)) + "], [" +
-             std::to_string(dilation) + "])\n"
-             "    y = torch.group_norm(y, " + std::to_string(groups) + ", self.norm_weight, self.norm_bias, 1e-05, False)\n"
-             "    return torch.relu(x + y)\n");
-    return m;
-}
-
-constexpr int kRhythmChannels = 8;
-constexpr int kRhythmFeatures = 32;
-constexpr int kFirstLag = 4, kLastLag = 38;   // layer3 steps of 53 ms: 0.21–2.0 s, a heart rate of 30–280 /min
-
-// How periodic the rhythm is: a few learnt projections of layer3's features (a beat detector, a P-wave detector,
-// whatever training finds), each one's autocorrelation at the lags an RR interval can take, normalised by its energy.
-// A regular rhythm gives sharp peaks at its RR interval and its multiples; atrial fibrillation smears them. The
-// convolutions see a few beats at a time; this compares every beat with every other in the window, and stays
-// differentiable, so every explanation method still reaches the input through it.
-torch::jit::Module rhythmBlock(int in, int channels, int features)
-{
-    torch::jit::Module m("AfRhythm");
-    const int lags = kLastLag - kFirstLag + 1;
-    m.register_parameter("weight", (torch::rand({channels, in, 1}) * 2 - 1) * std::sqrt(3.0 / in), false);
-    m.register_parameter("bias", torch::zeros({channels}), false);
-    m.register_parameter("hidden_weight", (torch::rand({features, channels * lags}) * 2 - 1) * std::sqrt(3.0 / (channels * lags)), false);
-    m.register_parameter("hidden_bias", torch::zeros({features}), false);
-    m.define("def forward(self, h):\n"
-             "    z = torch.conv1d(h, self.weight, self.bias)\n"
-             "    z = z - torch.mean(z, [2], True)\n"
-             "    energy = torch.sum(z * z, [2]) + 1e-03\n"
-             "    r = []\n"
-             "    for lag in range(" + std::to_string(kFirstLag) + ", " + std::to_string(kLastLag + 1) + "):\n"
-             "        r.append(torch.sum(z[:, :, lag:] * z[:, :, :-lag], [2]) / energy)\n"
-             "    return torch.relu(torch.linear(torch.cat(r, 1), self.hidden_weight, self.hidden_bias))\n");
-    return m;
-}
-
-// 4500 samples → stem (stride 2) 2250 → 1125 → 563 → layer3 282 steps of 53 ms → layer4 141 steps of 107 ms; then
-// three dilated residual layers whose receptive field (about 10 s) spans many beats, and each channel's mean and
-// spread over the window (how much a feature varies is what tells an irregular rhythm). Beside them the rhythm
-// branch reads layer3, where each beat's timing is still sharp, and compares the beats across the whole window.
-torch::jit::Module buildNetwork()
-{
-    torch::jit::Module model("AfCinc2017Net");
-    model.register_module("stem", convBlock("AfStem", 1, 32, 15, 2, 4));
-    model.register_module("layer1", convBlock("AfLayer1", 32, 48, 9, 2, 4));
-    model.register_module("layer2", convBlock("AfLayer2", 48, 64, 9, 2, 8));
-    model.register_module("layer3", convBlock("AfLayer3", 64, 96, 9, 2, 8));
-    model.register_module("layer4", convBlock("AfLayer4", 96, 128, 9, 2, 8));
-    model.register_module("layer5", residualBlock("AfLayer5", 128, 9, 2, 8));
-    model.register_module("layer6", residualBlock("AfLayer6", 128, 9, 4, 8));
-    model.register_module("layer7", residualBlock("AfLayer7", 128, 9, 8, 8));
-    // Each channel's mean over time and its spread (the square root of the variance, kept off zero so that its
-    // gradient stays finite): how much a feature varies across the window is what tells an irregular rhythm.
-    torch::jit::Module pool("AfStatisticsPool");
-    pool.define("def forward(self, x):\n    m = torch.mean(x, [2])\n    v = torch.mean((x - m.unsqueeze(2)) ** 2, [2])\n"
-                "    return torch.cat([m, torch.sqrt(v + 1e-05)], 1)\n");
-    model.register_module("pool", pool);
-    model.register_module("rhythm", rhythmBlock(96, kRhythmChannels, kRhythmFeatures));
-    torch::jit::Module fc("AfLinear");
-    constexpr int features = 256 + kRhythmFeatures;
-    fc.register_parameter("weight", (torch::rand({4, features}) * 2 - 1) * std::sqrt(3.0 / features) * 0.1, false);
-    fc.register_parameter("bias", torch::zeros({4}), false);
-    fc.define("def forward(self, x):\n    return torch.linear(x, self.weight, self.bias)\n");
-    model.register_module("fc", fc);
-    model.define(R"JIT(
-def forward(self, x):
-    h3 = self.layer3.forward(self.layer2.forward(self.layer1.forward(self.stem.forward(x))))
-    h = self.layer7.forward(self.layer6.forward(self.layer5.forward(self.layer4.forward(h3))))
-    return self.fc.forward(torch.cat([self.pool.forward(h), self.rhythm.forward(h3)], 1))
-)JIT");
-    for (auto p : model.parameters())
-        p.requires_grad_(true);
-    return model;
-}
-
 // Whole-recording class probabilities: the windows' logits averaged (the card's rule), then softmax.
 std::vector<std::array<float, 4>> evaluate(torch::jit::Module& model, const std::vector<const Record*>& records)
 {
@@ -282,11 +200,24 @@ std::vector<std::array<float, 4>> evaluate(torch::jit::Module& model, const std:
     return out;
 }
 
-ModelCard cinc2017Card(const Cinc2017Scores& s)
+// The validation scores of a model: each record's windows combined, the most probable class its prediction.
+Cinc2017Scores scoresOf(torch::jit::Module& model, const std::vector<const Record*>& val)
+{
+    const auto probabilities = evaluate(model, val);
+    std::vector<int> truth, predicted;
+    for (std::size_t i = 0; i < val.size(); ++i) {
+        truth.push_back(val[i]->label);
+        predicted.push_back(int(std::max_element(probabilities[i].begin(), probabilities[i].end()) - probabilities[i].begin()));
+    }
+    return cinc2017Scores(truth, predicted, probabilities);
+}
+
+// members: how many networks from different seeds the model averages (1: a single network).
+ModelCard cinc2017Card(const Cinc2017Scores& s, int members)
 {
     ModelCard c;
     c.name = "ExECG AF (PhysioNet/CinC 2017, single lead)";
-    c.version = "2.0";
+    c.version = members > 1 ? "3.0" : "2.0";   // 3.0: 2.0's network, several seeds averaged
     c.task = ModelTask::Multiclass;
     for (const auto* label : kCincLabels)
         c.outputs.push_back({label, ""});
@@ -307,7 +238,10 @@ ModelCard cinc2017Card(const Cinc2017Scores& s)
     std::ostringstream lim;
     lim << "Not a medical device. Trained on the PhysioNet/CinC Challenge 2017 recordings (AliveCor handheld, lead I "
            "equivalent, 300 Hz, 9–61 s; Clifford et al. 2017, data ODC-BY 1.0); other devices, leads and populations "
-           "are outside what it has seen. Validation (17 % of the records, stratified, "
+           "are outside what it has seen. ";
+    if (members > 1)
+        lim << "The outputs are the mean of the logits of " << members << " networks trained from different seeds. ";
+    lim << "Validation (17 % of the records, stratified, "
         << s.records << " recordings): F1 normal " << fixedDecimals(s.f1[0], 3) << ", AF " << fixedDecimals(s.f1[1], 3) << ", other "
         << fixedDecimals(s.f1[2], 3) << ", noisy " << fixedDecimals(s.f1[3], 3) << "; challenge score (mean F1 of N, A, O) "
         << fixedDecimals(s.challenge, 3) << "; AUROC normal " << fixedDecimals(s.auroc[0], 3) << ", AF " << fixedDecimals(s.auroc[1], 3) << ", other "
@@ -319,6 +253,21 @@ ModelCard cinc2017Card(const Cinc2017Scores& s)
     lim << ".";
     c.limitations = lim.str();
     return c;
+}
+
+// The model, its card and the validation split it was scored on, into the output folder.
+void writeModel(torch::jit::Module& model, const std::vector<const Record*>& val, int members, const std::string& dir,
+                Cinc2017Report& report)
+{
+    report.modelFile = dir + "/af-cinc2017.pt";
+    report.cardFile = dir + "/af-cinc2017.card.json";
+    report.splitFile = dir + "/af-cinc2017.validation.txt";
+    model.save(report.modelFile);
+    std::ofstream(report.cardFile) << modelCardToJson(cinc2017Card(report.validation, members)) << "\n";
+    std::ofstream split(report.splitFile);
+    split << "# The validation split of af-cinc2017.pt: stratified, 17 % of each class, fixed seed " << kSplitSeed << "\n";
+    for (const auto* r : val)
+        split << r->id << "," << kCincClasses[std::size_t(r->label)] << "\n";
 }
 
 } // namespace
@@ -363,16 +312,24 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
     const auto records = loadRecords(o);
     const auto validation = validationSplit(records);
     std::vector<const Record*> train, val;
-    for (std::size_t i = 0; i < records.size(); ++i)
-        (validation[i] ? val : train).push_back(&records[i]);
+    std::set<std::string> excluded(o.excludeFromTraining.begin(), o.excludeFromTraining.end());
+    int left = 0;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (validation[i])
+            val.push_back(&records[i]);
+        else if (excluded.count(records[i].id))
+            ++left;
+        else
+            train.push_back(&records[i]);
+    }
     Cinc2017Report report;
     report.trainRecords = int(train.size());
     report.validationRecords = int(val.size());
     say("loaded " + std::to_string(records.size()) + " recordings: " + std::to_string(train.size()) + " to train on, " +
-        std::to_string(val.size()) + " for validation (" + fixedDecimals(std::chrono::duration<double>(Clock::now() - t0).count(), 1) + " s)");
+        std::to_string(val.size()) + " for validation" + (left ? ", " + std::to_string(left) + " left out of training" : "") + " (" + fixedDecimals(std::chrono::duration<double>(Clock::now() - t0).count(), 1) + " s)");
 
     torch::manual_seed(o.seed);
-    auto model = buildNetwork();
+    auto model = afCinc2017Network();
     report.parameters = parameterCount(model);
     std::vector<torch::Tensor> params;
     for (const auto& p : model.parameters())
@@ -438,13 +395,7 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
                 params[k].copy_(averaged[k]);
             }
         }
-        const auto probabilities = evaluate(model, val);
-        std::vector<int> truth, predicted;
-        for (std::size_t i = 0; i < val.size(); ++i) {
-            truth.push_back(val[i]->label);
-            predicted.push_back(int(std::max_element(probabilities[i].begin(), probabilities[i].end()) - probabilities[i].begin()));
-        }
-        const auto scores = cinc2017Scores(truth, predicted, probabilities);
+        const auto scores = scoresOf(model, val);
         report.epochs = epoch;
         say("epoch " + std::to_string(epoch) + ": loss " + fixedDecimals(lossSum / std::max(1, batches), 4) + ", validation F1 N " +
             fixedDecimals(scores.f1[0], 3) + " A " + fixedDecimals(scores.f1[1], 3) + " O " + fixedDecimals(scores.f1[2], 3) + " ~ " +
@@ -477,15 +428,48 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
         for (std::size_t k = 0; k < params.size() && k < bestState.size(); ++k)
             params[k].copy_(bestState[k]);
     }
-    report.modelFile = o.outputDir + "/af-cinc2017.pt";
-    report.cardFile = o.outputDir + "/af-cinc2017.card.json";
-    report.splitFile = o.outputDir + "/af-cinc2017.validation.txt";
-    model.save(report.modelFile);
-    std::ofstream(report.cardFile) << modelCardToJson(cinc2017Card(report.validation)) << "\n";
-    std::ofstream split(report.splitFile);
-    split << "# The validation split of af-cinc2017.pt: stratified, 17 % of each class, fixed seed " << kSplitSeed << "\n";
-    for (const auto* r : val)
-        split << r->id << "," << kCincClasses[std::size_t(r->label)] << "\n";
+    writeModel(model, val, 1, o.outputDir, report);
+    report.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    return report;
+}
+
+Cinc2017Report assembleAfCinc2017(const Cinc2017Options& o)
+{
+    using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
+    if (o.members.size() < 2)
+        throw std::runtime_error("an ensemble needs at least two member files (" + std::to_string(o.members.size()) + " given)");
+    std::filesystem::create_directories(o.outputDir);
+    const auto records = loadRecords(o);
+    const auto validation = validationSplit(records);
+    std::vector<const Record*> val;
+    for (std::size_t i = 0; i < records.size(); ++i)
+        if (validation[i])
+            val.push_back(&records[i]);
+    Cinc2017Report report;
+    report.trainRecords = int(records.size() - val.size());
+    report.validationRecords = int(val.size());
+    std::vector<torch::jit::Module> members;
+    for (const auto& file : o.members) {
+        try {
+            members.push_back(torch::jit::load(file));
+        } catch (const c10::Error& e) {
+            throw std::runtime_error(file + ": not a TorchScript file (" + e.what_without_backtrace() + ")");
+        }
+        for (const char* stage : {"stem", "layer3", "layer7", "pool", "rhythm", "fc"})
+            if (!members.back().hasattr(stage))
+                throw std::runtime_error(file + ": not an af-cinc2017 network (no '" + std::string(stage) + "')");
+        members.back().eval();
+        const auto own = scoresOf(members.back(), val);
+        if (o.progress)
+            o.progress(file + ": validation challenge " + fixedDecimals(own.challenge, 3) + ", F1 AF " + fixedDecimals(own.f1[1], 3) +
+                       ", AUROC AF " + fixedDecimals(own.auroc[1], 3));
+    }
+    auto model = afCinc2017Ensemble(members);
+    report.members = int(members.size());
+    report.parameters = parameterCount(model);
+    report.validation = scoresOf(model, val);
+    writeModel(model, val, int(members.size()), o.outputDir, report);
     report.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     return report;
 }
@@ -495,8 +479,12 @@ std::string formatCinc2017Report(const Cinc2017Report& r)
     std::ostringstream s;
     const auto& v = r.validation;
     s << "af-cinc2017: " << r.parameters << " parameters, " << r.trainRecords << " recordings trained on, "
-      << r.validationRecords << " validated; best epoch " << r.bestEpoch << " of " << r.epochs << ", "
-      << fixedDecimals(r.seconds / 60.0, 1) << " min\n";
+      << r.validationRecords << " validated; ";
+    if (r.members > 1)
+        s << "the mean of " << r.members << " networks' logits, ";
+    else
+        s << "best epoch " << r.bestEpoch << " of " << r.epochs << ", ";
+    s << fixedDecimals(r.seconds / 60.0, 1) << " min\n";
     s << "  class                F1     precision  recall  AUROC\n";
     for (int c = 0; c < 4; ++c)
         s << "  " << kCincLabels[std::size_t(c)] << std::string(21 - std::string(kCincLabels[std::size_t(c)]).size(), ' ')

@@ -17,6 +17,8 @@ struct Cinc2017Options {
     std::uint64_t seed = 1;                // initialisation, crops and augmentation (the split has its own, fixed)
     int maxEpochs = 50, patience = 14;     // early stopping on the validation challenge score
     int limitRecords = 0;                  // > 0: only that many (a pipeline check; the model is useless)
+    std::vector<std::string> excludeFromTraining;   // record IDs not trained on (the validation split never changes)
+    std::vector<std::string> members;      // assembleAfCinc2017: the trained networks (af-cinc2017.pt files)
     std::function<void(const std::string&)> progress;
 };
 
@@ -32,6 +34,7 @@ struct Cinc2017Scores {
 
 struct Cinc2017Report {
     int trainRecords = 0, validationRecords = 0, epochs = 0, bestEpoch = 0;
+    int members = 1;                                   // > 1: assembled from that many trained networks
     std::int64_t parameters = 0;
     double seconds = 0.0;
     Cinc2017Scores validation;
@@ -44,6 +47,11 @@ Cinc2017Scores cinc2017Scores(const std::vector<int>& truth, const std::vector<i
 
 // Throws std::runtime_error naming what failed (no REFERENCE.csv, an unreadable record, an unwritable folder).
 Cinc2017Report trainAfCinc2017(const Cinc2017Options& options);
+
+// The networks in options.members (each written by trainAfCinc2017 from its own seed) as one model whose logits are
+// their mean, with the members' layer names; scored on the same validation split and written as trainAfCinc2017
+// writes one. Throws std::runtime_error naming a member file that is not such a network.
+Cinc2017Report assembleAfCinc2017(const Cinc2017Options& options);
 
 std::string formatCinc2017Report(const Cinc2017Report& report);
 
