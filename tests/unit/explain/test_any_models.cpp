@@ -91,11 +91,17 @@ torch::Tensor stretched(const torch::Tensor& course, bool linear, int samples)
     return s.reshape({1, samples}).expand({3, samples});
 }
 
-QString near(const torch::Tensor& a, const torch::Tensor& b)
+QString near(const torch::Tensor& a, const torch::Tensor& b, double rtol = 1e-4)
 {
     double d = 0;
-    return closeTo(a, b, 1e-4, &d) ? QString() : QString("differs by %1 (relative)").arg(d);
+    return closeTo(a, b, rtol, &d) ? QString() : QString("differs by %1 (relative)").arg(d);
 }
+
+// A class-activation map is the ReLU of a weighted sum over channels, which cancels: float32 differences in the
+// activations and gradients (pinned to 1e-4 by conceptTestLayersMatchTheReference) grow in it. The reference comes from
+// eager PyTorch on another CPU; on an AVX-512 machine top_skip's body.2 map differed by 2.3e-4 of its peak. A wrong
+// layer, target or formula differs by the order of the map itself.
+constexpr double kCamRtol = 1e-3;
 
 } // namespace
 
@@ -155,7 +161,8 @@ private slots:
                     const auto e = runExplanation(plusPlus ? "grad-cam-plus-plus" : "grad-cam", model, in, kAnyModelTarget,
                                                   {{{"layer", layer.name}, {"upsample", "linear"}}, nullptr, {}});
                     const auto expected = stretched(camCourse(ref, plusPlus), true, 1000);
-                    QVERIFY2(near(mapOf(e), expected).isEmpty(), qPrintable(label + (plusPlus ? "Grad-CAM++ " : "Grad-CAM ") + near(mapOf(e), expected)));
+                    QVERIFY2(near(mapOf(e), expected, kCamRtol).isEmpty(),
+                             qPrintable(label + (plusPlus ? "Grad-CAM++ " : "Grad-CAM ") + near(mapOf(e), expected, kCamRtol)));
                 }
             }
     }
@@ -177,7 +184,7 @@ private slots:
 
         const auto ggc = runExplanation("guided-grad-cam", model, in, kAnyModelTarget, {{{"layer", "conv2"}}, nullptr, {}});
         const auto cam = stretched(torch::relu(camCourse(referencePass("functional_relu", "conv2"), false)), false, 1000);
-        QVERIFY2(near(mapOf(ggc), guided * cam).isEmpty(), qPrintable("guided Grad-CAM " + near(mapOf(ggc), guided * cam)));
+        QVERIFY2(near(mapOf(ggc), guided * cam, kCamRtol).isEmpty(), qPrintable("guided Grad-CAM " + near(mapOf(ggc), guided * cam, kCamRtol)));
 
         // A model with no ReLU at all says that guided backpropagation is then the plain gradient.
         torch::jit::Module linear("NoRelu");
