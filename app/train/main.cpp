@@ -30,8 +30,10 @@ const char* kUsage =
     "  validation split (docs/demo-models.md).\n"
     "  --epochs N    at most N epochs (default 50; early stopping after 14 without improvement)\n"
     "  --limit N     only N recordings: checks the pipeline, the model is useless\n"
-    "  --exclude FILE  record IDs (one per line, # comments) left out of training; the validation split\n"
-    "                stays whole (docs/scripts/cinc2017-label-check.sh writes such a list)\n"
+    "  --exclude FILE  record IDs (one per line, # comments) left out of training, listed in\n"
+    "                af-cinc2017.excluded.txt and counted in the card; the validation split stays whole (IDs\n"
+    "                in it, or not in REFERENCE.csv, are named and ignored). docs/scripts/cinc2017-label-check.sh\n"
+    "                writes such a list\n"
     "  --members A.pt,B.pt,...  no training: networks trained as above from different seeds, written as one\n"
     "                model whose outputs are the mean of their logits, scored on the same validation split\n"
     "                (an experiment in docs/demo-models.md; the shipped model is one network)\n";

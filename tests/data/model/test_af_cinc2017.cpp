@@ -14,6 +14,7 @@
 #include "model/torch/training/Cinc2017Training.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <fstream>
@@ -96,6 +97,89 @@ private slots:
             confusion += std::string(r ? " /" : "") + " " + std::to_string(s.confusion[r][0]) + " " + std::to_string(s.confusion[r][1]) +
                          " " + std::to_string(s.confusion[r][2]) + " " + std::to_string(s.confusion[r][3]);
         QVERIFY2(limitations.find("columns the prediction)" + confusion + ".") != std::string::npos, confusion.c_str());
+    }
+
+    // The split the trainer computes from REFERENCE.csv is, record for record, the committed one the card was scored
+    // on (a change to the split would silently validate a retrained model on records it trained on).
+    void trainerSplitIsTheCommittedOne()
+    {
+        if (!QFile::exists(cincDir() + "/REFERENCE.csv"))
+            QSKIP("../shared/cinc2017 is absent: the split is computed from its REFERENCE.csv");
+        training::Cinc2017Options o;
+        o.dataDir = cincDir().toStdString();
+        const auto split = training::cinc2017Split(o);
+        std::ifstream file(kSplit);
+        std::vector<std::string> committed;
+        for (std::string line; std::getline(file, line);)
+            if (!line.empty() && line[0] != '#')
+                committed.push_back(line.substr(0, line.find(',')));
+        QCOMPARE(split.validation.size(), std::size_t(1160));
+        QCOMPARE(split.train.size() + split.validation.size(), std::size_t(6822));
+        QVERIFY(split.validation == committed);
+    }
+
+    // --exclude: a training record is left out, listed beside the card and counted in it; a validation record stays
+    // validated and an unknown ID does nothing, each named in the progress; the validation split does not move. An
+    // ensemble written later into the same folder does not inherit the stale list, and two copies of one network
+    // score as that network.
+    void exclusionsAreNamedAndRecorded()
+    {
+        if (!QFile::exists(cincDir() + "/REFERENCE.csv"))
+            QSKIP("../shared/cinc2017 is absent: a few of its records are trained on");
+        QTemporaryDir dir;
+        training::Cinc2017Options o;
+        o.dataDir = cincDir().toStdString();
+        o.outputDir = dir.path().toStdString();
+        o.limitRecords = 60;
+        o.maxEpochs = 1;
+        const auto whole = training::cinc2017Split(o);
+        QVERIFY(whole.train.size() > 40 && whole.validation.size() >= 8);
+        const auto trainId = whole.train[3], validationId = whole.validation[1];
+        o.excludeFromTraining = {trainId, validationId, "Z99999"};
+        const auto split = training::cinc2017Split(o);
+        QVERIFY(split.validation == whole.validation);
+        QCOMPARE(split.train.size(), whole.train.size() - 1);
+        QVERIFY(std::find(split.train.begin(), split.train.end(), trainId) == split.train.end());
+        QVERIFY(split.leftOut == std::vector<std::string>{trainId});
+        QVERIFY(split.inValidation == std::vector<std::string>{validationId});
+        QVERIFY(split.unknown == std::vector<std::string>{"Z99999"});
+
+        std::string said;
+        o.progress = [&](const std::string& line) { said += line + "\n"; };
+        const auto report = training::trainAfCinc2017(o);
+        QVERIFY2(said.find("validation split, which never changes, so they stay in it: " + validationId) != std::string::npos, said.c_str());
+        QVERIFY2(said.find("not among the records (--limit keeps a subset), so nothing was left out for them: Z99999") != std::string::npos,
+                 said.c_str());
+        QVERIFY2(said.find(", 1 left out of training") != std::string::npos, said.c_str());
+        QCOMPARE(report.trainRecords, int(split.train.size()));
+        QVERIFY(report.leftOutOfTraining == std::vector<std::string>{trainId});
+        const auto excludedFile = dir.filePath("af-cinc2017.excluded.txt");
+        QFile excluded(excludedFile);
+        QVERIFY(excluded.open(QIODevice::ReadOnly));
+        QVERIFY(QString::fromUtf8(excluded.readAll()).endsWith(QString::fromStdString("\n" + trainId + "\n")));
+        excluded.close();
+        const auto card = loadModelCard(report.cardFile);
+        QVERIFY2(card.limitations.find("1 record of the training split was left out of training (listed in af-cinc2017.excluded.txt)") !=
+                     std::string::npos,
+                 card.limitations.c_str());
+        QCOMPARE(card.version, std::string("2.0"));
+
+        training::Cinc2017Options e;
+        e.dataDir = o.dataDir;
+        e.outputDir = o.outputDir;
+        e.limitRecords = o.limitRecords;
+        const auto member = dir.filePath("member.pt").toStdString();
+        QVERIFY(QFile::copy(QString::fromStdString(report.modelFile), QString::fromStdString(member)));
+        e.members = {member, member};
+        const auto ensemble = training::assembleAfCinc2017(e);
+        QVERIFY2(!QFile::exists(excludedFile), "the ensemble's folder kept a list of exclusions that is not its own");
+        QCOMPARE(ensemble.validationRecords, report.validationRecords);
+        // The predictions: after one epoch on 50 records the probabilities are close to one another, so AUROC's ranks
+        // would turn on float rounding (test_cinc2017_network compares the logits themselves).
+        QVERIFY(ensemble.validation.confusion == report.validation.confusion);
+        const auto ensembleCard = loadModelCard(ensemble.cardFile);
+        QCOMPARE(ensembleCard.version, std::string("3.0"));
+        QVERIFY(ensembleCard.limitations.find("left out of training") == std::string::npos);
     }
 };
 

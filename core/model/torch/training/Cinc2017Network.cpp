@@ -104,6 +104,12 @@ namespace {
 // channels are split between the members (`width` each; 0: every member reads the whole input, as the stems read
 // the one lead), each member's own stage runs on its share, and the outputs are concatenated. Grad-CAM and concept
 // tests on "layer7" or "rhythm" then read every member's channels, which is the ensemble's layer, not one member's.
+// TorchScript for the channels [from, from + count) of x.
+std::string channelSlice(int from, int count)
+{
+    return "x[:, " + std::to_string(from) + ":" + std::to_string(from + count) + "]";
+}
+
 torch::jit::Module sideBySide(const std::string& type, const std::vector<torch::jit::Module>& stages, int width)
 {
     torch::jit::Module m(type);
@@ -112,7 +118,7 @@ torch::jit::Module sideBySide(const std::string& type, const std::vector<torch::
         const auto name = "m" + std::to_string(k);
         m.register_module(name, stages[k]);
         body += (k ? ", self." : "self.") + name + ".forward(";
-        body += width == 0 ? std::string("x") : "x[:, " + std::to_string(k * width) + ":" + std::to_string((k + 1) * width) + "]";
+        body += width == 0 ? std::string("x") : channelSlice(int(k) * width, width);
         body += ")";
     }
     m.define(body + "], 1)\n");
@@ -126,14 +132,11 @@ torch::jit::Module averagedHeads(const std::vector<torch::jit::Module>& heads, i
     torch::jit::Module m("AfEnsembleHead");
     const auto n = int(heads.size());
     std::string body = "def forward(self, x):\n    z = ";
-    const auto slice = [](int from, int count) {
-        return "x[:, " + std::to_string(from) + ":" + std::to_string(from + count) + "]";
-    };
     for (int k = 0; k < n; ++k) {
         const auto name = "m" + std::to_string(k);
         m.register_module(name, heads[std::size_t(k)]);
-        body += (k ? " + self." : "self.") + name + ".forward(torch.cat([" + slice(k * pooled, pooled) + ", " +
-                slice(n * pooled + k * pooled, pooled) + ", " + slice(2 * n * pooled + k * rhythm, rhythm) + "], 1))";
+        body += (k ? " + self." : "self.") + name + ".forward(torch.cat([" + channelSlice(k * pooled, pooled) + ", " +
+                channelSlice(n * pooled + k * pooled, pooled) + ", " + channelSlice(2 * n * pooled + k * rhythm, rhythm) + "], 1))";
     }
     m.define(body + "\n    return z / " + std::to_string(n) + ".0\n");
     return m;

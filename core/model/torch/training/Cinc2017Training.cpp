@@ -39,7 +39,8 @@ struct Record {
     std::vector<float> mv;
 };
 
-std::vector<Record> loadRecords(const Cinc2017Options& o)
+// REFERENCE.csv's records (IDs and labels, no signals yet) in ID order; --limit keeps a fixed random subset.
+std::vector<Record> readReference(const Cinc2017Options& o)
 {
     std::ifstream reference(o.dataDir + "/REFERENCE.csv");
     if (!reference)
@@ -65,7 +66,17 @@ std::vector<Record> loadRecords(const Cinc2017Options& o)
         records.resize(std::size_t(o.limitRecords));
         std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.id < b.id; });
     }
+    return records;
+}
+
+// The signals of the records that will be used (`needed`, pointers into `records`): assembling an ensemble reads
+// only the validation split's.
+void loadSignals(const Cinc2017Options& o, std::vector<Record>& records, const std::vector<const Record*>& needed)
+{
+    const std::set<const Record*> wanted(needed.begin(), needed.end());
     for (auto& r : records) {
+        if (!wanted.count(&r))
+            continue;
         const auto rec = ReaderRegistry::instance().read(o.dataDir + "/" + r.id + ".hea");
         const auto& g = rec.groups.at(0);
         if (g.leads.size() != 1 || std::abs(g.samplingRateHz - kRateHz) > 1e-6)
@@ -75,11 +86,17 @@ std::vector<Record> loadRecords(const Cinc2017Options& o)
             if (!std::isfinite(v))
                 v = 0.0f;
     }
-    return records;
 }
 
-// Stratified: per class, the records in a fixed shuffled order, the first 17 % for validation.
-std::vector<bool> validationSplit(const std::vector<Record>& records)
+struct Split {
+    std::vector<const Record*> train, validation;
+    std::vector<std::string> leftOut;                  // training records excluded as asked
+    std::vector<std::string> inValidation, unknown;    // asked to exclude, but validated or not in REFERENCE.csv
+};
+
+// Stratified: per class, the records in a fixed shuffled order, the first 17 % for validation. The exclusions only
+// ever remove training records, so the validation split is the same with or without them.
+Split splitRecords(const std::vector<Record>& records, const std::vector<std::string>& excludeFromTraining)
 {
     std::vector<bool> validation(records.size(), false);
     std::mt19937_64 rng(kSplitSeed);
@@ -93,7 +110,37 @@ std::vector<bool> validationSplit(const std::vector<Record>& records)
         for (std::size_t k = 0; k < n; ++k)
             validation[members[k]] = true;
     }
-    return validation;
+    const std::set<std::string> excluded(excludeFromTraining.begin(), excludeFromTraining.end());
+    Split split;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const bool asked = excluded.count(records[i].id) > 0;
+        if (asked)
+            seen.insert(records[i].id);
+        if (validation[i]) {
+            split.validation.push_back(&records[i]);
+            if (asked)
+                split.inValidation.push_back(records[i].id);
+        } else if (asked)
+            split.leftOut.push_back(records[i].id);
+        else
+            split.train.push_back(&records[i]);
+    }
+    for (const auto& id : excluded)
+        if (!seen.count(id))
+            split.unknown.push_back(id);
+    return split;
+}
+
+// "A00001, A00002 and 3 more": a short list of IDs for a progress line.
+std::string someIds(const std::vector<std::string>& ids)
+{
+    std::string s;
+    for (std::size_t k = 0; k < ids.size() && k < 5; ++k)
+        s += (k ? ", " : "") + ids[k];
+    if (ids.size() > 5)
+        s += " and " + std::to_string(ids.size() - 5) + " more";
+    return s;
 }
 
 // Each window to mean 0, SD 1, as the card's zscore_per_lead normalisation does at inference.
@@ -213,7 +260,7 @@ Cinc2017Scores scoresOf(torch::jit::Module& model, const std::vector<const Recor
 }
 
 // members: how many networks from different seeds the model averages (1: a single network).
-ModelCard cinc2017Card(const Cinc2017Scores& s, int members)
+ModelCard cinc2017Card(const Cinc2017Scores& s, int members, std::size_t leftOut)
 {
     ModelCard c;
     c.name = "ExECG AF (PhysioNet/CinC 2017, single lead)";
@@ -241,6 +288,9 @@ ModelCard cinc2017Card(const Cinc2017Scores& s, int members)
            "are outside what it has seen. ";
     if (members > 1)
         lim << "The outputs are the mean of the logits of " << members << " networks trained from different seeds. ";
+    if (leftOut > 0)
+        lim << leftOut << (leftOut == 1 ? " record of the training split was" : " records of the training split were")
+            << " left out of training (listed in af-cinc2017.excluded.txt). ";
     lim << "Validation (17 % of the records, stratified, "
         << s.records << " recordings): F1 normal " << fixedDecimals(s.f1[0], 3) << ", AF " << fixedDecimals(s.f1[1], 3) << ", other "
         << fixedDecimals(s.f1[2], 3) << ", noisy " << fixedDecimals(s.f1[3], 3) << "; challenge score (mean F1 of N, A, O) "
@@ -255,7 +305,8 @@ ModelCard cinc2017Card(const Cinc2017Scores& s, int members)
     return c;
 }
 
-// The model, its card and the validation split it was scored on, into the output folder.
+// The model, its card, the validation split it was scored on and the training records it was asked to leave out,
+// into the output folder.
 void writeModel(torch::jit::Module& model, const std::vector<const Record*>& val, int members, const std::string& dir,
                 Cinc2017Report& report)
 {
@@ -263,11 +314,20 @@ void writeModel(torch::jit::Module& model, const std::vector<const Record*>& val
     report.cardFile = dir + "/af-cinc2017.card.json";
     report.splitFile = dir + "/af-cinc2017.validation.txt";
     model.save(report.modelFile);
-    std::ofstream(report.cardFile) << modelCardToJson(cinc2017Card(report.validation, members)) << "\n";
+    std::ofstream(report.cardFile) << modelCardToJson(cinc2017Card(report.validation, members, report.leftOutOfTraining.size())) << "\n";
     std::ofstream split(report.splitFile);
     split << "# The validation split of af-cinc2017.pt: stratified, 17 % of each class, fixed seed " << kSplitSeed << "\n";
     for (const auto* r : val)
         split << r->id << "," << kCincClasses[std::size_t(r->label)] << "\n";
+    // A stale list from an earlier run must not describe this model.
+    const auto excludedFile = dir + "/af-cinc2017.excluded.txt";
+    std::filesystem::remove(excludedFile);
+    if (!report.leftOutOfTraining.empty()) {
+        std::ofstream excluded(excludedFile);
+        excluded << "# Training records left out of af-cinc2017.pt's training (execg-train --exclude)\n";
+        for (const auto& id : report.leftOutOfTraining)
+            excluded << id << "\n";
+    }
 }
 
 } // namespace
@@ -300,6 +360,19 @@ Cinc2017Scores cinc2017Scores(const std::vector<int>& truth, const std::vector<i
     return s;
 }
 
+Cinc2017Split cinc2017Split(const Cinc2017Options& o)
+{
+    const auto records = readReference(o);
+    const auto split = splitRecords(records, o.excludeFromTraining);
+    const auto ids = [](const std::vector<const Record*>& rs) {
+        std::vector<std::string> out;
+        for (const auto* r : rs)
+            out.push_back(r->id);
+        return out;
+    };
+    return {ids(split.train), ids(split.validation), split.leftOut, split.inValidation, split.unknown};
+}
+
 Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
 {
     using Clock = std::chrono::steady_clock;
@@ -309,24 +382,27 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
             o.progress(line);
     };
     std::filesystem::create_directories(o.outputDir);
-    const auto records = loadRecords(o);
-    const auto validation = validationSplit(records);
-    std::vector<const Record*> train, val;
-    std::set<std::string> excluded(o.excludeFromTraining.begin(), o.excludeFromTraining.end());
-    int left = 0;
-    for (std::size_t i = 0; i < records.size(); ++i) {
-        if (validation[i])
-            val.push_back(&records[i]);
-        else if (excluded.count(records[i].id))
-            ++left;
-        else
-            train.push_back(&records[i]);
-    }
+    auto records = readReference(o);
+    const auto split = splitRecords(records, o.excludeFromTraining);
+    if (!split.inValidation.empty())
+        say("--exclude: " + std::to_string(split.inValidation.size()) + " of the IDs are in the validation split, which never changes, so they stay in it: " +
+            someIds(split.inValidation));
+    if (!split.unknown.empty())
+        say("--exclude: " + std::to_string(split.unknown.size()) + " of the IDs are not among the records" +
+            (o.limitRecords > 0 ? " (--limit keeps a subset)" : " in REFERENCE.csv") + ", so nothing was left out for them: " + someIds(split.unknown));
+    const auto& train = split.train;
+    const auto& val = split.validation;
+    std::vector<const Record*> used = train;
+    used.insert(used.end(), val.begin(), val.end());
+    loadSignals(o, records, used);
     Cinc2017Report report;
     report.trainRecords = int(train.size());
     report.validationRecords = int(val.size());
-    say("loaded " + std::to_string(records.size()) + " recordings: " + std::to_string(train.size()) + " to train on, " +
-        std::to_string(val.size()) + " for validation" + (left ? ", " + std::to_string(left) + " left out of training" : "") + " (" + fixedDecimals(std::chrono::duration<double>(Clock::now() - t0).count(), 1) + " s)");
+    report.leftOutOfTraining = split.leftOut;
+    say("loaded " + std::to_string(used.size()) + " recordings: " + std::to_string(train.size()) + " to train on, " +
+        std::to_string(val.size()) + " for validation" +
+        (split.leftOut.empty() ? "" : ", " + std::to_string(split.leftOut.size()) + " left out of training") + " (" +
+        fixedDecimals(std::chrono::duration<double>(Clock::now() - t0).count(), 1) + " s)");
 
     torch::manual_seed(o.seed);
     auto model = afCinc2017Network();
@@ -440,14 +516,12 @@ Cinc2017Report assembleAfCinc2017(const Cinc2017Options& o)
     if (o.members.size() < 2)
         throw std::runtime_error("an ensemble needs at least two member files (" + std::to_string(o.members.size()) + " given)");
     std::filesystem::create_directories(o.outputDir);
-    const auto records = loadRecords(o);
-    const auto validation = validationSplit(records);
-    std::vector<const Record*> val;
-    for (std::size_t i = 0; i < records.size(); ++i)
-        if (validation[i])
-            val.push_back(&records[i]);
+    auto records = readReference(o);
+    const auto split = splitRecords(records, {});
+    const auto& val = split.validation;
+    loadSignals(o, records, val);   // only what is scored: the members are trained already
     Cinc2017Report report;
-    report.trainRecords = int(records.size() - val.size());
+    report.trainRecords = int(split.train.size());
     report.validationRecords = int(val.size());
     std::vector<torch::jit::Module> members;
     for (const auto& file : o.members) {
@@ -493,7 +567,10 @@ std::string formatCinc2017Report(const Cinc2017Report& r)
     s << "  challenge score (mean F1 of N, A, O): " << fixedDecimals(v.challenge, 3) << "\n  confusion (rows truth N A O ~, columns predicted):\n";
     for (const auto& row : v.confusion)
         s << "    " << row[0] << " " << row[1] << " " << row[2] << " " << row[3] << "\n";
-    s << "  wrote " << r.modelFile << ", " << r.cardFile << ", " << r.splitFile << "\n";
+    s << "  wrote " << r.modelFile << ", " << r.cardFile << ", " << r.splitFile;
+    if (!r.leftOutOfTraining.empty())
+        s << " and the " << r.leftOutOfTraining.size() << " records left out of training in af-cinc2017.excluded.txt";
+    s << "\n";
     return s.str();
 }
 

@@ -38,12 +38,22 @@ struct Cinc2017Report {
     std::int64_t parameters = 0;
     double seconds = 0.0;
     Cinc2017Scores validation;
+    std::vector<std::string> leftOutOfTraining;        // --exclude's IDs that were training records (the card says so)
     std::string modelFile, cardFile, splitFile;
 };
 
 // Scores from predictions (class indices into kCincClasses) and per-class probabilities.
 Cinc2017Scores cinc2017Scores(const std::vector<int>& truth, const std::vector<int>& predicted,
                               const std::vector<std::array<float, 4>>& probabilities);
+
+// Which records trainAfCinc2017 trains on and validates on (IDs in REFERENCE.csv order), and what became of
+// options.excludeFromTraining; reads REFERENCE.csv only. Throws std::runtime_error as trainAfCinc2017 does.
+struct Cinc2017Split {
+    std::vector<std::string> train, validation;
+    std::vector<std::string> leftOut;                 // excluded training records
+    std::vector<std::string> inValidation, unknown;   // asked to exclude, but validated (kept) or not among the records
+};
+Cinc2017Split cinc2017Split(const Cinc2017Options& options);
 
 // Throws std::runtime_error naming what failed (no REFERENCE.csv, an unreadable record, an unwritable folder).
 Cinc2017Report trainAfCinc2017(const Cinc2017Options& options);
