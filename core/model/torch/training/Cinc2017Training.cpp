@@ -1,5 +1,6 @@
 #include "model/torch/training/Cinc2017Training.h"
 
+#include "io/AtomicFile.h"
 #include "io/NumberText.h"
 #include "io/ReaderRegistry.h"
 #include "model/ModelCard.h"
@@ -313,20 +314,22 @@ void writeModel(torch::jit::Module& model, const std::vector<const Record*>& val
     report.modelFile = dir + "/af-cinc2017.pt";
     report.cardFile = dir + "/af-cinc2017.card.json";
     report.splitFile = dir + "/af-cinc2017.validation.txt";
-    model.save(report.modelFile);
-    std::ofstream(report.cardFile) << modelCardToJson(cinc2017Card(report.validation, members, report.leftOutOfTraining.size())) << "\n";
-    std::ofstream split(report.splitFile);
+    // Each file whole or not at all: a run killed while writing must not leave resources/models half new.
+    saveModelAtomically(model, report.modelFile);
+    writeFileAtomically(report.cardFile, modelCardToJson(cinc2017Card(report.validation, members, report.leftOutOfTraining.size())) + "\n");
+    std::ostringstream split;
     split << "# The validation split of af-cinc2017.pt: stratified, 17 % of each class, fixed seed " << kSplitSeed << "\n";
     for (const auto* r : val)
         split << r->id << "," << kCincClasses[std::size_t(r->label)] << "\n";
+    writeFileAtomically(report.splitFile, split.str());
     // A stale list from an earlier run must not describe this model.
     const auto excludedFile = dir + "/af-cinc2017.excluded.txt";
     std::filesystem::remove(excludedFile);
     if (!report.leftOutOfTraining.empty()) {
-        std::ofstream excluded(excludedFile);
-        excluded << "# Training records left out of af-cinc2017.pt's training (execg-train --exclude)\n";
+        std::string excluded = "# Training records left out of af-cinc2017.pt's training (execg-train --exclude)\n";
         for (const auto& id : report.leftOutOfTraining)
-            excluded << id << "\n";
+            excluded += id + "\n";
+        writeFileAtomically(excludedFile, excluded);
     }
 }
 

@@ -1,6 +1,9 @@
 #include "model/torch/training/DemoArchitectures.h"
 
+#include "io/AtomicFile.h"
+
 #include <cmath>
+#include <sstream>
 #include <vector>
 
 namespace execg::training {
@@ -160,6 +163,13 @@ std::int64_t parameterCount(const torch::jit::Module& module)
     for (const auto& p : module.parameters())
         n += p.numel();
     return n;
+}
+
+void saveModelAtomically(const torch::jit::Module& module, const std::string& path)
+{
+    std::ostringstream bytes;
+    module.save(bytes);
+    writeFileAtomically(path, bytes.str());
 }
 
 } // namespace execg::training

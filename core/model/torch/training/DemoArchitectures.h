@@ -28,4 +28,8 @@ torch::jit::Module buildAutoencoder(const std::string& typePrefix);
 
 std::int64_t parameterCount(const torch::jit::Module& module);
 
+// The TorchScript file written whole or not at all (a trainer killed while saving leaves the previous file, not half
+// of a new one); throws WriteError naming the path.
+void saveModelAtomically(const torch::jit::Module& module, const std::string& path);
+
 } // namespace execg::training

@@ -1,5 +1,6 @@
 // The training loop, held-out evaluation and file writing of the demo models: the only torch-including training TU
 // besides the architectures, since each such TU costs ~25 s to compile.
+#include "io/AtomicFile.h"
 #include "model/torch/training/DemoArchitectures.h"
 #include "model/torch/training/DemoCards.h"
 #include "model/torch/training/DemoTraining.h"
@@ -132,11 +133,7 @@ std::uintmax_t writeCard(const ModelCard& card, const std::string& path)
 {
     const std::string json = modelCardToJson(card);
     parseModelCard(json, path);   // never ship a card the app would refuse
-    std::ofstream out(path, std::ios::binary);
-    out << json << '\n';
-    if (!out)
-        throw std::runtime_error(path + ": cannot write the model card");
-    out.close();
+    writeFileAtomically(path, json + '\n');
     return fs::file_size(path);
 }
 
@@ -271,7 +268,7 @@ DemoTrainingReport trainDemoModels(const DemoTrainingOptions& o)
         r.modelFile = (fs::path(o.outputDir) / (base + ".pt")).string();
         for (auto p : model.parameters())
             p.requires_grad_(false);
-        model.save(r.modelFile);
+        saveModelAtomically(model, r.modelFile);
         r.modelBytes = fs::file_size(r.modelFile);
         if (m == DemoModel::Autoencoder) {
             const auto check = checkAutoencoder(r.modelFile, heldOut);
