@@ -2,8 +2,9 @@
 // explanation set (the card's, as `execg-cli explain` without --method and the workstation run it), each method
 // timed on its own and the whole set in a row through CaseAnalysis::run, at 2 threads unless told otherwise.
 // Figures only, never pass/fail. The recording: ../shared/cinc2017/A00054 (real AF, 30 s) when there, else a
-// synthetic 30 s AF lead at 300 Hz.
-//   bench_af_recording [threads] [repeats]
+// synthetic 30 s AF lead at 300 Hz. Another model with the same card (an average of seeds from `execg-train
+// --members`) can be timed in its place.
+//   bench_af_recording [threads] [repeats] [model.pt]
 #include "analysis/torch/CaseAnalysis.h"
 #include "explain/Explainer.h"
 #include "io/ReaderRegistry.h"
@@ -57,14 +58,14 @@ int main(int argc, char** argv)
     const int threads = argc > 1 ? std::atoi(argv[1]) : 2;
     const int repeats = argc > 2 ? std::atoi(argv[2]) : 5;
     configureTorchThreads(threads);
-    const std::string modelFile = std::string(EXECG_SOURCE_DIR) + "/resources/models/af-cinc2017.pt";
+    const std::string modelFile = argc > 3 ? std::string(argv[3]) : std::string(EXECG_SOURCE_DIR) + "/resources/models/af-cinc2017.pt";
     auto model = std::make_shared<const TorchModel>(modelFile, loadModelCard(modelCardPathFor(modelFile)));
     std::string file;
     const auto recording = thirtySeconds(file);
     const CaseAnalysis analysis(recording, recording->primaryGroupIndex(), model, CaseFiles{file, modelFile, {}});
     const FittedCase fitted = analysis.fit();
-    std::printf("af-cinc2017 on %s (%.1f s): %zu window(s) of %.1f s, %d threads, median of %d after a warm-up\n",
-                file.c_str(), double(analysis.group().sampleCount()) / analysis.group().samplingRateHz, fitted.windows.size(),
+    std::printf("%s on %s (%.1f s): %zu window(s) of %.1f s, %d threads, median of %d after a warm-up\n",
+                modelFile.c_str(), file.c_str(), double(analysis.group().sampleCount()) / analysis.group().samplingRateHz, fitted.windows.size(),
                 model->card().input.samples / model->card().input.samplingRateHz, threads, repeats);
     const auto prediction = analysis.predict(fitted);
     const int target = CaseAnalysis::chooseTarget(prediction.raw, std::nullopt);
