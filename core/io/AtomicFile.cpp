@@ -28,8 +28,9 @@ void writeFileAtomically(const std::string& path, std::string_view bytes)
     }
     fs::rename(temporary, target, ec);
     if (ec) {
+        const std::string why = ec.message();   // before remove() reuses ec
         fs::remove(temporary, ec);
-        throw WriteError(path, "cannot be replaced (" + ec.message() + ")");
+        throw WriteError(path, "cannot be replaced (" + why + ")");
     }
 }
 
