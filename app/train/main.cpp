@@ -33,7 +33,7 @@ const char* kUsage =
     "  --exclude FILE  record IDs (one per line, # comments) left out of training, listed in\n"
     "                af-cinc2017.excluded.txt and counted in the card; the validation split stays whole (IDs\n"
     "                in it, or not in REFERENCE.csv, are named and ignored). docs/scripts/cinc2017-label-check.sh\n"
-    "                writes such a list\n"
+    "                writes such a list. Not with --members, which carries each member's own list\n"
     "  --members A.pt,B.pt,...  no training: networks trained as above from different seeds, written as one\n"
     "                model whose outputs are the mean of their logits, scored on the same validation split\n"
     "                (an experiment in docs/demo-models.md; the shipped model is one network)\n";
@@ -95,9 +95,11 @@ int main(int argc, char** argv)
                 std::cerr << "execg-train: --exclude " << file << ": cannot read\n";
                 return 1;
             }
-            for (std::string line; std::getline(in, line);)
+            for (std::string line; std::getline(in, line);) {
+                line = line.substr(0, line.find_first_of(",\r"));   // an ID, or an ID,label line; Windows line ends
                 if (!line.empty() && line[0] != '#')
-                    cinc.excludeFromTraining.push_back(line.substr(0, line.find(',')));
+                    cinc.excludeFromTraining.push_back(line);
+            }
         } else if (a == "--members") {
             const std::string list = value();
             for (std::size_t from = 0; from <= list.size();) {
@@ -129,6 +131,11 @@ int main(int argc, char** argv)
     execg::configureTorchThreads(options.threads);
     options.progress = [](const std::string& line) { std::cout << line << std::endl; };
     if (!cinc.dataDir.empty()) {
+        if (!cinc.members.empty() && !cinc.excludeFromTraining.empty()) {
+            std::cerr << "execg-train: --exclude applies to training, and --members trains nothing (the members' own lists, "
+                         "NAME.excluded.txt beside NAME.pt, are carried into the average)\n";
+            return 1;
+        }
         cinc.outputDir = options.outputDir;
         cinc.threads = options.threads;
         cinc.seed = options.seed;

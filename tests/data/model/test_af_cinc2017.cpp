@@ -18,6 +18,7 @@
 #include <QtTest>
 
 #include <fstream>
+#include <map>
 #include <regex>
 
 using namespace execg;
@@ -108,11 +109,17 @@ private slots:
         training::Cinc2017Options o;
         o.dataDir = cincDir().toStdString();
         const auto split = training::cinc2017Split(o);
+        std::map<std::string, std::string> reference;
+        std::ifstream csv((cincDir() + "/REFERENCE.csv").toStdString());
+        for (std::string line; std::getline(csv, line);)
+            reference[line.substr(0, line.find(','))] = line.substr(line.find(',') + 1, 1);
         std::ifstream file(kSplit);
         std::vector<std::string> committed;
         for (std::string line; std::getline(file, line);)
-            if (!line.empty() && line[0] != '#')
+            if (!line.empty() && line[0] != '#') {
                 committed.push_back(line.substr(0, line.find(',')));
+                QCOMPARE(line.substr(line.find(',') + 1), reference.at(committed.back()));   // the label beside it too
+            }
         QCOMPARE(split.validation.size(), std::size_t(1160));
         QCOMPARE(split.train.size() + split.validation.size(), std::size_t(6822));
         QVERIFY(split.validation == committed);
@@ -120,13 +127,14 @@ private slots:
 
     // --exclude: a training record is left out, listed beside the card and counted in it; a validation record stays
     // validated and an unknown ID does nothing, each named in the progress; the validation split does not move. An
-    // ensemble written later into the same folder does not inherit the stale list, and two copies of one network
-    // score as that network.
+    // average of members carries a member's list into its own card; without one, a stale list in the folder goes.
+    // Two copies of one network score as that network.
     void exclusionsAreNamedAndRecorded()
     {
         if (!QFile::exists(cincDir() + "/REFERENCE.csv"))
             QSKIP("../shared/cinc2017 is absent: a few of its records are trained on");
         QTemporaryDir dir;
+        QVERIFY(dir.isValid());
         training::Cinc2017Options o;
         o.dataDir = cincDir().toStdString();
         o.outputDir = dir.path().toStdString();
@@ -147,10 +155,12 @@ private slots:
         std::string said;
         o.progress = [&](const std::string& line) { said += line + "\n"; };
         const auto report = training::trainAfCinc2017(o);
-        QVERIFY2(said.find("validation split, which never changes, so they stay in it: " + validationId) != std::string::npos, said.c_str());
-        QVERIFY2(said.find("not among the records (--limit keeps a subset), so nothing was left out for them: Z99999") != std::string::npos,
+        QVERIFY2(said.find("--exclude: 1 ID is in the validation split, which never changes; not left out: " + validationId) !=
+                     std::string::npos,
                  said.c_str());
-        QVERIFY2(said.find(", 1 left out of training") != std::string::npos, said.c_str());
+        QVERIFY2(said.find("--exclude: 1 ID is not among the records (--limit keeps a subset); ignored: Z99999") != std::string::npos,
+                 said.c_str());
+        QVERIFY2(said.find("; 1 record left out of training, not read") != std::string::npos, said.c_str());
         QCOMPARE(report.trainRecords, int(split.train.size()));
         QVERIFY(report.leftOutOfTraining == std::vector<std::string>{trainId});
         const auto excludedFile = dir.filePath("af-cinc2017.excluded.txt");
@@ -168,18 +178,33 @@ private slots:
         e.dataDir = o.dataDir;
         e.outputDir = o.outputDir;
         e.limitRecords = o.limitRecords;
-        const auto member = dir.filePath("member.pt").toStdString();
-        QVERIFY(QFile::copy(QString::fromStdString(report.modelFile), QString::fromStdString(member)));
-        e.members = {member, member};
-        const auto ensemble = training::assembleAfCinc2017(e);
-        QVERIFY2(!QFile::exists(excludedFile), "the ensemble's folder kept a list of exclusions that is not its own");
-        QCOMPARE(ensemble.validationRecords, report.validationRecords);
+        const auto member = dir.filePath("member.pt");
+        const auto memberList = dir.filePath("member.excluded.txt");
+        QVERIFY(QFile::copy(QString::fromStdString(report.modelFile), member));
+        QVERIFY(QFile::copy(excludedFile, memberList));
+        e.members = {member.toStdString(), member.toStdString()};
+        const auto carried = training::assembleAfCinc2017(e);
+        QVERIFY(carried.leftOutOfTraining == std::vector<std::string>{trainId});
+        QCOMPARE(carried.trainRecords, int(split.train.size()));
+        QVERIFY(excluded.open(QIODevice::ReadOnly));
+        QVERIFY(QString::fromUtf8(excluded.readAll()).endsWith(QString::fromStdString("\n" + trainId + "\n")));
+        excluded.close();
+        const auto carriedCard = loadModelCard(carried.cardFile);
+        QCOMPARE(carriedCard.version, std::string("3.0"));
+        QVERIFY2(carriedCard.limitations.find("1 record of the training split was left out of at least one member's training") !=
+                     std::string::npos,
+                 carriedCard.limitations.c_str());
         // The predictions: after one epoch on 50 records the probabilities are close to one another, so AUROC's ranks
         // would turn on float rounding (test_cinc2017_network compares the logits themselves).
-        QVERIFY(ensemble.validation.confusion == report.validation.confusion);
-        const auto ensembleCard = loadModelCard(ensemble.cardFile);
-        QCOMPARE(ensembleCard.version, std::string("3.0"));
-        QVERIFY(ensembleCard.limitations.find("left out of training") == std::string::npos);
+        QCOMPARE(carried.validationRecords, report.validationRecords);
+        QVERIFY(carried.validation.confusion == report.validation.confusion);
+
+        QVERIFY(QFile::remove(memberList));
+        const auto plain = training::assembleAfCinc2017(e);
+        QVERIFY2(!QFile::exists(excludedFile), "the average's folder kept a list of exclusions that is not its own");
+        QVERIFY(plain.leftOutOfTraining.empty());
+        QCOMPARE(plain.trainRecords, int(whole.train.size()));
+        QVERIFY(loadModelCard(plain.cardFile).limitations.find("left out") == std::string::npos);
     }
 };
 

@@ -100,16 +100,16 @@ torch::jit::Module afCinc2017Network()
 
 namespace {
 
-// The members' stages side by side, so that the ensemble is one network with the members' layer names: the input's
-// channels are split between the members (`width` each; 0: every member reads the whole input, as the stems read
-// the one lead), each member's own stage runs on its share, and the outputs are concatenated. Grad-CAM and concept
-// tests on "layer7" or "rhythm" then read every member's channels, which is the ensemble's layer, not one member's.
 // TorchScript for the channels [from, from + count) of x.
 std::string channelSlice(int from, int count)
 {
     return "x[:, " + std::to_string(from) + ":" + std::to_string(from + count) + "]";
 }
 
+// The members' stages side by side, so that the ensemble is one network with the members' layer names: the input's
+// channels are split between the members (`width` each; 0: every member reads the whole input, as the stems read
+// the one lead), each member's own stage runs on its share, and the outputs are concatenated. Grad-CAM and concept
+// tests on "layer7" or "rhythm" then read every member's channels, which is the ensemble's layer, not one member's.
 torch::jit::Module sideBySide(const std::string& type, const std::vector<torch::jit::Module>& stages, int width)
 {
     torch::jit::Module m(type);

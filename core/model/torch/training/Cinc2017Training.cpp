@@ -133,6 +133,12 @@ Split splitRecords(const std::vector<Record>& records, const std::vector<std::st
     return split;
 }
 
+// "1 record", "3 records".
+std::string countOf(std::size_t n, const char* one, const char* many)
+{
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 // "A00001, A00002 and 3 more": a short list of IDs for a progress line.
 std::string someIds(const std::vector<std::string>& ids)
 {
@@ -291,7 +297,8 @@ ModelCard cinc2017Card(const Cinc2017Scores& s, int members, std::size_t leftOut
         lim << "The outputs are the mean of the logits of " << members << " networks trained from different seeds. ";
     if (leftOut > 0)
         lim << leftOut << (leftOut == 1 ? " record of the training split was" : " records of the training split were")
-            << " left out of training (listed in af-cinc2017.excluded.txt). ";
+            << (members > 1 ? " left out of at least one member's training" : " left out of training")
+            << " (listed in af-cinc2017.excluded.txt). ";
     lim << "Validation (17 % of the records, stratified, "
         << s.records << " recordings): F1 normal " << fixedDecimals(s.f1[0], 3) << ", AF " << fixedDecimals(s.f1[1], 3) << ", other "
         << fixedDecimals(s.f1[2], 3) << ", noisy " << fixedDecimals(s.f1[3], 3) << "; challenge score (mean F1 of N, A, O) "
@@ -314,7 +321,11 @@ void writeModel(torch::jit::Module& model, const std::vector<const Record*>& val
     report.modelFile = dir + "/af-cinc2017.pt";
     report.cardFile = dir + "/af-cinc2017.card.json";
     report.splitFile = dir + "/af-cinc2017.validation.txt";
-    // Each file whole or not at all: a run killed while writing must not leave resources/models half new.
+    // Each file is written whole or not at all (a run killed while writing leaves whole files, though possibly the
+    // previous model's beside this one's). The stale list of exclusions goes first: it must never sit beside a model
+    // it does not describe.
+    const auto excludedFile = dir + "/af-cinc2017.excluded.txt";
+    std::filesystem::remove(excludedFile);
     saveModelAtomically(model, report.modelFile);
     writeFileAtomically(report.cardFile, modelCardToJson(cinc2017Card(report.validation, members, report.leftOutOfTraining.size())) + "\n");
     std::ostringstream split;
@@ -322,11 +333,9 @@ void writeModel(torch::jit::Module& model, const std::vector<const Record*>& val
     for (const auto* r : val)
         split << r->id << "," << kCincClasses[std::size_t(r->label)] << "\n";
     writeFileAtomically(report.splitFile, split.str());
-    // A stale list from an earlier run must not describe this model.
-    const auto excludedFile = dir + "/af-cinc2017.excluded.txt";
-    std::filesystem::remove(excludedFile);
     if (!report.leftOutOfTraining.empty()) {
-        std::string excluded = "# Training records left out of af-cinc2017.pt's training (execg-train --exclude)\n";
+        std::string excluded = "# Training records left out of af-cinc2017.pt's training (execg-train --exclude" +
+                               std::string(members > 1 ? "; an average: left out of at least one member's)\n" : ")\n");
         for (const auto& id : report.leftOutOfTraining)
             excluded += id + "\n";
         writeFileAtomically(excludedFile, excluded);
@@ -388,11 +397,11 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
     auto records = readReference(o);
     const auto split = splitRecords(records, o.excludeFromTraining);
     if (!split.inValidation.empty())
-        say("--exclude: " + std::to_string(split.inValidation.size()) + " of the IDs are in the validation split, which never changes, so they stay in it: " +
-            someIds(split.inValidation));
+        say("--exclude: " + countOf(split.inValidation.size(), "ID is", "IDs are") +
+            " in the validation split, which never changes; not left out: " + someIds(split.inValidation));
     if (!split.unknown.empty())
-        say("--exclude: " + std::to_string(split.unknown.size()) + " of the IDs are not among the records" +
-            (o.limitRecords > 0 ? " (--limit keeps a subset)" : " in REFERENCE.csv") + ", so nothing was left out for them: " + someIds(split.unknown));
+        say("--exclude: " + countOf(split.unknown.size(), "ID is", "IDs are") + " not among the records" +
+            (o.limitRecords > 0 ? " (--limit keeps a subset)" : " in REFERENCE.csv") + "; ignored: " + someIds(split.unknown));
     const auto& train = split.train;
     const auto& val = split.validation;
     std::vector<const Record*> used = train;
@@ -403,9 +412,8 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
     report.validationRecords = int(val.size());
     report.leftOutOfTraining = split.leftOut;
     say("loaded " + std::to_string(used.size()) + " recordings: " + std::to_string(train.size()) + " to train on, " +
-        std::to_string(val.size()) + " for validation" +
-        (split.leftOut.empty() ? "" : ", " + std::to_string(split.leftOut.size()) + " left out of training") + " (" +
-        fixedDecimals(std::chrono::duration<double>(Clock::now() - t0).count(), 1) + " s)");
+        std::to_string(val.size()) + " for validation (" + fixedDecimals(std::chrono::duration<double>(Clock::now() - t0).count(), 1) +
+        " s)" + (split.leftOut.empty() ? "" : "; " + countOf(split.leftOut.size(), "record", "records") + " left out of training, not read"));
 
     torch::manual_seed(o.seed);
     auto model = afCinc2017Network();
@@ -519,13 +527,25 @@ Cinc2017Report assembleAfCinc2017(const Cinc2017Options& o)
     if (o.members.size() < 2)
         throw std::runtime_error("an ensemble needs at least two member files (" + std::to_string(o.members.size()) + " given)");
     std::filesystem::create_directories(o.outputDir);
+    // What the members were trained without (NAME.excluded.txt beside NAME.pt, as trainAfCinc2017 writes it): the
+    // average was trained without any of it in at least one member, and its card says so.
+    std::vector<std::string> membersLeftOut;
+    for (const auto& file : o.members) {
+        auto list = std::filesystem::path(file);
+        list.replace_extension(".excluded.txt");
+        std::ifstream in(list);
+        for (std::string line; std::getline(in, line);)
+            if (!line.empty() && line[0] != '#')
+                membersLeftOut.push_back(line);
+    }
     auto records = readReference(o);
-    const auto split = splitRecords(records, {});
+    const auto split = splitRecords(records, membersLeftOut);
     const auto& val = split.validation;
     loadSignals(o, records, val);   // only what is scored: the members are trained already
     Cinc2017Report report;
-    report.trainRecords = int(split.train.size());
+    report.trainRecords = int(split.train.size());   // the records every member trained on
     report.validationRecords = int(val.size());
+    report.leftOutOfTraining = split.leftOut;
     std::vector<torch::jit::Module> members;
     for (const auto& file : o.members) {
         try {
@@ -572,7 +592,7 @@ std::string formatCinc2017Report(const Cinc2017Report& r)
         s << "    " << row[0] << " " << row[1] << " " << row[2] << " " << row[3] << "\n";
     s << "  wrote " << r.modelFile << ", " << r.cardFile << ", " << r.splitFile;
     if (!r.leftOutOfTraining.empty())
-        s << " and the " << r.leftOutOfTraining.size() << " records left out of training in af-cinc2017.excluded.txt";
+        s << " and the " << countOf(r.leftOutOfTraining.size(), "record", "records") << " left out of training in af-cinc2017.excluded.txt";
     s << "\n";
     return s.str();
 }

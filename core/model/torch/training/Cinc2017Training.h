@@ -46,8 +46,8 @@ struct Cinc2017Report {
 Cinc2017Scores cinc2017Scores(const std::vector<int>& truth, const std::vector<int>& predicted,
                               const std::vector<std::array<float, 4>>& probabilities);
 
-// Which records trainAfCinc2017 trains on and validates on (IDs in REFERENCE.csv order), and what became of
-// options.excludeFromTraining; reads REFERENCE.csv only. Throws std::runtime_error as trainAfCinc2017 does.
+// Which records trainAfCinc2017 trains on and validates on, and what became of options.excludeFromTraining; every
+// list in ID order. Reads REFERENCE.csv only. Throws std::runtime_error as trainAfCinc2017 does.
 struct Cinc2017Split {
     std::vector<std::string> train, validation;
     std::vector<std::string> leftOut;                 // excluded training records
@@ -60,7 +60,7 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& options);
 
 // The networks in options.members (each written by trainAfCinc2017 from its own seed) as one model whose logits are
 // their mean, with the members' layer names; scored on the same validation split and written as trainAfCinc2017
-// writes one. Throws std::runtime_error naming a member file that is not such a network.
+// writes one. A member's exclusions (NAME.excluded.txt beside NAME.pt) are carried into the average's list and card. Throws std::runtime_error naming a member file that is not such a network.
 Cinc2017Report assembleAfCinc2017(const Cinc2017Options& options);
 
 std::string formatCinc2017Report(const Cinc2017Report& report);
