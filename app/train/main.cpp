@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <string>
 
@@ -89,16 +88,11 @@ int main(int argc, char** argv)
             }
             (a == "--epochs" ? cinc.maxEpochs : cinc.limitRecords) = int(n);
         } else if (a == "--exclude") {
-            const std::string file = value();
-            std::ifstream in(file);
-            if (!in) {
-                std::cerr << "execg-train: --exclude " << file << ": cannot read\n";
+            try {
+                cinc.excludeFromTraining = readRecordIds(value());
+            } catch (const std::exception& e) {
+                std::cerr << "execg-train: --exclude " << e.what() << "\n";
                 return 1;
-            }
-            for (std::string line; std::getline(in, line);) {
-                line = line.substr(0, line.find_first_of(",\r"));   // an ID, or an ID,label line; Windows line ends
-                if (!line.empty() && line[0] != '#')
-                    cinc.excludeFromTraining.push_back(line);
             }
         } else if (a == "--members") {
             const std::string list = value();

@@ -91,8 +91,7 @@ void loadSignals(const Cinc2017Options& o, std::vector<Record>& records, const s
 
 struct Split {
     std::vector<const Record*> train, validation;
-    std::vector<std::string> leftOut;                  // training records excluded as asked
-    std::vector<std::string> inValidation, unknown;    // asked to exclude, but validated or not in REFERENCE.csv
+    Cinc2017Split ids;   // the same records by ID, and what became of the exclusions
 };
 
 // Stratified: per class, the records in a fixed shuffled order, the first 17 % for validation. The exclusions only
@@ -120,16 +119,19 @@ Split splitRecords(const std::vector<Record>& records, const std::vector<std::st
             seen.insert(records[i].id);
         if (validation[i]) {
             split.validation.push_back(&records[i]);
+            split.ids.validation.push_back(records[i].id);
             if (asked)
-                split.inValidation.push_back(records[i].id);
+                split.ids.inValidation.push_back(records[i].id);
         } else if (asked)
-            split.leftOut.push_back(records[i].id);
-        else
+            split.ids.leftOut.push_back(records[i].id);
+        else {
             split.train.push_back(&records[i]);
+            split.ids.train.push_back(records[i].id);
+        }
     }
     for (const auto& id : excluded)
         if (!seen.count(id))
-            split.unknown.push_back(id);
+            split.ids.unknown.push_back(id);
     return split;
 }
 
@@ -374,15 +376,21 @@ Cinc2017Scores cinc2017Scores(const std::vector<int>& truth, const std::vector<i
 
 Cinc2017Split cinc2017Split(const Cinc2017Options& o)
 {
-    const auto records = readReference(o);
-    const auto split = splitRecords(records, o.excludeFromTraining);
-    const auto ids = [](const std::vector<const Record*>& rs) {
-        std::vector<std::string> out;
-        for (const auto* r : rs)
-            out.push_back(r->id);
-        return out;
-    };
-    return {ids(split.train), ids(split.validation), split.leftOut, split.inValidation, split.unknown};
+    return splitRecords(readReference(o), o.excludeFromTraining).ids;
+}
+
+std::vector<std::string> readRecordIds(const std::string& path)
+{
+    std::ifstream in(path);
+    if (!in)
+        throw std::runtime_error(path + ": cannot read the list of record IDs");
+    std::vector<std::string> ids;
+    for (std::string line; std::getline(in, line);) {
+        line = line.substr(0, line.find_first_of(",\r"));   // an ID, or an ID,label line; Windows line ends
+        if (!line.empty() && line[0] != '#')
+            ids.push_back(line);
+    }
+    return ids;
 }
 
 Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
@@ -396,12 +404,12 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
     std::filesystem::create_directories(o.outputDir);
     auto records = readReference(o);
     const auto split = splitRecords(records, o.excludeFromTraining);
-    if (!split.inValidation.empty())
-        say("--exclude: " + countOf(split.inValidation.size(), "ID is", "IDs are") +
-            " in the validation split, which never changes; not left out: " + someIds(split.inValidation));
-    if (!split.unknown.empty())
-        say("--exclude: " + countOf(split.unknown.size(), "ID is", "IDs are") + " not among the records" +
-            (o.limitRecords > 0 ? " (--limit keeps a subset)" : " in REFERENCE.csv") + "; ignored: " + someIds(split.unknown));
+    if (!split.ids.inValidation.empty())
+        say("--exclude: " + countOf(split.ids.inValidation.size(), "ID is", "IDs are") +
+            " in the validation split, which never changes; not left out: " + someIds(split.ids.inValidation));
+    if (!split.ids.unknown.empty())
+        say("--exclude: " + countOf(split.ids.unknown.size(), "ID is", "IDs are") + " not among the records" +
+            (o.limitRecords > 0 ? " (--limit keeps a subset)" : " in REFERENCE.csv") + "; ignored: " + someIds(split.ids.unknown));
     const auto& train = split.train;
     const auto& val = split.validation;
     std::vector<const Record*> used = train;
@@ -410,10 +418,10 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
     Cinc2017Report report;
     report.trainRecords = int(train.size());
     report.validationRecords = int(val.size());
-    report.leftOutOfTraining = split.leftOut;
+    report.leftOutOfTraining = split.ids.leftOut;
     say("loaded " + std::to_string(used.size()) + " recordings: " + std::to_string(train.size()) + " to train on, " +
         std::to_string(val.size()) + " for validation (" + fixedDecimals(std::chrono::duration<double>(Clock::now() - t0).count(), 1) +
-        " s)" + (split.leftOut.empty() ? "" : "; " + countOf(split.leftOut.size(), "record", "records") + " left out of training, not read"));
+        " s)" + (split.ids.leftOut.empty() ? "" : "; " + countOf(split.ids.leftOut.size(), "record", "records") + " left out of training, not read"));
 
     torch::manual_seed(o.seed);
     auto model = afCinc2017Network();
@@ -533,10 +541,10 @@ Cinc2017Report assembleAfCinc2017(const Cinc2017Options& o)
     for (const auto& file : o.members) {
         auto list = std::filesystem::path(file);
         list.replace_extension(".excluded.txt");
-        std::ifstream in(list);
-        for (std::string line; std::getline(in, line);)
-            if (!line.empty() && line[0] != '#')
-                membersLeftOut.push_back(line);
+        if (std::filesystem::exists(list)) {
+            const auto ids = readRecordIds(list.string());
+            membersLeftOut.insert(membersLeftOut.end(), ids.begin(), ids.end());
+        }
     }
     auto records = readReference(o);
     const auto split = splitRecords(records, membersLeftOut);
@@ -545,7 +553,7 @@ Cinc2017Report assembleAfCinc2017(const Cinc2017Options& o)
     Cinc2017Report report;
     report.trainRecords = int(split.train.size());   // the records every member trained on
     report.validationRecords = int(val.size());
-    report.leftOutOfTraining = split.leftOut;
+    report.leftOutOfTraining = split.ids.leftOut;
     std::vector<torch::jit::Module> members;
     for (const auto& file : o.members) {
         try {

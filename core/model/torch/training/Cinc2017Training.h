@@ -55,6 +55,10 @@ struct Cinc2017Split {
 };
 Cinc2017Split cinc2017Split(const Cinc2017Options& options);
 
+// A list of record IDs as --exclude reads it and af-cinc2017.excluded.txt is written: one per line (an "ID,label"
+// line gives its ID), # comments, Windows line ends. Throws std::runtime_error naming an unreadable file.
+std::vector<std::string> readRecordIds(const std::string& path);
+
 // Throws std::runtime_error naming what failed (no REFERENCE.csv, an unreadable record, an unwritable folder).
 Cinc2017Report trainAfCinc2017(const Cinc2017Options& options);
 
