@@ -218,8 +218,10 @@ private slots:
 
     void annotationListsParse()
     {
-        const std::string tals = std::string("+0\x14\x14\0", 5) + std::string("+1.5\x15" "0.25\x14" "Lights off\x14" "Arousal\x14\0", 30) +
-                                 std::string("bad\x14x\x14\0", 7);
+        // Appended, not added: GCC 12 takes the sum of two temporary strings for an overflow (-Warray-bounds).
+        std::string tals("+0\x14\x14\0", 5);
+        tals.append("+1.5\x15" "0.25\x14" "Lights off\x14" "Arousal\x14\0", 30);
+        tals.append("bad\x14x\x14\0", 7);
         const auto r = edf::parseAnnotationRecord(std::vector<std::uint8_t>(tals.begin(), tals.end()));
         QCOMPARE(*r.recordStart, 0.0);
         QCOMPARE(int(r.events.size()), 2);

@@ -1,0 +1,1 @@
+// The translation unit that builds the Qt tests' shared precompiled <QtTest> headers (tests/CMakeLists.txt).
