@@ -49,7 +49,7 @@ enum class Loss { Logistic, PotassiumHuber, Reconstruction };
 
 torch::Tensor signalsOf(const SyntheticSet& set)
 {
-    return torch::from_blob(const_cast<float*>(set.signals.data()), {set.count, kDemoLeads, kDemoSamples},
+    return torch::from_blob(const_cast<float*>(set.samples.data()), {set.count, kDemoLeads, kDemoSamples},
                             torch::kFloat32);
 }
 

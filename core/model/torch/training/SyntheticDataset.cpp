@@ -137,7 +137,7 @@ SyntheticSet generateSet(SetKind kind, int count, std::uint64_t seedBase, int th
 {
     SyntheticSet set;
     set.count = count;
-    set.signals.assign(std::size_t(count) * kDemoLeads * kDemoSamples, 0.0f);
+    set.samples.assign(std::size_t(count) * kDemoLeads * kDemoSamples, 0.0f);
     set.targets.assign(std::size_t(count), 0.0f);
     set.kinds.assign(std::size_t(count), {});
     const auto& names = demoLeadNames();
@@ -149,7 +149,7 @@ SyntheticSet generateSet(SetKind kind, int count, std::uint64_t seedBase, int th
                                                        &set.targets[std::size_t(i)]);
                 const auto result = synth::generateEcg(p);
                 const auto& group = result.recording.groups.at(0);
-                float* dst = set.signals.data() + std::size_t(i) * kDemoLeads * kDemoSamples;
+                float* dst = set.samples.data() + std::size_t(i) * kDemoLeads * kDemoSamples;
                 for (int l = 0; l < kDemoLeads; ++l) {
                     const Lead* lead = group.findLead(names[std::size_t(l)]);
                     if (!lead || lead->samples.size() < std::size_t(kDemoSamples))

@@ -26,11 +26,11 @@ enum class SetKind {
 
 struct SyntheticSet {
     int count = 0;
-    std::vector<float> signals;            // count × kDemoLeads × kDemoSamples, mV
+    std::vector<float> samples;            // count × kDemoLeads × kDemoSamples, mV
     std::vector<float> targets;            // one per record
     std::vector<std::string> kinds;        // "af", "sinus", "sinus+PAC", "sinus+PVC", "flutter" per record
 
-    const float* record(int i) const { return signals.data() + std::size_t(i) * kDemoLeads * kDemoSamples; }
+    const float* record(int i) const { return samples.data() + std::size_t(i) * kDemoLeads * kDemoSamples; }
 };
 
 // The parameters of record `index`; also names its kind (see SyntheticSet::kinds) and its target.
