@@ -5,8 +5,6 @@
 // change to the inference path (windows, normalisation, the lead) would have broken the model. Of the targets
 // (challenge ≥ 0.80, AF F1 ≥ 0.85) the shipped model (2.0) meets the first, 0.836, not the second, AF 0.825: see
 // docs/demo-models.md.
-#include <torch/script.h>
-
 #include "Corpus.h"
 #include "analysis/torch/CaseAnalysis.h"
 #include "io/ReaderRegistry.h"

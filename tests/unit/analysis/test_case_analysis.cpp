@@ -2,11 +2,10 @@
 // a row, a method that cannot run is recorded with its reason while the others go on, the document names the exact
 // input and model, it survives the serialiser's round trip, and a case that cannot be analysed says why.
 // Torch before Qt: Qt's `slots` keyword macro breaks torch's headers.
-#include <torch/script.h>
-
 #include "Corpus.h"
 #include "ErrorMessage.h"
 #include "MapCompare.h"
+#include "ScriptedModule.h"
 #include "TestFiles.h"
 #include "analysis/ResultsJson.h"
 #include "analysis/torch/CaseAnalysis.h"
@@ -209,11 +208,10 @@ private slots:
         QVERIFY2(msg.startsWith("case 7: "), qPrintable(msg));   // named by what the document calls it
 
         // A model that returns NaN.
-        torch::jit::Module m("Model");
-        m.register_parameter("w", torch::full({1}, 0.5f), false);
-        m.define("def forward(self, x):\n    return torch.sqrt(-x.abs().mean(dim=[1, 2])).unsqueeze(1) * self.w\n");
         const std::string path = (test::scratchDir("analysis-nan") + "/nan.pt").toStdString();
-        m.save(path);
+        test::saveScriptedModule({"Model", "def forward(self, x):\n    return torch.sqrt(-x.abs().mean(dim=[1, 2])).unsqueeze(1) * self.w\n",
+                                  {{"w", {1}, {0.5f}}}, {}},
+                                 path);
         ModelCard card = potassium()->card();
         card.layers.clear();   // the stand-in has no layers
         auto nan = std::make_shared<const TorchModel>(path, card);

@@ -2,9 +2,6 @@
 // the difference of the two single-model tables, cell by cell; the reading names both models and where each relies;
 // results of another recording, or without the method, are refused by name; the comparison's maps are shares of each
 // model's own evidence (|a| adds up to 100 %).
-// Torch before Qt: Qt's `slots` keyword macro breaks torch's headers.
-#include <torch/script.h>
-
 #include "analysis/ModelComparison.h"
 #include "analysis/torch/CaseAnalysis.h"
 #include "io/ReaderRegistry.h"

@@ -3,8 +3,7 @@
 // is referred, one far from it is not; MC dropout gives a spread only to a model with dropout; an arm-lead reversal
 // is warned of and a correct recording is not; the result survives the results document's round trip.
 // Torch before Qt: Qt's `slots` keyword macro breaks torch's headers.
-#include <torch/script.h>
-
+#include "ScriptedModule.h"
 #include "analysis/ResultsJson.h"
 #include "analysis/Uncertainty.h"
 #include "analysis/torch/CaseAnalysis.h"
@@ -53,19 +52,16 @@ UncertaintyResult uncertaintyOf(const std::shared_ptr<const Recording>& r, const
 // pass-through), then the mean.
 std::string tinyModel(const QString& dir, bool dropout)
 {
-    // A module made here has no `training` flag until given one (torch.nn's modules all have it).
-    torch::jit::Module middle(dropout ? "Dropout" : "Identity");
-    middle.register_attribute("training", c10::BoolType::get(), false);
-    middle.define(dropout ? "def forward(self, x):\n    return torch.dropout(x, 0.5, self.training)\n"
-                          : "def forward(self, x):\n    return x\n");
-    torch::jit::Module net("TinyNet");
-    net.register_attribute("training", c10::BoolType::get(), false);
-    net.register_parameter("w", torch::full({1, 1, 5}, 0.2), false);
-    net.register_module("middle", middle);
-    net.define("def forward(self, x):\n    return torch.mean(self.middle.forward(torch.conv1d(x, self.w)), [2])\n");
-    net.eval();
+    // Both with a `training` flag (false), as torch.nn's modules have: the uncertainty reads it to find the dropouts.
+    test::ScriptedModule middle{dropout ? "Dropout" : "Identity",
+                                dropout ? "def forward(self, x):\n    return torch.dropout(x, 0.5, self.training)\n"
+                                        : "def forward(self, x):\n    return x\n",
+                                {}, {}, true};
+    const test::ScriptedModule net{"TinyNet",
+                                   "def forward(self, x):\n    return torch.mean(self.middle.forward(torch.conv1d(x, self.w)), [2])\n",
+                                   {{"w", {1, 1, 5}, {0.2f}}}, {{"middle", middle}}, true};
     const std::string path = dir.toStdString() + (dropout ? "/dropout.pt" : "/plain.pt");
-    net.save(path);
+    test::saveScriptedModule(net, path);
     return path;
 }
 

@@ -2,9 +2,8 @@
 // their outputs as the card says (here the mean of the logits, checked against the model run window by window),
 // explains every window and joins the maps on the recording's axis — every sample covered, a stretch only one
 // window saw equal to that window's map — and says how many windows were combined.
-#include <torch/script.h>
-
 #include "Corpus.h"
+#include "ScriptedModule.h"
 #include "analysis/torch/CaseAnalysis.h"
 #include "model/torch/TorchModel.h"
 
@@ -21,16 +20,15 @@ constexpr double kTwoPi = 6.283185307179586;
 // One lead in, two outputs: a mean and an energy, so every gradient method has something to say everywhere.
 std::shared_ptr<const TorchModel> singleLeadModel(WindowCombine combine)
 {
-    torch::jit::Module m("SingleLead");
-    m.register_parameter("w", torch::tensor({1.5f, -0.7f}), false);
-    m.define(R"(
+    const auto path = (test::scratchDir("whole-recording") + "/single-lead.pt").toStdString();
+    test::saveScriptedModule({"SingleLead", R"(
 def forward(self, x):
     mean = x.mean(dim=2)[:, 0]
     energy = (x * x).mean(dim=2)[:, 0]
     return torch.stack([mean * self.w[0] + energy, energy * self.w[1]], 1)
-)");
-    const auto path = (test::scratchDir("whole-recording") + "/single-lead.pt").toStdString();
-    m.save(path);
+)",
+                              {{"w", {2}, {1.5f, -0.7f}}}, {}},
+                             path);
     ModelCard c;
     c.name = "single lead";
     const bool max = combine == WindowCombine::Max;   // a finding anywhere: independent sigmoid outputs

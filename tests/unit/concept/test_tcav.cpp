@@ -2,8 +2,6 @@
 // reads the T wave, so "peaked T" must come out significant (score ≥ 0.7 at the last convolutional layer) and a
 // random split of normal ECGs must not; the AF model reads the rhythm, so "af" must be significant and "ST
 // elevation" not. Plus the statistics against reference values, seeds, caching and bad input.
-#include <torch/script.h>
-
 #include "concept/torch/Tcav.h"
 #include "io/wfdb/WfdbWriter.h"
 #include "measure/Measurements.h"

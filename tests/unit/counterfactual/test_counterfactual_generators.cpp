@@ -2,8 +2,6 @@
 // causes: the potassium demo model reads serum potassium mostly from the T wave, so pushing its answer up from 4.0 to
 // 6.5 mmol/L must raise the T waves in V2–V4 and pushing it down to 3.0 must lower them; the AF model reads irregular
 // RR and absent P waves, so pushing an AF record towards sinus must regularise RR or bring P waves back.
-#include <torch/script.h>
-
 #include "counterfactual/torch/CounterfactualRegistry.h"
 #include "counterfactual/torch/InputCounterfactual.h"
 #include "io/ReaderRegistry.h"
@@ -13,6 +11,7 @@
 #include "synth/EcgSynthesizer.h"
 
 #include "DemoModels.h"
+#include "ScriptedModule.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -306,17 +305,15 @@ private slots:
     {
         const auto& card = potassiumModel().card();
         // decode(z) = W z: a linear generator over 12 × 2500 with a 1 × 4 × 16 latent.
-        torch::jit::Module m("DecodeOnly");
-        torch::manual_seed(3);
-        m.register_parameter("w", torch::randn({12 * 2500, 64}) * 0.05, false);
-        m.define(R"(
-def decode(self, z):
-    return (self.w @ z.reshape(-1, 1)).reshape(1, 12, 2500)
-)");
         const QString dir = QDir::tempPath() + QStringLiteral("/execg-tests/cf-decode-only-%1").arg(QCoreApplication::applicationPid());
         QDir().mkpath(dir);
         const std::string path = (dir + "/decoder.pt").toStdString();
-        m.save(path);
+        test::saveScriptedModule({"DecodeOnly", R"(
+def decode(self, z):
+    return (self.w @ z.reshape(-1, 1)).reshape(1, 12, 2500)
+)",
+                                  {{"w", {12 * 2500, 64}, {}, 3, 0.05f}}, {}},
+                                 path);
         const GeneratorModel decoder(path, card.input, 64, {1, 4, 16});
         QVERIFY(!decoder.hasEncoder());
         QCOMPARE(decoder.latentShape(), (std::vector<std::int64_t>{1, 4, 16}));

@@ -2,10 +2,9 @@
 // a model whose output is not differentiable (integer outputs), a model whose gradient is NaN, a wave method on a
 // recording without beats, and a cancelled run of every method.
 // Torch before Qt: Qt's `slots` keyword macro breaks torch's headers.
-#include <torch/script.h>
-
 #include "Corpus.h"
 #include "ErrorMessage.h"
+#include "ScriptedModule.h"
 #include "explain/Explainer.h"
 #include "model/torch/TorchModel.h"
 #include "synth/EcgSynthesizer.h"
@@ -31,11 +30,8 @@ ModelCard card()
 
 std::string saveModel(const QString& name, const std::string& forward)
 {
-    torch::jit::Module m("Model");
-    m.register_parameter("w", torch::full({1}, 0.5f), false);
-    m.define(forward);
     const auto path = (test::scratchDir("explain-bad-" + name) + "/" + name + ".pt").toStdString();
-    m.save(path);
+    test::saveScriptedModule({"Model", forward, {{"w", {1}, {0.5f}}}, {}}, path);
     return path;
 }
 

@@ -4,10 +4,10 @@
 // Torch before Qt: Qt's `slots` keyword macro breaks torch's headers.
 #include "model/torch/GeneratorModel.h"
 #include "model/torch/TorchModel.h"
-#include <torch/script.h>
 
 #include "Corpus.h"
 #include "ErrorMessage.h"
+#include "ScriptedModule.h"
 #include "TestFiles.h"
 #include "model/ModelCard.h"
 #include "synth/EcgSynthesizer.h"
@@ -29,16 +29,15 @@ ModelInput smallInput()
 
 std::string saveAutoencoder(const QString& name, bool withDecode = true)
 {
-    torch::jit::Module encoder("Encoder"), decoder("Decoder"), m("Autoencoder");
-    encoder.define("def forward(self, x):\n    return torch.mean(x, [2])\n");
-    decoder.define("def forward(self, z):\n    return z.unsqueeze(2).repeat([1, 1, 50])\n");
-    m.register_module("encoder", encoder);
-    m.register_module("decoder", decoder);
-    m.define(std::string("def encode(self, x):\n    return self.encoder.forward(x)\n") +
-             (withDecode ? "def decode(self, z):\n    return self.decoder.forward(z)\n" : "") +
-             "def forward(self, x):\n    return self.decoder.forward(self.encoder.forward(x))\n");
+    const test::ScriptedModule encoder{"Encoder", "def forward(self, x):\n    return torch.mean(x, [2])\n", {}, {}};
+    const test::ScriptedModule decoder{"Decoder", "def forward(self, z):\n    return z.unsqueeze(2).repeat([1, 1, 50])\n", {}, {}};
     const auto path = (test::scratchDir("generator-" + name) + "/" + name + ".pt").toStdString();
-    m.save(path);
+    test::saveScriptedModule({"Autoencoder",
+                              std::string("def encode(self, x):\n    return self.encoder.forward(x)\n") +
+                                  (withDecode ? "def decode(self, z):\n    return self.decoder.forward(z)\n" : "") +
+                                  "def forward(self, x):\n    return self.decoder.forward(self.encoder.forward(x))\n",
+                              {}, {{"encoder", encoder}, {"decoder", decoder}}},
+                             path);
     return path;
 }
 
