@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the .deb from the build tree BUILD, unpacks it into WORK/root and runs the installed programs from there:
-# execg-cli --version, and a headless PDF report on the bundled demo case with the bundled potassium model.
+# execg-cli --version, and a headless PDF report on the bundled demo case with the bundled potassium model (which
+# execg-cli hands to the installed /usr/libexec/execg-studio/execg-cli-models).
 # Fails with the step that failed.
 set -euo pipefail
 build=$1
@@ -23,7 +24,7 @@ done
 
 root="$work/root"
 dpkg-deb -x "$deb" "$root"
-for f in usr/bin/execg-cli usr/bin/execg-studio usr/share/execg-studio/models/potassium.pt \
+for f in usr/bin/execg-cli usr/libexec/execg-studio/execg-cli-models usr/bin/execg-studio usr/share/execg-studio/models/potassium.pt \
          usr/share/execg-studio/models/potassium.card.json usr/share/execg-studio/models/ecg_autoencoder.pt \
          usr/share/execg-studio/demo/demo_hyperkalaemia.hea usr/share/applications/execg-studio.desktop \
          usr/share/icons/hicolor/scalable/apps/execg-studio.svg usr/share/mime/packages/execg-studio.xml \

@@ -1,9 +1,14 @@
 // Every command execg-cli lists answers `COMMAND --help` (and -h) with exit 0 and its usage, before it looks at any
 // other option: a user reaching for help never meets "option --help needs a value". The commands are read from
-// `execg-cli --help` itself, so a new command without help fails here.
+// `execg-cli --help` itself, so a new command without help fails here. execg-cli itself links no LibTorch: the
+// commands that run a model are handed to execg-cli-models, and without it they fail by name, the others still work.
 #include "CliRunner.h"
 
+#include <QDir>
+#include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestCliHelp : public QObject {
@@ -31,6 +36,32 @@ private slots:
         QString text;
         QCOMPARE(execg::test::runCli({"frobnicate", "--help"}, &text), 2);
         QVERIFY(text.contains(QStringLiteral("unknown command")));
+    }
+
+    void modelCommandsNeedTheModelRuntime()
+    {
+        // execg-cli alone, without execg-cli-models beside it or under ../libexec.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString lone = dir.filePath(QStringLiteral("bin/execg-cli"));
+        QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("bin"))));
+        QVERIFY(QFile::copy(QStringLiteral(EXECG_CLI_PATH), lone));
+        const QString demo = QStringLiteral(EXECG_SOURCE_DIR "/resources/demo/demo_hyperkalaemia.hea");
+        const auto run = [&](const QStringList& args, QString* out) {
+            QProcess p;
+            p.start(lone, args);
+            if (!p.waitForFinished(60000))
+                return -1;
+            *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+            return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        };
+        QString text;
+        QCOMPARE(run({"info", demo}, &text), 0);   // reading needs no model runtime
+        QVERIFY2(text.contains(QStringLiteral("500")), qPrintable(text));
+        QCOMPARE(run({"predict", "--model", QStringLiteral(EXECG_SOURCE_DIR "/resources/models/potassium.pt"), demo}, &text), 1);
+        QVERIFY2(text.contains(QStringLiteral("execg-cli-models")) && text.contains(QStringLiteral("reinstall")) &&
+                     text.contains(dir.filePath(QStringLiteral("libexec/execg-studio/execg-cli-models"))),
+                 qPrintable(text));
     }
 };
 
