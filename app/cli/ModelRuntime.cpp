@@ -28,9 +28,9 @@ fs::path modelRuntime()
     const fs::path beside = self.parent_path() / "execg-cli-models";
     const fs::path installed = (self.parent_path() / EXECG_CLI_MODELS_FROM_BIN).lexically_normal();
     for (const fs::path& candidate : {beside, installed})
-        if (fs::is_regular_file(candidate, error))
+        if (fs::is_regular_file(candidate, error) && ::access(candidate.c_str(), X_OK) == 0)
             return candidate;
-    throw std::runtime_error("this command runs a model, and the model runtime execg-cli-models is missing (looked for " +
+    throw std::runtime_error("this command runs a model, and the model runtime execg-cli-models is missing or not executable (looked for " +
                              beside.string() + " and " + installed.string() + "); reinstall ExECG Studio");
 }
 
@@ -45,7 +45,9 @@ int handOver(const char* command, const std::vector<std::string>& words)
     argv.push_back(nullptr);
     std::cout.flush();
     ::execv(runtime.c_str(), argv.data());
-    throw std::runtime_error("could not start " + runtime.string() + ": " + std::strerror(errno));
+    const int reason = errno;
+    throw std::runtime_error("could not start the model runtime " + runtime.string() + ": " + std::strerror(reason) +
+                             "; reinstall ExECG Studio");
 }
 
 } // namespace
