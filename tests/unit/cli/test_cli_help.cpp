@@ -7,7 +7,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,18 +47,10 @@ private slots:
         QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("bin"))));
         QVERIFY(QFile::copy(QStringLiteral(EXECG_CLI_PATH), lone));
         const QString demo = QStringLiteral(EXECG_SOURCE_DIR "/resources/demo/demo_hyperkalaemia.hea");
-        const auto run = [&](const QStringList& args, QString* out) {
-            QProcess p;
-            p.start(lone, args);
-            if (!p.waitForFinished(60000))
-                return -1;
-            *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
-            return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        };
         QString text;
-        QCOMPARE(run({"info", demo}, &text), 0);   // reading needs no model runtime
-        QVERIFY2(text.contains(QStringLiteral("500")), qPrintable(text));
-        QCOMPARE(run({"predict", "--model", QStringLiteral(EXECG_SOURCE_DIR "/resources/models/potassium.pt"), demo}, &text), 1);
+        QCOMPARE(execg::test::runProgram(lone, {"info", demo}, &text, 60000), 0);   // reading needs no model runtime
+        QVERIFY2(text.contains(QStringLiteral("12 leads, 500 Hz, 5000 samples")), qPrintable(text));
+        QCOMPARE(execg::test::runProgram(lone, {"predict", "--model", QStringLiteral(EXECG_SOURCE_DIR "/resources/models/potassium.pt"), demo}, &text, 60000), 1);
         QVERIFY2(text.contains(QStringLiteral("execg-cli-models")) && text.contains(QStringLiteral("reinstall")) &&
                      text.contains(QFileInfo(dir.path()).canonicalFilePath() + QStringLiteral("/libexec/execg-studio/execg-cli-models")),
                  qPrintable(text));
