@@ -27,7 +27,7 @@ const char* kUsage =
     "  Trains the real-data AF model (normal / AF / other / noisy, single lead) on the PhysioNet/CinC 2017\n"
     "  recordings in DIR (REFERENCE.csv and WFDB records) and writes af-cinc2017.pt, its card and its\n"
     "  validation split (docs/demo-models.md).\n"
-    "  --epochs N    at most N epochs (default 50; early stopping after 14 without improvement)\n"
+    "  --epochs N    at most N epochs (default 80; early stopping after 14 without improvement)\n"
     "  --limit N     only N recordings: checks the pipeline, the model is useless\n"
     "  --exclude FILE  record IDs (one per line, # comments) left out of training, listed in\n"
     "                af-cinc2017.excluded.txt and counted in the card; the validation split stays whole (IDs\n"

@@ -15,7 +15,7 @@ struct Cinc2017Options {
     std::string outputDir;                 // af-cinc2017.pt, .card.json, .validation.txt
     int threads = 2;
     std::uint64_t seed = 1;                // initialisation, crops and augmentation (the split has its own, fixed)
-    int maxEpochs = 50, patience = 14;     // early stopping on the validation challenge score
+    int maxEpochs = 80, patience = 14;     // early stopping on the validation challenge score; 80: see docs/demo-models.md
     int limitRecords = 0;                  // > 0: only that many (a pipeline check; the model is useless)
     std::vector<std::string> excludeFromTraining;   // record IDs not trained on (the validation split never changes)
     std::vector<std::string> members;      // assembleAfCinc2017: the trained networks (af-cinc2017.pt files)
