@@ -199,24 +199,31 @@ std::vector<double> windowStartSeconds(double total, double window, double hop)
     return starts;
 }
 
+std::vector<AdaptedInput> adaptGroupWindows(const SignalGroup& group, const ModelCard& card, const AdaptOptions& options)
+{
+    if (!card.input.windows)
+        return {adaptToModel(group, card, options)};
+    if (!(group.samplingRateHz > 0))
+        throw std::invalid_argument("the recording has no sampling rate");
+    const double total = double(group.sampleCount()) / group.samplingRateHz;
+    const double window = double(card.input.samples) / card.input.samplingRateHz, hop = card.input.windows->hopSeconds;
+    AdaptOptions o = options;
+    o.partOfWholeRecording = true;
+    std::vector<AdaptedInput> windows;
+    for (const double start : windowStartSeconds(total, window, hop)) {
+        o.startSeconds = start;
+        windows.push_back(adaptToModel(group, card, o));
+    }
+    return windows;
+}
+
 std::vector<AdaptedInput> adaptRecordingWindows(const Recording& recording, int groupIndex, const ModelCard& card,
                                                 const AdaptOptions& options)
 {
     if (!card.input.windows)
         return {adaptRecordingToModel(recording, groupIndex, card, options)};
-    const SignalGroup& group = recording.groups.at(std::size_t(groupIndex));
-    if (!(group.samplingRateHz > 0))
-        throw std::invalid_argument("the recording has no sampling rate");
-    const double total = double(group.sampleCount()) / group.samplingRateHz;
+    std::vector<AdaptedInput> windows = adaptGroupWindows(recording.groups.at(std::size_t(groupIndex)), card, options);
     const double window = double(card.input.samples) / card.input.samplingRateHz, hop = card.input.windows->hopSeconds;
-    const auto starts = windowStartSeconds(total, window, hop);
-    AdaptOptions o = options;
-    o.partOfWholeRecording = true;
-    std::vector<AdaptedInput> windows;
-    for (const double start : starts) {
-        o.startSeconds = start;
-        windows.push_back(adaptToModel(group, card, o));
-    }
     // One list, on every window: what the reader assumed, how the recording was covered, each window's own warnings
     // once (a lead flat in one window is said once).
     std::vector<std::string> warnings(recording.warnings.begin(), recording.warnings.end());

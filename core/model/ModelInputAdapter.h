@@ -53,6 +53,11 @@ AdaptedInput adaptRecordingToModel(const Recording& recording, int groupIndex, c
 // trainer of windowed models (which must validate as inference runs) both cut by this.
 std::vector<double> windowStartSeconds(double totalSeconds, double windowSeconds, double hopSeconds);
 
+// The windows a card's window rule cuts from a group (each adapted as adaptToModel does, with only its own warnings);
+// a card without a rule: the one window adaptToModel gives. What adaptRecordingWindows and the concept tests' inputs
+// are cut by.
+std::vector<AdaptedInput> adaptGroupWindows(const SignalGroup& group, const ModelCard& card, const AdaptOptions& options = {});
+
 // The whole group for a card with a window rule: windows of the card's length every hop seconds from 0, the last
 // ending at the group's end (one, padded, when the group is shorter than a window), the first carrying every
 // warning once — what the reader assumed, which lead was taken, "the whole recording: 4 windows of 9.0 s every

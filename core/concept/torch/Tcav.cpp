@@ -39,31 +39,55 @@ ActivationCache& cache()
 
 struct AdaptedSet {
     std::string name, identity;
-    torch::Tensor values;   // n × leads × samples, the card's units and normalisation
+    torch::Tensor values;                   // windows × leads × samples, the card's units and normalisation
+    std::vector<std::int64_t> recordingOf;  // per window: the example it was cut from (a recording's windows adjacent)
+    std::int64_t recordings = 0;
 };
 
-AdaptedSet adaptSet(const tcav::ConceptSet& set, const ModelCard& card, std::vector<std::string>& notes)
+// Each example as the model's input. A concept or random set gives one window per example (the examples stand for
+// the concept, and a synthetic one is a window long); the inputs, whose outputs the test asks about, are cut into the
+// card's windows (wholeRecordings) as a prediction is, so a 60 s recording is asked about as a whole, not its first
+// window.
+AdaptedSet adaptSet(const tcav::ConceptSet& set, const ModelCard& card, std::vector<std::string>& notes, bool wholeRecordings = false)
 {
     std::vector<AdaptedInput> inputs;
+    std::vector<std::int64_t> recordingOf;
+    std::int64_t recordings = 0;
     std::set<std::string> warnings;
     for (const auto& w : set.warnings)
         notes.push_back(set.name + ": " + w);
     for (const auto& e : set.examples) {
         try {
-            AdaptedInput in = adaptToModel(e.group, card);
-            for (const auto& w : in.warnings)
-                warnings.insert(w);
-            inputs.push_back(std::move(in));
+            std::vector<AdaptedInput> windows;
+            if (wholeRecordings)
+                windows = adaptGroupWindows(e.group, card);
+            else
+                windows.push_back(adaptToModel(e.group, card));
+            for (auto& in : windows) {
+                for (const auto& w : in.warnings)
+                    warnings.insert(w);
+                recordingOf.push_back(recordings);
+                inputs.push_back(std::move(in));
+            }
+            ++recordings;
         } catch (const std::exception& ex) {
             notes.push_back(set.name + ": " + e.source + " left out: " + ex.what());
         }
     }
     for (const auto& w : warnings)
         notes.push_back(set.name + ": " + w);
-    if (int(inputs.size()) < kMinimumExamples)
-        throw ExplainError("tcav: the set '" + set.name + "' has " + std::to_string(inputs.size()) +
+    if (recordings < kMinimumExamples)
+        throw ExplainError("tcav: the set '" + set.name + "' has " + std::to_string(recordings) +
                            " usable ECGs; a concept test needs at least " + std::to_string(kMinimumExamples));
-    return {set.name, set.identity, toTensor(inputs)};
+    if (std::int64_t(inputs.size()) > recordings) {
+        const auto& rule = *card.input.windows;
+        notes.push_back(set.name + ": whole recordings: " + std::to_string(inputs.size()) + " windows of " +
+                        fixedDecimals(double(card.input.samples) / card.input.samplingRateHz, 1) + " s every " +
+                        fixedDecimals(rule.hopSeconds, 1) + " s from " + std::to_string(recordings) +
+                        " recordings; each recording's derivative is its combined output's (" +
+                        (rule.combine == WindowCombine::MeanLogits ? "mean of logits" : "largest value") + ")");
+    }
+    return {set.name, set.identity, toTensor(inputs), std::move(recordingOf), recordings};
 }
 
 torch::Tensor layerActivations(const TorchModel& model, const AdaptedSet& set, const std::string& layer, bool& cached)
@@ -94,18 +118,40 @@ torch::Tensor layerActivations(const TorchModel& model, const AdaptedSet& set, c
     return a;
 }
 
-// d output[target] / d activations at `layer`, one row per input (n × D).
-torch::Tensor layerGradients(const TorchModel& model, const torch::Tensor& inputs, const std::string& layer, int target)
+// d output[target] / d activations at `layer`, one row per input recording (n × D). A recording cut into windows
+// has one set of activations per window; moving all of them along a CAV moves the combined output by the mean of the
+// windows' derivatives (mean of logits: each window weighs 1/W) or by the largest window's (largest value), so
+// that is its row: the question is asked of the output the user sees, not of one window's.
+torch::Tensor layerGradients(const TorchModel& model, const AdaptedSet& in, const std::string& layer, int target)
 {
     const auto& impl = model.impl();
-    std::vector<torch::Tensor> parts;
+    const torch::Tensor& inputs = in.values;
+    std::vector<torch::Tensor> parts, outputs;
     for (std::int64_t i = 0; i < inputs.size(0); i += kBatch) {
         const auto pass = impl.layerForward(inputs.slice(0, i, std::min(inputs.size(0), i + kBatch)), layer);
         if (!pass.output.requires_grad())
             throw ExplainError("tcav: the model's output does not depend differentiably on layer '" + layer + "'");
-        parts.push_back(torch::autograd::grad({pass.output.select(1, target).sum()}, {pass.activations})[0].flatten(1).detach());
+        const auto out = pass.output.select(1, target);
+        parts.push_back(torch::autograd::grad({out.sum()}, {pass.activations})[0].flatten(1).detach());
+        outputs.push_back(out.detach());
     }
-    return torch::cat(parts);
+    const auto perWindow = torch::cat(parts);
+    if (perWindow.size(0) == in.recordings)
+        return perWindow;
+    const auto windowOutputs = torch::cat(outputs);
+    const auto& rule = model.card().input.windows;
+    const bool largest = rule && rule->combine == WindowCombine::Max;
+    std::vector<torch::Tensor> rows;
+    for (std::size_t first = 0; first < in.recordingOf.size();) {
+        std::size_t end = first;
+        while (end < in.recordingOf.size() && in.recordingOf[end] == in.recordingOf[first])
+            ++end;
+        const auto b = std::int64_t(first), e = std::int64_t(end);
+        rows.push_back(largest ? perWindow[b + windowOutputs.slice(0, b, e).argmax().item<std::int64_t>()]
+                               : perWindow.slice(0, b, e).mean(0));
+        first = end;
+    }
+    return torch::stack(rows);
 }
 
 struct Cav {
@@ -254,8 +300,8 @@ TcavResult runTcav(const TorchModel& model, const std::vector<tcav::ConceptSet>&
     for (const auto& c : concepts)
         sets.push_back(adaptSet(c, card, r.notes));
     const AdaptedSet pool = adaptSet(randomPool, card, r.notes);
-    const AdaptedSet in = adaptSet(inputs, card, r.notes);
-    r.inputs = int(in.values.size(0));
+    const AdaptedSet in = adaptSet(inputs, card, r.notes, true);
+    r.inputs = int(in.recordings);
 
     const std::int64_t poolSize = pool.values.size(0);
     std::int64_t randomSize = o.randomSetSize;
@@ -291,7 +337,7 @@ TcavResult runTcav(const TorchModel& model, const std::vector<tcav::ConceptSet>&
         bool cached = false;
         const auto poolActs = layerActivations(model, pool, layer, cached);
         (cached ? r.cachedActivations : r.computedActivations)++;
-        const auto gradients = layerGradients(model, in.values, layer, target);
+        const auto gradients = layerGradients(model, in, layer, target);
         // The null: CAVs between two random sets, scored on the same inputs.
         std::vector<double> nullScores;
         for (int run = 0; run < o.runs; ++run) {

@@ -10,6 +10,7 @@
 
 #include "Corpus.h"
 #include "DemoModels.h"
+#include "ScriptedModule.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -18,6 +19,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <random>
 
 using namespace execg;
 
@@ -63,6 +65,62 @@ const TcavRow& row(const TcavResult& r, const std::string& name, const std::stri
         if (x.conceptName == name && x.layer == layer)
             return x;
     throw std::runtime_error("no row " + name + " at " + layer);
+}
+
+// One lead "I" at 100 Hz: 10 s at each offset (mV) in turn, with 0.05 mV of noise.
+SignalGroup offsetRecording(const std::vector<float>& offsets, std::uint64_t seed)
+{
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<float> noise(0.0f, 0.05f);
+    Lead lead;
+    lead.name = "I";
+    for (const float offset : offsets)
+        for (int i = 0; i < 1000; ++i)
+            lead.samples.push_back(offset + noise(rng));
+    SignalGroup g;
+    g.label = "rhythm";
+    g.samplingRateHz = 100;
+    g.totalSamples = std::int64_t(lead.samples.size());
+    g.leads.push_back(std::move(lead));
+    return g;
+}
+
+tcav::ConceptSet offsetSet(const std::string& name, int count, const std::vector<float>& offsets, std::uint64_t seed)
+{
+    tcav::ConceptSet set;
+    set.name = name;
+    set.identity = "test-offsets:" + name + ":" + std::to_string(count) + ":" + std::to_string(seed);
+    for (int i = 0; i < count; ++i)
+        set.examples.push_back({name + std::to_string(i), offsetRecording(offsets, seed + std::uint64_t(i))});
+    return set;
+}
+
+// A windowed model whose output is the mean energy of its layer "feat" (the input itself): its derivative along a
+// CAV pointing to a raised baseline has the sign of the baseline in the window(s) that make the output.
+ModelCard energyCard(WindowCombine combine)
+{
+    ModelCard c;
+    c.name = "baseline energy";
+    c.task = ModelTask::Regression;
+    c.outputs = {{"energy", "mV²"}};
+    c.input.leads = {"I"};
+    c.input.samplingRateHz = 100;
+    c.input.samples = 1000;
+    c.input.normalisation = InputNormalisation::None;
+    c.input.windows = WindowRule{5.0, combine};
+    c.layers = {{"feat", false, true}};
+    c.intendedUse = "test";
+    return c;
+}
+
+std::string energyModel()
+{
+    const auto path = (test::scratchDir(QStringLiteral("tcav-energy")) + "/energy.pt").toStdString();
+    test::ScriptedModule feat{"Feat", "def forward(self, x):\n    return x * self.g\n", {{"g", {1}, {1.0f}}}, {}};
+    test::saveScriptedModule({"Model", "def forward(self, x):\n    h = self.feat.forward(x)\n    return (h * h).mean(dim=[1, 2]).unsqueeze(1)\n",
+                              {}, {{"feat", feat}}},
+                             path);
+    return path;
 }
 
 TcavResult potassiumTcav(std::uint64_t seed, int runs = 20)
@@ -255,6 +313,38 @@ private slots:
         const TcavResult r = runTcav(demoModel("potassium"), {folder}, tcav::normalPool(40, 2, 250.0), potassiumInputs(12), 0, o);
         QVERIFY(std::any_of(r.notes.begin(), r.notes.end(), [](const std::string& n) { return n.find("resampled from 360 Hz") != std::string::npos; }));
         QDir(dir).removeRecursively();
+    }
+
+    // Issue 28: under a window rule an input is its whole recording. Recordings of 30 s with a baseline of +0.6 mV for
+    // 10 s, then -0.4 mV for 20 s, make five windows (every 5 s): +0.6, +0.1, -0.4, -0.4, -0.4. Their mean moves
+    // towards a lower baseline (score 0), the largest window (the first) towards a higher one (score 1); the first
+    // window alone, as the concept test once asked, would say 1 for both.
+    void inputsAreWholeRecordingsCombinedAsTheOutputs()
+    {
+        const auto model = energyModel();
+        const auto raised = offsetSet("raised", 20, {1.0f}, 100);
+        const auto pool = offsetSet("flat", 50, {0.0f}, 200);
+        const auto inputs = offsetSet("inputs", 12, {0.6f, -0.4f, -0.4f}, 300);
+        TcavOptions o;
+        o.runs = 5;
+        const TorchModel mean(model, energyCard(WindowCombine::MeanLogits));
+        const TcavResult m = runTcav(mean, {raised}, pool, inputs, 0, o);
+        QCOMPARE(m.inputs, 12);
+        QVERIFY2(m.rows.at(0).reliable, m.rows.at(0).verdict.c_str());
+        QCOMPARE(m.rows.at(0).score, 0.0);
+        QVERIFY2(std::find(m.notes.begin(), m.notes.end(),
+                           "inputs: whole recordings: 60 windows of 10.0 s every 5.0 s from 12 recordings; each recording's "
+                           "derivative is its combined output's (mean of logits)") != m.notes.end(),
+                 m.notes.empty() ? "no notes" : m.notes.back().c_str());
+        for (const auto& note : m.notes)
+            QVERIFY2(note.find("not analysed") == std::string::npos, note.c_str());
+        const TorchModel largest(model, energyCard(WindowCombine::Max));
+        const TcavResult x = runTcav(largest, {raised}, pool, inputs, 0, o);
+        QCOMPARE(x.rows.at(0).score, 1.0);
+        // One window a recording (10 s at -0.4 mV): the same with either rule.
+        const auto short_ = offsetSet("short", 12, {-0.4f}, 400);
+        QCOMPARE(runTcav(mean, {raised}, pool, short_, 0, o).rows.at(0).score, 0.0);
+        QCOMPARE(runTcav(largest, {raised}, pool, short_, 0, o).rows.at(0).score, 0.0);
     }
 
     void cancels()
