@@ -217,22 +217,30 @@ std::vector<AdaptedInput> adaptGroupWindows(const SignalGroup& group, const Mode
     return windows;
 }
 
+std::string windowsInWords(const ModelCard& card, std::size_t windows)
+{
+    return std::to_string(windows) + " windows of " + fmt(double(card.input.samples) / card.input.samplingRateHz, 1) +
+           " s every " + fmt(card.input.windows.value().hopSeconds, 1) + " s";
+}
+
+const char* windowCombineInWords(const ModelCard& card)
+{
+    return card.input.windows.value().combine == WindowCombine::MeanLogits ? "mean of logits" : "largest value";
+}
+
 std::vector<AdaptedInput> adaptRecordingWindows(const Recording& recording, int groupIndex, const ModelCard& card,
                                                 const AdaptOptions& options)
 {
     if (!card.input.windows)
         return {adaptRecordingToModel(recording, groupIndex, card, options)};
     std::vector<AdaptedInput> windows = adaptGroupWindows(recording.groups.at(std::size_t(groupIndex)), card, options);
-    const double window = double(card.input.samples) / card.input.samplingRateHz, hop = card.input.windows->hopSeconds;
     // One list, on every window: what the reader assumed, how the recording was covered, each window's own warnings
     // once (a lead flat in one window is said once).
     std::vector<std::string> warnings(recording.warnings.begin(), recording.warnings.end());
-    const bool mean = card.input.windows->combine == WindowCombine::MeanLogits;
     warnings.push_back(windows.size() == 1
-                           ? "the whole recording in one window of " + fmt(window, 1) + " s"
-                           : "the whole recording: " + std::to_string(windows.size()) + " windows of " + fmt(window, 1) +
-                                 " s every " + fmt(hop, 1) + " s, outputs combined (" +
-                                 (mean ? "mean of logits" : "largest value") + ")");
+                           ? "the whole recording in one window of " + fmt(double(card.input.samples) / card.input.samplingRateHz, 1) + " s"
+                           : "the whole recording: " + windowsInWords(card, windows.size()) + ", outputs combined (" +
+                                 windowCombineInWords(card) + ")");
     for (const auto& w : windows)
         for (const auto& text : w.warnings)
             if (std::find(warnings.begin(), warnings.end(), text) == warnings.end())

@@ -58,6 +58,11 @@ std::vector<double> windowStartSeconds(double totalSeconds, double windowSeconds
 // are cut by.
 std::vector<AdaptedInput> adaptGroupWindows(const SignalGroup& group, const ModelCard& card, const AdaptOptions& options = {});
 
+// How a card's window rule covers a recording, in the words every front end shows: "3 windows of 15.0 s every 7.5 s"
+// and how their outputs combine ("mean of logits", "largest value"). The card must have a window rule.
+std::string windowsInWords(const ModelCard& card, std::size_t windows);
+const char* windowCombineInWords(const ModelCard& card);
+
 // The whole group for a card with a window rule: windows of the card's length every hop seconds from 0, the last
 // ending at the group's end (one, padded, when the group is shorter than a window), the first carrying every
 // warning once — what the reader assumed, which lead was taken, "the whole recording: 4 windows of 9.0 s every

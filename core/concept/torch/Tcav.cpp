@@ -79,14 +79,10 @@ AdaptedSet adaptSet(const tcav::ConceptSet& set, const ModelCard& card, std::vec
     if (recordings < kMinimumExamples)
         throw ExplainError("tcav: the set '" + set.name + "' has " + std::to_string(recordings) +
                            " usable ECGs; a concept test needs at least " + std::to_string(kMinimumExamples));
-    if (std::int64_t(inputs.size()) > recordings) {
-        const auto& rule = *card.input.windows;
-        notes.push_back(set.name + ": whole recordings: " + std::to_string(inputs.size()) + " windows of " +
-                        fixedDecimals(double(card.input.samples) / card.input.samplingRateHz, 1) + " s every " +
-                        fixedDecimals(rule.hopSeconds, 1) + " s from " + std::to_string(recordings) +
-                        " recordings; each recording's derivative is its combined output's (" +
-                        (rule.combine == WindowCombine::MeanLogits ? "mean of logits" : "largest value") + ")");
-    }
+    if (std::int64_t(inputs.size()) > recordings)
+        notes.push_back(set.name + ": whole recordings: " + windowsInWords(card, inputs.size()) + " from " +
+                        std::to_string(recordings) + " recordings; each recording's derivative is its combined output's (" +
+                        windowCombineInWords(card) + ")");
     return {set.name, set.identity, toTensor(inputs), std::move(recordingOf), recordings};
 }
 
