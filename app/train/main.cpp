@@ -2,6 +2,7 @@
 // --cinc2017 DIR, the real-data AF model on the PhysioNet/CinC 2017 recordings.
 //   execg-train --out resources/models [--threads 2] [--seed 1] [--tiny] [--only af|potassium|autoencoder]
 //   execg-train --cinc2017 ../shared/cinc2017 --out resources/models [--threads 2] [--seed 1] [--epochs N] [--limit N]
+//               [--recording-epochs N [--start-from FILE]]
 //   execg-train --cinc2017 ../shared/cinc2017 --members A.pt,B.pt --out resources/models
 #include "model/torch/TorchModel.h"
 #include "model/torch/training/Cinc2017Training.h"
@@ -24,11 +25,16 @@ const char* kUsage =
     "  --only M      train only af, potassium or autoencoder\n"
     "\n"
     "usage: execg-train --cinc2017 DIR --out DIR [--threads N] [--seed S] [--epochs N] [--limit N]\n"
+    "                   [--recording-epochs N [--start-from FILE]]\n"
     "  Trains the real-data AF model (normal / AF / other / noisy, single lead) on the PhysioNet/CinC 2017\n"
     "  recordings in DIR (REFERENCE.csv and WFDB records) and writes af-cinc2017.pt, its card and its\n"
     "  validation split (docs/demo-models.md).\n"
     "  --epochs N    at most N epochs (default 80; early stopping after 14 without improvement)\n"
     "  --limit N     only N recordings: checks the pipeline, the model is useless\n"
+    "  --recording-epochs N  then N epochs on whole recordings: every window of each record, the loss on\n"
+    "                the mean of their logits, as the model is used (default 0)\n"
+    "  --start-from FILE  skip the first stage: the whole-recording epochs start from that af-cinc2017.pt\n"
+    "                (the same file as a run with both stages and the same seed gives)\n"
     "  --exclude FILE  record IDs (one per line, # comments) left out of training, listed in\n"
     "                af-cinc2017.excluded.txt and counted in the card; the validation split stays whole (IDs\n"
     "                in it, or not in REFERENCE.csv, are named and ignored). docs/scripts/cinc2017-label-check.sh\n"
@@ -81,12 +87,14 @@ int main(int argc, char** argv)
             options.seed = n;
         } else if (a == "--cinc2017") {
             cinc.dataDir = value();
-        } else if (a == "--epochs" || a == "--limit") {
+        } else if (a == "--epochs" || a == "--limit" || a == "--recording-epochs") {
             if (!parseUnsigned(value(), n) || n < 1 || n > 100000) {
                 std::cerr << "execg-train: " << a << " must be a positive whole number\n";
                 return 1;
             }
-            (a == "--epochs" ? cinc.maxEpochs : cinc.limitRecords) = int(n);
+            (a == "--epochs" ? cinc.maxEpochs : a == "--limit" ? cinc.limitRecords : cinc.recordingEpochs) = int(n);
+        } else if (a == "--start-from") {
+            cinc.startFrom = value();
         } else if (a == "--exclude") {
             try {
                 cinc.excludeFromTraining = readRecordIds(value());
@@ -128,6 +136,10 @@ int main(int argc, char** argv)
         if (!cinc.members.empty() && !cinc.excludeFromTraining.empty()) {
             std::cerr << "execg-train: --exclude applies to training, and --members trains nothing (the members' own lists, "
                          "NAME.excluded.txt beside NAME.pt, are carried into the average)\n";
+            return 1;
+        }
+        if (!cinc.members.empty() && (cinc.recordingEpochs > 0 || !cinc.startFrom.empty())) {
+            std::cerr << "execg-train: --recording-epochs and --start-from train, and --members trains nothing\n";
             return 1;
         }
         cinc.outputDir = options.outputDir;

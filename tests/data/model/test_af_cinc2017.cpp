@@ -18,6 +18,7 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <sstream>
 
 using namespace execg;
 
@@ -203,6 +204,64 @@ private slots:
         QVERIFY(plain.leftOutOfTraining.empty());
         QCOMPARE(plain.trainRecords, int(whole.train.size()));
         QVERIFY(loadModelCard(plain.cardFile).limitations.find("left out") == std::string::npos);
+    }
+
+    // The whole-recording stage (--recording-epochs) gives the same network whether it follows the first stage in
+    // one run or starts from the first stage's file (--start-from): the same losses and validation figures at every
+    // epoch, the same weights. A file that is not such a network is named.
+    void wholeRecordingStageStartsTheSameFromAFile()
+    {
+        if (!QFile::exists(cincDir() + "/REFERENCE.csv"))
+            QSKIP("../shared/cinc2017 is absent: a few of its records are trained on");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto run = [&](const QString& sub, int recordingEpochs, const std::string& startFrom, std::string& said) {
+            training::Cinc2017Options o;
+            o.dataDir = cincDir().toStdString();
+            o.outputDir = dir.filePath(sub).toStdString();
+            o.limitRecords = 60;
+            o.maxEpochs = 1;
+            o.recordingEpochs = recordingEpochs;
+            o.startFrom = startFrom;
+            o.progress = [&](const std::string& line) { said += line + "\n"; };
+            return training::trainAfCinc2017(o);
+        };
+        std::string firstSaid, bothSaid, resumedSaid;
+        const auto first = run("first", 0, "", firstSaid);
+        const auto both = run("both", 2, "", bothSaid);
+        const auto resumed = run("resumed", 2, first.modelFile, resumedSaid);
+        const auto stageLines = [](const std::string& said) {
+            std::string lines;
+            std::istringstream in(said);
+            for (std::string line; std::getline(in, line);)
+                if (line.rfind("whole-recording epoch", 0) == 0)
+                    lines += line.substr(0, line.rfind(" (lr")) + "\n";   // the epoch's time varies
+            return lines;
+        };
+        QVERIFY2(stageLines(bothSaid).find("whole-recording epoch 2: loss ") != std::string::npos, bothSaid.c_str());
+        QCOMPARE(stageLines(resumedSaid), stageLines(bothSaid));
+        QVERIFY2(resumedSaid.find("starting from " + first.modelFile) != std::string::npos, resumedSaid.c_str());
+        QFile a(QString::fromStdString(both.modelFile)), b(QString::fromStdString(resumed.modelFile));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        const auto bytes = a.readAll();
+        QVERIFY(bytes.size() > 1000000);
+        QVERIFY2(bytes == b.readAll(), "the resumed stage wrote another file");
+        QVERIFY(both.validation.confusion == resumed.validation.confusion);
+
+        std::string said;
+        const auto card = dir.filePath("first/af-cinc2017.card.json").toStdString();
+        try {
+            run("bad", 1, card, said);
+            QFAIL("a card was taken for a network");
+        } catch (const std::runtime_error& e) {
+            QVERIFY2(std::string(e.what()).find(card + ": not a TorchScript file") == 0, e.what());
+        }
+        try {
+            run("bad", 0, first.modelFile, said);
+            QFAIL("--start-from without --recording-epochs was taken");
+        } catch (const std::runtime_error& e) {
+            QVERIFY2(std::string(e.what()).find("needs --recording-epochs N") != std::string::npos, e.what());
+        }
     }
 };
 

@@ -168,31 +168,59 @@ void zscore(float* x, int n)
         x[i] = float((x[i] - mean) / sd);
 }
 
-// A random 9 s crop with physiological changes: baseline wander (0.05–0.5 Hz, up to 0.3 mV), noise (up to 40 µV),
-// amplitude (0.7–1.4×, before normalisation it only matters against the noise), and the device held the other way
-// round (polarity), which handheld recordings show.
-void augmentedCrop(const Record& r, std::mt19937_64& rng, float* out)
+// The physiological changes a training example gets: baseline wander (0.05–0.5 Hz, up to 0.3 mV), noise (up to
+// 40 µV), amplitude (0.7–1.4×; before normalisation it only matters against the noise), and the device held the
+// other way round (polarity), which handheld recordings show.
+struct Look {
+    double scale = 1, sign = 1, wanderHz = 0, wanderMv = 0, phase = 0;
+    std::normal_distribution<double> noise;
+};
+
+Look randomLook(std::mt19937_64& rng)
 {
-    // A recording shorter than the window is taken whole, normalised over what it has and padded with zeros after,
-    // as the adapter fits it at inference.
     std::uniform_real_distribution<double> u(0.0, 1.0);
-    // Heart rate: the crop read 0.85–1.15 times as fast (RR intervals and wave widths scale together).
-    const double rate = 0.85 + 0.3 * u(rng);
-    const auto span = std::min(r.mv.size(), std::size_t(std::floor(kWindow * rate)));
-    const int valid = std::min(kWindow, int(std::floor(double(span - 1) / rate)) + 1);
-    std::uniform_int_distribution<std::size_t> start(0, r.mv.size() - span);
-    const std::size_t s0 = start(rng);
-    const double scale = 0.7 + 0.7 * u(rng), sign = u(rng) < 0.5 ? -1.0 : 1.0;
-    const double wanderHz = 0.05 + 0.45 * u(rng), wanderMv = 0.3 * u(rng), phase = 6.283185307 * u(rng);
-    std::normal_distribution<double> noise(0.0, 0.04 * u(rng));
+    Look look;
+    look.scale = 0.7 + 0.7 * u(rng);
+    look.sign = u(rng) < 0.5 ? -1.0 : 1.0;
+    look.wanderHz = 0.05 + 0.45 * u(rng);
+    look.wanderMv = 0.3 * u(rng);
+    look.phase = 6.283185307 * u(rng);
+    look.noise = std::normal_distribution<double>(0.0, 0.04 * u(rng));
+    return look;
+}
+
+// `valid` samples of r.mv[s0 .. s0 + span) read `rate` times as fast (interpolated), with the look's changes.
+void render(const Record& r, std::size_t s0, std::size_t span, double rate, Look& look, std::mt19937_64& rng,
+            float* out, int valid)
+{
     for (int i = 0; i < valid; ++i) {
         const double at = i * rate;
         const auto k = std::min(std::size_t(at), span - 1);
         const auto k1 = std::min(k + 1, span - 1);
         const double f = at - double(k);
         const double v = (1 - f) * r.mv[s0 + k] + f * r.mv[s0 + k1];
-        out[i] = float(sign * scale * v + wanderMv * std::sin(6.283185307 * wanderHz * i / kRateHz + phase) + noise(rng));
+        out[i] = float(look.sign * look.scale * v +
+                       look.wanderMv * std::sin(6.283185307 * look.wanderHz * i / kRateHz + look.phase) + look.noise(rng));
     }
+}
+
+// Heart rate: a training example is read 0.85–1.15 times as fast (RR intervals and wave widths scale together).
+double randomRate(std::mt19937_64& rng)
+{
+    return 0.85 + 0.3 * std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+}
+
+// A random 15 s crop with a random look. A recording shorter than the window is taken whole, normalised over what it
+// has and padded with zeros after, as the adapter fits it at inference.
+void augmentedCrop(const Record& r, std::mt19937_64& rng, float* out)
+{
+    const double rate = randomRate(rng);
+    const auto span = std::min(r.mv.size(), std::size_t(std::floor(kWindow * rate)));
+    const int valid = std::min(kWindow, int(std::floor(double(span - 1) / rate)) + 1);
+    std::uniform_int_distribution<std::size_t> start(0, r.mv.size() - span);
+    const std::size_t s0 = start(rng);
+    auto look = randomLook(rng);
+    render(r, s0, span, rate, look, rng, out, valid);
     zscore(out, valid);
     std::fill(out + valid, out + kWindow, 0.0f);
 }
@@ -204,6 +232,32 @@ std::vector<std::size_t> windowStarts(std::size_t length)
     for (const double s : windowStartSeconds(double(length) / kRateHz, kWindow / kRateHz, kHopSeconds))
         starts.push_back(std::size_t(std::llround(s * kRateHz)));
     return starts;
+}
+
+// A whole training recording as inference sees it, with one random look and rate for all of it: from a random start
+// within the first hop (so the windows do not always fall at the same beats), cut at the adapter's windows, each
+// z-scored and padded. Appends the windows to `out`; returns how many.
+int augmentedWindows(const Record& r, std::mt19937_64& rng, std::vector<float>& out)
+{
+    const double rate = randomRate(rng);
+    const double windowSpan = kWindow * rate;
+    const double slack = double(r.mv.size()) - windowSpan;
+    const auto shift = slack > 0 ? std::size_t(std::min(kHopSeconds * kRateHz * rate, slack)) : std::size_t(0);
+    const std::size_t s0 = std::uniform_int_distribution<std::size_t>(0, shift)(rng);
+    const std::size_t span = r.mv.size() - s0;
+    const int length = int(std::floor(double(span - 1) / rate)) + 1;
+    auto look = randomLook(rng);
+    std::vector<float> whole(static_cast<std::size_t>(length));
+    render(r, s0, span, rate, look, rng, whole.data(), length);
+    const auto starts = windowStarts(whole.size());
+    for (const auto s : starts) {
+        const auto at = out.size();
+        const auto valid = std::min(whole.size() - s, std::size_t(kWindow));
+        out.insert(out.end(), whole.begin() + std::ptrdiff_t(s), whole.begin() + std::ptrdiff_t(s + valid));
+        zscore(out.data() + at, int(valid));
+        out.resize(at + std::size_t(kWindow), 0.0f);
+    }
+    return int(starts.size());
 }
 
 // Whole-recording class probabilities: the windows' logits averaged (the card's rule), then softmax.
@@ -344,6 +398,137 @@ void writeModel(torch::jit::Module& model, const std::vector<const Record*>& val
     }
 }
 
+
+// The best validated weights so far, and which epoch gave them.
+struct Keeper {
+    double best = -1;
+    int sinceBest = 0;
+    std::vector<torch::Tensor> state;
+
+    // Keeps the model's weights if `scores` beat the best so far (by the challenge score).
+    void consider(torch::jit::Module& model, const Cinc2017Scores& scores, int epoch, Cinc2017Report& report)
+    {
+        if (scores.challenge > best) {
+            best = scores.challenge;
+            report.bestEpoch = epoch;
+            report.validation = scores;
+            state.clear();
+            for (const auto& p : model.parameters())
+                state.push_back(p.detach().clone());
+            sinceBest = 0;
+        } else
+            ++sinceBest;
+    }
+
+    void restore(torch::jit::Module& model) const
+    {
+        torch::NoGradGuard noGrad;
+        std::size_t k = 0;
+        for (const auto& p : model.parameters())
+            if (k < state.size())
+                p.copy_(state[k++]);
+    }
+};
+
+// One stage of training: AdamW with cosine decay from firstLr to a hundredth of it, class-weighted cross-entropy;
+// after each epoch the exponential moving average of the weights is validated and the keeper keeps the best;
+// early stopping after `patience` epochs without a better one.
+struct Stage {
+    const char* name;        // "epoch": what the progress lines call one pass
+    int epochs, patience;
+    double firstLr;
+    bool wholeRecordings;    // false: one random 15 s crop per record; true: every window of each record, as inference
+    int batch;               // records per step
+};
+
+void runStage(torch::jit::Module& model, const Stage& stage, const std::vector<const Record*>& train,
+              const std::vector<const Record*>& val, const torch::Tensor& classWeights, std::mt19937_64& rng,
+              const std::function<void(const std::string&)>& say, Keeper& keeper, Cinc2017Report& report)
+{
+    using Clock = std::chrono::steady_clock;
+    std::vector<torch::Tensor> params;
+    for (const auto& p : model.parameters())
+        params.push_back(p);
+    double lr = stage.firstLr;
+    torch::optim::AdamW optimiser(params, torch::optim::AdamWOptions(lr).weight_decay(1e-4));
+    std::vector<float> x;
+    // An exponential moving average of the weights (half-life about two epochs of crops) is what is validated and
+    // kept: the single step's weights swing from epoch to epoch on a validation set with 100 AF recordings.
+    constexpr double kAverageDecay = 0.998;
+    std::vector<torch::Tensor> averaged;
+    for (const auto& p : params)
+        averaged.push_back(p.detach().clone());
+    const int epochOffset = report.epochs;
+    for (int epoch = 1; epoch <= stage.epochs; ++epoch) {
+        const auto e0 = Clock::now();
+        std::vector<const Record*> order = train;
+        std::shuffle(order.begin(), order.end(), rng);
+        double lossSum = 0;
+        int batches = 0;
+        for (std::size_t first = 0; first + std::size_t(stage.batch) <= order.size(); first += std::size_t(stage.batch)) {
+            std::vector<std::int64_t> y, owner;
+            x.clear();
+            for (int b = 0; b < stage.batch; ++b) {
+                const auto& r = *order[first + std::size_t(b)];
+                y.push_back(r.label);
+                if (stage.wholeRecordings)
+                    owner.insert(owner.end(), std::size_t(augmentedWindows(r, rng, x)), b);
+                else {
+                    x.resize(x.size() + kWindow);
+                    augmentedCrop(r, rng, x.data() + x.size() - kWindow);
+                }
+            }
+            const auto windows = std::int64_t(x.size() / kWindow);
+            const auto input = torch::from_blob(x.data(), {windows, 1, kWindow}, torch::kFloat32);
+            auto logits = model.forward({input}).toTensor();
+            if (stage.wholeRecordings) {
+                // The card's rule: a record's logits are the mean of its windows'.
+                const auto index = torch::tensor(owner);
+                const auto counts = torch::zeros({stage.batch}).index_add(0, index, torch::ones({windows}));
+                logits = torch::zeros({stage.batch, 4}).index_add(0, index, logits) / counts.unsqueeze(1);
+            }
+            const auto loss = torch::nn::functional::cross_entropy(
+                logits, torch::tensor(y), torch::nn::functional::CrossEntropyFuncOptions().weight(classWeights));
+            optimiser.zero_grad();
+            loss.backward();
+            optimiser.step();
+            {
+                torch::NoGradGuard noGrad;
+                for (std::size_t k = 0; k < params.size(); ++k)
+                    averaged[k].mul_(kAverageDecay).add_(params[k].detach(), 1.0 - kAverageDecay);
+            }
+            lossSum += loss.item<double>();
+            ++batches;
+        }
+        std::vector<torch::Tensor> current;
+        {
+            torch::NoGradGuard noGrad;
+            for (std::size_t k = 0; k < params.size(); ++k) {
+                current.push_back(params[k].detach().clone());
+                params[k].copy_(averaged[k]);
+            }
+        }
+        const auto scores = scoresOf(model, val);
+        report.epochs = epochOffset + epoch;
+        say(std::string(stage.name) + " " + std::to_string(epoch) + ": loss " + fixedDecimals(lossSum / std::max(1, batches), 4) +
+            ", validation F1 N " + fixedDecimals(scores.f1[0], 3) + " A " + fixedDecimals(scores.f1[1], 3) + " O " +
+            fixedDecimals(scores.f1[2], 3) + " ~ " + fixedDecimals(scores.f1[3], 3) + ", challenge " +
+            fixedDecimals(scores.challenge, 3) + " (lr " + fixedDecimals(lr * 1000, 3) + "e-3, " +
+            fixedDecimals(std::chrono::duration<double>(Clock::now() - e0).count(), 0) + " s)");
+        keeper.consider(model, scores, epochOffset + epoch, report);
+        {
+            torch::NoGradGuard noGrad;
+            for (std::size_t k = 0; k < params.size(); ++k)
+                params[k].copy_(current[k]);
+        }
+        if (keeper.sinceBest >= stage.patience)
+            break;
+        // Cosine decay over the epochs allowed, to a hundredth of the first step.
+        lr = stage.firstLr * (0.01 + 0.99 * 0.5 * (1.0 + std::cos(3.14159265358979 * epoch / stage.epochs)));
+        for (auto& group : optimiser.param_groups())
+            static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+    }
+}
 } // namespace
 
 Cinc2017Scores cinc2017Scores(const std::vector<int>& truth, const std::vector<int>& predicted,
@@ -401,6 +586,9 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
         if (o.progress)
             o.progress(line);
     };
+    if (!o.startFrom.empty() && o.recordingEpochs < 1)
+        throw std::runtime_error("--start-from " + o.startFrom + " skips the first stage: the whole-recording stage needs "
+                                 "--recording-epochs N");
     std::filesystem::create_directories(o.outputDir);
     auto records = readReference(o);
     const auto split = splitRecords(records, o.excludeFromTraining);
@@ -426,9 +614,6 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
     torch::manual_seed(o.seed);
     auto model = afCinc2017Network();
     report.parameters = parameterCount(model);
-    std::vector<torch::Tensor> params;
-    for (const auto& p : model.parameters())
-        params.push_back(p);
     // Class weights ∝ 1/√frequency: AF (9 %) and noisy (3 %) count more, without drowning the normal class.
     std::array<double, 4> frequency{};
     for (const auto* r : train)
@@ -441,88 +626,44 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
         w = float(w / meanWeight);
     const auto classWeights = torch::tensor(weights);
 
-    constexpr double kFirstLr = 2e-3;
-    double lr = kFirstLr;
-    torch::optim::AdamW optimiser(params, torch::optim::AdamWOptions(lr).weight_decay(1e-4));
     std::mt19937_64 rng(o.seed * 7919 + 1);
-    double best = -1;
-    int sinceBest = 0;
-    std::vector<torch::Tensor> bestState;
-    std::vector<float> x(std::size_t(kBatch) * kWindow);
-    // An exponential moving average of the weights (half-life about two epochs) is what is validated and kept:
-    // the single step's weights swing from epoch to epoch on a validation set with 100 AF recordings.
-    constexpr double kAverageDecay = 0.998;
-    std::vector<torch::Tensor> averaged;
-    for (const auto& p : params)
-        averaged.push_back(p.detach().clone());
-    for (int epoch = 1; epoch <= o.maxEpochs; ++epoch) {
-        const auto e0 = Clock::now();
-        std::vector<const Record*> order = train;
-        std::shuffle(order.begin(), order.end(), rng);
-        double lossSum = 0;
-        int batches = 0;
-        for (std::size_t first = 0; first + kBatch <= order.size(); first += kBatch) {
-            std::vector<std::int64_t> y;
-            for (int b = 0; b < kBatch; ++b) {
-                augmentedCrop(*order[first + std::size_t(b)], rng, x.data() + std::size_t(b) * kWindow);
-                y.push_back(order[first + std::size_t(b)]->label);
-            }
-            const auto input = torch::from_blob(x.data(), {kBatch, 1, kWindow}, torch::kFloat32);
-            const auto logits = model.forward({input}).toTensor();
-            const auto loss = torch::nn::functional::cross_entropy(
-                logits, torch::tensor(y), torch::nn::functional::CrossEntropyFuncOptions().weight(classWeights));
-            optimiser.zero_grad();
-            loss.backward();
-            optimiser.step();
-            {
-                torch::NoGradGuard noGrad;
-                for (std::size_t k = 0; k < params.size(); ++k)
-                    averaged[k].mul_(kAverageDecay).add_(params[k].detach(), 1.0 - kAverageDecay);
-            }
-            lossSum += loss.item<double>();
-            ++batches;
+    Keeper keeper;
+    if (o.startFrom.empty()) {
+        const Stage crops{"epoch", o.maxEpochs, o.patience, 2e-3, false, kBatch};
+        runStage(model, crops, train, val, classWeights, rng, say, keeper, report);
+    } else {
+        // The first stage's network from an earlier run: its weights into this run's (same architecture) network.
+        torch::jit::Module start;
+        try {
+            start = torch::jit::load(o.startFrom);
+        } catch (const c10::Error& e) {
+            throw std::runtime_error(o.startFrom + ": not a TorchScript file (" + e.what_without_backtrace() + ")");
         }
-        std::vector<torch::Tensor> current;
-        {
-            torch::NoGradGuard noGrad;
-            for (std::size_t k = 0; k < params.size(); ++k) {
-                current.push_back(params[k].detach().clone());
-                params[k].copy_(averaged[k]);
-            }
-        }
-        const auto scores = scoresOf(model, val);
-        report.epochs = epoch;
-        say("epoch " + std::to_string(epoch) + ": loss " + fixedDecimals(lossSum / std::max(1, batches), 4) + ", validation F1 N " +
-            fixedDecimals(scores.f1[0], 3) + " A " + fixedDecimals(scores.f1[1], 3) + " O " + fixedDecimals(scores.f1[2], 3) + " ~ " +
-            fixedDecimals(scores.f1[3], 3) + ", challenge " + fixedDecimals(scores.challenge, 3) + " (lr " + fixedDecimals(lr * 1000, 3) + "e-3, " +
-            fixedDecimals(std::chrono::duration<double>(Clock::now() - e0).count(), 0) + " s)");
-        if (scores.challenge > best) {
-            best = scores.challenge;
-            report.bestEpoch = epoch;
-            report.validation = scores;
-            bestState.clear();
-            for (const auto& p : params)
-                bestState.push_back(p.detach().clone());
-            sinceBest = 0;
-        } else
-            ++sinceBest;
-        {
-            torch::NoGradGuard noGrad;
-            for (std::size_t k = 0; k < params.size(); ++k)
-                params[k].copy_(current[k]);
-        }
-        if (sinceBest >= o.patience)
-            break;
-        // Cosine decay over the epochs allowed, to a hundredth of the first step.
-        lr = kFirstLr * (0.01 + 0.99 * 0.5 * (1.0 + std::cos(3.14159265358979 * epoch / o.maxEpochs)));
-        for (auto& group : optimiser.param_groups())
-            static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
-    }
-    {
+        std::map<std::string, torch::Tensor> from;
+        for (const auto& p : start.named_parameters())
+            from[p.name] = p.value;
         torch::NoGradGuard noGrad;
-        for (std::size_t k = 0; k < params.size() && k < bestState.size(); ++k)
-            params[k].copy_(bestState[k]);
+        for (const auto& p : model.named_parameters()) {
+            const auto it = from.find(p.name);
+            if (it == from.end() || !it->second.sizes().equals(p.value.sizes()))
+                throw std::runtime_error(o.startFrom + ": not an af-cinc2017 network (no '" + p.name + "' of its shape)");
+            p.value.copy_(it->second);
+        }
+        say("starting from " + o.startFrom);
     }
+    if (o.recordingEpochs > 0) {
+        keeper.restore(model);   // the first stage's best, or nothing to restore: the network read from a file
+        keeper.consider(model, scoresOf(model, val), report.epochs, report);
+        say("whole recordings: the starting network, validation challenge " + fixedDecimals(keeper.best, 3) + ", F1 AF " +
+            fixedDecimals(report.validation.f1[1], 3));
+        keeper.sinceBest = 0;
+        // Its own generator, seeded as the first stage's: the second stage gives the same file whether it follows the
+        // first in one run or starts from the first's file (--start-from).
+        std::mt19937_64 wholeRng(o.seed * 7919 + 1);
+        const Stage recordings{"whole-recording epoch", o.recordingEpochs, o.patience, 3e-4, true, kBatch / 2};
+        runStage(model, recordings, train, val, classWeights, wholeRng, say, keeper, report);
+    }
+    keeper.restore(model);
     writeModel(model, val, 1, o.outputDir, report);
     report.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     return report;
