@@ -33,6 +33,8 @@ const char* kUsage =
     "  --limit N     only N recordings: checks the pipeline, the model is useless\n"
     "  --recording-epochs N  then N epochs on whole recordings: every window of each record, the loss on\n"
     "                the mean of their logits, as the model is used (default 0)\n"
+    "  --weight-decay X  AdamW's weight decay (default 0.0001)\n"
+    "  --label-smoothing X  the cross-entropy's label smoothing (default 0)\n"
     "  --start-from FILE  skip the first stage: the whole-recording epochs start from that af-cinc2017.pt\n"
     "                (the same file as a run with both stages and the same seed gives)\n"
     "  --exclude FILE  record IDs (one per line, # comments) left out of training, listed in\n"
@@ -93,6 +95,15 @@ int main(int argc, char** argv)
                 return 1;
             }
             (a == "--epochs" ? cinc.maxEpochs : a == "--limit" ? cinc.limitRecords : cinc.recordingEpochs) = int(n);
+        } else if (a == "--weight-decay" || a == "--label-smoothing") {
+            const std::string v = value();
+            char* end = nullptr;
+            const double d = std::strtod(v.c_str(), &end);
+            if (v.empty() || *end != '\0' || !(d >= 0.0) || d >= 1.0) {
+                std::cerr << "execg-train: " << a << " must be a number from 0 to below 1, not '" << v << "'\n";
+                return 1;
+            }
+            (a == "--weight-decay" ? cinc.weightDecay : cinc.labelSmoothing) = d;
         } else if (a == "--start-from") {
             cinc.startFrom = value();
         } else if (a == "--exclude") {

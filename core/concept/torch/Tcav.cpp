@@ -44,11 +44,15 @@ struct AdaptedSet {
     std::int64_t recordings = 0;
 };
 
-// Each example as the model's input. A concept or random set gives one window per example (the examples stand for
-// the concept, and a synthetic one is a window long); the inputs, whose outputs the test asks about, are cut into the
-// card's windows (wholeRecordings) as a prediction is, so a 60 s recording is asked about as a whole, not its first
-// window.
-AdaptedSet adaptSet(const tcav::ConceptSet& set, const ModelCard& card, std::vector<std::string>& notes, bool wholeRecordings = false)
+// Which part a set plays: its windows' notes say how they are used.
+enum class SetRole { Examples, Inputs };
+
+// Each example as the model's input, cut into the card's windows as a prediction is (one window without a window
+// rule, or for an example no longer than a window). An input, whose output the test asks about, is its whole
+// recording: its windows' derivatives are combined as its outputs are. A concept or random example gives every
+// window as an example of what it shows (a 60 s AF recording is AF throughout), and the CAV holds out whole
+// recordings, so that no recording is both learnt from and tested on.
+AdaptedSet adaptSet(const tcav::ConceptSet& set, const ModelCard& card, std::vector<std::string>& notes, SetRole role)
 {
     std::vector<AdaptedInput> inputs;
     std::vector<std::int64_t> recordingOf;
@@ -58,12 +62,7 @@ AdaptedSet adaptSet(const tcav::ConceptSet& set, const ModelCard& card, std::vec
         notes.push_back(set.name + ": " + w);
     for (const auto& e : set.examples) {
         try {
-            std::vector<AdaptedInput> windows;
-            if (wholeRecordings)
-                windows = adaptGroupWindows(e.group, card);
-            else
-                windows.push_back(adaptToModel(e.group, card));
-            for (auto& in : windows) {
+            for (auto& in : adaptGroupWindows(e.group, card)) {
                 for (const auto& w : in.warnings)
                     warnings.insert(w);
                 recordingOf.push_back(recordings);
@@ -81,8 +80,10 @@ AdaptedSet adaptSet(const tcav::ConceptSet& set, const ModelCard& card, std::vec
                            " usable ECGs; a concept test needs at least " + std::to_string(kMinimumExamples));
     if (std::int64_t(inputs.size()) > recordings)
         notes.push_back(set.name + ": whole recordings: " + windowsInWords(card, inputs.size()) + " from " +
-                        std::to_string(recordings) + " recordings; each recording's derivative is its combined output's (" +
-                        windowCombineInWords(card) + ")");
+                        std::to_string(recordings) + " recordings; " +
+                        (role == SetRole::Inputs ? "each recording's derivative is its combined output's (" +
+                                                       std::string(windowCombineInWords(card)) + ")"
+                                                 : std::string("each window is an example, and the CAVs hold out whole recordings")));
     return {set.name, set.identity, toTensor(inputs), std::move(recordingOf), recordings};
 }
 
@@ -155,21 +156,47 @@ struct Cav {
     double accuracy = 0.0;     // held out
 };
 
+// Rows of a layer's activations, and the recording each row was cut from (a recording's rows adjacent).
+struct Examples {
+    torch::Tensor rows;
+    std::vector<std::int64_t> recordingOf;
+};
+
+// Each recording's rows, in the order the recordings come.
+std::vector<std::vector<std::int64_t>> rowsByRecording(const std::vector<std::int64_t>& recordingOf)
+{
+    std::vector<std::vector<std::int64_t>> rows;
+    for (std::size_t i = 0; i < recordingOf.size(); ++i) {
+        if (i == 0 || recordingOf[i] != recordingOf[i - 1])
+            rows.emplace_back();
+        rows.back().push_back(std::int64_t(i));
+    }
+    return rows;
+}
+
 // L2-regularised logistic regression, concept (1) against random (0), by full-batch Adam on centred activations
-// scaled to unit RMS; the CAV is the unit normal of its boundary, pointing towards the concept.
-Cav trainCav(const torch::Tensor& positives, const torch::Tensor& random, double heldOut, std::uint64_t seed)
+// scaled to unit RMS; the CAV is the unit normal of its boundary, pointing towards the concept. The held-out share
+// is of recordings: a recording's windows are all learnt from or all tested on.
+Cav trainCav(const Examples& conceptSet, const Examples& randomSet, double heldOut, std::uint64_t seed)
 {
     std::mt19937_64 rng(seed);
-    const auto split = [&](std::int64_t n) {
-        std::vector<std::int64_t> order(static_cast<std::size_t>(n));
-        std::iota(order.begin(), order.end(), 0);
+    const auto split = [&](const std::vector<std::int64_t>& recordingOf) {
+        const auto rows = rowsByRecording(recordingOf);
+        std::vector<std::size_t> order(rows.size());
+        std::iota(order.begin(), order.end(), std::size_t(0));
         std::shuffle(order.begin(), order.end(), rng);
-        const auto test = std::max<std::int64_t>(1, std::llround(double(n) * heldOut));
-        return std::make_pair(torch::tensor(std::vector<std::int64_t>(order.begin() + test, order.end())),
-                              torch::tensor(std::vector<std::int64_t>(order.begin(), order.begin() + test)));
+        const auto test = std::size_t(std::max<std::int64_t>(1, std::llround(double(rows.size()) * heldOut)));
+        std::vector<std::int64_t> learnt, tested;
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            auto& to = k < test ? tested : learnt;
+            to.insert(to.end(), rows[order[k]].begin(), rows[order[k]].end());
+        }
+        return std::make_pair(torch::tensor(learnt), torch::tensor(tested));
     };
-    const auto [cTrain, cTest] = split(positives.size(0));
-    const auto [rTrain, rTest] = split(random.size(0));
+    const auto& positives = conceptSet.rows;
+    const auto& random = randomSet.rows;
+    const auto [cTrain, cTest] = split(conceptSet.recordingOf);
+    const auto [rTrain, rTest] = split(randomSet.recordingOf);
     const auto x = torch::cat({positives.index_select(0, cTrain), random.index_select(0, rTrain)});
     const auto y = torch::cat({torch::ones({cTrain.size(0)}), torch::zeros({rTrain.size(0)})});
     const auto mean = x.mean(0, true);
@@ -294,11 +321,12 @@ TcavResult runTcav(const TorchModel& model, const std::vector<tcav::ConceptSet>&
     r.runs = o.runs;
     std::vector<AdaptedSet> sets;
     for (const auto& c : concepts)
-        sets.push_back(adaptSet(c, card, r.notes));
-    const AdaptedSet pool = adaptSet(randomPool, card, r.notes);
-    const AdaptedSet in = adaptSet(inputs, card, r.notes, true);
+        sets.push_back(adaptSet(c, card, r.notes, SetRole::Examples));
+    const AdaptedSet pool = adaptSet(randomPool, card, r.notes, SetRole::Examples);
+    const AdaptedSet in = adaptSet(inputs, card, r.notes, SetRole::Inputs);
     r.inputs = int(in.recordings);
 
+    // Random sets as large as the largest concept set (in windows), of whole recordings from the pool.
     const std::int64_t poolSize = pool.values.size(0);
     std::int64_t randomSize = o.randomSetSize;
     if (randomSize <= 0) {
@@ -307,19 +335,36 @@ TcavResult runTcav(const TorchModel& model, const std::vector<tcav::ConceptSet>&
             randomSize = std::max(randomSize, s.values.size(0));
     }
     randomSize = std::min(randomSize, poolSize / 2);
-    if (randomSize < kMinimumExamples)
-        throw ExplainError("tcav: the random pool '" + randomPool.name + "' holds " + std::to_string(poolSize) +
-                           " ECGs; two disjoint random sets of at least " + std::to_string(kMinimumExamples) + " are needed");
-    // The random draws of each run: two disjoint sets from one seeded shuffle of the pool.
-    std::vector<std::pair<torch::Tensor, torch::Tensor>> draws;
+    // The random draws of each run: two disjoint sets from one seeded shuffle of the pool's recordings, each taking
+    // recordings in that order until it holds randomSize windows.
+    const auto poolRows = rowsByRecording(pool.recordingOf);
+    struct Draw {
+        std::vector<std::int64_t> rows, recordingOf;
+    };
+    std::vector<std::pair<Draw, Draw>> draws;
     for (int run = 0; run < o.runs; ++run) {
-        std::vector<std::int64_t> order(static_cast<std::size_t>(poolSize));
-        std::iota(order.begin(), order.end(), 0);
+        std::vector<std::size_t> order(poolRows.size());
+        std::iota(order.begin(), order.end(), std::size_t(0));
         std::mt19937_64 rng(o.seed * 1000003ull + std::uint64_t(run));
         std::shuffle(order.begin(), order.end(), rng);
-        draws.emplace_back(torch::tensor(std::vector<std::int64_t>(order.begin(), order.begin() + randomSize)),
-                           torch::tensor(std::vector<std::int64_t>(order.begin() + randomSize, order.begin() + 2 * randomSize)));
+        std::pair<Draw, Draw> d;
+        std::size_t next = 0;
+        for (Draw* draw : {&d.first, &d.second})
+            for (; next < order.size() && std::int64_t(draw->rows.size()) < randomSize; ++next)
+                for (const auto row : poolRows[order[next]]) {
+                    draw->rows.push_back(row);
+                    draw->recordingOf.push_back(std::int64_t(order[next]));
+                }
+        if (std::min(d.first.rows.size(), d.second.rows.size()) < std::size_t(kMinimumExamples) ||
+            std::min(rowsByRecording(d.first.recordingOf).size(), rowsByRecording(d.second.recordingOf).size()) < 2)
+            throw ExplainError("tcav: the random pool '" + randomPool.name + "' holds " + std::to_string(pool.recordings) +
+                               " ECGs (" + std::to_string(poolSize) + " windows); two disjoint random sets of at least " +
+                               std::to_string(kMinimumExamples) + " windows are needed");
+        draws.push_back(std::move(d));
     }
+    const auto drawn = [](const torch::Tensor& activations, const Draw& d) {
+        return Examples{activations.index_select(0, torch::tensor(d.rows)), d.recordingOf};
+    };
 
     const double steps = double(layers.size()) * double(sets.size() + 2);
     double done = 0;
@@ -337,9 +382,8 @@ TcavResult runTcav(const TorchModel& model, const std::vector<tcav::ConceptSet>&
         // The null: CAVs between two random sets, scored on the same inputs.
         std::vector<double> nullScores;
         for (int run = 0; run < o.runs; ++run) {
-            const Cav cav = trainCav(poolActs.index_select(0, draws[std::size_t(run)].second),
-                                     poolActs.index_select(0, draws[std::size_t(run)].first), o.heldOutFraction,
-                                     o.seed + 7919ull * std::uint64_t(run + 1));
+            const Cav cav = trainCav(drawn(poolActs, draws[std::size_t(run)].second), drawn(poolActs, draws[std::size_t(run)].first),
+                                     o.heldOutFraction, o.seed + 7919ull * std::uint64_t(run + 1));
             nullScores.push_back(tcavScore(gradients, cav).score);
         }
         report();
@@ -353,8 +397,8 @@ TcavResult runTcav(const TorchModel& model, const std::vector<tcav::ConceptSet>&
             row.runs = o.runs;
             std::vector<double> magnitudes, accuracies;
             for (int run = 0; run < o.runs; ++run) {
-                const Cav cav = trainCav(acts, poolActs.index_select(0, draws[std::size_t(run)].first), o.heldOutFraction,
-                                         o.seed + 104729ull * std::uint64_t(run + 1) + c);
+                const Cav cav = trainCav({acts, sets[c].recordingOf}, drawn(poolActs, draws[std::size_t(run)].first),
+                                         o.heldOutFraction, o.seed + 104729ull * std::uint64_t(run + 1) + c);
                 const Score s = tcavScore(gradients, cav);
                 row.runScores.push_back(s.score);
                 magnitudes.push_back(s.magnitude);

@@ -60,8 +60,9 @@ struct TcavResult {
 
 // `concepts` and `inputs` are fitted to the model's card (adapted: a wrong rate or lead set is resampled or derived,
 // with the warnings in the notes); random sets are drawn from `randomPool`. Under a card's window rule each input is
-// its whole recording (its windows' derivatives combined as the outputs are), each concept or random example its
-// first window. Throws ExplainError: a set with fewer than
+// its whole recording (its windows' derivatives combined as the outputs are), and each concept or random example
+// gives every window as an example (the CAVs hold out whole recordings; random sets are drawn as whole recordings).
+// Throws ExplainError: a set with fewer than
 // 10 usable examples, a random pool too small for two disjoint random sets, a layer the card cannot give, a target
 // the model lacks; ExplainCancelled.
 TcavResult runTcav(const TorchModel& model, const std::vector<tcav::ConceptSet>& concepts, const tcav::ConceptSet& randomPool,

@@ -347,6 +347,40 @@ private slots:
         QCOMPARE(runTcav(largest, {raised}, pool, short_, 0, o).rows.at(0).score, 0.0);
     }
 
+    // Concept examples longer than a window give every window: a concept whose examples are flat for their first 10
+    // s and raised after tells itself from flat random ECGs only through the later windows (its first windows alone
+    // are random ECGs: an unreliable CAV), and inputs on a raised baseline rise along it.
+    void conceptExamplesGiveEveryWindow()
+    {
+        const TorchModel mean(energyModel(), energyCard(WindowCombine::MeanLogits));
+        const auto later = offsetSet("raised later", 20, {0.0f, 1.0f}, 500);
+        const auto pool = offsetSet("flat", 60, {0.0f}, 600);
+        const auto inputs = offsetSet("inputs", 12, {0.6f}, 700);
+        TcavOptions o;
+        o.runs = 5;
+        const TcavResult r = runTcav(mean, {later}, pool, inputs, 0, o);
+        QVERIFY2(std::find(r.notes.begin(), r.notes.end(),
+                           "raised later: whole recordings: 60 windows of 10.0 s every 5.0 s from 20 recordings; each window is an "
+                           "example, and the CAVs hold out whole recordings") != r.notes.end(),
+                 r.notes.empty() ? "no notes" : r.notes.back().c_str());
+        const auto& row = r.rows.at(0);
+        QVERIFY2(row.reliable, row.verdict.c_str());
+        QCOMPARE(row.score, 1.0);
+        // The first windows alone: the same flat ECGs as the random sets.
+        const auto first = offsetSet("raised later, first window", 20, {0.0f}, 500);
+        const auto alone = runTcav(mean, {first}, pool, inputs, 0, o).rows.at(0);
+        qInfo("CAV accuracy %.3f with every window, %.3f with the first", row.cavAccuracy, alone.cavAccuracy);
+        QVERIFY2(!alone.reliable && row.cavAccuracy > alone.cavAccuracy + 0.15, alone.verdict.c_str());
+        // Random examples too: a pool of 20 s recordings gives its windows, drawn as whole recordings.
+        const auto longPool = offsetSet("flat, 20 s", 30, {0.0f, 0.0f}, 800);
+        const TcavResult l = runTcav(mean, {later}, longPool, inputs, 0, o);
+        QVERIFY2(std::find(l.notes.begin(), l.notes.end(),
+                           "flat, 20 s: whole recordings: 90 windows of 10.0 s every 5.0 s from 30 recordings; each window is an "
+                           "example, and the CAVs hold out whole recordings") != l.notes.end(),
+                 l.notes.empty() ? "no notes" : l.notes.back().c_str());
+        QVERIFY2(l.rows.at(0).reliable, l.rows.at(0).verdict.c_str());
+    }
+
     void cancels()
     {
         TcavOptions o;

@@ -439,6 +439,7 @@ struct Stage {
     double firstLr;
     bool wholeRecordings;    // false: one random 15 s crop per record; true: every window of each record, as inference
     int batch;               // records per step
+    double weightDecay, labelSmoothing;
 };
 
 void runStage(torch::jit::Module& model, const Stage& stage, const std::vector<const Record*>& train,
@@ -450,7 +451,7 @@ void runStage(torch::jit::Module& model, const Stage& stage, const std::vector<c
     for (const auto& p : model.parameters())
         params.push_back(p);
     double lr = stage.firstLr;
-    torch::optim::AdamW optimiser(params, torch::optim::AdamWOptions(lr).weight_decay(1e-4));
+    torch::optim::AdamW optimiser(params, torch::optim::AdamWOptions(lr).weight_decay(stage.weightDecay));
     std::vector<float> x;
     // An exponential moving average of the weights (half-life about two epochs of crops) is what is validated and
     // kept: the single step's weights swing from epoch to epoch on a validation set with 100 AF recordings.
@@ -488,7 +489,8 @@ void runStage(torch::jit::Module& model, const Stage& stage, const std::vector<c
                 logits = torch::zeros({stage.batch, 4}).index_add(0, index, logits) / counts.unsqueeze(1);
             }
             const auto loss = torch::nn::functional::cross_entropy(
-                logits, torch::tensor(y), torch::nn::functional::CrossEntropyFuncOptions().weight(classWeights));
+                logits, torch::tensor(y),
+                torch::nn::functional::CrossEntropyFuncOptions().weight(classWeights).label_smoothing(stage.labelSmoothing));
             optimiser.zero_grad();
             loss.backward();
             optimiser.step();
@@ -629,7 +631,7 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
     std::mt19937_64 rng(o.seed * 7919 + 1);
     Keeper keeper;
     if (o.startFrom.empty()) {
-        const Stage crops{"epoch", o.maxEpochs, o.patience, 2e-3, false, kBatch};
+        const Stage crops{"epoch", o.maxEpochs, o.patience, 2e-3, false, kBatch, o.weightDecay, o.labelSmoothing};
         runStage(model, crops, train, val, classWeights, rng, say, keeper, report);
     } else {
         // The first stage's network from an earlier run: its weights into this run's (same architecture) network.
@@ -660,7 +662,8 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
         // Its own generator, seeded as the first stage's: the second stage gives the same file whether it follows the
         // first in one run or starts from the first's file (--start-from).
         std::mt19937_64 wholeRng(o.seed * 7919 + 1);
-        const Stage recordings{"whole-recording epoch", o.recordingEpochs, o.patience, 3e-4, true, kBatch / 2};
+        const Stage recordings{"whole-recording epoch", o.recordingEpochs, o.patience, 3e-4, true, kBatch / 2,
+                               o.weightDecay, o.labelSmoothing};
         runStage(model, recordings, train, val, classWeights, wholeRng, say, keeper, report);
     }
     keeper.restore(model);

@@ -18,6 +18,8 @@ struct Cinc2017Options {
     int maxEpochs = 80, patience = 14;     // early stopping on the validation challenge score; 80: see docs/demo-models.md
     int limitRecords = 0;                  // > 0: only that many (a pipeline check; the model is useless)
     std::vector<std::string> excludeFromTraining;   // record IDs not trained on (the validation split never changes)
+    double weightDecay = 1e-4;             // AdamW's (decoupled) weight decay
+    double labelSmoothing = 0.0;           // cross-entropy's label smoothing (0: the labels as they are)
     int recordingEpochs = 0;               // > 0: a second stage on whole recordings (every window, logits averaged)
     std::string startFrom;                 // an af-cinc2017.pt to start that stage from instead of training the first
     std::vector<std::string> members;      // assembleAfCinc2017: the trained networks (af-cinc2017.pt files)
