@@ -334,12 +334,18 @@ TcavResult runTcav(const TorchModel& model, const std::vector<tcav::ConceptSet>&
         for (const auto& s : sets)
             randomSize = std::max(randomSize, s.values.size(0));
     }
-    randomSize = std::min(randomSize, poolSize / 2);
     // The random draws of each run: two disjoint sets from one seeded shuffle of the pool's recordings, each taking
-    // recordings in that order until it holds randomSize windows.
+    // recordings in that order until it holds randomSize windows from at least 10 recordings. A draw overshoots by
+    // less than one recording's windows, so capping randomSize at half the rest of the pool leaves the second draw
+    // as many windows as the first (with one window an example: half the pool, as the draws always were).
     const auto poolRows = rowsByRecording(pool.recordingOf);
+    std::int64_t longest = 1;
+    for (const auto& rows : poolRows)
+        longest = std::max(longest, std::int64_t(rows.size()));
+    randomSize = std::min(randomSize, (poolSize - (longest - 1)) / 2);
     struct Draw {
         std::vector<std::int64_t> rows, recordingOf;
+        std::size_t recordings = 0;
     };
     std::vector<std::pair<Draw, Draw>> draws;
     for (int run = 0; run < o.runs; ++run) {
@@ -350,16 +356,17 @@ TcavResult runTcav(const TorchModel& model, const std::vector<tcav::ConceptSet>&
         std::pair<Draw, Draw> d;
         std::size_t next = 0;
         for (Draw* draw : {&d.first, &d.second})
-            for (; next < order.size() && std::int64_t(draw->rows.size()) < randomSize; ++next)
+            for (; next < order.size() &&
+                   (std::int64_t(draw->rows.size()) < randomSize || draw->recordings < std::size_t(kMinimumExamples));
+                 ++next, ++draw->recordings)
                 for (const auto row : poolRows[order[next]]) {
                     draw->rows.push_back(row);
                     draw->recordingOf.push_back(std::int64_t(order[next]));
                 }
-        if (std::min(d.first.rows.size(), d.second.rows.size()) < std::size_t(kMinimumExamples) ||
-            std::min(rowsByRecording(d.first.recordingOf).size(), rowsByRecording(d.second.recordingOf).size()) < 2)
+        if (std::min(d.first.recordings, d.second.recordings) < std::size_t(kMinimumExamples))
             throw ExplainError("tcav: the random pool '" + randomPool.name + "' holds " + std::to_string(pool.recordings) +
-                               " ECGs (" + std::to_string(poolSize) + " windows); two disjoint random sets of at least " +
-                               std::to_string(kMinimumExamples) + " windows are needed");
+                               " ECGs; two disjoint random sets of at least " + std::to_string(kMinimumExamples) +
+                               " ECGs each are needed");
         draws.push_back(std::move(d));
     }
     const auto drawn = [](const torch::Tensor& activations, const Draw& d) {

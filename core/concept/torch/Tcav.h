@@ -24,7 +24,8 @@ struct TcavOptions {
     std::vector<std::string> layers;   // empty: the layers the card lists for TCAV
     int runs = 20;
     std::uint64_t seed = 0;
-    int randomSetSize = 0;             // examples per random set; 0: the concept set's size
+    int randomSetSize = 0;             // windows per random set (an example a window long is one); 0: the largest
+                                       // concept set's
     double heldOutFraction = 1.0 / 3;  // of each CAV's examples, kept out of its training for its accuracy
     double alpha = 0.05;               // family-wise error rate (Holm)
     double minCavAccuracy = 0.7;       // mean held-out accuracy below this: the CAV is unreliable

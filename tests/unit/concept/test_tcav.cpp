@@ -379,6 +379,19 @@ private slots:
                            "example, and the CAVs hold out whole recordings") != l.notes.end(),
                  l.notes.empty() ? "no notes" : l.notes.back().c_str());
         QVERIFY2(l.rows.at(0).reliable, l.rows.at(0).verdict.c_str());
+        // A pool of long recordings against one-window concept examples: each random set still holds 10 recordings
+        // or more; a pool that cannot give two such sets is refused, saying so.
+        const auto raised = offsetSet("raised", 20, {1.0f}, 900);
+        const std::vector<float> minute(6, 0.0f);   // 60 s: 11 windows
+        QVERIFY2(runTcav(mean, {raised}, offsetSet("flat minutes", 25, minute, 1000), inputs, 0, o).rows.at(0).reliable, "long pool");
+        try {
+            runTcav(mean, {raised}, offsetSet("few flat minutes", 15, minute, 1100), inputs, 0, o);
+            QFAIL("a pool of 15 recordings gave two disjoint sets of 10");
+        } catch (const ExplainError& e) {
+            QCOMPARE(std::string(e.what()),
+                     std::string("tcav: the random pool 'few flat minutes' holds 15 ECGs; two disjoint random sets of at least 10 "
+                                 "ECGs each are needed"));
+        }
     }
 
     void cancels()

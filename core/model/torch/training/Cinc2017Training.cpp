@@ -591,6 +591,9 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
     if (!o.startFrom.empty() && o.recordingEpochs < 1)
         throw std::runtime_error("--start-from " + o.startFrom + " skips the first stage: the whole-recording stage needs "
                                  "--recording-epochs N");
+    if (!o.startFrom.empty() && !o.excludeFromTraining.empty())
+        throw std::runtime_error("--start-from " + o.startFrom + ": what its first stage was trained without is that file's; "
+                                 "--exclude would put in the card what this run cannot know");
     std::filesystem::create_directories(o.outputDir);
     auto records = readReference(o);
     const auto split = splitRecords(records, o.excludeFromTraining);
