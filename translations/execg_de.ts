@@ -2615,6 +2615,34 @@ SHA-256 %2</translation>
         <source>none</source>
         <translation>keine</translation>
     </message>
+    <message>
+        <source>Random ECGs from a folder…</source>
+        <translation>Zufalls-EKGs aus einem Ordner…</translation>
+    </message>
+    <message>
+        <source>Ordinary ECGs to draw the random sets from. A concept read from files needs random ECGs read from files: against generated ones a CAV can tell them apart by origin alone</source>
+        <translation>Gewöhnliche EKGs, aus denen die Zufallssets gezogen werden. Ein aus Dateien gelesenes Konzept braucht aus Dateien gelesene Zufalls-EKGs: gegen generierte kann ein CAV sie allein an ihrer Herkunft unterscheiden</translation>
+    </message>
+    <message>
+        <source>Random ECGs: a folder of ordinary ECGs</source>
+        <translation>Zufalls-EKGs: ein Ordner mit gewöhnlichen EKGs</translation>
+    </message>
+    <message>
+        <source>Random ECGs: ordinary synthetic patients</source>
+        <translation>Zufalls-EKGs: gewöhnliche synthetische Patienten</translation>
+    </message>
+    <message>
+        <source>Random ECGs: %1</source>
+        <translation>Zufalls-EKGs: %1</translation>
+    </message>
+    <message>
+        <source>Irregular RR (P waves kept)</source>
+        <translation>Unregelmäßige RR-Abstände (P-Wellen erhalten)</translation>
+    </message>
+    <message>
+        <source>No P wave (regular rhythm)</source>
+        <translation>Keine P-Welle (regelmäßiger Rhythmus)</translation>
+    </message>
 </context>
 <context>
     <name>execg::TeachingControls</name>

@@ -2612,6 +2612,34 @@ SHA-256 %2</translation>
         <source>none</source>
         <translation>없음</translation>
     </message>
+    <message>
+        <source>Random ECGs from a folder…</source>
+        <translation>폴더에서 무작위 심전도…</translation>
+    </message>
+    <message>
+        <source>Ordinary ECGs to draw the random sets from. A concept read from files needs random ECGs read from files: against generated ones a CAV can tell them apart by origin alone</source>
+        <translation>무작위 세트를 뽑을 일반 심전도. 파일에서 읽은 개념에는 파일에서 읽은 무작위 심전도가 필요합니다: 생성된 심전도와 비교하면 CAV가 출처만으로 둘을 구별할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Random ECGs: a folder of ordinary ECGs</source>
+        <translation>무작위 심전도: 일반 심전도 폴더</translation>
+    </message>
+    <message>
+        <source>Random ECGs: ordinary synthetic patients</source>
+        <translation>무작위 심전도: 일반 합성 환자</translation>
+    </message>
+    <message>
+        <source>Random ECGs: %1</source>
+        <translation>무작위 심전도: %1</translation>
+    </message>
+    <message>
+        <source>Irregular RR (P waves kept)</source>
+        <translation>불규칙한 RR (P파 유지)</translation>
+    </message>
+    <message>
+        <source>No P wave (regular rhythm)</source>
+        <translation>P파 없음 (규칙적 리듬)</translation>
+    </message>
 </context>
 <context>
     <name>execg::TeachingControls</name>

@@ -37,7 +37,9 @@ int runTcav(const std::vector<std::string>& words)
                      "CAVs against random sets, the TCAV score (share of the --inputs whose target output rises along\n"
                      "the CAV) and magnitude, a two-sided Welch t-test against random-vs-random CAVs, p corrected for\n"
                      "concepts x layers (Holm), 95 % CI and the CAVs' held-out accuracy (below 0.7: unreliable, never a\n"
-                     "finding). Random sets come from --random-pool (a folder) or built-in ordinary sinus ECGs.\n\n"
+                     "finding). Random sets come from --random-pool (a folder) or built-in ordinary sinus ECGs; a\n"
+                     "concept read from files needs random ECGs read from files (--random-pool), and a built-in one\n"
+                     "the built-in pool: against ECGs of another origin its CAVs are unreliable, never a finding.\n\n"
                      "built-in concepts (--examples synthetic ECGs each, matched ordinary patients):\n";
         for (const auto& c : tcav::builtinConcepts())
             std::cout << "  " << c.name << "  — " << c.description << "\n";

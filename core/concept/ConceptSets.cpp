@@ -87,6 +87,7 @@ ConceptSet synthesise(const std::string& name, const std::string& description, i
     set.description = description;
     set.identity = "synthetic:" + name + ":" + std::to_string(count) + ":" + std::to_string(seed) + ":" + std::to_string(fs) +
                    ":" + std::to_string(seconds);
+    set.synthetic = true;
     for (int i = 0; i < count; ++i) {
         synth::SynthParams p = ordinaryPatient(seed + std::uint64_t(i), fs);
         p.seconds = seconds;
@@ -309,6 +310,7 @@ ConceptSet drawRandomSet(const ConceptSet& pool, int count, std::uint64_t seed, 
     set.name = name;
     set.description = "a random draw of " + std::to_string(order.size()) + " from " + pool.name;
     set.identity = pool.identity + "#draw:" + std::to_string(count) + ":" + std::to_string(seed);
+    set.synthetic = pool.synthetic;
     for (const auto i : order)
         set.examples.push_back(pool.examples[i]);
     return set;

@@ -24,6 +24,7 @@ struct ConceptSet {
     std::vector<ConceptExample> examples;
     std::vector<std::string> warnings;    // files left out and why, assumptions made
     std::string identity;                 // what makes two sets the same (for the activation cache)
+    bool synthetic = false;               // generated here (built-in concepts and pool), not read from files
 };
 
 struct BuiltinConcept {

@@ -40,6 +40,8 @@ QString conceptTitle(const QString& name)
         {"wide-qrs", QT_TRANSLATE_NOOP("execg::TcavView", "Wide QRS")},
         {"long-pr", QT_TRANSLATE_NOOP("execg::TcavView", "Prolonged PR")},
         {"af", QT_TRANSLATE_NOOP("execg::TcavView", "Atrial fibrillation")},
+        {"irregular-rr", QT_TRANSLATE_NOOP("execg::TcavView", "Irregular RR (P waves kept)")},
+        {"no-p-wave", QT_TRANSLATE_NOOP("execg::TcavView", "No P wave (regular rhythm)")},
         {"st-elevation", QT_TRANSLATE_NOOP("execg::TcavView", "ST elevation")},
         {"low-voltage", QT_TRANSLATE_NOOP("execg::TcavView", "Low QRS voltage")},
         {"tachycardia", QT_TRANSLATE_NOOP("execg::TcavView", "Sinus tachycardia")},
@@ -99,6 +101,15 @@ TcavView::TcavView(Workbench& workbench, QWidget* parent) : QWidget(parent), wor
     auto* inputsButton = new QPushButton(tr("Inputs from a folder…"), controls);
     form->addWidget(inputs_);
     form->addWidget(inputsButton);
+    pool_ = new QLabel(controls);
+    pool_->setObjectName(QStringLiteral("tcavPool"));
+    pool_->setWordWrap(true);
+    auto* poolButton = new QPushButton(tr("Random ECGs from a folder…"), controls);
+    poolButton->setToolTip(tr("Ordinary ECGs to draw the random sets from. A concept read from files needs random ECGs read "
+                              "from files: against generated ones a CAV can tell them apart by origin alone"));
+    form->addWidget(pool_);
+    form->addWidget(poolButton);
+    setPoolFolder(QString());
     auto* buttons = new QHBoxLayout;
     run_ = new QPushButton(tr("Test the concepts"), controls);
     cancel_ = new QPushButton(tr("Cancel"), controls);
@@ -151,6 +162,9 @@ TcavView::TcavView(Workbench& workbench, QWidget* parent) : QWidget(parent), wor
         inputsFolder_ = dir;
         inputs_->setText(dir.isEmpty() ? tr("Inputs: ordinary synthetic patients") : tr("Inputs: %1").arg(dir));
     });
+    connect(poolButton, &QPushButton::clicked, this, [this] {
+        setPoolFolder(QFileDialog::getExistingDirectory(this, tr("Random ECGs: a folder of ordinary ECGs")));
+    });
     connect(run_, &QPushButton::clicked, this, &TcavView::start);
     connect(cancel_, &QPushButton::clicked, &tests, &ConceptTests::cancel);
     connect(&tests, &ConceptTests::progress, this, [this](double f) { progress_->setValue(int(std::lround(100 * f))); });
@@ -161,6 +175,12 @@ TcavView::TcavView(Workbench& workbench, QWidget* parent) : QWidget(parent), wor
 }
 
 QString TcavView::summaryText() const { return summary_->text(); }
+
+void TcavView::setPoolFolder(const QString& dir)
+{
+    poolFolder_ = dir;
+    pool_->setText(dir.isEmpty() ? tr("Random ECGs: ordinary synthetic patients") : tr("Random ECGs: %1").arg(dir));
+}
 
 void TcavView::refreshLayers()
 {
@@ -213,6 +233,7 @@ void TcavView::start()
         if (layers_->item(i)->checkState() == Qt::Checked)
             request.layers << layers_->item(i)->text();
     request.inputs = inputsFolder_;
+    request.randomPool = poolFolder_;
     request.target = std::max(0, workbench_.target());
     request.runs = runs_->value();
     request.examples = examples_->value();

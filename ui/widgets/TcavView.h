@@ -29,6 +29,8 @@ public:
     QTableWidget* resultTable() const { return table_; }
     QCustomPlot* scorePlot() const { return plot_; }
     QString summaryText() const;
+    // Where the random sets are drawn from: a folder of ordinary ECGs, or "" for built-in ordinary patients.
+    void setPoolFolder(const QString& dir);
 
 private:
     void refreshLayers();
@@ -45,6 +47,8 @@ private:
     QSpinBox* seed_ = nullptr;
     QLabel* inputs_ = nullptr;
     QString inputsFolder_;
+    QLabel* pool_ = nullptr;
+    QString poolFolder_;
     QPushButton* run_ = nullptr;
     QPushButton* cancel_ = nullptr;
     QProgressBar* progress_ = nullptr;

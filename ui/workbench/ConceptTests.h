@@ -18,6 +18,7 @@ struct ConceptTestRequest {
     QStringList concepts;   // built-in names ("peaked-t"), folders, or TABLE.csv:COLUMN
     QStringList layers;     // empty: the layers the card lists for TCAV
     QString inputs;         // a folder of ECGs; empty: built-in ordinary patients
+    QString randomPool;     // a folder of ordinary ECGs to draw random sets from; empty: built-in ordinary patients
     int target = 0;
     int runs = 20;
     int examples = 50;      // per built-in set (the random pool holds three times as many)

@@ -421,6 +421,17 @@ TcavResult runTcav(const TorchModel& model, const std::vector<tcav::ConceptSet>&
             row.ciHigh = std::min(1.0, row.score + half);
             row.p = welchTTest(row.runScores, nullScores);
             row.reliable = row.cavAccuracy >= o.minCavAccuracy;
+            // Concept and random ECGs of different origins: a CAV tells generated ECGs from ones read from files by
+            // their origin alone, so any set from files would "be the concept" (real normal-rhythm recordings pushed
+            // the real AF model towards AF against the synthetic pool): not a concept direction.
+            if (concepts[c].synthetic != randomPool.synthetic) {
+                const auto origin = [](bool synthetic) { return synthetic ? "synthetic (generated here)" : "read from files"; };
+                row.reliable = false;
+                row.verdict = "unreliable: the ECGs of " + row.conceptName + " are " + origin(concepts[c].synthetic) +
+                              " and the random ECGs " + origin(randomPool.synthetic) +
+                              ": a CAV can tell them apart by their origin alone — give random ECGs of the same origin as the "
+                              "concept's — not a finding";
+            }
             p.push_back(row.p);
             r.rows.push_back(row);
             report();
@@ -432,8 +443,9 @@ TcavResult runTcav(const TorchModel& model, const std::vector<tcav::ConceptSet>&
         row.pCorrected = adjusted[i];
         row.significant = row.reliable && row.pCorrected < o.alpha;
         if (!row.reliable) {
-            row.verdict = "unreliable: the CAV tells " + row.conceptName + " from random ECGs only " +
-                          fixedDecimals(100 * row.cavAccuracy, 0) + " % of the time at " + row.layer + " — not a finding";
+            if (row.verdict.empty())
+                row.verdict = "unreliable: the CAV tells " + row.conceptName + " from random ECGs only " +
+                              fixedDecimals(100 * row.cavAccuracy, 0) + " % of the time at " + row.layer + " — not a finding";
             r.notes.push_back(row.conceptName + " at " + row.layer + ": " + row.verdict);
         } else if (row.significant) {
             row.verdict = std::string("significant: ") + r.targetLabel + (row.score >= row.nullMean ? " rises" : " falls") +

@@ -442,6 +442,28 @@ private slots:
         QCOMPARE(v->resultTable()->item(0, 2)->text(), QString::number(r->rows[0].score, 'f', 3));
         QVERIFY(v->scorePlot()->plottableCount() >= 4);
         QVERIFY2(v->summaryText().contains(QStringLiteral("Peaked T at layer3")), qPrintable(v->summaryText()));
+        // Random ECGs from a folder of files against generated concepts: told apart by their origin alone, so no
+        // finding, and the view says where the random ECGs came from.
+        const QString pool = test::scratchDir(QStringLiteral("workbench_tcav_pool_%1").arg(QCoreApplication::applicationPid()));
+        for (int i = 0; i < 24; ++i) {
+            synth::SynthParams p;
+            p.seed = 300 + std::uint64_t(i);
+            DicomEcgWriter::write(synth::generateEcg(p).recording, QStringLiteral("%1/ordinary%2.dcm").arg(pool).arg(i).toStdString());
+        }
+        v->setPoolFolder(pool);
+        QVERIFY(v->findChild<QLabel*>(QStringLiteral("tcavPool"))->text().contains(pool));
+        v->runButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.workbench().conceptTests().running(), kLong);
+        const auto mixed = w.workbench().conceptTests().result();
+        QVERIFY2(mixed && mixed != r, qPrintable(w.workbench().conceptTests().error()));
+        for (const auto& row : mixed->rows) {
+            QVERIFY(!row.reliable && !row.significant);
+            QVERIFY2(row.verdict.find("are synthetic (generated here) and the random ECGs read from files: a CAV can tell them "
+                                      "apart by their origin alone") != std::string::npos,
+                     row.verdict.c_str());
+        }
+        v->setPoolFolder(QString());
+        QDir(pool).removeRecursively();
         // A new model clears the result: it was about the old one.
         w.workbench().loadModel(w.workbench().modelPath());
         QTRY_VERIFY_WITH_TIMEOUT(!w.workbench().conceptTests().result(), kLong);

@@ -394,6 +394,27 @@ private slots:
         }
     }
 
+    // A concept and random ECGs of different origins (read from files against generated) are told apart by origin
+    // alone: never a finding, however clear, and the verdict says why.
+    void conceptAndRandomEcgsOfOneOrigin()
+    {
+        const TorchModel mean(energyModel(), energyCard(WindowCombine::MeanLogits));
+        const auto raised = offsetSet("raised", 20, {1.0f}, 1200);
+        auto pool = offsetSet("flat", 50, {0.0f}, 1300);
+        const auto inputs = offsetSet("inputs", 12, {0.6f}, 1400);
+        TcavOptions o;
+        o.runs = 5;
+        const auto same = runTcav(mean, {raised}, pool, inputs, 0, o).rows.at(0);
+        QVERIFY2(same.reliable, same.verdict.c_str());
+        pool.synthetic = true;
+        const auto mixed = runTcav(mean, {raised}, pool, inputs, 0, o).rows.at(0);
+        QVERIFY(!mixed.reliable && !mixed.significant);
+        QCOMPARE(mixed.verdict, std::string("unreliable: the ECGs of raised are read from files and the random ECGs synthetic "
+                                            "(generated here): a CAV can tell them apart by their origin alone — give random "
+                                            "ECGs of the same origin as the concept's — not a finding"));
+        QCOMPARE(mixed.score, same.score);   // the numbers stand; the verdict does not
+    }
+
     void cancels()
     {
         TcavOptions o;
