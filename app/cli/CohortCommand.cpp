@@ -43,7 +43,8 @@ const char* kCohortUsage =
     "       execg-cli cohort merge --db OUT.sqlite IN.sqlite...\n"
     "       execg-cli cohort report --db STORE.sqlite --out DIR [--by COLUMN] [--bins E1,E2,...]\n"
     "                               [--tcav CONCEPT... [--tcav-layer L]... [--tcav-runs N] [--tcav-examples N]\n"
-    "                                [--tcav-inputs N] [--tcav-target T] [--model M.pt] [--threads N]]\n\n"
+    "                                [--tcav-inputs N] [--tcav-target T] [--tcav-random-pool DIR] [--model M.pt]\n"
+    "                                [--threads N]]\n\n"
     "run: every recording of the cohort — INPUT files, folders (searched for every format a reader knows), @LIST\n"
     "     files (one path per line) and the manifest's rows (a path column and any label columns) — analysed with\n"
     "     the model and methods (the card's default set without --method; with --cf-target and no cf-* method,\n"
@@ -66,7 +67,8 @@ const char* kCohortUsage =
     "     --tcav runs concept tests (built-in names, folders or TABLE.csv:COLUMN, as execg-cli tcav takes them) with\n"
     "     each group's own ECGs as the inputs (up to --tcav-inputs, default 50, spread over the group), towards the\n"
     "     output the group was most often predicted (or --tcav-target); the model is the store's (--model when it\n"
-    "     has moved; its SHA-256 must match).\n";
+    "     has moved; its SHA-256 must match). Random sets come from built-in ordinary ECGs, or from\n"
+    "     --tcav-random-pool DIR, which a concept read from files needs (against generated ECGs it is unreliable).\n";
 
 std::string methodName(const MethodChoice& c)
 {
@@ -262,6 +264,7 @@ void addTcav(const CliArgs& args, CohortReport& report)
     o.runs = args.integer("tcav-runs").value_or(20);
     o.examples = args.integer("tcav-examples").value_or(50);
     o.inputsPerGroup = args.integer("tcav-inputs").value_or(50);
+    o.randomPool = args.value("tcav-random-pool").value_or("");
     if (o.runs < 2 || o.examples < 10 || o.inputsPerGroup < 10)
         throw UsageError("cohort report: --tcav-runs must be at least 2, --tcav-examples and --tcav-inputs at least 10");
     if (const auto t = args.value("tcav-target")) {
@@ -280,7 +283,7 @@ int runCohortReport(const std::vector<std::string>& words)
 {
     CliArgs args(words, {});
     if (const auto bad = args.unknown({"db", "out", "by", "bins", "tcav", "tcav-layer", "tcav-runs", "tcav-examples", "tcav-inputs",
-                                       "tcav-target", "model", "threads"});
+                                       "tcav-target", "tcav-random-pool", "model", "threads"});
         !bad.empty())
         throw UsageError("cohort report: unknown option --" + bad.front());
     if (!args.has("db") || !args.has("out") || !args.positional().empty())

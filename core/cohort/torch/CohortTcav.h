@@ -18,6 +18,7 @@ struct CohortTcavOptions {
     std::vector<std::string> layers;     // empty: the card's TCAV layers
     int runs = 20;
     int examples = 50;                   // per built-in concept and random set
+    std::string randomPool;              // a folder of ordinary ECGs to draw random sets from; empty: built-in ones
     int inputsPerGroup = 50;             // of the group's ECGs, spread evenly over them in input order
     std::uint64_t seed = 0;
     std::optional<int> target;           // the output; else the one the group's ECGs were most often predicted

@@ -235,6 +235,28 @@ private slots:
         QCOMPARE(run({"merge", "--db", path(QStringLiteral("merged.sqlite")), other}, &out), 1);
         QVERIFY2(out.contains(QStringLiteral("cannot be merged")) && out.contains(QStringLiteral("other methods")), qPrintable(out));
     }
+
+    // The report's concept tests draw random ECGs from --tcav-random-pool: a folder of files against a built-in
+    // (generated) concept is told apart by origin alone, and the report says so rather than report a finding.
+    void conceptTestsTakeARandomPoolFolder()
+    {
+        QString out;
+        const QString reportDir = path(QStringLiteral("tcav-pool-report"));
+        QCOMPARE(run({"report", "--db", path(QStringLiteral("once.sqlite")), "--out", reportDir, "--tcav", "peaked-t",
+                      "--tcav-random-pool", cohort_, "--tcav-runs", "2", "--tcav-examples", "10", "--tcav-inputs", "10",
+                      "--threads", "2"},
+                     &out),
+                 0);
+        const std::string json = test::readFile((reportDir + "/cohort-report.json").toStdString());
+        QVERIFY2(json.find("the ECGs of peaked-t are synthetic (generated here) and the random ECGs read from files") != std::string::npos,
+                 json.substr(0, 3000).c_str());
+        QVERIFY(json.find("\"significant\": true") == std::string::npos && json.find("\"significant\":true") == std::string::npos);
+        QCOMPARE(run({"report", "--db", path(QStringLiteral("once.sqlite")), "--out", reportDir, "--tcav", "peaked-t",
+                      "--tcav-random-pool", path(QStringLiteral("no-such-folder"))},
+                     &out),
+                 2);
+        QVERIFY2(out.contains(QStringLiteral("no-such-folder: not a folder")), qPrintable(out));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCohortCli)
