@@ -82,8 +82,8 @@ int runTcav(const std::vector<std::string>& words)
             throw UsageError(std::string("tcav: ") + e.what());
         }
     }
-    const tcav::ConceptSet pool = args.has("random-pool") ? tcav::folderConceptSet(*args.value("random-pool"))
-                                                          : tcav::normalPool(3 * examples, o.seed, card.input.samplingRateHz, seconds);
+    const tcav::ConceptSet pool =
+        tcav::randomPoolSet(args.value("random-pool").value_or(""), examples, o.seed, card.input.samplingRateHz, seconds);
     const tcav::ConceptSet inputs = tcav::filesConceptSet(args.values("inputs"), "inputs");
 
     const TcavResult r = runTcav(model, concepts, pool, inputs, target, o);

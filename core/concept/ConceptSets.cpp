@@ -176,6 +176,11 @@ ConceptSet normalPool(int count, std::uint64_t seed, double samplingRateHz, doub
                       [](synth::SynthParams&) {});
 }
 
+ConceptSet randomPoolSet(const std::string& folder, int examples, std::uint64_t seed, double samplingRateHz, double seconds)
+{
+    return folder.empty() ? normalPool(3 * examples, seed, samplingRateHz, seconds) : folderConceptSet(folder);
+}
+
 double conceptExampleSeconds(const ModelInput& input)
 {
     return input.samplingRateHz > 0 ? std::max(10.0, std::ceil(input.samples / input.samplingRateHz)) : 10.0;

@@ -44,6 +44,10 @@ ConceptSet builtinConceptSet(const std::string& name, int count, std::uint64_t s
 // `count` ordinary sinus ECGs: the built-in normal pool random sets are drawn from.
 ConceptSet normalPool(int count, std::uint64_t seed, double samplingRateHz = 500.0, double seconds = 10.0);
 
+// The random ECGs of a concept test: the ECGs in `folder` (which a concept read from files needs), or, with no folder,
+// the built-in pool of three times `examples` ordinary patients.
+ConceptSet randomPoolSet(const std::string& folder, int examples, std::uint64_t seed, double samplingRateHz, double seconds);
+
 // How long built-in examples for a model are: its window (a 30 s rhythm model sees 30 s of rhythm, not 10 s and
 // padding), at least 10 s.
 double conceptExampleSeconds(const ModelInput& input);

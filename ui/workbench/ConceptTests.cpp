@@ -38,8 +38,7 @@ void ConceptTests::run(std::shared_ptr<const TorchModel> model, const ConceptTes
             std::vector<tcav::ConceptSet> concepts;
             for (const auto& spec : request.concepts)
                 concepts.push_back(tcav::conceptSetFromSpec(spec.toStdString(), request.examples, request.seed, rate, seconds));
-            const auto pool = request.randomPool.isEmpty() ? tcav::normalPool(3 * request.examples, request.seed, rate, seconds)
-                                                           : tcav::folderConceptSet(request.randomPool.toStdString());
+            const auto pool = tcav::randomPoolSet(request.randomPool.toStdString(), request.examples, request.seed, rate, seconds);
             tcav::ConceptSet inputs = request.inputs.isEmpty()
                                           ? tcav::builtinConceptSet("random", request.examples, request.seed + 999, rate, seconds)
                                           : tcav::folderConceptSet(request.inputs.toStdString());

@@ -16,9 +16,8 @@ void addCohortTcav(CohortReport& report, const TorchModel& model, const CohortTc
     std::vector<tcav::ConceptSet> concepts;
     for (const auto& spec : options.concepts)
         concepts.push_back(tcav::conceptSetFromSpec(spec, options.examples, options.seed, card.input.samplingRateHz, seconds));
-    const tcav::ConceptSet pool = options.randomPool.empty()
-                                      ? tcav::normalPool(3 * options.examples, options.seed, card.input.samplingRateHz, seconds)
-                                      : tcav::folderConceptSet(options.randomPool);
+    const tcav::ConceptSet pool =
+        tcav::randomPoolSet(options.randomPool, options.examples, options.seed, card.input.samplingRateHz, seconds);
 
     const std::size_t groups = report.groups.size();
     for (std::size_t g = 0; g < groups; ++g) {

@@ -115,6 +115,18 @@ torch::Tensor layerActivations(const TorchModel& model, const AdaptedSet& set, c
     return a;
 }
 
+// Each recording's rows, in the order the recordings come.
+std::vector<std::vector<std::int64_t>> rowsByRecording(const std::vector<std::int64_t>& recordingOf)
+{
+    std::vector<std::vector<std::int64_t>> rows;
+    for (std::size_t i = 0; i < recordingOf.size(); ++i) {
+        if (i == 0 || recordingOf[i] != recordingOf[i - 1])
+            rows.emplace_back();
+        rows.back().push_back(std::int64_t(i));
+    }
+    return rows;
+}
+
 // d output[target] / d activations at `layer`, one row per input recording (n × D). A recording cut into windows
 // has one set of activations per window; moving all of them along a CAV moves the combined output by the mean of the
 // windows' derivatives (mean of logits: each window weighs 1/W) or by the largest window's (largest value), so
@@ -139,14 +151,10 @@ torch::Tensor layerGradients(const TorchModel& model, const AdaptedSet& in, cons
     const auto& rule = model.card().input.windows;
     const bool largest = rule && rule->combine == WindowCombine::Max;
     std::vector<torch::Tensor> rows;
-    for (std::size_t first = 0; first < in.recordingOf.size();) {
-        std::size_t end = first;
-        while (end < in.recordingOf.size() && in.recordingOf[end] == in.recordingOf[first])
-            ++end;
-        const auto b = std::int64_t(first), e = std::int64_t(end);
+    for (const auto& windows : rowsByRecording(in.recordingOf)) {
+        const auto b = windows.front(), e = windows.back() + 1;
         rows.push_back(largest ? perWindow[b + windowOutputs.slice(0, b, e).argmax().item<std::int64_t>()]
                                : perWindow.slice(0, b, e).mean(0));
-        first = end;
     }
     return torch::stack(rows);
 }
@@ -161,18 +169,6 @@ struct Examples {
     torch::Tensor rows;
     std::vector<std::int64_t> recordingOf;
 };
-
-// Each recording's rows, in the order the recordings come.
-std::vector<std::vector<std::int64_t>> rowsByRecording(const std::vector<std::int64_t>& recordingOf)
-{
-    std::vector<std::vector<std::int64_t>> rows;
-    for (std::size_t i = 0; i < recordingOf.size(); ++i) {
-        if (i == 0 || recordingOf[i] != recordingOf[i - 1])
-            rows.emplace_back();
-        rows.back().push_back(std::int64_t(i));
-    }
-    return rows;
-}
 
 // L2-regularised logistic regression, concept (1) against random (0), by full-batch Adam on centred activations
 // scaled to unit RMS; the CAV is the unit normal of its boundary, pointing towards the concept. The held-out share

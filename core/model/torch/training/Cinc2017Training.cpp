@@ -234,6 +234,17 @@ std::vector<std::size_t> windowStarts(std::size_t length)
     return starts;
 }
 
+// The window of `signal` from `start`, as the adapter fits it: z-scored over what the signal has, padded with zeros
+// to the window's length; appended to `out`.
+void appendWindow(const std::vector<float>& signal, std::size_t start, std::vector<float>& out)
+{
+    const auto at = out.size();
+    const auto valid = std::min(signal.size() - start, std::size_t(kWindow));
+    out.insert(out.end(), signal.begin() + std::ptrdiff_t(start), signal.begin() + std::ptrdiff_t(start + valid));
+    zscore(out.data() + at, int(valid));
+    out.resize(at + std::size_t(kWindow), 0.0f);
+}
+
 // A whole training recording as inference sees it, with one random look and rate for all of it: from a random start
 // within the first hop (so the windows do not always fall at the same beats), cut at the adapter's windows, each
 // z-scored and padded. Appends the windows to `out`; returns how many.
@@ -250,13 +261,8 @@ int augmentedWindows(const Record& r, std::mt19937_64& rng, std::vector<float>& 
     std::vector<float> whole(static_cast<std::size_t>(length));
     render(r, s0, span, rate, look, rng, whole.data(), length);
     const auto starts = windowStarts(whole.size());
-    for (const auto s : starts) {
-        const auto at = out.size();
-        const auto valid = std::min(whole.size() - s, std::size_t(kWindow));
-        out.insert(out.end(), whole.begin() + std::ptrdiff_t(s), whole.begin() + std::ptrdiff_t(s + valid));
-        zscore(out.data() + at, int(valid));
-        out.resize(at + std::size_t(kWindow), 0.0f);
-    }
+    for (const auto s : starts)
+        appendWindow(whole, s, out);
     return int(starts.size());
 }
 
@@ -286,11 +292,7 @@ std::vector<std::array<float, 4>> evaluate(torch::jit::Module& model, const std:
     };
     for (std::size_t i = 0; i < records.size(); ++i)
         for (const auto s : windowStarts(records[i]->mv.size())) {
-            const auto at = batch.size();
-            const auto valid = std::min(records[i]->mv.size() - s, std::size_t(kWindow));
-            batch.insert(batch.end(), records[i]->mv.begin() + std::ptrdiff_t(s), records[i]->mv.begin() + std::ptrdiff_t(s + valid));
-            zscore(batch.data() + at, int(valid));
-            batch.resize(at + std::size_t(kWindow), 0.0f);
+            appendWindow(records[i]->mv, s, batch);
             batchOwner.push_back(i);
             if (batchOwner.size() == 64)
                 flush();
@@ -398,6 +400,16 @@ void writeModel(torch::jit::Module& model, const std::vector<const Record*>& val
     }
 }
 
+
+// A trained network from its file; a file TorchScript cannot read is named.
+torch::jit::Module loadNetwork(const std::string& file)
+{
+    try {
+        return torch::jit::load(file);
+    } catch (const c10::Error& e) {
+        throw std::runtime_error(file + ": not a TorchScript file (" + e.what_without_backtrace() + ")");
+    }
+}
 
 // The best validated weights so far, and which epoch gave them.
 struct Keeper {
@@ -638,14 +650,8 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
         runStage(model, crops, train, val, classWeights, rng, say, keeper, report);
     } else {
         // The first stage's network from an earlier run: its weights into this run's (same architecture) network.
-        torch::jit::Module start;
-        try {
-            start = torch::jit::load(o.startFrom);
-        } catch (const c10::Error& e) {
-            throw std::runtime_error(o.startFrom + ": not a TorchScript file (" + e.what_without_backtrace() + ")");
-        }
         std::map<std::string, torch::Tensor> from;
-        for (const auto& p : start.named_parameters())
+        for (const auto& p : loadNetwork(o.startFrom).named_parameters())
             from[p.name] = p.value;
         torch::NoGradGuard noGrad;
         for (const auto& p : model.named_parameters()) {
@@ -657,8 +663,11 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
         say("starting from " + o.startFrom);
     }
     if (o.recordingEpochs > 0) {
-        keeper.restore(model);   // the first stage's best, or nothing to restore: the network read from a file
-        keeper.consider(model, scoresOf(model, val), report.epochs, report);
+        // The first stage's best, scored already; or the network read from a file, to be scored.
+        if (keeper.state.empty())
+            keeper.consider(model, scoresOf(model, val), report.epochs, report);
+        else
+            keeper.restore(model);
         say("whole recordings: the starting network, validation challenge " + fixedDecimals(keeper.best, 3) + ", F1 AF " +
             fixedDecimals(report.validation.f1[1], 3));
         keeper.sinceBest = 0;
@@ -703,11 +712,7 @@ Cinc2017Report assembleAfCinc2017(const Cinc2017Options& o)
     report.leftOutOfTraining = split.ids.leftOut;
     std::vector<torch::jit::Module> members;
     for (const auto& file : o.members) {
-        try {
-            members.push_back(torch::jit::load(file));
-        } catch (const c10::Error& e) {
-            throw std::runtime_error(file + ": not a TorchScript file (" + e.what_without_backtrace() + ")");
-        }
+        members.push_back(loadNetwork(file));
         for (const char* stage : {"stem", "layer3", "layer7", "pool", "rhythm", "fc"})
             if (!members.back().hasattr(stage))
                 throw std::runtime_error(file + ": not an af-cinc2017 network (no '" + std::string(stage) + "')");
