@@ -680,8 +680,8 @@ SHA-256 %2</translation>
         <translation>Konzepte (TCAV) in jeder Gruppe</translation>
     </message>
     <message>
-        <source>Concept tests with each group&apos;s own ECGs as the inputs: the share of them whose output rises along the concept (score, 95 % interval), beside random directions; Welch&apos;s t-test with Holm&apos;s correction; a CAV below 70 % held-out accuracy is unreliable.</source>
-        <translation>Konzepttests mit den eigenen EKGs jeder Gruppe als Eingaben: der Anteil, dessen Ausgabe entlang des Konzepts steigt (Score, 95-%-Intervall), neben zufälligen Richtungen; Welch-t-Test mit Holm-Korrektur; ein CAV unter 70 % Genauigkeit auf zurückgehaltenen Daten ist unzuverlässig.</translation>
+        <source>Concept tests with each group&apos;s own ECGs as the inputs: the share of them whose output rises along the concept (score, 95 % interval), beside random directions; Welch&apos;s t-test with Holm&apos;s correction; a CAV below 70 % held-out accuracy is unreliable, and so is one between concept and random ECGs of different origins (read from files against generated), which it tells apart by origin alone.</source>
+        <translation>Konzepttests mit den eigenen EKGs jeder Gruppe als Eingaben: der Anteil, dessen Ausgabe entlang des Konzepts steigt (Score, 95-%-Intervall), neben zufälligen Richtungen; Welch-t-Test mit Holm-Korrektur; ein CAV unter 70 % Genauigkeit auf zurückgehaltenen Daten ist unzuverlässig, ebenso einer zwischen Konzept- und Zufalls-EKGs verschiedener Herkunft (aus Dateien gelesen gegen generierte), die er allein an ihrer Herkunft unterscheidet.</translation>
     </message>
     <message>
         <source>could not run: %1</source>

@@ -680,8 +680,8 @@ SHA-256 %2</translation>
         <translation>그룹별 개념 (TCAV)</translation>
     </message>
     <message>
-        <source>Concept tests with each group&apos;s own ECGs as the inputs: the share of them whose output rises along the concept (score, 95 % interval), beside random directions; Welch&apos;s t-test with Holm&apos;s correction; a CAV below 70 % held-out accuracy is unreliable.</source>
-        <translation>각 그룹의 심전도를 입력으로 한 개념 검정: 개념 방향으로 출력이 증가하는 비율(점수, 95 % 구간)을 무작위 방향과 비교; 홈 보정을 적용한 웰치 t-검정; 보류 정확도 70 % 미만의 CAV는 신뢰할 수 없습니다.</translation>
+        <source>Concept tests with each group&apos;s own ECGs as the inputs: the share of them whose output rises along the concept (score, 95 % interval), beside random directions; Welch&apos;s t-test with Holm&apos;s correction; a CAV below 70 % held-out accuracy is unreliable, and so is one between concept and random ECGs of different origins (read from files against generated), which it tells apart by origin alone.</source>
+        <translation>각 그룹의 심전도를 입력으로 한 개념 검정: 개념 방향으로 출력이 증가하는 비율(점수, 95 % 구간)을 무작위 방향과 비교; 홈 보정을 적용한 웰치 t-검정; 보류 정확도 70 % 미만의 CAV는 신뢰할 수 없습니다. 출처가 다른 개념 심전도와 무작위 심전도(파일에서 읽은 것과 생성된 것) 사이의 CAV도 출처만으로 둘을 구별하므로 신뢰할 수 없습니다.</translation>
     </message>
     <message>
         <source>could not run: %1</source>

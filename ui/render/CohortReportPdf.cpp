@@ -160,7 +160,8 @@ public:
         title(tr("Concepts (TCAV) in each group"));
         text(tr("Concept tests with each group's own ECGs as the inputs: the share of them whose output rises along the "
                 "concept (score, 95 % interval), beside random directions; Welch's t-test with Holm's correction; a CAV "
-                "below 70 % held-out accuracy is unreliable."), 2.6);
+                "below 70 % held-out accuracy is unreliable, and so is one between concept and random ECGs of different "
+                "origins (read from files against generated), which it tells apart by origin alone."), 2.6);
         std::vector<QStringList> cells;
         for (const auto& t : r_.tcav) {
             if (!t.error.empty()) {
