@@ -4,6 +4,7 @@
 //   execg-train --cinc2017 ../shared/cinc2017 --out resources/models [--threads 2] [--seed 1] [--epochs N] [--limit N]
 //               [--recording-epochs N [--start-from FILE]]
 //   execg-train --cinc2017 ../shared/cinc2017 --members A.pt,B.pt --out resources/models
+//   execg-train --cinc2017 ../shared/cinc2017 --card-for resources/models/af-cinc2017.pt
 #include "model/torch/TorchModel.h"
 #include "model/torch/training/Cinc2017Training.h"
 #include "model/torch/training/DemoTraining.h"
@@ -106,6 +107,8 @@ int main(int argc, char** argv)
             (a == "--weight-decay" ? cinc.weightDecay : cinc.labelSmoothing) = d;
         } else if (a == "--start-from") {
             cinc.startFrom = value();
+        } else if (a == "--card-for") {
+            cinc.cardFor = value();
         } else if (a == "--exclude") {
             try {
                 cinc.excludeFromTraining = readRecordIds(value());
@@ -137,7 +140,7 @@ int main(int argc, char** argv)
             return 1;
         }
     }
-    if (options.outputDir.empty()) {
+    if (options.outputDir.empty() && (cinc.cardFor.empty() || cinc.dataDir.empty())) {
         std::cerr << "execg-train: --out DIR is required\n" << kUsage;
         return 1;
     }
@@ -153,12 +156,20 @@ int main(int argc, char** argv)
             std::cerr << "execg-train: --recording-epochs and --start-from train, and --members trains nothing\n";
             return 1;
         }
+        if (!cinc.cardFor.empty() && (!cinc.members.empty() || !cinc.excludeFromTraining.empty() || cinc.recordingEpochs > 0 ||
+                                      !cinc.startFrom.empty() || !options.outputDir.empty())) {
+            std::cerr << "execg-train: --card-for trains and assembles nothing, and writes beside its file: not with --members, "
+                         "--exclude, --recording-epochs, --start-from or --out\n";
+            return 1;
+        }
         cinc.outputDir = options.outputDir;
         cinc.threads = options.threads;
         cinc.seed = options.seed;
         cinc.progress = options.progress;
         try {
-            std::cout << "\n" << formatCinc2017Report(cinc.members.empty() ? trainAfCinc2017(cinc) : assembleAfCinc2017(cinc));
+            std::cout << "\n" << formatCinc2017Report(!cinc.cardFor.empty()   ? rescoreAfCinc2017(cinc)
+                                                      : cinc.members.empty() ? trainAfCinc2017(cinc)
+                                                                             : assembleAfCinc2017(cinc));
         } catch (const std::exception& e) {
             std::cerr << "execg-train: " << e.what() << "\n";
             return 1;

@@ -97,6 +97,51 @@ private slots:
             confusion += std::string(r ? " /" : "") + " " + std::to_string(s.confusion[r][0]) + " " + std::to_string(s.confusion[r][1]) +
                          " " + std::to_string(s.confusion[r][2]) + " " + std::to_string(s.confusion[r][3]);
         QVERIFY2(limitations.find("columns the prediction)" + confusion + ".") != std::string::npos, confusion.c_str());
+        // And its 95 % interval of AF F1 (2,000 resamples of these records from a fixed seed): the same figures.
+        std::smatch m;
+        QVERIFY2(std::regex_search(limitations, m, std::regex("AF [0-9.]+ \\(([0-9.]+)–([0-9.]+)\\)")), limitations.c_str());
+        QVERIFY(std::abs(std::stod(m[1].str()) - s.f1Interval[1].low) < 0.0015);
+        QVERIFY(std::abs(std::stod(m[2].str()) - s.f1Interval[1].high) < 0.0015);
+        qInfo("AF F1 %.3f, 95 %% interval %.3f-%.3f", s.f1[1], s.f1Interval[1].low, s.f1Interval[1].high);
+    }
+
+    // The shipped card is the one the trainer writes today (execg-train --card-for scores the shipped network again
+    // and writes its card beside it): the same bytes, and the network file is not rewritten. A file that is not an
+    // af-cinc2017 network is named.
+    void shippedCardIsWhatTheTrainerWrites()
+    {
+        if (!QFile::exists(cincDir() + "/REFERENCE.csv"))
+            QSKIP("../shared/cinc2017 is absent: the shipped network is scored on its validation split");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto copy = dir.filePath("af-cinc2017.pt");
+        QVERIFY(QFile::copy(QString::fromStdString(kModel), copy));
+        training::Cinc2017Options o;
+        o.dataDir = cincDir().toStdString();
+        o.cardFor = copy.toStdString();
+        const auto report = training::rescoreAfCinc2017(o);
+        QCOMPARE(report.members, 1);
+        QCOMPARE(report.epochs, 0);
+        const auto bytes = [](const QString& path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("unreadable " + path.toUtf8());
+        };
+        QCOMPARE(bytes(copy), bytes(QString::fromStdString(kModel)));
+        QCOMPARE(bytes(dir.filePath("af-cinc2017.card.json")), bytes(QString::fromStdString(modelCardPathFor(kModel))));
+        QCOMPARE(bytes(dir.filePath("af-cinc2017.validation.txt")), bytes(QString::fromStdString(kSplit)));
+        QVERIFY(!QFile::exists(dir.filePath("af-cinc2017.excluded.txt")));
+
+        const auto notANetwork = dir.filePath("notes.pt");
+        QFile text(notANetwork);
+        QVERIFY(text.open(QIODevice::WriteOnly) && text.write("not a network") > 0);
+        text.close();
+        o.cardFor = notANetwork.toStdString();
+        try {
+            training::rescoreAfCinc2017(o);
+            QFAIL("a text file was scored as a network");
+        } catch (const std::runtime_error& e) {
+            QVERIFY2(std::string(e.what()).find(notANetwork.toStdString() + ": not a TorchScript file") == 0, e.what());
+        }
     }
 
     // The split the trainer computes from REFERENCE.csv is, record for record, the committed one the card was scored
@@ -197,6 +242,16 @@ private slots:
         // would turn on float rounding (test_cinc2017_network compares the logits themselves).
         QCOMPARE(carried.validationRecords, report.validationRecords);
         QVERIFY(carried.validation.confusion == report.validation.confusion);
+        // Its card written again (--card-for): an average of two, with the list it carried.
+        training::Cinc2017Options r;
+        r.dataDir = o.dataDir;
+        r.limitRecords = o.limitRecords;
+        r.cardFor = carried.modelFile;
+        const auto rescored = training::rescoreAfCinc2017(r);
+        QCOMPARE(rescored.members, 2);
+        QVERIFY(rescored.leftOutOfTraining == std::vector<std::string>{trainId});
+        QVERIFY(rescored.validation.confusion == carried.validation.confusion);
+        QCOMPARE(loadModelCard(rescored.cardFile).limitations, carriedCard.limitations);
 
         QVERIFY(QFile::remove(memberList));
         const auto plain = training::assembleAfCinc2017(e);

@@ -39,6 +39,61 @@ private slots:
         QCOMPARE(s.records, 8);
     }
 
+    // The card's 95 % intervals: a perfect classifier's F1 cannot move under resampling (each class is common enough
+    // never to drop out of a resample), and an interval contains its figure.
+    void cinc2017ScoresCarryIntervals()
+    {
+        std::vector<int> truth, predicted;
+        std::vector<std::array<float, 4>> p;
+        for (int i = 0; i < 400; ++i) {
+            truth.push_back(i % 4);
+            predicted.push_back(i % 4);
+            std::array<float, 4> row{0.1f, 0.1f, 0.1f, 0.1f};
+            row[std::size_t(i % 4)] = 0.7f;
+            p.push_back(row);
+        }
+        auto s = cinc2017Scores(truth, predicted, p);
+        for (const auto& i : s.f1Interval)
+            QVERIFY(i.low == 1.0 && i.high == 1.0);
+        QVERIFY(s.challengeInterval.low == 1.0 && s.challengeInterval.high == 1.0);
+        for (int i = 0; i < 400; i += 5)
+            predicted[std::size_t(i)] = (predicted[std::size_t(i)] + 1) % 4;   // a fifth wrong
+        s = cinc2017Scores(truth, predicted, p);
+        for (std::size_t c = 0; c < 4; ++c) {
+            QVERIFY(s.f1Interval[c].low < s.f1[c] && s.f1[c] < s.f1Interval[c].high);
+            QVERIFY(s.f1Interval[c].high - s.f1Interval[c].low > 0.05);
+        }
+        QVERIFY(s.challengeInterval.low < s.challenge && s.challenge < s.challengeInterval.high);
+    }
+
+    // A proportion's bootstrap interval is the normal approximation's p ± 1.96·√(p(1 − p)/n): 100 of 400 gives
+    // 0.25 ± 0.042. The same seed gives the same interval; a constant has none; nonsense arguments are refused.
+    void bootstrapIntervalOfAProportion()
+    {
+        std::vector<double> x(400, 0.0);
+        for (std::size_t i = 0; i < 100; ++i)
+            x[i * 4] = 1.0;
+        const auto mean = [&](const std::vector<std::size_t>& sample) {
+            double sum = 0;
+            for (const auto i : sample)
+                sum += x[i];
+            return std::vector<double>{sum / double(sample.size()), 7.0};
+        };
+        const auto a = bootstrapIntervals(x.size(), mean);
+        QCOMPARE(a.size(), std::size_t(2));
+        const double half = 1.96 * std::sqrt(0.25 * 0.75 / 400);
+        QVERIFY2(std::abs(a[0].low - (0.25 - half)) < 0.008 && std::abs(a[0].high - (0.25 + half)) < 0.008,
+                 qPrintable(QString("%1-%2").arg(a[0].low).arg(a[0].high)));
+        QVERIFY(a[1].low == 7.0 && a[1].high == 7.0);
+        const auto again = bootstrapIntervals(x.size(), mean);
+        QVERIFY(again[0].low == a[0].low && again[0].high == a[0].high);
+        const auto narrower = bootstrapIntervals(x.size(), mean, 2000, 0.5);
+        QVERIFY(narrower[0].low > a[0].low && narrower[0].high < a[0].high);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, bootstrapIntervals(0, mean));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, bootstrapIntervals(x.size(), mean, 10));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, bootstrapIntervals(x.size(), mean, 2000, 1.0));
+    }
+
     void aurocCountsPairs()
     {
         // Positives 0.35, 0.8; negatives 0.1, 0.4: 0.35 beats 0.1 but not 0.4, 0.8 beats both → 3 of 4 pairs.

@@ -357,10 +357,15 @@ ModelCard cinc2017Card(const Cinc2017Scores& s, int members, std::size_t leftOut
         lim << leftOut << (leftOut == 1 ? " record of the training split was" : " records of the training split were")
             << (members > 1 ? " left out of at least one member's training" : " left out of training")
             << " (listed in af-cinc2017.excluded.txt). ";
-    lim << "Validation (17 % of the records, stratified, "
-        << s.records << " recordings): F1 normal " << fixedDecimals(s.f1[0], 3) << ", AF " << fixedDecimals(s.f1[1], 3) << ", other "
-        << fixedDecimals(s.f1[2], 3) << ", noisy " << fixedDecimals(s.f1[3], 3) << "; challenge score (mean F1 of N, A, O) "
-        << fixedDecimals(s.challenge, 3) << "; AUROC normal " << fixedDecimals(s.auroc[0], 3) << ", AF " << fixedDecimals(s.auroc[1], 3) << ", other "
+    const auto within = [](const Interval& i) {
+        return " (" + fixedDecimals(i.low, 3) + "–" + fixedDecimals(i.high, 3) + ")";
+    };
+    lim << "Validation (17 % of the records, stratified, " << s.records
+        << " recordings; in brackets, 95 % intervals from 2,000 bootstrap resamples of those recordings): F1 normal "
+        << fixedDecimals(s.f1[0], 3) << within(s.f1Interval[0]) << ", AF " << fixedDecimals(s.f1[1], 3) << within(s.f1Interval[1])
+        << ", other " << fixedDecimals(s.f1[2], 3) << within(s.f1Interval[2]) << ", noisy " << fixedDecimals(s.f1[3], 3)
+        << within(s.f1Interval[3]) << "; challenge score (mean F1 of N, A, O) " << fixedDecimals(s.challenge, 3)
+        << within(s.challengeInterval) << "; AUROC normal " << fixedDecimals(s.auroc[0], 3) << ", AF " << fixedDecimals(s.auroc[1], 3) << ", other "
         << fixedDecimals(s.auroc[2], 3) << ", noisy " << fixedDecimals(s.auroc[3], 3)
         << "; confusion (rows the truth N, A, O, ~; columns the prediction)";
     for (std::size_t r = 0; r < 4; ++r)
@@ -371,20 +376,13 @@ ModelCard cinc2017Card(const Cinc2017Scores& s, int members, std::size_t leftOut
     return c;
 }
 
-// The model, its card, the validation split it was scored on and the training records it was asked to leave out,
-// into the output folder.
-void writeModel(torch::jit::Module& model, const std::vector<const Record*>& val, int members, const std::string& dir,
-                Cinc2017Report& report)
+// The card, the validation split and the list of training records left out, of a network whose scores are in
+// `report`, into `dir`.
+void writeCard(const std::vector<const Record*>& val, int members, const std::string& dir, Cinc2017Report& report)
 {
-    report.modelFile = dir + "/af-cinc2017.pt";
     report.cardFile = dir + "/af-cinc2017.card.json";
     report.splitFile = dir + "/af-cinc2017.validation.txt";
-    // Each file is written whole or not at all (a run killed while writing leaves whole files, though possibly the
-    // previous model's beside this one's). The stale list of exclusions goes first: it must never sit beside a model
-    // it does not describe.
     const auto excludedFile = dir + "/af-cinc2017.excluded.txt";
-    std::filesystem::remove(excludedFile);
-    saveModelAtomically(model, report.modelFile);
     writeFileAtomically(report.cardFile, modelCardToJson(cinc2017Card(report.validation, members, report.leftOutOfTraining.size())) + "\n");
     std::ostringstream split;
     split << "# The validation split of af-cinc2017.pt: stratified, 17 % of each class, fixed seed " << kSplitSeed << "\n";
@@ -400,6 +398,18 @@ void writeModel(torch::jit::Module& model, const std::vector<const Record*>& val
     }
 }
 
+// The model and, beside it, writeCard's files, into the output folder.
+void writeModel(torch::jit::Module& model, const std::vector<const Record*>& val, int members, const std::string& dir,
+                Cinc2017Report& report)
+{
+    report.modelFile = dir + "/af-cinc2017.pt";
+    // Each file is written whole or not at all (a run killed while writing leaves whole files, though possibly the
+    // previous model's beside this one's). The stale list of exclusions goes first: it must never sit beside a model
+    // it does not describe.
+    std::filesystem::remove(dir + "/af-cinc2017.excluded.txt");
+    saveModelAtomically(model, report.modelFile);
+    writeCard(val, members, dir, report);
+}
 
 // A trained network from its file; a file TorchScript cannot read is named.
 torch::jit::Module loadNetwork(const std::string& file)
@@ -409,6 +419,25 @@ torch::jit::Module loadNetwork(const std::string& file)
     } catch (const c10::Error& e) {
         throw std::runtime_error(file + ": not a TorchScript file (" + e.what_without_backtrace() + ")");
     }
+}
+
+// A network execg-train wrote (one, or an average), ready to score; a file that is not one is named.
+torch::jit::Module loadTrainedNetwork(const std::string& file)
+{
+    auto model = loadNetwork(file);
+    for (const char* stage : {"stem", "layer3", "layer7", "pool", "rhythm", "fc"})
+        if (!model.hasattr(stage))
+            throw std::runtime_error(file + ": not an af-cinc2017 network (no '" + std::string(stage) + "')");
+    model.eval();
+    return model;
+}
+
+// The training records a network was trained without: NAME.excluded.txt beside NAME.pt, as writeCard writes it.
+std::vector<std::string> leftOutBeside(const std::string& file)
+{
+    auto list = std::filesystem::path(file);
+    list.replace_extension(".excluded.txt");
+    return std::filesystem::exists(list) ? readRecordIds(list.string()) : std::vector<std::string>{};
 }
 
 // The best validated weights so far, and which epoch gave them.
@@ -552,6 +581,15 @@ Cinc2017Scores cinc2017Scores(const std::vector<int>& truth, const std::vector<i
     s.records = int(truth.size());
     for (std::size_t i = 0; i < truth.size(); ++i)
         ++s.confusion[std::size_t(truth[i])][std::size_t(predicted[i])];
+    const auto f1 = [](const std::array<std::array<int, 4>, 4>& confusion, std::size_t c) {
+        int truthN = 0, predN = 0;
+        for (std::size_t k = 0; k < 4; ++k) {
+            truthN += confusion[c][k];
+            predN += confusion[k][c];
+        }
+        // The challenge's F1: 2·TP / (row total + column total).
+        return truthN + predN ? 2.0 * confusion[c][c] / double(truthN + predN) : 0.0;
+    };
     for (int c = 0; c < 4; ++c) {
         int tp = s.confusion[std::size_t(c)][std::size_t(c)], truthN = 0, predN = 0;
         for (int k = 0; k < 4; ++k) {
@@ -560,8 +598,7 @@ Cinc2017Scores cinc2017Scores(const std::vector<int>& truth, const std::vector<i
         }
         s.precision[std::size_t(c)] = predN ? double(tp) / predN : 0.0;
         s.recall[std::size_t(c)] = truthN ? double(tp) / truthN : 0.0;
-        // The challenge's F1: 2·TP / (row total + column total).
-        s.f1[std::size_t(c)] = truthN + predN ? 2.0 * tp / double(truthN + predN) : 0.0;
+        s.f1[std::size_t(c)] = f1(s.confusion, std::size_t(c));
         std::vector<float> scores, labels;
         for (std::size_t i = 0; i < truth.size() && i < probabilities.size(); ++i) {
             scores.push_back(probabilities[i][std::size_t(c)]);
@@ -570,6 +607,21 @@ Cinc2017Scores cinc2017Scores(const std::vector<int>& truth, const std::vector<i
         s.auroc[std::size_t(c)] = auroc(scores, labels);
     }
     s.challenge = (s.f1[0] + s.f1[1] + s.f1[2]) / 3.0;
+    if (truth.empty())
+        return s;
+    const auto intervals = bootstrapIntervals(truth.size(), [&](const std::vector<std::size_t>& sample) {
+        std::array<std::array<int, 4>, 4> confusion{};
+        for (const auto i : sample)
+            ++confusion[std::size_t(truth[i])][std::size_t(predicted[i])];
+        std::vector<double> figures;
+        for (std::size_t c = 0; c < 4; ++c)
+            figures.push_back(f1(confusion, c));
+        figures.push_back((figures[0] + figures[1] + figures[2]) / 3.0);
+        return figures;
+    });
+    for (std::size_t c = 0; c < 4; ++c)
+        s.f1Interval[c] = intervals[c];
+    s.challengeInterval = intervals[4];
     return s;
 }
 
@@ -695,12 +747,8 @@ Cinc2017Report assembleAfCinc2017(const Cinc2017Options& o)
     // average was trained without any of it in at least one member, and its card says so.
     std::vector<std::string> membersLeftOut;
     for (const auto& file : o.members) {
-        auto list = std::filesystem::path(file);
-        list.replace_extension(".excluded.txt");
-        if (std::filesystem::exists(list)) {
-            const auto ids = readRecordIds(list.string());
-            membersLeftOut.insert(membersLeftOut.end(), ids.begin(), ids.end());
-        }
+        const auto ids = leftOutBeside(file);
+        membersLeftOut.insert(membersLeftOut.end(), ids.begin(), ids.end());
     }
     auto records = readReference(o);
     const auto split = splitRecords(records, membersLeftOut);
@@ -712,11 +760,7 @@ Cinc2017Report assembleAfCinc2017(const Cinc2017Options& o)
     report.leftOutOfTraining = split.ids.leftOut;
     std::vector<torch::jit::Module> members;
     for (const auto& file : o.members) {
-        members.push_back(loadNetwork(file));
-        for (const char* stage : {"stem", "layer3", "layer7", "pool", "rhythm", "fc"})
-            if (!members.back().hasattr(stage))
-                throw std::runtime_error(file + ": not an af-cinc2017 network (no '" + std::string(stage) + "')");
-        members.back().eval();
+        members.push_back(loadTrainedNetwork(file));
         const auto own = scoresOf(members.back(), val);
         if (o.progress)
             o.progress(file + ": validation challenge " + fixedDecimals(own.challenge, 3) + ", F1 AF " + fixedDecimals(own.f1[1], 3) +
@@ -731,6 +775,30 @@ Cinc2017Report assembleAfCinc2017(const Cinc2017Options& o)
     return report;
 }
 
+Cinc2017Report rescoreAfCinc2017(const Cinc2017Options& o)
+{
+    using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
+    auto model = loadTrainedNetwork(o.cardFor);
+    auto records = readReference(o);
+    const auto split = splitRecords(records, leftOutBeside(o.cardFor));
+    const auto& val = split.validation;
+    loadSignals(o, records, val);
+    Cinc2017Report report;
+    report.trainRecords = int(split.train.size());
+    report.validationRecords = int(val.size());
+    report.leftOutOfTraining = split.ids.leftOut;
+    report.parameters = parameterCount(model);
+    // An average of n networks holds n networks' weights exactly (its layers side by side, its head averaged).
+    report.members = std::max(1, int(std::llround(double(report.parameters) / double(parameterCount(afCinc2017Network())))));
+    report.validation = scoresOf(model, val);
+    report.modelFile = o.cardFor;
+    const auto dir = std::filesystem::path(o.cardFor).parent_path().string();
+    writeCard(val, report.members, dir.empty() ? "." : dir, report);
+    report.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    return report;
+}
+
 std::string formatCinc2017Report(const Cinc2017Report& r)
 {
     std::ostringstream s;
@@ -739,15 +807,19 @@ std::string formatCinc2017Report(const Cinc2017Report& r)
       << r.validationRecords << " validated; ";
     if (r.members > 1)
         s << "the mean of " << r.members << " networks' logits, ";
-    else
+    else if (r.epochs > 0)
         s << "best epoch " << r.bestEpoch << " of " << r.epochs << ", ";
+    else
+        s << "not trained here (scored again), ";
     s << fixedDecimals(r.seconds / 60.0, 1) << " min\n";
-    s << "  class                F1     precision  recall  AUROC\n";
-    for (int c = 0; c < 4; ++c)
-        s << "  " << kCincLabels[std::size_t(c)] << std::string(21 - std::string(kCincLabels[std::size_t(c)]).size(), ' ')
-          << fixedDecimals(v.f1[std::size_t(c)], 3) << "  " << fixedDecimals(v.precision[std::size_t(c)], 3) << "      "
-          << fixedDecimals(v.recall[std::size_t(c)], 3) << "   " << fixedDecimals(v.auroc[std::size_t(c)], 3) << "\n";
-    s << "  challenge score (mean F1 of N, A, O): " << fixedDecimals(v.challenge, 3) << "\n  confusion (rows truth N A O ~, columns predicted):\n";
+    const auto within = [](const Interval& i) { return fixedDecimals(i.low, 3) + "-" + fixedDecimals(i.high, 3); };
+    s << "  class                F1     (95 % interval)  precision  recall  AUROC\n";
+    for (std::size_t c = 0; c < 4; ++c)
+        s << "  " << kCincLabels[c] << std::string(21 - std::string(kCincLabels[c]).size(), ' ') << fixedDecimals(v.f1[c], 3)
+          << "  (" << within(v.f1Interval[c]) << ")    " << fixedDecimals(v.precision[c], 3) << "      "
+          << fixedDecimals(v.recall[c], 3) << "   " << fixedDecimals(v.auroc[c], 3) << "\n";
+    s << "  challenge score (mean F1 of N, A, O): " << fixedDecimals(v.challenge, 3) << " (" << within(v.challengeInterval)
+      << "; 95 % intervals: 2,000 bootstrap resamples of the validation records)\n  confusion (rows truth N A O ~, columns predicted):\n";
     for (const auto& row : v.confusion)
         s << "    " << row[0] << " " << row[1] << " " << row[2] << " " << row[3] << "\n";
     s << "  wrote " << r.modelFile << ", " << r.cardFile << ", " << r.splitFile;

@@ -2,6 +2,8 @@
 // The real-data AF model (issue 28): a 1-D convolutional network trained in C++ on the PhysioNet/CinC Challenge 2017
 // single-lead recordings (AliveCor, 300 Hz, 9–61 s; N normal rhythm, A atrial fibrillation, O other rhythm, ~ noisy)
 // and written as resources/models/af-cinc2017.pt with its card. Torch-free header.
+#include "model/torch/training/TrainingMetrics.h"
+
 #include <array>
 #include <cstdint>
 #include <functional>
@@ -23,6 +25,7 @@ struct Cinc2017Options {
     int recordingEpochs = 0;               // > 0: a second stage on whole recordings (every window, logits averaged)
     std::string startFrom;                 // an af-cinc2017.pt to start that stage from instead of training the first
     std::vector<std::string> members;      // assembleAfCinc2017: the trained networks (af-cinc2017.pt files)
+    std::string cardFor;                   // rescoreAfCinc2017: a trained af-cinc2017.pt whose card to write again
     std::function<void(const std::string&)> progress;
 };
 
@@ -33,6 +36,9 @@ struct Cinc2017Scores {
     std::array<double, 4> f1{}, precision{}, recall{}, auroc{};
     std::array<std::array<int, 4>, 4> confusion{};   // [truth][predicted]
     double challenge = 0.0;                           // mean F1 of N, A and O (the challenge's score)
+    // 95 % percentile intervals of each F1 and of the challenge score: 2,000 bootstrap resamples of the records
+    std::array<Interval, 4> f1Interval{};
+    Interval challengeInterval;
     int records = 0;
 };
 
@@ -46,7 +52,8 @@ struct Cinc2017Report {
     std::string modelFile, cardFile, splitFile;
 };
 
-// Scores from predictions (class indices into kCincClasses) and per-class probabilities.
+// Scores from predictions (class indices into kCincClasses) and per-class probabilities; the F1 intervals from a
+// fixed seed, so the same predictions give the same card.
 Cinc2017Scores cinc2017Scores(const std::vector<int>& truth, const std::vector<int>& predicted,
                               const std::vector<std::array<float, 4>>& probabilities);
 
@@ -70,6 +77,12 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& options);
 // their mean, with the members' layer names; scored on the same validation split and written as trainAfCinc2017
 // writes one. A member's exclusions (NAME.excluded.txt beside NAME.pt) are carried into the average's list and card. Throws std::runtime_error naming a member file that is not such a network.
 Cinc2017Report assembleAfCinc2017(const Cinc2017Options& options);
+
+// No training: a network trainAfCinc2017 or assembleAfCinc2017 wrote (options.cardFor) scored again on the validation
+// split, its card and split list written again beside it (and its list of left-out records, NAME.excluded.txt, kept);
+// the network file itself is not rewritten. For a card whose wording has changed since the network was trained: the
+// card is the one training would write. Throws std::runtime_error naming a file that is not such a network.
+Cinc2017Report rescoreAfCinc2017(const Cinc2017Options& options);
 
 std::string formatCinc2017Report(const Cinc2017Report& report);
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <random>
 #include <stdexcept>
 
 namespace execg::training {
@@ -83,6 +84,37 @@ double rootMeanSquareError(const std::vector<float>& predicted, const std::vecto
         sum += d * d;
     }
     return std::sqrt(sum / double(truth.size()));
+}
+
+std::vector<Interval> bootstrapIntervals(std::size_t n,
+                                         const std::function<std::vector<double>(const std::vector<std::size_t>&)>& statistics,
+                                         int resamples, double level, std::uint64_t seed)
+{
+    if (n == 0 || resamples < 100 || !(level > 0.0 && level < 1.0))
+        throw std::invalid_argument("bootstrap: " + std::to_string(n) + " items, " + std::to_string(resamples) +
+                                    " resamples, level " + std::to_string(level));
+    std::mt19937_64 rng(seed);
+    std::uniform_int_distribution<std::size_t> pick(0, n - 1);
+    std::vector<std::vector<double>> values;   // [figure][resample]
+    std::vector<std::size_t> sample(n);
+    for (int b = 0; b < resamples; ++b) {
+        for (auto& i : sample)
+            i = pick(rng);
+        const auto figures = statistics(sample);
+        values.resize(std::max(values.size(), figures.size()));
+        for (std::size_t k = 0; k < figures.size(); ++k)
+            values[k].push_back(figures[k]);
+    }
+    // The resampled values at the tails' edges: with 2,000 resamples and 95 %, the 51st smallest and the 51st largest.
+    const double tail = 0.5 * (1.0 - level);
+    std::vector<Interval> out;
+    for (auto& v : values) {
+        std::sort(v.begin(), v.end());
+        const auto lowAt = std::size_t(std::floor(tail * double(v.size())));
+        const auto highAt = v.size() - 1 - lowAt;
+        out.push_back({v[lowAt], v[highAt]});
+    }
+    return out;
 }
 
 } // namespace execg::training
