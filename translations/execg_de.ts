@@ -2596,10 +2596,6 @@ SHA-256 %2</translation>
         <translation>Kein Konzepttest: %1</translation>
     </message>
     <message>
-        <source>unreliable CAV (near chance)</source>
-        <translation>unzuverlässiger CAV (nahe Zufall)</translation>
-    </message>
-    <message>
         <source>random CAVs (mean)</source>
         <translation>Zufalls-CAVs (Mittelwert)</translation>
     </message>
@@ -2642,6 +2638,14 @@ SHA-256 %2</translation>
     <message>
         <source>No P wave (regular rhythm)</source>
         <translation>Keine P-Welle (regelmäßiger Rhythmus)</translation>
+    </message>
+    <message>
+        <source>%1 — the application&apos;s concepts are ticked instead</source>
+        <translation>%1 — stattdessen sind die Konzepte der Anwendung angehakt</translation>
+    </message>
+    <message>
+        <source>unreliable CAV (near chance, or mixed origins)</source>
+        <translation>unzuverlässiger CAV (nahe Zufall oder gemischte Herkunft)</translation>
     </message>
 </context>
 <context>

@@ -2593,10 +2593,6 @@ SHA-256 %2</translation>
         <translation>개념 검정 불가: %1</translation>
     </message>
     <message>
-        <source>unreliable CAV (near chance)</source>
-        <translation>신뢰할 수 없는 CAV (우연 수준에 근접)</translation>
-    </message>
-    <message>
         <source>random CAVs (mean)</source>
         <translation>무작위 CAV (평균)</translation>
     </message>
@@ -2639,6 +2635,14 @@ SHA-256 %2</translation>
     <message>
         <source>No P wave (regular rhythm)</source>
         <translation>P파 없음 (규칙적 리듬)</translation>
+    </message>
+    <message>
+        <source>%1 — the application&apos;s concepts are ticked instead</source>
+        <translation>%1 — 대신 애플리케이션의 개념이 선택되었습니다</translation>
+    </message>
+    <message>
+        <source>unreliable CAV (near chance, or mixed origins)</source>
+        <translation>신뢰할 수 없는 CAV (우연 수준 또는 출처 혼합)</translation>
     </message>
 </context>
 <context>

@@ -30,12 +30,13 @@ int runTcav(const std::vector<std::string>& words)
 {
     CliArgs args(words, {"json", "help"});
     if (args.has("help")) {
-        std::cout << "execg-cli tcav --model M.pt [--layer L]... --concept NAME|DIR|TABLE.csv:COLUMN... --inputs FILE|DIR...\n"
+        std::cout << "execg-cli tcav --model M.pt [--layer L]... [--concept NAME|DIR|TABLE.csv:COLUMN]... --inputs FILE|DIR...\n"
                      "               [--target T] [--runs 20] [--seed S] [--examples 50] [--random-pool DIR]\n"
                      "               [--threads N] [--json] [--out FILE.json]\n\n"
-                     "Concept tests: for each concept and layer (default: the layers the card lists for TCAV), --runs\n"
-                     "CAVs against random sets, the TCAV score (share of the --inputs whose target output rises along\n"
-                     "the CAV) and magnitude, a two-sided Welch t-test against random-vs-random CAVs, p corrected for\n"
+                     "Concept tests: for each concept (default: the card's concept_defaults, else peaked-t, af and\n"
+                     "random) and layer (default: the layers the card lists for TCAV), --runs CAVs against random\n"
+                     "sets, the TCAV score (share of the --inputs whose target output rises along the CAV) and\n"
+                     "magnitude, a two-sided Welch t-test against random-vs-random CAVs, p corrected for\n"
                      "concepts x layers (Holm), 95 % CI and the CAVs' held-out accuracy (below 0.7: unreliable, never a\n"
                      "finding). Random sets come from --random-pool (a folder) or built-in ordinary sinus ECGs; a\n"
                      "concept read from files needs random ECGs read from files (--random-pool), and a built-in one\n"
@@ -50,8 +51,9 @@ int runTcav(const std::vector<std::string>& words)
                                "random-pool", "out"});
     if (const auto bad = args.unknown(known); !bad.empty())
         throw UsageError("tcav: unknown option --" + bad.front());
-    if (!args.has("model") || !args.has("concept") || !args.has("inputs"))
-        throw UsageError("tcav: give --model M.pt, at least one --concept and --inputs FILE|DIR");
+    if (!args.has("model") || !args.has("inputs"))
+        throw UsageError("tcav: give --model M.pt, --inputs FILE|DIR and the concepts (--concept; without one, the card's "
+                         "concept_defaults)");
     if (!args.positional().empty())
         throw UsageError("tcav: unexpected argument '" + args.positional().front() + "' (inputs go after --inputs)");
     const std::string modelPath = *args.value("model");
@@ -75,7 +77,15 @@ int runTcav(const std::vector<std::string>& words)
     }
     const double seconds = tcav::conceptExampleSeconds(card.input);
     std::vector<tcav::ConceptSet> concepts;
-    for (const auto& spec : args.values("concept")) {
+    std::vector<std::string> specs = args.values("concept");
+    if (specs.empty()) {
+        try {
+            specs = tcav::defaultConceptNames(card);
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(modelPath + ": " + e.what());
+        }
+    }
+    for (const auto& spec : specs) {
         try {   // built-in sets are drawn at the model's own rate and window, so they need no resampling or padding
             concepts.push_back(tcav::conceptSetFromSpec(spec, examples, o.seed, card.input.samplingRateHz, seconds));
         } catch (const std::invalid_argument& e) {

@@ -161,6 +161,15 @@ bool isBuiltinConcept(const std::string& name)
     return std::any_of(recipes().begin(), recipes().end(), [&](const ConceptRecipe& r) { return name == r.info.name; });
 }
 
+std::vector<std::string> defaultConceptNames(const ModelCard& card)
+{
+    for (const auto& name : card.defaultConcepts)
+        if (!isBuiltinConcept(name))
+            throw std::invalid_argument("the model card's concept_defaults names '" + name +
+                                        "', which is no built-in concept (execg-cli tcav --help lists them)");
+    return card.defaultConcepts.empty() ? std::vector<std::string>{"peaked-t", "af", "random"} : card.defaultConcepts;
+}
+
 ConceptSet builtinConceptSet(const std::string& name, int count, std::uint64_t seed, double samplingRateHz, double seconds)
 {
     for (const auto& r : recipes())

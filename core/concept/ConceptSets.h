@@ -34,6 +34,11 @@ struct BuiltinConcept {
 const std::vector<BuiltinConcept>& builtinConcepts();   // the thirteen concepts and "random"
 bool isBuiltinConcept(const std::string& name);
 
+// The built-in concepts a concept test of this model starts with: the card's concept_defaults, or else the
+// application's set (peaked T, atrial fibrillation, random). Throws std::invalid_argument naming the card's entry that
+// is no built-in concept.
+std::vector<std::string> defaultConceptNames(const ModelCard& card);
+
 // `count` synthetic ECGs showing the concept: ordinary patients (sinus rhythm 55–95 bpm, K⁺ 3.8–4.8, normal intervals
 // and axes, mild noise) with the concept applied; record i uses the patient of seed `seed + i`. "random" gives plain
 // ordinary patients (from a seed range apart from the normal pool's). Throws std::invalid_argument for an unknown name.

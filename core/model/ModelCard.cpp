@@ -224,7 +224,7 @@ ModelCard parseModelCard(const std::string& jsonText, const std::string& source)
     if (!j.is_object())
         r.fail("a model card is a JSON object");
     r.onlyKnown(j, {"schema", "name", "version", "task", "outputs", "activation", "input", "layers", "explain_defaults",
-                    "generator", "intended_use", "limitations", "demo", "label_waves", "decision_threshold"},
+                    "concept_defaults", "generator", "intended_use", "limitations", "demo", "label_waves", "decision_threshold"},
                 "");
     if (r.text(j, "schema", "") != kSchema)
         r.fail(std::string("'schema' must be \"") + kSchema + "\"");
@@ -300,13 +300,18 @@ ModelCard parseModelCard(const std::string& jsonText, const std::string& source)
         }
         c.generator = gen;
     }
-    if (j.contains("explain_defaults")) {
-        const json& d = j["explain_defaults"];
+    // A default list: absent, or a non-empty list of names (checked against the methods or concepts where it is used).
+    const auto names = [&](const char* key, const char* whatNames, std::vector<std::string>& into) {
+        if (!j.contains(key))
+            return;
+        const json& d = j[key];
         if (!d.is_array() || d.empty() || !std::all_of(d.begin(), d.end(), [](const json& m) { return m.is_string(); }))
-            r.fail("'explain_defaults' must be a non-empty list of method names (execg-cli explain --help lists them)");
+            r.fail(std::string("'") + key + "' must be a non-empty list of " + whatNames);
         for (const auto& m : d)
-            c.defaultMethods.push_back(m.get<std::string>());
-    }
+            into.push_back(m.get<std::string>());
+    };
+    names("explain_defaults", "method names (execg-cli explain --help lists them)", c.defaultMethods);
+    names("concept_defaults", "built-in concept names (execg-cli tcav --help lists them)", c.defaultConcepts);
     c.intendedUse = r.text(j, "intended_use", "");
     if (c.intendedUse.empty())
         r.fail("'intended_use' is empty: say what the model is for");
@@ -398,6 +403,8 @@ std::string modelCardToJson(const ModelCard& c)
     }
     if (!c.defaultMethods.empty())
         j["explain_defaults"] = c.defaultMethods;
+    if (!c.defaultConcepts.empty())
+        j["concept_defaults"] = c.defaultConcepts;
     if (c.generator)
     {
         j["generator"] = {{"file", c.generator->file}, {"latent_size", c.generator->latentSize}};

@@ -66,6 +66,9 @@ struct ModelCard {
     // card says so where the usual set does not suit the model: a rhythm model over long recordings, where
     // fifty-copy methods cost seconds, or a model a method cannot read.
     std::vector<std::string> defaultMethods;
+    // The built-in concepts a concept test starts with (`concept_defaults`, names as `execg-cli tcav --help` lists
+    // them); empty: the application's own set. A rhythm model asks about rhythm, not peaked T waves.
+    std::vector<std::string> defaultConcepts;
     std::optional<ModelGenerator> generator;
     std::string intendedUse, limitations;
     bool demo = false;                  // trained on synthetic ECGs: every output carries the demo notice

@@ -1,6 +1,7 @@
 #include "widgets/TcavView.h"
 #include "render/LocaleFormat.h"
 
+#include "concept/ConceptSets.h"
 #include "model/torch/TorchModel.h"
 #include "render/Text.h"
 #include "workbench/ConceptTests.h"
@@ -22,6 +23,7 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace execg {
@@ -66,8 +68,7 @@ TcavView::TcavView(Workbench& workbench, QWidget* parent) : QWidget(parent), wor
         auto* item = new QListWidgetItem(conceptTitle(QString::fromLatin1(c.name)), concepts_);
         item->setData(Qt::UserRole, QString::fromLatin1(c.name));
         item->setToolTip(QString::fromUtf8(c.description));
-        const QString name = QString::fromLatin1(c.name);
-        item->setCheckState(name == "peaked-t" || name == "af" || name == "random" ? Qt::Checked : Qt::Unchecked);
+        item->setCheckState(Qt::Unchecked);   // followModel ticks the model's defaults
     }
     form->addWidget(concepts_, 2);
     auto* add = new QHBoxLayout;
@@ -169,8 +170,8 @@ TcavView::TcavView(Workbench& workbench, QWidget* parent) : QWidget(parent), wor
     connect(cancel_, &QPushButton::clicked, &tests, &ConceptTests::cancel);
     connect(&tests, &ConceptTests::progress, this, [this](double f) { progress_->setValue(int(std::lround(100 * f))); });
     connect(&tests, &ConceptTests::changed, this, &TcavView::showResult);
-    connect(&workbench_, &Workbench::modelLoaded, this, &TcavView::refreshLayers);
-    refreshLayers();
+    connect(&workbench_, &Workbench::modelLoaded, this, &TcavView::followModel);
+    followModel();
     showResult();
 }
 
@@ -182,10 +183,24 @@ void TcavView::setPoolFolder(const QString& dir)
     pool_->setText(dir.isEmpty() ? tr("Random ECGs: ordinary synthetic patients") : tr("Random ECGs: %1").arg(dir));
 }
 
-void TcavView::refreshLayers()
+void TcavView::followModel()
 {
     layers_->clear();
     const auto model = workbench_.model();
+    // The built-in concepts this model's tests start with (a folder the user added keeps its tick).
+    std::vector<std::string> defaults;
+    try {
+        defaults = tcav::defaultConceptNames(model ? model->card() : ModelCard{});
+    } catch (const std::invalid_argument& e) {
+        defaults = tcav::defaultConceptNames(ModelCard{});
+        summary_->setText(tr("%1 — the application's concepts are ticked instead").arg(q(e.what())));
+    }
+    for (int i = 0; i < concepts_->count(); ++i) {
+        auto* item = concepts_->item(i);
+        const auto name = item->data(Qt::UserRole).toString().toStdString();
+        if (tcav::isBuiltinConcept(name))
+            item->setCheckState(std::find(defaults.begin(), defaults.end(), name) != defaults.end() ? Qt::Checked : Qt::Unchecked);
+    }
     if (!model)
         return;
     for (const auto& l : model->card().layers)
@@ -284,7 +299,7 @@ void TcavView::showResult()
         bars->setPen(QPen(colour.darker(130)));
         bars->setBrush(colour);
         auto* unreliable = new QCPBars(plot_->xAxis, plot_->yAxis);
-        unreliable->setName(tr("unreliable CAV (near chance)"));
+        unreliable->setName(tr("unreliable CAV (near chance, or mixed origins)"));
         unreliable->setWidth(width);
         unreliable->setPen(QPen(Qt::gray));
         unreliable->setBrush(QBrush(Qt::gray, Qt::BDiagPattern));
@@ -327,8 +342,12 @@ void TcavView::showResult()
                                 localNumber(row.nullMean, 'f', 3), localNumber(row.p, 'g', 2),
                                 localNumber(row.pCorrected, 'g', 2), QStringLiteral("%1 %").arg(localNumber(100 * row.cavAccuracy, 'f', 0)),
                                 q(row.verdict)};
-        for (int c = 0; c < cells.size(); ++c)
-            table_->setItem(i, c, new QTableWidgetItem(cells[c]));
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            if (c == cells.size() - 1)
+                item->setToolTip(cells[c]);   // the whole verdict where the column is too narrow for it
+            table_->setItem(i, c, item);
+        }
     }
     summary_->setText(tr("%1 inputs, %2 runs, seed %3, target %4. Significant after Holm's correction: %5. "
                          "Activations computed for %6 sets, %7 from the cache; %8 s.")

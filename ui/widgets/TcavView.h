@@ -33,7 +33,7 @@ public:
     void setPoolFolder(const QString& dir);
 
 private:
-    void refreshLayers();
+    void followModel();   // the model's layers, and its default concepts ticked
     void addFolder();
     void addLabelColumn();
     void start();

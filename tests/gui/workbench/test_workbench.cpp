@@ -415,12 +415,21 @@ private slots:
     }
 
     // The concept tests from the GUI: peaked T against the random control at the demo model's last convolutional layer.
+    // The concepts ticked at first are the model card's concept_defaults, or the application's set without them.
     void conceptTestsView()
     {
         MainWindow w;
         openDemoAndWait(w);
         w.showView(MainWindow::TcavTab);
         TcavView* v = w.tcavView();
+        const auto ticked = [v] {
+            QStringList names;
+            for (int i = 0; i < v->conceptList()->count(); ++i)
+                if (v->conceptList()->item(i)->checkState() == Qt::Checked)
+                    names << v->conceptList()->item(i)->data(Qt::UserRole).toString();
+            return names;
+        };
+        QCOMPARE(ticked(), (QStringList{"peaked-t", "af", "random"}));   // the potassium demo's card names none
         for (int i = 0; i < v->conceptList()->count(); ++i) {
             auto* item = v->conceptList()->item(i);
             const QString name = item->data(Qt::UserRole).toString();
@@ -440,6 +449,7 @@ private slots:
         QCOMPARE(r->runs, 20);
         QCOMPARE(v->resultTable()->rowCount(), 2);
         QCOMPARE(v->resultTable()->item(0, 2)->text(), QString::number(r->rows[0].score, 'f', 3));
+        QCOMPARE(v->resultTable()->item(0, 8)->toolTip(), QString::fromStdString(r->rows[0].verdict));
         QVERIFY(v->scorePlot()->plottableCount() >= 4);
         QVERIFY2(v->summaryText().contains(QStringLiteral("Peaked T at layer3")), qPrintable(v->summaryText()));
         // Random ECGs from a folder of files against generated concepts: told apart by their origin alone, so no
@@ -456,6 +466,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!w.workbench().conceptTests().running(), kLong);
         const auto mixed = w.workbench().conceptTests().result();
         QVERIFY2(mixed && mixed != r, qPrintable(w.workbench().conceptTests().error()));
+        QStringList plotted;
+        for (int i = 0; i < v->scorePlot()->plottableCount(); ++i)
+            plotted << v->scorePlot()->plottable(i)->name();
+        QVERIFY2(plotted.contains(QStringLiteral("unreliable CAV (near chance, or mixed origins)")), qPrintable(plotted.join(", ")));
         for (const auto& row : mixed->rows) {
             QVERIFY(!row.reliable && !row.significant);
             QVERIFY2(row.verdict.find("are synthetic (generated here) and the random ECGs read from files: a CAV can tell them "
@@ -467,6 +481,10 @@ private slots:
         // A new model clears the result: it was about the old one.
         w.workbench().loadModel(w.workbench().modelPath());
         QTRY_VERIFY_WITH_TIMEOUT(!w.workbench().conceptTests().result(), kLong);
+        // The real AF model asks about the rhythm: its card's concepts are ticked, peaked T is not.
+        w.workbench().loadModel(QStringLiteral(EXECG_SOURCE_DIR "/resources/models/af-cinc2017.pt"));
+        QTRY_COMPARE_WITH_TIMEOUT(ticked(), (QStringList{"af", "irregular-rr", "no-p-wave", "random"}), kLong);
+        QCOMPARE(v->layerList()->count(), 3);   // layer4, layer7, rhythm
     }
 
     // Teaching mode: a case opened de-identified names nobody — on screen, in the worklist, in the PDF report and in the

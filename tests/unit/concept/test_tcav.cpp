@@ -236,6 +236,24 @@ private slots:
         QVERIFY2(!row(r, "st-elevation", "layer3").significant, row(r, "st-elevation", "layer3").verdict.c_str());
     }
 
+    // The concepts a test starts with: the card's concept_defaults (the real AF model's: its rhythm), else the
+    // application's set; a card naming no built-in concept is refused, naming the entry.
+    void defaultConceptsFollowTheCard()
+    {
+        QCOMPARE(tcav::defaultConceptNames(ModelCard{}), (std::vector<std::string>{"peaked-t", "af", "random"}));
+        const auto af = loadModelCard(EXECG_SOURCE_DIR "/resources/models/af-cinc2017.card.json");
+        QCOMPARE(tcav::defaultConceptNames(af), (std::vector<std::string>{"af", "irregular-rr", "no-p-wave", "random"}));
+        ModelCard odd;
+        odd.defaultConcepts = {"af", "peaked-q"};
+        try {
+            tcav::defaultConceptNames(odd);
+            QFAIL("a concept that is not built in was accepted");
+        } catch (const std::invalid_argument& e) {
+            QVERIFY2(std::string(e.what()).find("concept_defaults names 'peaked-q', which is no built-in concept") != std::string::npos,
+                     e.what());
+        }
+    }
+
     void refusesSmallSetsAndUnknownLayers()
     {
         TcavOptions o;

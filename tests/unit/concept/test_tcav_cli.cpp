@@ -72,6 +72,15 @@ private slots:
         QVERIFY2(QString::fromStdString(layer7["verdict"].get<std::string>()).contains(QStringLiteral("falls")),
                  layer7["verdict"].get<std::string>().c_str());
         QVERIFY2(text.contains(QStringLiteral("SIGNIFICANT, AGAINST")), qPrintable(text));
+        // No --concept: the card's concept_defaults, the rhythm's concepts.
+        QCOMPARE(execg::test::runCli({"tcav", "--model", EXECG_SOURCE_DIR "/resources/models/af-cinc2017.pt", "--threads", "2",
+                                      "--layer", "rhythm", "--inputs", dir + "/in", "--examples", "10", "--runs", "2",
+                                      "--out", dir + "/defaults.json"}, &text), 0);
+        QStringList tested;
+        const auto defaults = execg::test::readJson(dir + "/defaults.json");
+        for (const auto& row : defaults["rows"])
+            tested << QString::fromStdString(row["concept"].get<std::string>());
+        QCOMPARE(tested, (QStringList{"af", "irregular-rr", "no-p-wave", "random"}));
     }
 };
 

@@ -101,6 +101,14 @@ private slots:
         QCOMPARE(parseModelCard(modelCardToJson(c), "y").defaultMethods, c.defaultMethods);
     }
 
+    void conceptDefaults()
+    {
+        QVERIFY(parseModelCard(kGoodCard, "a").defaultConcepts.empty());
+        const ModelCard c = parseModelCard(mutated(R"("demo": true)", R"("demo": true, "concept_defaults": ["af", "irregular-rr"])"), "x");
+        QCOMPARE(c.defaultConcepts, (std::vector<std::string>{"af", "irregular-rr"}));
+        QCOMPARE(parseModelCard(modelCardToJson(c), "y").defaultConcepts, c.defaultConcepts);
+    }
+
     void leadNamesAreNormalised()
     {
         const ModelCard c = parseModelCard(mutated(R"("I", "II", "III", "aVR")", R"("Lead I", "II", "III", "AVR")"), "x");
@@ -146,6 +154,8 @@ private slots:
         QTest::newRow("label waves type") << QString::fromStdString(mutated(R"(["t", "qrs"])", R"("t")")) << "'label_waves' must be a list";
         QTest::newRow("explain defaults") << QString::fromStdString(mutated(R"("demo": true)", R"("demo": true, "explain_defaults": "saliency")"))
                                           << "'explain_defaults' must be a non-empty list of method names";
+        QTest::newRow("concept defaults") << QString::fromStdString(mutated(R"("demo": true)", R"("demo": true, "concept_defaults": [])"))
+                                          << "'concept_defaults' must be a non-empty list of built-in concept names";
         QTest::newRow("demo type") << QString::fromStdString(mutated(R"("demo": true)", R"("demo": "yes")")) << "'demo' must be true or false";
     }
     void badCardsAreRefused()

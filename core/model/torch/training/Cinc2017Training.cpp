@@ -345,6 +345,8 @@ ModelCard cinc2017Card(const Cinc2017Scores& s, int members, std::size_t leftOut
     // A 30 s recording is three windows: the fifty-copy SmoothGrad and the 450-copy occlusion would take the set to
     // about 1.5 s on two cores, so they are a click away rather than the default.
     c.defaultMethods = {"saliency", "integrated-gradients", "grad-cam"};
+    // The rhythm's concepts: AF, and its two parts apart (irregular RR with P waves kept; no P wave, regular rhythm).
+    c.defaultConcepts = {"af", "irregular-rr", "no-p-wave", "random"};
     c.intendedUse = "Research and teaching: which rhythm a single-lead ECG shows (normal rhythm, atrial fibrillation, "
                     "other rhythm, too noisy), and what a model trained on real recordings relies on.";
     std::ostringstream lim;
