@@ -71,6 +71,10 @@
         <source>attribution</source>
         <translation>Attribution</translation>
     </message>
+    <message>
+        <source>from %1 s</source>
+        <translation>ab %1 s</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

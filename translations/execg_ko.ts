@@ -71,6 +71,10 @@
         <source>attribution</source>
         <translation>기여도</translation>
     </message>
+    <message>
+        <source>from %1 s</source>
+        <translation>%1 s부터</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -17,6 +17,9 @@ struct ChartCell {
     int columnSpan = 1;
     double startSeconds = 0.0, durationSeconds = 0.0;   // from the chart's window start
     bool rhythm = false;       // a full-width rhythm strip
+    // A continuation row: the time it shows lies this far after what its x position says (a one-lead recording
+    // wrapped over rows, each row the next stretch of it, as a handheld device prints 30 s as three rows of 10 s).
+    double timeOffsetSeconds = 0.0;
 
     std::string label() const { return inverted ? "-" + lead : lead; }
 };

@@ -21,6 +21,7 @@ constexpr double kLabelMm = 3.0;           // lead label text height
 constexpr double kBaselineShare = 0.6;     // baseline at 60 % of the row: most complexes point up
 constexpr double kStripMm = 2.5;           // the attribution strip under a lead
 constexpr int kBandAlpha = 200;            // at full scale; weaker evidence fades towards the bare grid
+constexpr int kMaxWrappedRows = 8;         // a one-lead recording over rows: 80 s at 10 s a row (CinC 2017: 9–61 s)
 
 bool isChestLead(const std::string& name) { return name.size() == 2 && name[0] == 'V' && name[1] >= '1' && name[1] <= '6'; }
 
@@ -54,6 +55,7 @@ struct PaperChartRenderer::Cell {
     double x0 = 0, width = 0;     // px
     double rowTop = 0, rowHeight = 0, baselineY = 0;
     std::int64_t first = 0, count = 0;   // group samples shown
+    bool wrapped = false;         // one of a lead's rows over time: its label says when the row starts
 };
 
 PaperChartRenderer::PaperChartRenderer(const SignalGroup& group, PaperChartStyle style) : group_(group), style_(std::move(style)) {}
@@ -94,6 +96,17 @@ ChartLayout PaperChartRenderer::layoutFor(double widthMm) const
     own.columns = 1;
     for (const auto& lead : group_.leads)
         own.cells.push_back({lead.name, false, own.rows++, 0, 1, 0.0, seconds, true});
+    // One lead: the whole recording, row after row (up to kMaxWrappedRows), as a handheld device prints it — a model
+    // that reads all 30 s has its evidence shown on all 30 s. Not for a single strip asked for (the comparison
+    // sheet's row per method).
+    if (group_.leads.size() == 1 && layout.kind != ChartLayoutKind::RhythmStrip && seconds > 0) {
+        const int rows = std::clamp(int(std::ceil(group_.durationSeconds() / seconds - 1e-6)), 1, kMaxWrappedRows);
+        for (int r = 1; r < rows; ++r) {
+            own.cells.push_back(own.cells.front());
+            own.cells.back().row = own.rows++;
+            own.cells.back().timeOffsetSeconds = r * seconds;
+        }
+    }
     return own;
 }
 
@@ -123,17 +136,19 @@ void PaperChartRenderer::paint(QPainter& p, QPointF topLeft, QSizeF sizeMm, doub
     const ChartLayout layout = layoutFor(sizeMm.width());
     const double rowHeight = chart.height() / std::max(1, layout.rows);
     const double fs = group_.samplingRateHz;
+    const bool wrapped = std::any_of(layout.cells.begin(), layout.cells.end(), [](const ChartCell& c) { return c.timeOffsetSeconds > 0; });
     std::vector<Cell> cells;
     for (const auto& c : layout.cells) {
         Cell cell;
         cell.layout = c;
+        cell.wrapped = wrapped;
         cell.lead = leadIndex(c.lead);
         cell.rowTop = chart.top() + c.row * rowHeight;
         cell.rowHeight = rowHeight;
         cell.baselineY = cell.rowTop + kBaselineShare * rowHeight;
         cell.x0 = chart.left() + (pulseMarginMm() + c.startSeconds * style_.speedMmPerSecond) * pxPerMm;
         cell.width = c.durationSeconds * style_.speedMmPerSecond * pxPerMm;
-        cell.first = std::int64_t(std::llround((windowStartSeconds + c.startSeconds) * fs));
+        cell.first = std::int64_t(std::llround((windowStartSeconds + c.timeOffsetSeconds + c.startSeconds) * fs));
         cell.count = std::int64_t(std::llround(c.durationSeconds * fs));
         cells.push_back(cell);
     }
@@ -165,7 +180,7 @@ std::optional<double> PaperChartRenderer::timeAt(QPointF point, QPointF topLeft,
     for (const auto& c : layout.cells) {
         const double t = mm / style_.speedMmPerSecond;
         if (c.row == row && t >= c.startSeconds && t < c.startSeconds + c.durationSeconds)
-            return windowStartSeconds + t;
+            return windowStartSeconds + c.timeOffsetSeconds + t;
     }
     return std::nullopt;
 }
@@ -188,9 +203,8 @@ std::vector<QLineF> PaperChartRenderer::cursorLines(double seconds, QPointF topL
     std::vector<QLineF> lines;
     const ChartLayout layout = layoutFor(sizeMm.width());
     const double rowHeight = sizeMm.height() * pxPerMm / std::max(1, layout.rows);
-    const double t = seconds - windowStartSeconds;
     for (const auto& c : layout.cells)
-        if (t >= c.startSeconds && t < c.startSeconds + c.durationSeconds) {
+        if (const double t = seconds - windowStartSeconds - c.timeOffsetSeconds; t >= c.startSeconds && t < c.startSeconds + c.durationSeconds) {
             const double x = topLeft.x() + (pulseMarginMm() + t * style_.speedMmPerSecond) * pxPerMm;
             const double top = topLeft.y() + c.row * rowHeight;
             lines.emplace_back(x, top, x, top + rowHeight);
@@ -209,7 +223,8 @@ std::vector<QRectF> PaperChartRenderer::spanRects(const std::string& lead, doubl
     const double to = std::max(fromSeconds, toSeconds) - windowStartSeconds;
     const auto x = [&](double t) { return topLeft.x() + (pulseMarginMm() + t * style_.speedMmPerSecond) * pxPerMm; };
     for (const auto& c : layout.cells) {
-        const double a = std::max(from, c.startSeconds), b = std::min(to, c.startSeconds + c.durationSeconds);
+        const double a = std::max(from - c.timeOffsetSeconds, c.startSeconds);
+        const double b = std::min(to - c.timeOffsetSeconds, c.startSeconds + c.durationSeconds);
         if (c.lead == lead && b > a)
             rects.emplace_back(QPointF(x(a), topLeft.y() + c.row * rowHeight), QPointF(x(b), topLeft.y() + (c.row + 1) * rowHeight));
     }
@@ -228,6 +243,9 @@ void PaperChartRenderer::paintCell(QPainter& p, const Cell& cell, double pxPerMm
     QString label = QString::fromStdString(c.label());
     if (cell.lead < 0)
         label += QStringLiteral("  ") + QCoreApplication::translate("PaperChartRenderer", "not recorded");
+    else if (cell.wrapped)   // the recording's own time, wherever the view has scrolled to
+        label += QStringLiteral("  ") + QCoreApplication::translate("PaperChartRenderer", "from %1 s")
+                                            .arg(number(double(group_.firstSample + cell.first) / group_.samplingRateHz));
     else if (group_.leads[std::size_t(cell.lead)].provenance.derived)
         label += QStringLiteral("*");   // computed from other leads, not recorded
     if (style_.halfGainChest && isChestLead(c.lead))

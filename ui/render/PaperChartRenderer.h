@@ -72,7 +72,9 @@ public:
     // Seconds the chart shows at `widthMm`: the style's window (10 s), or what fits at its speed in whole quarter
     // seconds (10 s at 25 mm/s needs 250 mm plus the pulse margin; 50 mm/s on A4 shows 5 s).
     double windowSecondsFor(double widthMm) const;
-    // The layout used for a chart `widthMm` wide.
+    // The layout used for a chart `widthMm` wide: the style's, or for a recording of one or two leads (or mostly
+    // others than the layout's) its own leads as full-width strips — one lead over as many rows as its recording
+    // fills (at most eight), each row the next stretch of time.
     ChartLayout layoutFor(double widthMm) const;
 
     // Paints a chart `sizeMm` large with its top-left corner at `topLeftPx`, showing the group from

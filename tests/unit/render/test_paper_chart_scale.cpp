@@ -120,12 +120,43 @@ private slots:
         handheld.leads[0].name = "ECG";
         PaperChartStyle style;
         style.layout = ChartLayoutKind::ThreeByFourPlusOne;
-        const auto single = PaperChartRenderer(handheld, style).layoutFor(260.0);
-        QCOMPARE(single.rows, 1);
-        QCOMPARE(int(single.cells.size()), 1);
-        QCOMPARE(single.cells[0].lead, std::string("ECG"));
-        QVERIFY(single.cells[0].rhythm);
-        QCOMPARE(single.cells[0].durationSeconds, 10.0);   // 260 mm less the pulse margin at 25 mm/s, in quarter seconds
+        const PaperChartRenderer handheldChart(handheld, style);
+        const auto single = handheldChart.layoutFor(260.0);
+        QCOMPARE(single.rows, 3);   // 30 s of one lead: three rows of 10 s, as the handheld device prints it
+        QCOMPARE(int(single.cells.size()), 3);
+        for (int r = 0; r < 3; ++r) {
+            const auto& c = single.cells[std::size_t(r)];
+            QCOMPARE(c.lead, std::string("ECG"));
+            QVERIFY(c.rhythm);
+            QCOMPARE(c.row, r);
+            QCOMPARE(c.startSeconds, 0.0);
+            QCOMPARE(c.durationSeconds, 10.0);   // 260 mm less the pulse margin at 25 mm/s, in quarter seconds
+            QCOMPARE(c.timeOffsetSeconds, 10.0 * r);
+        }
+        // The mouse, the cursor and marked spans find each row's own stretch of time: 2 s into the third row is 22 s.
+        const QSizeF size(260.0, 3 * 30.0);
+        const double px = 4.0, x2s = (handheldChart.pulseMarginMm() + 2.0 * 25.0) * px;
+        QCOMPARE(*handheldChart.timeAt(QPointF(x2s, 2.5 * 30.0 * px), QPointF(0, 0), size, px), 22.0);
+        const auto cursor = handheldChart.cursorLines(22.0, QPointF(0, 0), size, px);
+        QCOMPARE(int(cursor.size()), 1);
+        QVERIFY(std::abs(cursor[0].x1() - x2s) < 1e-6 && std::abs(cursor[0].y1() - 2 * 30.0 * px) < 1e-6);
+        const auto span = handheldChart.spanRects("ECG", 9.0, 11.0, QPointF(0, 0), size, px);   // across a row's end
+        QCOMPARE(int(span.size()), 2);
+        QVERIFY(std::abs(span[0].top()) < 1e-6 && std::abs(span[1].top() - 30.0 * px) < 1e-6);
+        QVERIFY(std::abs(span[1].left() - handheldChart.pulseMarginMm() * px) < 1e-6);
+        // The comparison sheet's one strip per method stays one row.
+        style.layout = ChartLayoutKind::RhythmStrip;
+        QCOMPARE(PaperChartRenderer(handheld, style).layoutFor(260.0).rows, 1);
+        style.layout = ChartLayoutKind::ThreeByFourPlusOne;
+        // A minute-long recording fills seven rows; a long one stops at eight (80 s), the rest a scroll away.
+        QCOMPARE(PaperChartRenderer(test::twelveLeadGroup(61.0, 300.0), style).layoutFor(260.0).rows, 4);   // twelve leads: the layout
+        auto minute = test::twelveLeadGroup(61.0, 300.0);
+        minute.leads.resize(1);
+        QCOMPARE(PaperChartRenderer(minute, style).layoutFor(260.0).rows, 7);
+        auto holterHour = test::twelveLeadGroup(200.0, 100.0);
+        holterHour.leads.resize(1);
+        holterHour.leads[0].name = "MLII";
+        QCOMPARE(PaperChartRenderer(holterHour, style).layoutFor(260.0).rows, 8);
 
         auto holter = test::twelveLeadGroup(10.0, 360.0);
         holter.leads.resize(2);
@@ -134,8 +165,8 @@ private slots:
         const auto two = PaperChartRenderer(holter, style).layoutFor(260.0);
         QCOMPARE(two.rows, 2);
         QCOMPARE(two.cells[1].lead, std::string("V5"));
-        handheld.leads[0].name = "I";   // a watch's lead I: one strip too, not one 2.5 s cell among eleven empty ones
-        QCOMPARE(PaperChartRenderer(handheld, style).layoutFor(260.0).rows, 1);
+        handheld.leads[0].name = "I";   // a watch's lead I: strips too, not one 2.5 s cell among eleven empty ones
+        QCOMPARE(PaperChartRenderer(handheld, style).layoutFor(260.0).rows, 3);
 
         const auto twelve = PaperChartRenderer(test::twelveLeadGroup(), style).layoutFor(260.0);
         QCOMPARE(twelve.rows, 4);
