@@ -243,13 +243,13 @@ void PaperChartRenderer::paintCell(QPainter& p, const Cell& cell, double pxPerMm
     QString label = QString::fromStdString(c.label());
     if (cell.lead < 0)
         label += QStringLiteral("  ") + QCoreApplication::translate("PaperChartRenderer", "not recorded");
-    else if (cell.wrapped)   // the recording's own time, wherever the view has scrolled to
-        label += QStringLiteral("  ") + QCoreApplication::translate("PaperChartRenderer", "from %1 s")
-                                            .arg(number(double(group_.firstSample + cell.first) / group_.samplingRateHz));
     else if (group_.leads[std::size_t(cell.lead)].provenance.derived)
         label += QStringLiteral("*");   // computed from other leads, not recorded
     if (style_.halfGainChest && isChestLead(c.lead))
         label += QStringLiteral(" ½");
+    if (cell.lead >= 0 && cell.wrapped)   // the recording's own time, wherever the view has scrolled to
+        label += QStringLiteral("  ") + QCoreApplication::translate("PaperChartRenderer", "from %1 s")
+                                            .arg(number(double(group_.firstSample + cell.first) / group_.samplingRateHz));
     if (style_.leadLabels || cell.lead < 0) {
         p.setFont(paperFont(p, pxPerMm, kLabelMm));
         p.setPen(style_.text);

@@ -173,6 +173,28 @@ private slots:
         QCOMPARE(int(twelve.cells.size()), 13);
     }
 
+    // Each row of a wrapped lead says when it starts, after what the lead's label already says: a lead computed from
+    // others keeps its "*" (read back from a PDF with pdftotext).
+    void wrappedRowsAreLabelledWithTheirStart()
+    {
+        auto watch = test::twelveLeadGroup(30.0, 300.0);
+        watch.leads.resize(1);
+        watch.leads[0].provenance.derived = true;
+        PaperChartStyle style;
+        style.layout = ChartLayoutKind::ThreeByFourPlusOne;
+        const PaperChartRenderer chart(watch, style);
+        const QString dir = test::scratchDir("chart-wrap");
+        test::paintA4LandscapePdf(dir + "/wrap.pdf", 300, [&](QPainter& p, double pxPerMm) {
+            chart.paint(p, kChartTopLeftMm * pxPerMm, QSizeF(kChartSizeMm.width(), 90.0), pxPerMm);
+        });
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {dir + "/wrap.pdf", QStringLiteral("-")});
+        QVERIFY2(text.waitForFinished(30000) && text.exitCode() == 0, "pdftotext (poppler-utils) is needed");
+        const QString words = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        for (const char* row : {"I* from 0 s", "I* from 10 s", "I* from 20 s"})
+            QVERIFY2(words.contains(QLatin1String(row)), qPrintable(words));
+    }
+
     void pdfIsTrueToScale_data()
     {
         QTest::addColumn<double>("speed");
