@@ -36,6 +36,8 @@ const char* kUsage =
     "                the mean of their logits, as the model is used (default 0)\n"
     "  --weight-decay X  AdamW's weight decay (default 0.0001)\n"
     "  --label-smoothing X  the cross-entropy's label smoothing (default 0)\n"
+    "  --short-crops X  the share of training crops cut to 8-15 s and padded, as a shorter recording is\n"
+    "                at inference (default 0)\n"
     "  --start-from FILE  skip the first stage: the whole-recording epochs start from that af-cinc2017.pt\n"
     "                (the same file as a run with both stages and the same seed gives)\n"
     "  --exclude FILE  record IDs (one per line, # comments) left out of training, listed in\n"
@@ -96,7 +98,7 @@ int main(int argc, char** argv)
                 return 1;
             }
             (a == "--epochs" ? cinc.maxEpochs : a == "--limit" ? cinc.limitRecords : cinc.recordingEpochs) = int(n);
-        } else if (a == "--weight-decay" || a == "--label-smoothing") {
+        } else if (a == "--weight-decay" || a == "--label-smoothing" || a == "--short-crops") {
             const std::string v = value();
             char* end = nullptr;
             const double d = std::strtod(v.c_str(), &end);
@@ -104,7 +106,7 @@ int main(int argc, char** argv)
                 std::cerr << "execg-train: " << a << " must be a number from 0 to below 1, not '" << v << "'\n";
                 return 1;
             }
-            (a == "--weight-decay" ? cinc.weightDecay : cinc.labelSmoothing) = d;
+            (a == "--weight-decay" ? cinc.weightDecay : a == "--label-smoothing" ? cinc.labelSmoothing : cinc.shortCrops) = d;
         } else if (a == "--start-from") {
             cinc.startFrom = value();
         } else if (a == "--card-for") {
