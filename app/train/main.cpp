@@ -37,7 +37,7 @@ const char* kUsage =
     "  --weight-decay X  AdamW's weight decay (default 0.0001)\n"
     "  --label-smoothing X  the cross-entropy's label smoothing (default 0)\n"
     "  --short-crops X  the share of training crops cut to 8-15 s and padded, as a shorter recording is\n"
-    "                at inference (default 0)\n"
+    "                at inference (default 0.25; 0: version 2.1's recipe)\n"
     "  --start-from FILE  skip the first stage: the whole-recording epochs start from that af-cinc2017.pt\n"
     "                (the same file as a run with both stages and the same seed gives)\n"
     "  --exclude FILE  record IDs (one per line, # comments) left out of training, listed in\n"

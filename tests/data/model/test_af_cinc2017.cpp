@@ -3,8 +3,9 @@
 // PhysioNet/CinC 2017 recordings (../shared/cinc2017; skipped without it): the challenge score (mean F1 of normal,
 // AF and other rhythm) and AF's F1 equal what training reported in the card, and stay above a floor under which a
 // change to the inference path (windows, normalisation, the lead) would have broken the model. Of the targets
-// (challenge ≥ 0.80, AF F1 ≥ 0.85) the shipped model (2.1) meets the first, 0.845, not the second, AF 0.840: see
-// docs/demo-models.md.
+// (challenge ≥ 0.80, AF F1 ≥ 0.85) the shipped model (2.2) meets the first, 0.838, not the second, AF 0.825: see
+// docs/demo-models.md. On the same recordings cut to 10 s (padded to the window) it must stay above a floor that
+// version 2.1, trained without short crops, fell below (challenge 0.677).
 #include "Corpus.h"
 #include "analysis/torch/CaseAnalysis.h"
 #include "io/ReaderRegistry.h"
@@ -135,7 +136,7 @@ private slots:
         for (std::size_t c = 0; c < 4; ++c)
             QVERIFY2(std::abs(std::stod(m[c + 1].str()) - s.f1[c]) < 0.0015, qPrintable(QString::number(s.f1[c])));
         QVERIFY(std::abs(std::stod(m[5].str()) - s.challenge) < 0.0015);
-        QVERIFY2(s.challenge >= 0.60 && s.f1[1] >= 0.60,
+        QVERIFY2(s.challenge >= 0.72 && s.f1[1] >= 0.72,
                  qPrintable(QString("first 10 s: challenge %1, AF F1 %2").arg(s.challenge).arg(s.f1[1])));
     }
 
@@ -250,7 +251,7 @@ private slots:
         QVERIFY2(card.limitations.find("1 record of the training split was left out of training (listed in af-cinc2017.excluded.txt)") !=
                      std::string::npos,
                  card.limitations.c_str());
-        QCOMPARE(card.version, std::string("2.1"));
+        QCOMPARE(card.version, std::string("2.2"));
 
         training::Cinc2017Options e;
         e.dataDir = o.dataDir;

@@ -24,7 +24,7 @@ struct Cinc2017Options {
     double labelSmoothing = 0.0;           // cross-entropy's label smoothing (0: the labels as they are)
     // The share of training crops cut shorter than the window (8–15 s) and padded with zeros, as the adapter pads a
     // recording shorter than 15 s (a 12-lead ECG's 10 s); 0: every crop a whole window (version 2.1's recipe).
-    double shortCrops = 0.0;
+    double shortCrops = 0.25;
     int recordingEpochs = 0;               // > 0: a second stage on whole recordings (every window, logits averaged)
     std::string startFrom;                 // an af-cinc2017.pt to start that stage from instead of training the first
     std::vector<std::string> members;      // assembleAfCinc2017: the trained networks (af-cinc2017.pt files)
