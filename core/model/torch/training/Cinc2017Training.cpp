@@ -760,7 +760,7 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
         // first in one run or starts from the first's file (--start-from).
         std::mt19937_64 wholeRng(o.seed * 7919 + 1);
         const Stage recordings{"whole-recording epoch", o.recordingEpochs, o.patience, 3e-4, true, kBatch / 2,
-                               o.weightDecay, o.labelSmoothing, o.shortCrops};
+                               o.weightDecay, o.labelSmoothing, 0.0};   // every window of a record: no crops to cut
         runStage(model, recordings, train, val, classWeights, wholeRng, say, keeper, report);
     }
     keeper.restore(model);
