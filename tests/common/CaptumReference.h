@@ -8,7 +8,57 @@
 
 #include <QFile>
 
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
 namespace execg::test {
+
+// Each element against rtol 1e-4·|ref| + max(atol 1e-5·max|ref|, floor), the tolerance the reference's README gives
+// for float32 round-off: how many lie beyond it, the worst one (by how far beyond), and the Pearson correlation.
+struct Agreement {
+    std::size_t beyond = 0, worstAt = 0;
+    double worst = 0.0, correlation = 0.0;
+};
+
+inline Agreement agreementWith(const std::vector<float>& ours, const std::vector<float>& ref, double floor = 0.0)
+{
+    Agreement a;
+    if (ours.size() != ref.size() || ref.empty()) {
+        a.beyond = std::max(ours.size(), ref.size());
+        return a;
+    }
+    double maxRef = 0, mo = 0, mr = 0;
+    for (std::size_t i = 0; i < ref.size(); ++i) {
+        maxRef = std::max(maxRef, double(std::abs(ref[i])));
+        mo += ours[i];
+        mr += ref[i];
+    }
+    mo /= double(ref.size());
+    mr /= double(ref.size());
+    double so = 0, sr = 0, sor = 0;
+    for (std::size_t i = 0; i < ref.size(); ++i) {
+        const double excess = std::abs(double(ours[i]) - ref[i]) - (1e-4 * std::abs(ref[i]) + std::max(1e-5 * maxRef, floor));
+        if (excess > 0)
+            ++a.beyond;
+        if (excess > a.worst) {
+            a.worst = excess;
+            a.worstAt = i;
+        }
+        so += (ours[i] - mo) * (ours[i] - mo);
+        sr += (ref[i] - mr) * (ref[i] - mr);
+        sor += (ours[i] - mo) * (ref[i] - mr);
+    }
+    a.correlation = so > 0 && sr > 0 ? sor / std::sqrt(so * sr) : (so == sr ? 1.0 : 0.0);
+    return a;
+}
+
+// Every element within the tolerance; or, where this machine's float32 rounding flips a decision that Captum's did
+// not (CaptumRounding.h), all but at most 2 % of them, and the maps correlated at 0.99 or more.
+inline bool agreesWithCaptum(const Agreement& a, std::size_t elements, bool decisionFlipsHere)
+{
+    return a.beyond == 0 || (decisionFlipsHere && a.beyond * 50 <= elements && a.correlation >= 0.99);
+}
 
 inline QString captumDir() { return corpusDir() + "/../reference/captum"; }
 inline bool captumAvailable() { return QFile::exists(captumDir() + "/model.pt"); }
