@@ -1867,10 +1867,6 @@ SHA-256 %2</translation>
         <translation>Kein Modell geladen.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;input: %3 leads at %4 Hz, %5 samples (%6 s), %7&lt;br&gt;&lt;i&gt;Intended use:&lt;/i&gt; %8&lt;br&gt;&lt;i&gt;Limitations:&lt;/i&gt; %9</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;Eingabe: %3 Ableitungen bei %4 Hz, %5 Abtastwerte (%6 s), %7&lt;br&gt;&lt;i&gt;Zweckbestimmung:&lt;/i&gt; %8&lt;br&gt;&lt;i&gt;Einschränkungen:&lt;/i&gt; %9</translation>
-    </message>
-    <message>
         <source>Demo model trained on synthetic ECGs — not for clinical use</source>
         <translation>Demomodell, trainiert mit synthetischen EKGs — nicht für den klinischen Einsatz</translation>
     </message>
@@ -1925,6 +1921,14 @@ SHA-256 %2</translation>
     <message>
         <source>stable: %1%2 (%3–%4)</source>
         <translation>stabil: %1%2 (%3–%4)</translation>
+    </message>
+    <message>
+        <source> (shorter recordings at their own length, from %1 s)</source>
+        <translation> (kürzere Aufzeichnungen in ihrer eigenen Länge, ab %1 s)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;input: %3 leads at %4 Hz, %5 samples (%6 s)%7, %8&lt;br&gt;&lt;i&gt;Intended use:&lt;/i&gt; %9&lt;br&gt;&lt;i&gt;Limitations:&lt;/i&gt; %10</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;Eingabe: %3 Ableitungen bei %4 Hz, %5 Abtastwerte (%6 s)%7, %8&lt;br&gt;&lt;i&gt;Zweckbestimmung:&lt;/i&gt; %9&lt;br&gt;&lt;i&gt;Einschränkungen:&lt;/i&gt; %10</translation>
     </message>
 </context>
 <context>

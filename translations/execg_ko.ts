@@ -1864,10 +1864,6 @@ SHA-256 %2</translation>
         <translation>불러온 모델이 없습니다.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;input: %3 leads at %4 Hz, %5 samples (%6 s), %7&lt;br&gt;&lt;i&gt;Intended use:&lt;/i&gt; %8&lt;br&gt;&lt;i&gt;Limitations:&lt;/i&gt; %9</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;입력: %3개 유도, %4 Hz, %5 샘플 (%6 s), %7&lt;br&gt;&lt;i&gt;사용 목적:&lt;/i&gt; %8&lt;br&gt;&lt;i&gt;제한 사항:&lt;/i&gt; %9</translation>
-    </message>
-    <message>
         <source>Demo model trained on synthetic ECGs — not for clinical use</source>
         <translation>합성 심전도로 학습된 데모 모델 — 임상 사용 불가</translation>
     </message>
@@ -1922,6 +1918,14 @@ SHA-256 %2</translation>
     <message>
         <source>stable: %1%2 (%3–%4)</source>
         <translation>안정: %1%2 (%3–%4)</translation>
+    </message>
+    <message>
+        <source> (shorter recordings at their own length, from %1 s)</source>
+        <translation> (더 짧은 기록은 자체 길이로, %1 s부터)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;input: %3 leads at %4 Hz, %5 samples (%6 s)%7, %8&lt;br&gt;&lt;i&gt;Intended use:&lt;/i&gt; %9&lt;br&gt;&lt;i&gt;Limitations:&lt;/i&gt; %10</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;입력: %3개 유도, %4 Hz, %5 샘플 (%6 s)%7, %8&lt;br&gt;&lt;i&gt;사용 목적:&lt;/i&gt; %9&lt;br&gt;&lt;i&gt;제한 사항:&lt;/i&gt; %10</translation>
     </message>
 </context>
 <context>

@@ -104,7 +104,9 @@ int runExplain(const std::vector<std::string>& words)
     std::optional<AdaptedInput> baseline;
     if (const auto b = args.value("baseline")) {
         const GroupInFile bin = readGroup(args, *b);
-        baseline = adaptToModel(bin.group(), card);
+        AdaptOptions fullWindow;   // cut to each window's length by the explainer (a model may take shorter windows)
+        fullWindow.fullWindow = true;
+        baseline = adaptToModel(bin.group(), card, fullWindow);
         request.baseline = &*baseline;
     }
     request.quality = args.has("quality");

@@ -51,6 +51,8 @@ int runModelInfo(const std::vector<std::string>& words)
         j["guesses"] = info.guesses;
         j["input"] = {{"leads", info.card.input.leads}, {"samples", info.card.input.samples},
                       {"layout", toString(info.card.input.layout)}};
+        if (info.card.input.shortestSamples > 0)
+            j["input"]["shortest_samples"] = info.card.input.shortestSamples;
         j["output_shape"] = info.outputShape;
         j["submodules"] = nlohmann::ordered_json::array();
         for (const auto& s : info.submodules) {
@@ -75,7 +77,10 @@ int runModelInfo(const std::vector<std::string>& words)
     for (const auto& g : info.guesses)
         std::printf("          guessed: %s\n", g.c_str());
     const auto& in = info.card.input;
-    std::printf("input     %zu leads × %d samples%s; output %s\n\n", in.leads.size(), in.samples,
+    const std::string shorter = in.shortestSamples > 0 && in.shortestSamples < in.samples
+                                    ? " (shorter recordings at their own length, down to " + std::to_string(in.shortestSamples) + ")"
+                                    : "";
+    std::printf("input     %zu leads × %d samples%s%s; output %s\n\n", in.leads.size(), in.samples, shorter.c_str(),
                 in.layout == InputLayout::SamplesFirst ? " (samples first)" : "", shapeText(info.outputShape).c_str());
     std::printf("submodules, their output on the probe input, and what can use them (G: Grad-CAM, which reads the\n"
                 "last axis as time; T: concept tests)\n");

@@ -38,6 +38,8 @@ const char* kUsage =
     "  --label-smoothing X  the cross-entropy's label smoothing (default 0)\n"
     "  --short-crops X  the share of training crops cut to 8-15 s and padded, as a shorter recording is\n"
     "                at inference (default 0.25; 0: version 2.1's recipe)\n"
+    "  --own-length  short crops, and recordings shorter than the window, go in at their own length (8 s\n"
+    "                at least), never padded; the card says the model takes them so\n"
     "  --start-from FILE  skip the first stage: the whole-recording epochs start from that af-cinc2017.pt\n"
     "                (the same file as a run with both stages and the same seed gives)\n"
     "  --exclude FILE  record IDs (one per line, # comments) left out of training, listed in\n"
@@ -107,6 +109,8 @@ int main(int argc, char** argv)
                 return 1;
             }
             (a == "--weight-decay" ? cinc.weightDecay : a == "--label-smoothing" ? cinc.labelSmoothing : cinc.shortCrops) = d;
+        } else if (a == "--own-length") {
+            cinc.ownLength = true;
         } else if (a == "--start-from") {
             cinc.startFrom = value();
         } else if (a == "--card-for") {

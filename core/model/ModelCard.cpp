@@ -106,7 +106,8 @@ ModelInput readInput(const CardReader& r, const json& in)
 {
     if (!in.is_object())
         r.fail("'input' must be an object");
-    r.onlyKnown(in, {"leads", "sampling_rate_hz", "samples", "units", "normalisation", "layout", "windows"}, "input.");
+    r.onlyKnown(in, {"leads", "sampling_rate_hz", "samples", "shortest_samples", "units", "normalisation", "layout", "windows"},
+                "input.");
     ModelInput input;
     const json& leads = r.field(in, "leads", "input.");
     if (!leads.is_array() || leads.empty())
@@ -133,6 +134,12 @@ ModelInput readInput(const CardReader& r, const json& in)
     if (!(samples >= 1 && samples <= 1e7) || samples != std::floor(samples))
         r.fail("'input.samples' must be a whole number from 1 to 10,000,000");
     input.samples = int(samples);
+    if (in.contains("shortest_samples")) {
+        const double shortest = r.number(in, "shortest_samples", "input.");
+        if (!(shortest >= 1 && shortest <= samples) || shortest != std::floor(shortest))
+            r.fail("'input.shortest_samples' must be a whole number from 1 to 'input.samples' (" + std::to_string(input.samples) + ")");
+        input.shortestSamples = int(shortest);
+    }
     input.units = in.contains("units") ? r.text(in, "units", "input.") : "mV";
     if (input.units == "µV")
         input.units = "uV";
@@ -389,6 +396,8 @@ std::string modelCardToJson(const ModelCard& c)
         norm["std"] = c.input.std;
     }
     in["normalisation"] = norm;
+    if (c.input.shortestSamples > 0)
+        in["shortest_samples"] = c.input.shortestSamples;
     if (c.input.windows)
         in["windows"] = {{"hop_s", c.input.windows->hopSeconds}, {"combine", toString(c.input.windows->combine)}};
     j["input"] = in;

@@ -36,6 +36,10 @@ struct ModelInput {
     std::vector<std::string> leads;     // standard names, in the model's channel order
     double samplingRateHz = 0.0;
     int samples = 0;                    // per lead
+    // > 0: a recording (or its last window) shorter than `samples` goes in at its own length, down to this many
+    // samples (padded with zeros only up to it), for a model whose graph takes any length and was trained so; 0: every
+    // input is padded with zeros to `samples`.
+    int shortestSamples = 0;
     std::string units = "mV";           // "mV" or "uV"
     InputNormalisation normalisation = InputNormalisation::None;
     std::vector<double> mean, std;      // per lead, for Fixed: (x − mean) / std

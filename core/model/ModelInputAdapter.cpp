@@ -56,6 +56,10 @@ AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const
     const double windowSeconds = double(card.input.samples) / fsOut;
     out.sourceCount = std::min<std::int64_t>(std::llround(windowSeconds * fsIn), n - out.sourceFirst);
     out.validSamples = int(std::min<std::int64_t>(card.input.samples, std::llround(double(out.sourceCount) * fsOut / fsIn)));
+    // A model that takes shorter inputs gets a short recording at its own length: zeros it was never trained on would
+    // pass through its normalisation and pooling as if they were signal.
+    if (card.input.shortestSamples > 0 && !options.fullWindow)
+        out.samples = std::max(out.validSamples, std::min(card.input.shortestSamples, card.input.samples));
 
     // A single-lead model takes the lead the user chose, else the card's, else the recording's only lead whatever its
     // name (a handheld recorder's "ECG"); which one is said with the result.
@@ -127,10 +131,14 @@ AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const
     if (card.input.units == "uV")
         out.warnings.push_back("values converted from mV to the model's µV");
     const double total = double(n) / fsIn;
-    if (out.validSamples < card.input.samples)
+    if (out.validSamples < out.samples)
         out.warnings.push_back("the recording gives " + fmt(double(out.validSamples) / fsOut, 2) + " s from " +
-                               fmt(options.startSeconds, 2) + " s; the model needs " + fmt(windowSeconds, 2) +
+                               fmt(options.startSeconds, 2) + " s; the model needs " + fmt(double(out.samples) / fsOut, 2) +
                                " s: the rest is padded with zeros");
+    else if (out.samples < card.input.samples)
+        out.warnings.push_back("the recording gives " + fmt(double(out.validSamples) / fsOut, 2) + " s from " +
+                               fmt(options.startSeconds, 2) + " s, less than the model's " + fmt(windowSeconds, 2) +
+                               " s window: the model reads it at its own length");
     else if (total > windowSeconds + 1e-9 && !options.partOfWholeRecording)
         out.warnings.push_back("the model sees " + fmt(windowSeconds, 2) + " s from " + fmt(options.startSeconds, 2) +
                                " s of the " + fmt(total, 2) + " s recording; the rest is not analysed");
@@ -238,7 +246,7 @@ std::vector<AdaptedInput> adaptRecordingWindows(const Recording& recording, int 
     // once (a lead flat in one window is said once).
     std::vector<std::string> warnings(recording.warnings.begin(), recording.warnings.end());
     warnings.push_back(windows.size() == 1
-                           ? "the whole recording in one window of " + fmt(double(card.input.samples) / card.input.samplingRateHz, 1) + " s"
+                           ? "the whole recording in one window of " + fmt(double(windows.front().samples) / card.input.samplingRateHz, 1) + " s"
                            : "the whole recording: " + windowsInWords(card, windows.size()) + ", outputs combined (" +
                                  windowCombineInWords(card) + ")");
     for (const auto& w : windows)
@@ -248,6 +256,17 @@ std::vector<AdaptedInput> adaptRecordingWindows(const Recording& recording, int 
     for (auto& w : windows)
         w.warnings = warnings;
     return windows;
+}
+
+AdaptOptions refitOptions(const AdaptedInput& in, const SignalGroup& group, const ModelCard& card)
+{
+    AdaptOptions o;
+    o.startSeconds = double(in.sourceFirst) / in.sourceRateHz;
+    if (card.input.leads.size() == 1 && !in.sourceLead.empty() && in.sourceLead.front() >= 0 &&
+        std::size_t(in.sourceLead.front()) < group.leads.size())
+        o.lead = group.leads[std::size_t(in.sourceLead.front())].name;
+    o.fullWindow = card.input.shortestSamples > 0 && in.samples > std::max(in.validSamples, card.input.shortestSamples);
+    return o;
 }
 
 void normaliseToCard(AdaptedInput& in, const ModelCard& card)

@@ -20,10 +20,13 @@ struct AdaptOptions {
     // Empty: the card's lead where the recording has it, else the recording's only lead whatever its name ("ECG").
     std::string lead = {};
     bool partOfWholeRecording = false;   // set by adaptRecordingWindows: the window is one of several
+    // Padded to the card's full length even where the card takes shorter inputs (input.shortest_samples): for inputs
+    // that must share one shape, as the concept tests' layer activations must.
+    bool fullWindow = false;
 };
 
 struct AdaptedInput {
-    int leads = 0, samples = 0;          // the card's shape
+    int leads = 0, samples = 0;          // the card's shape (fewer samples where the card's shortest_samples allows)
     std::vector<float> values;           // leads × samples, row-major, in the card's units and normalisation
     std::vector<float> mv;               // the same samples in mV, before units and normalisation (for delineating
                                          // the waves the model saw, whatever its normalisation)
@@ -69,6 +72,11 @@ const char* windowCombineInWords(const ModelCard& card);
 // 4.5 s, outputs combined (mean of logits)". A card without a rule: the one window adaptRecordingToModel gives.
 std::vector<AdaptedInput> adaptRecordingWindows(const Recording& recording, int groupIndex, const ModelCard& card,
                                                 const AdaptOptions& options = {});
+
+// How `input` was fitted from `group`, to fit the same window again (of a changed copy of the group, or at the card's
+// full length with fullWindow set): its start, the lead a single-lead model was given, and whether it was padded to
+// the full window though the card takes shorter inputs.
+AdaptOptions refitOptions(const AdaptedInput& input, const SignalGroup& group, const ModelCard& card);
 
 // Recomputes `values` from `mv` (units and normalisation as the card says), for a copy whose mV samples were changed
 // (a perturbation in physical units: noise in µV, baseline drift). Padding stays zero.

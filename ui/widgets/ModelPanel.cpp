@@ -172,14 +172,18 @@ void ModelPanel::refreshModel()
     QStringList leads;
     for (const auto& l : c.input.leads)
         leads << q(l);
-    card_->setText(tr("<b>%1</b> %2<br>input: %3 leads at %4 Hz, %5 samples (%6 s), %7<br><i>Intended use:</i> %8<br>"
-                      "<i>Limitations:</i> %9")
+    // A model that reads shorter recordings at their own length says from how short.
+    const QString shorter = c.input.shortestSamples > 0 && c.input.shortestSamples < c.input.samples
+                                ? tr(" (shorter recordings at their own length, from %1 s)").arg(c.input.shortestSamples / c.input.samplingRateHz)
+                                : QString();
+    card_->setText(tr("<b>%1</b> %2<br>input: %3 leads at %4 Hz, %5 samples (%6 s)%7, %8<br><i>Intended use:</i> %9<br>"
+                      "<i>Limitations:</i> %10")
                        .arg(q(c.name).toHtmlEscaped(), q(c.version).toHtmlEscaped())
                        .arg(c.input.leads.size())
                        .arg(c.input.samplingRateHz)
                        .arg(c.input.samples)
                        .arg(c.input.samples / c.input.samplingRateHz)
-                       .arg(q(c.input.units), q(c.intendedUse).toHtmlEscaped(), q(c.limitations).toHtmlEscaped()));
+                       .arg(shorter, q(c.input.units), q(c.intendedUse).toHtmlEscaped(), q(c.limitations).toHtmlEscaped()));
     card_->setToolTip(leads.join(QStringLiteral(", ")));
     notice_->setVisible(c.demo);
     notice_->setText(tr("Demo model trained on synthetic ECGs — not for clinical use"));

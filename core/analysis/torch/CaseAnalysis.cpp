@@ -169,6 +169,14 @@ MethodResult CaseAnalysis::counterfactual(const FittedCase& fitted, const Method
     request.target = target;
     request.progress = options.progress;
     std::unique_ptr<GeneratorModel> generator;
+    AdaptedInput fullWindow;
+    if (method->needsGenerator && fitted.input.samples < model_->card().input.samples) {
+        // The generator makes and reads the card's full window only: a shorter window is fitted again, padded to it.
+        auto o = refitOptions(fitted.input, group(), model_->card());
+        o.fullWindow = true;
+        fullWindow = adaptToModel(group(), model_->card(), o);
+        request.input = &fullWindow;
+    }
     if (method->needsGenerator) {
         try {
             generator = loadCardGenerator(modelCardPathFor(files_.model), model_->card());

@@ -60,9 +60,15 @@ AdaptedSet adaptSet(const tcav::ConceptSet& set, const ModelCard& card, std::vec
     std::set<std::string> warnings;
     for (const auto& w : set.warnings)
         notes.push_back(set.name + ": " + w);
+    // Every example at the card's full window, even where the model takes shorter inputs: the CAV lives in the layer's
+    // activations flattened over channels and time, one shape for every example.
+    AdaptOptions fullWindow;
+    fullWindow.fullWindow = true;
+    bool padded = false;
     for (const auto& e : set.examples) {
         try {
-            for (auto& in : adaptGroupWindows(e.group, card)) {
+            for (auto& in : adaptGroupWindows(e.group, card, fullWindow)) {
+                padded = padded || in.validSamples < in.samples;
                 for (const auto& w : in.warnings)
                     warnings.insert(w);
                 recordingOf.push_back(recordings);
@@ -75,6 +81,9 @@ AdaptedSet adaptSet(const tcav::ConceptSet& set, const ModelCard& card, std::vec
     }
     for (const auto& w : warnings)
         notes.push_back(set.name + ": " + w);
+    if (padded && card.input.shortestSamples > 0)
+        notes.push_back(set.name + ": a recording shorter than the model's window is padded with zeros here (the model's "
+                                   "prediction reads it at its own length): a concept test compares one shape of layer output");
     if (recordings < kMinimumExamples)
         throw ExplainError("tcav: the set '" + set.name + "' has " + std::to_string(recordings) +
                            " usable ECGs; a concept test needs at least " + std::to_string(kMinimumExamples));

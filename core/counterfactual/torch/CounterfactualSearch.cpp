@@ -220,9 +220,7 @@ void finishResult(CounterfactualResult& r, const SearchOutcome& outcome, const t
     r.rmsMv = counted ? std::sqrt(sumSq / double(counted)) : 0.0;
 
     // Judged as any file would be: the counterfactual recording fitted to the model again and run.
-    AdaptOptions window;
-    window.startSeconds = double(input.sourceFirst) / input.sourceRateHz;
-    const AdaptedInput again = adaptToModel(r.counterfactual, card, window);
+    const AdaptedInput again = adaptToModel(r.counterfactual, card, refitOptions(input, r.counterfactual, card));
     const auto raw = model.predict({again}).front();
     r.finalValue = interpretOutputs(card, model.sha256(), raw).outputs.at(std::size_t(r.target.output)).value;
     // Reached within float rounding: the search and the re-fitted file compute the same value in different batches.

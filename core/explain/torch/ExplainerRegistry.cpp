@@ -75,9 +75,12 @@ Explanation runExplanation(const std::string& method, const TorchModel& model, c
         throw ExplainError(method + ": target " + std::to_string(target) + " is out of range; the model has " +
                            std::to_string(model.outputCount()) + " output" + (model.outputCount() == 1 ? "" : "s") +
                            " (0 to " + std::to_string(model.outputCount() - 1) + ")");
-    if (input.leads != int(card.input.leads.size()) || input.samples != card.input.samples)
+    try {
+        model.checkInputShape({input});
+    } catch (const ModelError&) {
         throw ExplainError(method + ": the input (" + std::to_string(input.leads) + " × " + std::to_string(input.samples) +
                            ") does not fit the model's card");
+    }
     for (float v : input.values)
         if (!std::isfinite(v))
             throw ExplainError(method + ": the input holds NaN or infinity; the adapter should have replaced gaps");

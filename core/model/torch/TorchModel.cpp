@@ -22,6 +22,10 @@ namespace execg {
 torch::Tensor toTensor(const std::vector<AdaptedInput>& batch)
 {
     const auto leads = batch.empty() ? 0 : batch.front().leads, samples = batch.empty() ? 0 : batch.front().samples;
+    for (const auto& in : batch)
+        if (in.leads != leads || in.samples != samples || in.values.size() != std::size_t(leads) * std::size_t(samples))
+            throw std::invalid_argument("inputs of different shapes in one batch (" + std::to_string(leads) + " × " + std::to_string(samples) +
+                                        ", " + std::to_string(in.leads) + " × " + std::to_string(in.samples) + ")");
     auto t = torch::empty({std::int64_t(batch.size()), leads, samples}, torch::kFloat32);
     float* dst = t.data_ptr<float>();
     for (const auto& in : batch) {
@@ -141,6 +145,23 @@ TorchModel::TorchModel(const std::string& path, ModelCard card)
     }
     if (y.dim() != 2 || y.size(0) != 1)
         throw ModelError(path, "returns shape " + c10::str(y.sizes()) + "; expected (batch, outputs)");
+    // A card that says the model takes shorter inputs is held to it at load, not on the first short recording.
+    if (card_.input.shortestSamples > 0 && card_.input.shortestSamples < card_.input.samples) {
+        auto shortest = zero;
+        shortest.samples = card_.input.shortestSamples;
+        shortest.values.assign(std::size_t(shortest.leads) * std::size_t(shortest.samples), 0.0f);
+        torch::Tensor s;
+        try {
+            torch::NoGradGuard noGrad;
+            s = impl_->module.forward({inModelLayout(toTensor({shortest}), card_)}).toTensor();
+        } catch (const std::exception& e) {
+            throw ModelError(path, "does not accept the card's shortest input (input.shortest_samples: " +
+                                       std::to_string(shortest.samples) + " samples): " + torchErrorCause(e.what()));
+        }
+        if (!s.sizes().equals(y.sizes()))
+            throw ModelError(path, "returns shape " + c10::str(s.sizes()) + " for the card's shortest input (input.shortest_samples: " +
+                                       std::to_string(shortest.samples) + " samples) and " + c10::str(y.sizes()) + " for its full one");
+    }
     outputs_ = int(y.size(1));
     if (!card_.outputs.empty() && std::size_t(outputs_) != card_.outputs.size())
         throw ModelError(path, "gives " + std::to_string(outputs_) + " outputs; its card lists " +
@@ -260,11 +281,27 @@ std::vector<std::vector<float>> TorchModel::predict(const std::vector<AdaptedInp
     std::vector<std::vector<float>> out;
     if (batch.empty())
         return out;
-    const int leads = int(card_.input.leads.size()), samples = card_.input.samples;
-    for (const auto& in : batch)
-        if (in.leads != leads || in.samples != samples || in.values.size() != std::size_t(leads) * std::size_t(samples))
-            throw ModelError(path_, "input of " + std::to_string(in.leads) + " × " + std::to_string(in.samples) +
-                                        " does not fit the card's " + std::to_string(leads) + " × " + std::to_string(samples));
+    checkInputShape(batch);
+    // Inputs of one length go in together; a card that takes shorter inputs may give a batch of several lengths.
+    if (std::any_of(batch.begin(), batch.end(), [&](const AdaptedInput& in) { return in.samples != batch.front().samples; })) {
+        std::vector<std::vector<float>> grouped(batch.size());
+        std::set<int> lengths;
+        for (const auto& in : batch)
+            lengths.insert(in.samples);
+        for (const int length : lengths) {
+            std::vector<AdaptedInput> same;
+            std::vector<std::size_t> where;
+            for (std::size_t b = 0; b < batch.size(); ++b)
+                if (batch[b].samples == length) {
+                    same.push_back(batch[b]);
+                    where.push_back(b);
+                }
+            auto part = predict(same);
+            for (std::size_t k = 0; k < where.size(); ++k)
+                grouped[where[k]] = std::move(part[k]);
+        }
+        return grouped;
+    }
     torch::Tensor y;
     try {
         torch::InferenceMode inference;
@@ -281,6 +318,18 @@ std::vector<std::vector<float>> TorchModel::predict(const std::vector<AdaptedInp
     for (std::size_t b = 0; b < batch.size(); ++b)
         out.emplace_back(p + b * std::size_t(outputs_), p + (b + 1) * std::size_t(outputs_));
     return out;
+}
+
+void TorchModel::checkInputShape(const std::vector<AdaptedInput>& batch) const
+{
+    const int leads = int(card_.input.leads.size()), samples = card_.input.samples;
+    const int shortest = card_.input.shortestSamples > 0 ? card_.input.shortestSamples : samples;
+    for (const auto& in : batch)
+        if (in.leads != leads || in.samples > samples || in.samples < shortest ||
+            in.values.size() != std::size_t(leads) * std::size_t(in.samples))
+            throw ModelError(path_, "input of " + std::to_string(in.leads) + " × " + std::to_string(in.samples) +
+                                        " does not fit the card's " + std::to_string(leads) + " × " +
+                                        (shortest < samples ? std::to_string(shortest) + "–" : "") + std::to_string(samples));
 }
 
 std::vector<std::string> TorchModel::dropoutLayers() const

@@ -41,6 +41,9 @@ public:
     // infinity: interpretOutputs (model/Prediction.h) turns that into the problem shown for that input. Throws
     // ModelError when the input does not fit the card, the model throws, or the output has the wrong shape.
     std::vector<std::vector<float>> predict(const std::vector<AdaptedInput>& batch) const;
+    // Throws ModelError unless every input has the card's leads and a length it takes: the card's samples, or down
+    // to its shortest_samples where it gives one.
+    void checkInputShape(const std::vector<AdaptedInput>& batch) const;
 
     // MC dropout: the model's dropout submodules (a type named …Dropout…, as torch.nn's are), and for each of
     // `windows`, `passes` runs of predict() with them switched on in one copy of the model (the model itself stays in

@@ -93,6 +93,16 @@ private slots:
         QVERIFY(back.input.windows && back.input.windows->hopSeconds == 5.0 && back.input.windows->combine == WindowCombine::Max);
     }
 
+    // A model whose graph takes shorter inputs says how short: absent is 0 (every input padded to `samples`).
+    void shortestSamples()
+    {
+        QCOMPARE(parseModelCard(kGoodCard, "a").input.shortestSamples, 0);
+        const ModelCard c = parseModelCard(mutated(R"("samples": 2500)", R"("samples": 2500, "shortest_samples": 2000)"), "x");
+        QCOMPARE(c.input.shortestSamples, 2000);
+        QCOMPARE(parseModelCard(modelCardToJson(c), "y").input.shortestSamples, 2000);
+        QVERIFY(modelCardToJson(parseModelCard(kGoodCard, "a")).find("shortest_samples") == std::string::npos);
+    }
+
     void explainDefaults()
     {
         QVERIFY(parseModelCard(kGoodCard, "a").defaultMethods.empty());
@@ -134,6 +144,10 @@ private slots:
         QTest::newRow("duplicate lead") << QString::fromStdString(mutated(R"("V5", "V6"])", R"("V5", "V5"])")) << "V5 twice";
         QTest::newRow("rate") << QString::fromStdString(mutated(R"("sampling_rate_hz": 250)", R"("sampling_rate_hz": 0)")) << "'input.sampling_rate_hz'";
         QTest::newRow("samples") << QString::fromStdString(mutated(R"("samples": 2500)", R"("samples": 2500.5)")) << "'input.samples'";
+        QTest::newRow("shortest beyond samples") << QString::fromStdString(mutated(R"("samples": 2500)", R"("samples": 2500, "shortest_samples": 2501)"))
+                                                 << "'input.shortest_samples' must be a whole number from 1 to 'input.samples' (2500)";
+        QTest::newRow("shortest zero") << QString::fromStdString(mutated(R"("samples": 2500)", R"("samples": 2500, "shortest_samples": 0)"))
+                                       << "'input.shortest_samples'";
         QTest::newRow("units") << QString::fromStdString(mutated(R"("units": "mV")", R"("units": "V")")) << "'input.units' is 'V'";
         QTest::newRow("layout") << QString::fromStdString(mutated(R"("units": "mV")", R"("units": "mV", "layout": "channels_last")"))
                                 << "'input.layout' is 'channels_last'; expected one of leads-first, samples-first";

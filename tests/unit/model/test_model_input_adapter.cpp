@@ -232,6 +232,56 @@ private slots:
         QCOMPARE(a.at(0, 999), g.leads[0].samples[999]);
     }
 
+    // A card that takes shorter inputs (input.shortest_samples) gets a short recording at its own length, the samples
+    // the recording's, nothing padded, and says so; padded only up to its shortest, or to the full window on request.
+    void shortRecordingAtItsOwnLength()
+    {
+        auto card = card12(250, 2500);
+        card.input.shortestSamples = 1500;
+        const auto g = eightLeads(250, 8);
+        const auto a = adaptToModel(g, card);
+        QCOMPARE(a.samples, 2000);
+        QCOMPARE(a.validSamples, 2000);
+        QCOMPARE(a.values.size(), std::size_t(12 * 2000));
+        QCOMPARE(a.at(0, 1999), g.leads[0].samples[1999]);
+        QCOMPARE(a.at(6, 1234), g.leads[2].samples[1234]);   // V1, the model's seventh lead
+        QVERIFY(anyWarning(a, "less than the model's 10.00 s window: the model reads it at its own length"));
+        QVERIFY(!anyWarning(a, "padded"));
+        // A map over the input lands on the whole 8 s, nowhere else.
+        const auto back = mapToRecording(a, std::vector<float>(std::size_t(12 * 2000), 1.0f), g);
+        QCOMPARE(back[0][0], 1.0f);
+        QCOMPARE(back[0][1999], 1.0f);
+
+        // Shorter than the shortest: padded up to it, not to the window.
+        const auto b = adaptToModel(eightLeads(250, 4), card);
+        QCOMPARE(b.samples, 1500);
+        QCOMPARE(b.validSamples, 1000);
+        QCOMPARE(b.at(0, 1200), 0.0f);
+        QVERIFY(anyWarning(b, "the model needs 6.00 s: the rest is padded with zeros"));
+
+        // Long enough: the card's window, as for any card.
+        QCOMPARE(adaptToModel(eightLeads(250, 12), card).samples, 2500);
+
+        // Inputs that must share one shape (concept tests) ask for the full window.
+        AdaptOptions full;
+        full.fullWindow = true;
+        const auto c = adaptToModel(g, card, full);
+        QCOMPARE(c.samples, 2500);
+        QCOMPARE(c.validSamples, 2000);
+        QCOMPARE(c.at(0, 2200), 0.0f);
+
+        // Under a window rule: a recording shorter than the window is one window of its own length, said so.
+        auto windowed = singleLeadCard();
+        windowed.input.shortestSamples = 1800;
+        const auto seven = adaptRecordingWindows(singleLead(300, 7), 0, windowed);
+        QCOMPARE(seven.size(), std::size_t(1));
+        QCOMPARE(seven[0].samples, 2100);
+        QVERIFY(anyWarning(seven[0], "the whole recording in one window of 7.0 s"));
+        // A longer one: every window full, the last ending with the recording.
+        for (const auto& w : adaptRecordingWindows(singleLead(300, 38), 0, windowed))
+            QCOMPARE(w.samples, 2700);
+    }
+
     void unitsAndNormalisation()
     {
         const auto g = eightLeads(250, 10);

@@ -7,6 +7,7 @@
 
 #include "Corpus.h"
 #include "ErrorMessage.h"
+#include "explain/Explainer.h"
 #include "model/Prediction.h"
 #include "model/torch/TorchModel.h"
 
@@ -279,6 +280,63 @@ def forward(self, x):
         in.values.resize(300);
         const auto msg = test::messageOf([&] { m.predict({in}); });
         QVERIFY2(msg.contains("input of 3 × 100 does not fit the card's 3 × 200"), qPrintable(msg));
+    }
+
+    // A card saying the model takes shorter inputs (input.shortest_samples): a batch of several lengths gives each
+    // input what it gives alone — the mean of its own lead 0, times 2 — and lengths outside the card's are refused.
+    void shorterInputsGoInAtTheirOwnLength()
+    {
+        auto card = smallCard();
+        card.input.shortestSamples = 120;
+        const TorchModel m(saveModel("any-length", "def forward(self, x):\n    return self.body.forward(x)\n"), card);
+        const auto withLength = [&](int samples) {
+            AdaptedInput in;
+            in.leads = 3;
+            in.samples = samples;
+            for (int i = 0; i < 3 * samples; ++i)
+                in.values.push_back(float((i * 7) % 13) * 0.1f);
+            return in;
+        };
+        const auto meanOfLead0Times2 = [](const AdaptedInput& in) {
+            double s = 0;
+            for (int i = 0; i < in.samples; ++i)
+                s += in.values[std::size_t(i)];
+            return 2.0 * s / in.samples;
+        };
+        const std::vector<AdaptedInput> batch{withLength(200), withLength(150), withLength(120), withLength(150)};
+        const auto out = m.predict(batch);
+        QCOMPARE(out.size(), batch.size());
+        for (std::size_t k = 0; k < batch.size(); ++k) {
+            QVERIFY(std::abs(out[k][0] - meanOfLead0Times2(batch[k])) < 1e-5);
+            QCOMPARE(out[k], m.predict({batch[k]}).front());
+        }
+        QVERIFY(std::abs(out[1][0] - out[0][0]) > 1e-3);   // the lengths do differ in what they give
+        auto msg = test::messageOf([&] { m.predict({withLength(119)}); });
+        QVERIFY2(msg.contains("input of 3 × 119 does not fit the card's 3 × 120–200"), qPrintable(msg));
+        msg = test::messageOf([&] { m.predict({withLength(201)}); });
+        QVERIFY2(msg.contains("does not fit the card's 3 × 120–200"), qPrintable(msg));
+        // An explanation of a short input covers that input: saliency of a mean is 2 / samples on lead 0, 0 elsewhere.
+        const auto e = runExplanation("saliency", m, batch[1], 0);
+        QCOMPARE(e.samples, 150);
+        QCOMPARE(e.modelMap.size(), std::size_t(3 * 150));
+        QVERIFY(std::abs(e.modelMap[10] - 2.0f / 150.0f) < 1e-6);
+        QCOMPARE(e.modelMap[150 + 10], 0.0f);
+    }
+
+    // A card that claims shorter inputs for a model whose head needs the full length fails at load, saying so.
+    void cardClaimingShorterInputsIsHeldToItAtLoad()
+    {
+        torch::jit::Module fixed("FixedHead");
+        fixed.register_parameter("w", torch::ones({1, 600}), false);
+        fixed.define("def forward(self, x):\n    return torch.linear(x.flatten(1), self.w)\n");
+        const auto path = (test::scratchDir("misbehaving-models") + "/fixed-head.pt").toStdString();
+        fixed.save(path);
+        QVERIFY(TorchModel(path, smallCard()).outputCount() == 1);   // at its card's one length it is fine
+        auto card = smallCard();
+        card.input.shortestSamples = 150;
+        const auto msg = test::messageOf([&] { TorchModel m(path, card); });
+        QVERIFY2(msg.contains("fixed-head.pt: does not accept the card's shortest input (input.shortest_samples: 150 samples)"),
+                 qPrintable(msg));
     }
 };
 

@@ -30,11 +30,18 @@ namespace {
 constexpr double kRateHz = 300.0;
 constexpr int kWindow = 4500;            // 15 s: more beats per decision (shorter recordings: padded)
 constexpr double kHopSeconds = 7.5;
+constexpr int kLengthStep = 300;         // own-length crops come in whole seconds (few input shapes: batchedByLength)
 constexpr int kShortestCrop = 2400;      // 8 s: the shortest of the short crops (the data's shortest record is 9 s)
 constexpr double kFirstSeconds = 10.0;   // validation records cut to this, as a standard 12-lead ECG's length
 constexpr int kBatch = 32;
 constexpr std::uint64_t kSplitSeed = 2017;   // the validation split does not move with --seed
 constexpr double kValidationFraction = 0.17;
+
+// The shortest input the model takes (fittedLength): kShortestCrop when shorter windows go in at their own length.
+int shortestWindowOf(const Cinc2017Options& o)
+{
+    return o.ownLength ? kShortestCrop : kWindow;
+}
 
 struct Record {
     std::string id;
@@ -207,6 +214,7 @@ void render(const Record& r, std::size_t s0, std::size_t span, double rate, Look
 }
 
 // Heart rate: a training example is read 0.85–1.15 times as fast (RR intervals and wave widths scale together).
+constexpr double kFastestRate = 1.15;
 double randomRate(std::mt19937_64& rng)
 {
     return 0.85 + 0.3 * std::uniform_real_distribution<double>(0.0, 1.0)(rng);
@@ -232,6 +240,49 @@ void augmentedCrop(const Record& r, std::mt19937_64& rng, float* out, double sho
     std::fill(out + valid, out + kWindow, 0.0f);
 }
 
+// The longest own-length crop every rate can give of `r`, in whole seconds (kLengthStep), at most the window.
+int longestCrop(const Record& r)
+{
+    const int fits = int(std::floor(double(r.mv.size() - 1) / kFastestRate)) + 1;
+    return std::min(kWindow, fits / kLengthStep * kLengthStep);
+}
+
+// The epoch's order with the records too short for a full window at the fastest rate batched among themselves (each
+// batch then crops to its shortest): every batch is one tensor of one length, from a few whole-second lengths, and
+// goes through the network in one forward, as a padded batch does.
+std::vector<const Record*> batchedByLength(const std::vector<const Record*>& shuffled, std::size_t batch, std::mt19937_64& rng)
+{
+    std::vector<const Record*> full, shorter;
+    for (const auto* r : shuffled)
+        (longestCrop(*r) >= kWindow ? full : shorter).push_back(r);
+    std::vector<std::vector<const Record*>> batches;
+    for (const auto* part : {&full, &shorter})
+        for (std::size_t first = 0; first + batch <= part->size(); first += batch)
+            batches.emplace_back(part->begin() + std::ptrdiff_t(first), part->begin() + std::ptrdiff_t(first + batch));
+    std::shuffle(batches.begin(), batches.end(), rng);
+    std::vector<const Record*> order;
+    for (const auto& b : batches)
+        order.insert(order.end(), b.begin(), b.end());
+    return order;
+}
+
+// A random crop of `length` samples (at most longestCrop(r)), nothing padded, with a random look and rate; appended
+// to `out`. What a model fed a shorter recording at its own length (the card's shortest_samples) trains on.
+void ownLengthCrop(const Record& r, std::mt19937_64& rng, int length, std::vector<float>& out)
+{
+    const double rate = randomRate(rng);
+    // The samples `length` outputs read (render holds the last for a rounding's worth beyond the record's end).
+    const auto span = std::min(r.mv.size(), std::size_t(std::ceil((length - 1) * rate)) + 2);
+    const int valid = length;
+    std::uniform_int_distribution<std::size_t> start(0, r.mv.size() - span);
+    const std::size_t s0 = start(rng);
+    auto look = randomLook(rng);
+    const auto at = out.size();
+    out.resize(at + std::size_t(valid));
+    render(r, s0, span, rate, look, rng, out.data() + at, valid);
+    zscore(out.data() + at, valid);
+}
+
 // The windows inference uses: the adapter's own cut (windowStartSeconds), at the adapter's rounding to samples.
 std::vector<std::size_t> windowStarts(std::size_t length)
 {
@@ -241,15 +292,23 @@ std::vector<std::size_t> windowStarts(std::size_t length)
     return starts;
 }
 
+// How long the model's input is for a window of `valid` samples, as the adapter fits it: the window itself when the
+// model takes shorter inputs down to `shortest` samples (the card's shortest_samples), else padded to `shortest`
+// (kWindow: every window padded to the full length, versions 2.1 and 2.2).
+std::size_t fittedLength(std::size_t valid, int shortest)
+{
+    return std::min(std::size_t(kWindow), std::max(valid, std::size_t(shortest)));
+}
+
 // The window of `signal` from `start`, as the adapter fits it: z-scored over what the signal has, padded with zeros
-// to the window's length; appended to `out`.
-void appendWindow(const std::vector<float>& signal, std::size_t start, std::vector<float>& out)
+// to its fitted length; appended to `out`.
+void appendWindow(const std::vector<float>& signal, std::size_t start, int shortest, std::vector<float>& out)
 {
     const auto at = out.size();
     const auto valid = std::min(signal.size() - start, std::size_t(kWindow));
     out.insert(out.end(), signal.begin() + std::ptrdiff_t(start), signal.begin() + std::ptrdiff_t(start + valid));
     zscore(out.data() + at, int(valid));
-    out.resize(at + std::size_t(kWindow), 0.0f);
+    out.resize(at + fittedLength(valid, shortest), 0.0f);
 }
 
 // A whole training recording as inference sees it, with one random look and rate for all of it: from a random start
@@ -269,42 +328,44 @@ int augmentedWindows(const Record& r, std::mt19937_64& rng, std::vector<float>& 
     render(r, s0, span, rate, look, rng, whole.data(), length);
     const auto starts = windowStarts(whole.size());
     for (const auto s : starts)
-        appendWindow(whole, s, out);
+        appendWindow(whole, s, kWindow, out);
     return int(starts.size());
 }
 
-// Whole-recording class probabilities: the windows' logits averaged (the card's rule), then softmax.
-std::vector<std::array<float, 4>> evaluate(torch::jit::Module& model, const std::vector<const Record*>& records)
+// Whole-recording class probabilities: the windows' logits averaged (the card's rule), then softmax. Windows are
+// fitted as the adapter fits them (`shortest`: fittedLength) and batched with others of the same length.
+std::vector<std::array<float, 4>> evaluate(torch::jit::Module& model, const std::vector<const Record*>& records, int shortest)
 {
     torch::NoGradGuard noGrad;
-    std::vector<std::array<float, 4>> out;
-    std::vector<float> batch;
-    std::vector<std::pair<std::size_t, std::size_t>> owner;   // record, window count
+    struct Window {
+        std::size_t record, start, length;
+    };
+    std::vector<Window> windows;
+    for (std::size_t i = 0; i < records.size(); ++i)
+        for (const auto s : windowStarts(records[i]->mv.size()))
+            windows.push_back({i, s, fittedLength(std::min(records[i]->mv.size() - s, std::size_t(kWindow)), shortest)});
+    std::stable_sort(windows.begin(), windows.end(), [](const Window& a, const Window& b) { return a.length > b.length; });
     std::vector<std::array<double, 4>> sums(records.size(), std::array<double, 4>{});
     std::vector<int> counts(records.size(), 0);
-    std::vector<std::size_t> batchOwner;
-    const auto flush = [&] {
-        if (batchOwner.empty())
-            return;
-        const auto x = torch::from_blob(batch.data(), {std::int64_t(batchOwner.size()), 1, kWindow}, torch::kFloat32);
+    std::vector<float> batch;
+    for (std::size_t first = 0; first < windows.size();) {
+        std::size_t last = first;
+        batch.clear();
+        while (last < windows.size() && last - first < 64 && windows[last].length == windows[first].length) {
+            appendWindow(records[windows[last].record]->mv, windows[last].start, shortest, batch);
+            ++last;
+        }
+        const auto x = torch::from_blob(batch.data(), {std::int64_t(last - first), 1, std::int64_t(windows[first].length)}, torch::kFloat32);
         const auto y = model.forward({x}).toTensor().contiguous();
         const float* p = y.data_ptr<float>();
-        for (std::size_t k = 0; k < batchOwner.size(); ++k) {
+        for (std::size_t k = first; k < last; ++k) {
             for (int c = 0; c < 4; ++c)
-                sums[batchOwner[k]][std::size_t(c)] += p[k * 4 + std::size_t(c)];
-            ++counts[batchOwner[k]];
+                sums[windows[k].record][std::size_t(c)] += p[(k - first) * 4 + std::size_t(c)];
+            ++counts[windows[k].record];
         }
-        batch.clear();
-        batchOwner.clear();
-    };
-    for (std::size_t i = 0; i < records.size(); ++i)
-        for (const auto s : windowStarts(records[i]->mv.size())) {
-            appendWindow(records[i]->mv, s, batch);
-            batchOwner.push_back(i);
-            if (batchOwner.size() == 64)
-                flush();
-        }
-    flush();
+        first = last;
+    }
+    std::vector<std::array<float, 4>> out;
     for (std::size_t i = 0; i < records.size(); ++i) {
         std::array<float, 4> prob{};
         double top = -1e30, total = 0;
@@ -320,9 +381,9 @@ std::vector<std::array<float, 4>> evaluate(torch::jit::Module& model, const std:
 }
 
 // The validation scores of a model: each record's windows combined, the most probable class its prediction.
-Cinc2017Scores scoresOf(torch::jit::Module& model, const std::vector<const Record*>& val)
+Cinc2017Scores scoresOf(torch::jit::Module& model, const std::vector<const Record*>& val, int shortest)
 {
-    const auto probabilities = evaluate(model, val);
+    const auto probabilities = evaluate(model, val, shortest);
     std::vector<int> truth, predicted;
     for (std::size_t i = 0; i < val.size(); ++i) {
         truth.push_back(val[i]->label);
@@ -333,7 +394,7 @@ Cinc2017Scores scoresOf(torch::jit::Module& model, const std::vector<const Recor
 
 // The validation records cut to their first 10 s: how the model does on a recording shorter than its window (a
 // 12-lead ECG's 10 s, padded), scored as scoresOf scores the whole records.
-Cinc2017Scores firstSecondsScoresOf(torch::jit::Module& model, const std::vector<const Record*>& val)
+Cinc2017Scores firstSecondsScoresOf(torch::jit::Module& model, const std::vector<const Record*>& val, int shortest)
 {
     const auto keep = std::size_t(kFirstSeconds * kRateHz);
     std::vector<Record> cut;
@@ -343,11 +404,11 @@ Cinc2017Scores firstSecondsScoresOf(torch::jit::Module& model, const std::vector
     std::vector<const Record*> pointers;
     for (const auto& r : cut)
         pointers.push_back(&r);
-    return scoresOf(model, pointers);
+    return scoresOf(model, pointers, shortest);
 }
 
 // members: how many networks from different seeds the model averages (1: a single network).
-ModelCard cinc2017Card(const Cinc2017Scores& s, const Cinc2017Scores& firstTen, int members, std::size_t leftOut)
+ModelCard cinc2017Card(const Cinc2017Scores& s, const Cinc2017Scores& firstTen, int members, std::size_t leftOut, int shortest)
 {
     ModelCard c;
     c.name = "ExECG AF (PhysioNet/CinC 2017, single lead)";
@@ -364,6 +425,8 @@ ModelCard cinc2017Card(const Cinc2017Scores& s, const Cinc2017Scores& firstTen, 
     c.input.units = "mV";
     c.input.normalisation = InputNormalisation::ZScorePerLead;
     c.input.windows = WindowRule{kHopSeconds, WindowCombine::MeanLogits};
+    if (shortest < kWindow)
+        c.input.shortestSamples = shortest;   // the graph pools over time, so any length goes; trained on 8–15 s crops
     // The rhythm branch's output has no time axis, so no Grad-CAM; but it can be asked for a concept.
     c.layers = {{"layer3", true, false}, {"layer4", true, true}, {"layer7", true, true}, {"rhythm", false, true}};
     // A 30 s recording is three windows: the fifty-copy SmoothGrad and the 450-copy occlusion would take the set to
@@ -397,8 +460,11 @@ ModelCard cinc2017Card(const Cinc2017Scores& s, const Cinc2017Scores& firstTen, 
     for (std::size_t r = 0; r < 4; ++r)
         lim << (r ? " /" : "") << " " << s.confusion[r][0] << " " << s.confusion[r][1] << " " << s.confusion[r][2] << " "
             << s.confusion[r][3];
-    lim << ". A recording shorter than the 15 s window is padded with zeros: on the same recordings cut to their first "
-           "10 s (a 12-lead ECG's length) F1 normal "
+    lim << (shortest < kWindow ? ". A recording shorter than the 15 s window is read at its own length (from 8 s; a shorter one "
+                                 "is padded with zeros to 8 s): on the same recordings cut to their first "
+                               : ". A recording shorter than the 15 s window is padded with zeros: on the same recordings cut to "
+                                 "their first ")
+        << "10 s (a 12-lead ECG's length) F1 normal "
         << fixedDecimals(firstTen.f1[0], 3) << ", AF " << fixedDecimals(firstTen.f1[1], 3) << ", other " << fixedDecimals(firstTen.f1[2], 3)
         << ", noisy " << fixedDecimals(firstTen.f1[3], 3) << "; challenge score " << fixedDecimals(firstTen.challenge, 3)
         << within(firstTen.challengeInterval) << ".";
@@ -413,7 +479,7 @@ void writeCard(const std::vector<const Record*>& val, int members, const std::st
     report.cardFile = dir + "/af-cinc2017.card.json";
     report.splitFile = dir + "/af-cinc2017.validation.txt";
     const auto excludedFile = dir + "/af-cinc2017.excluded.txt";
-    writeFileAtomically(report.cardFile, modelCardToJson(cinc2017Card(report.validation, report.firstTenSeconds, members, report.leftOutOfTraining.size())) + "\n");
+    writeFileAtomically(report.cardFile, modelCardToJson(cinc2017Card(report.validation, report.firstTenSeconds, members, report.leftOutOfTraining.size(), report.shortestWindow)) + "\n");
     std::ostringstream split;
     split << "# The validation split of af-cinc2017.pt: stratified, 17 % of each class, fixed seed " << kSplitSeed << "\n";
     for (const auto* r : val)
@@ -511,7 +577,8 @@ struct Stage {
     bool wholeRecordings;    // false: one random 15 s crop per record; true: every window of each record, as inference
     int batch;               // records per step
     double weightDecay, labelSmoothing;
-    double shortCrops;       // the share of crops cut to 8–15 s and padded (augmentedCrop)
+    double shortCrops;       // the share of crops cut to 8–15 s (augmentedCrop, or a batch's length when ownLength)
+    bool ownLength;          // crops at their own length, never padded (ownLengthCrop); false: padded to the window
 };
 
 void runStage(torch::jit::Module& model, const Stage& stage, const std::vector<const Record*>& train,
@@ -536,25 +603,45 @@ void runStage(torch::jit::Module& model, const Stage& stage, const std::vector<c
         const auto e0 = Clock::now();
         std::vector<const Record*> order = train;
         std::shuffle(order.begin(), order.end(), rng);
+        if (stage.ownLength)
+            order = batchedByLength(order, std::size_t(stage.batch), rng);
         double lossSum = 0;
         int batches = 0;
         for (std::size_t first = 0; first + std::size_t(stage.batch) <= order.size(); first += std::size_t(stage.batch)) {
             std::vector<std::int64_t> y, owner;
             x.clear();
-            for (int b = 0; b < stage.batch; ++b) {
-                const auto& r = *order[first + std::size_t(b)];
-                y.push_back(r.label);
-                if (stage.wholeRecordings)
-                    owner.insert(owner.end(), std::size_t(augmentedWindows(r, rng, x)), b);
-                else {
-                    x.resize(x.size() + kWindow);
-                    augmentedCrop(r, rng, x.data() + x.size() - kWindow, stage.shortCrops);
+            torch::Tensor logits;
+            if (stage.ownLength) {
+                // One length for the whole batch, in whole seconds: a short one (8–14 s) with probability shortCrops,
+                // and no longer than its shortest record allows at the fastest rate. Nothing is ever padded.
+                int length = kWindow;
+                if (stage.shortCrops > 0 && std::uniform_real_distribution<double>(0.0, 1.0)(rng) < stage.shortCrops)
+                    length = kShortestCrop + kLengthStep * std::uniform_int_distribution<int>(0, (kWindow - kShortestCrop) / kLengthStep - 1)(rng);
+                for (int b = 0; b < stage.batch; ++b)
+                    length = std::min(length, longestCrop(*order[first + std::size_t(b)]));
+                for (int b = 0; b < stage.batch; ++b) {
+                    const auto& r = *order[first + std::size_t(b)];
+                    y.push_back(r.label);
+                    ownLengthCrop(r, rng, length, x);
                 }
+                logits = model.forward({torch::from_blob(x.data(), {stage.batch, 1, length}, torch::kFloat32)}).toTensor();
+            } else {
+                for (int b = 0; b < stage.batch; ++b) {
+                    const auto& r = *order[first + std::size_t(b)];
+                    y.push_back(r.label);
+                    if (stage.wholeRecordings)
+                        owner.insert(owner.end(), std::size_t(augmentedWindows(r, rng, x)), b);
+                    else {
+                        x.resize(x.size() + kWindow);
+                        augmentedCrop(r, rng, x.data() + x.size() - kWindow, stage.shortCrops);
+                    }
+                }
+                const auto windows = std::int64_t(x.size() / kWindow);
+                const auto input = torch::from_blob(x.data(), {windows, 1, kWindow}, torch::kFloat32);
+                logits = model.forward({input}).toTensor();
             }
-            const auto windows = std::int64_t(x.size() / kWindow);
-            const auto input = torch::from_blob(x.data(), {windows, 1, kWindow}, torch::kFloat32);
-            auto logits = model.forward({input}).toTensor();
             if (stage.wholeRecordings) {
+                const auto windows = std::int64_t(owner.size());
                 // The card's rule: a record's logits are the mean of its windows'.
                 const auto index = torch::tensor(owner);
                 const auto counts = torch::zeros({stage.batch}).index_add(0, index, torch::ones({windows}));
@@ -582,8 +669,8 @@ void runStage(torch::jit::Module& model, const Stage& stage, const std::vector<c
                 params[k].copy_(averaged[k]);
             }
         }
-        const auto scores = scoresOf(model, val);
-        const auto shortScores = firstSecondsScoresOf(model, val);
+        const auto scores = scoresOf(model, val, report.shortestWindow);
+        const auto shortScores = firstSecondsScoresOf(model, val, report.shortestWindow);
         report.epochs = epochOffset + epoch;
         say(std::string(stage.name) + " " + std::to_string(epoch) + ": loss " + fixedDecimals(lossSum / std::max(1, batches), 4) +
             ", validation F1 N " + fixedDecimals(scores.f1[0], 3) + " A " + fixedDecimals(scores.f1[1], 3) + " O " +
@@ -706,6 +793,7 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
     used.insert(used.end(), val.begin(), val.end());
     loadSignals(o, records, used);
     Cinc2017Report report;
+    report.shortestWindow = shortestWindowOf(o);
     report.trainRecords = int(train.size());
     report.validationRecords = int(val.size());
     report.leftOutOfTraining = split.ids.leftOut;
@@ -731,7 +819,8 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
     std::mt19937_64 rng(o.seed * 7919 + 1);
     Keeper keeper;
     if (o.startFrom.empty()) {
-        const Stage crops{"epoch", o.maxEpochs, o.patience, 2e-3, false, kBatch, o.weightDecay, o.labelSmoothing, o.shortCrops};
+        const Stage crops{"epoch",        o.maxEpochs,      o.patience, 2e-3,       false, kBatch, o.weightDecay,
+                          o.labelSmoothing, o.shortCrops, o.ownLength};
         runStage(model, crops, train, val, classWeights, rng, say, keeper, report);
     } else {
         // The first stage's network from an earlier run: its weights into this run's (same architecture) network.
@@ -750,7 +839,7 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
     if (o.recordingEpochs > 0) {
         // The first stage's best, scored already; or the network read from a file, to be scored.
         if (keeper.state.empty())
-            keeper.consider(model, scoresOf(model, val), report.epochs, report);
+            keeper.consider(model, scoresOf(model, val, report.shortestWindow), report.epochs, report);
         else
             keeper.restore(model);
         say("whole recordings: the starting network, validation challenge " + fixedDecimals(keeper.best, 3) + ", F1 AF " +
@@ -760,11 +849,11 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
         // first in one run or starts from the first's file (--start-from).
         std::mt19937_64 wholeRng(o.seed * 7919 + 1);
         const Stage recordings{"whole-recording epoch", o.recordingEpochs, o.patience, 3e-4, true, kBatch / 2,
-                               o.weightDecay, o.labelSmoothing, 0.0};   // every window of a record: no crops to cut
+                               o.weightDecay, o.labelSmoothing, 0.0, false};   // every window of a record: no crops to cut
         runStage(model, recordings, train, val, classWeights, wholeRng, say, keeper, report);
     }
     keeper.restore(model);
-    report.firstTenSeconds = firstSecondsScoresOf(model, val);
+    report.firstTenSeconds = firstSecondsScoresOf(model, val, report.shortestWindow);
     writeModel(model, val, 1, o.outputDir, report);
     report.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     return report;
@@ -789,13 +878,14 @@ Cinc2017Report assembleAfCinc2017(const Cinc2017Options& o)
     const auto& val = split.validation;
     loadSignals(o, records, val);   // only what is scored: the members are trained already
     Cinc2017Report report;
+    report.shortestWindow = shortestWindowOf(o);
     report.trainRecords = int(split.train.size());   // the records every member trained on
     report.validationRecords = int(val.size());
     report.leftOutOfTraining = split.ids.leftOut;
     std::vector<torch::jit::Module> members;
     for (const auto& file : o.members) {
         members.push_back(loadTrainedNetwork(file));
-        const auto own = scoresOf(members.back(), val);
+        const auto own = scoresOf(members.back(), val, shortestWindowOf(o));
         if (o.progress)
             o.progress(file + ": validation challenge " + fixedDecimals(own.challenge, 3) + ", F1 AF " + fixedDecimals(own.f1[1], 3) +
                        ", AUROC AF " + fixedDecimals(own.auroc[1], 3));
@@ -803,8 +893,8 @@ Cinc2017Report assembleAfCinc2017(const Cinc2017Options& o)
     auto model = afCinc2017Ensemble(members);
     report.members = int(members.size());
     report.parameters = parameterCount(model);
-    report.validation = scoresOf(model, val);
-    report.firstTenSeconds = firstSecondsScoresOf(model, val);
+    report.validation = scoresOf(model, val, report.shortestWindow);
+    report.firstTenSeconds = firstSecondsScoresOf(model, val, report.shortestWindow);
     writeModel(model, val, int(members.size()), o.outputDir, report);
     report.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     return report;
@@ -820,14 +910,15 @@ Cinc2017Report rescoreAfCinc2017(const Cinc2017Options& o)
     const auto& val = split.validation;
     loadSignals(o, records, val);
     Cinc2017Report report;
+    report.shortestWindow = shortestWindowOf(o);
     report.trainRecords = int(split.train.size());
     report.validationRecords = int(val.size());
     report.leftOutOfTraining = split.ids.leftOut;
     report.parameters = parameterCount(model);
     // An average of n networks holds n networks' weights exactly (its layers side by side, its head averaged).
     report.members = std::max(1, int(std::llround(double(report.parameters) / double(parameterCount(afCinc2017Network())))));
-    report.validation = scoresOf(model, val);
-    report.firstTenSeconds = firstSecondsScoresOf(model, val);
+    report.validation = scoresOf(model, val, report.shortestWindow);
+    report.firstTenSeconds = firstSecondsScoresOf(model, val, report.shortestWindow);
     report.modelFile = o.cardFor;
     const auto dir = std::filesystem::path(o.cardFor).parent_path().string();
     writeCard(val, report.members, dir.empty() ? "." : dir, report);
@@ -859,7 +950,8 @@ std::string formatCinc2017Report(const Cinc2017Report& r)
     for (const auto& row : v.confusion)
         s << "    " << row[0] << " " << row[1] << " " << row[2] << " " << row[3] << "\n";
     const auto& t = r.firstTenSeconds;
-    s << "  the same records cut to their first 10 s (padded to the 15 s window): F1 N " << fixedDecimals(t.f1[0], 3) << " A "
+    s << "  the same records cut to their first 10 s (" << (r.shortestWindow < kWindow ? "read at their own length" : "padded to the 15 s window")
+      << "): F1 N " << fixedDecimals(t.f1[0], 3) << " A "
       << fixedDecimals(t.f1[1], 3) << " O " << fixedDecimals(t.f1[2], 3) << " ~ " << fixedDecimals(t.f1[3], 3) << ", challenge "
       << fixedDecimals(t.challenge, 3) << " (" << within(t.challengeInterval) << ")\n";
     s << "  wrote " << r.modelFile << ", " << r.cardFile << ", " << r.splitFile;

@@ -25,6 +25,9 @@ struct Cinc2017Options {
     // The share of training crops cut shorter than the window (8–15 s) and padded with zeros, as the adapter pads a
     // recording shorter than 15 s (a 12-lead ECG's 10 s); 0: every crop a whole window (version 2.1's recipe).
     double shortCrops = 0.25;
+    // Short crops and records shorter than the window at their own length, never padded, as the adapter feeds a
+    // shorter recording to a card with shortest_samples; false: padded with zeros to the window (versions 2.1, 2.2).
+    bool ownLength = false;
     int recordingEpochs = 0;               // > 0: a second stage on whole recordings (every window, logits averaged)
     std::string startFrom;                 // an af-cinc2017.pt to start that stage from instead of training the first
     std::vector<std::string> members;      // assembleAfCinc2017: the trained networks (af-cinc2017.pt files)
@@ -52,6 +55,7 @@ struct Cinc2017Report {
     double seconds = 0.0;
     Cinc2017Scores validation;
     Cinc2017Scores firstTenSeconds;                    // the same validation records cut to their first 10 s
+    int shortestWindow = 0;                            // the shortest input the model is fed (shorter: padded to it)
     std::vector<std::string> leftOutOfTraining;        // --exclude's IDs that were training records (the card says so)
     std::string modelFile, cardFile, splitFile;
 };
