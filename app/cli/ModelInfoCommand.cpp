@@ -78,7 +78,7 @@ int runModelInfo(const std::vector<std::string>& words)
         std::printf("          guessed: %s\n", g.c_str());
     const auto& in = info.card.input;
     const std::string shorter = in.shortestSamples > 0 && in.shortestSamples < in.samples
-                                    ? " (shorter recordings at their own length, down to " + std::to_string(in.shortestSamples) + ")"
+                                    ? " (shorter recordings at their own length, down to " + std::to_string(in.shortestSamples) + " samples)"
                                     : "";
     std::printf("input     %zu leads × %d samples%s%s; output %s\n\n", in.leads.size(), in.samples, shorter.c_str(),
                 in.layout == InputLayout::SamplesFirst ? " (samples first)" : "", shapeText(info.outputShape).c_str());

@@ -37,7 +37,8 @@ const char* kUsage =
     "  --weight-decay X  AdamW's weight decay (default 0.0001)\n"
     "  --label-smoothing X  the cross-entropy's label smoothing (default 0)\n"
     "  --short-crops X  the share of training crops cut to 8-15 s and padded, as a shorter recording is\n"
-    "                at inference (default 0.25; 0: version 2.1's recipe)\n"
+    "                at inference (default 0.25; 0: version 2.1's recipe); with --own-length the share of\n"
+    "                batches cut to 8-14 s, not padded\n"
     "  --own-length  short crops, and recordings shorter than the window, go in at their own length (8 s\n"
     "                at least), never padded; the card says the model takes them so\n"
     "  --start-from FILE  skip the first stage: the whole-recording epochs start from that af-cinc2017.pt\n"
@@ -156,6 +157,10 @@ int main(int argc, char** argv)
         if (!cinc.members.empty() && !cinc.excludeFromTraining.empty()) {
             std::cerr << "execg-train: --exclude applies to training, and --members trains nothing (the members' own lists, "
                          "NAME.excluded.txt beside NAME.pt, are carried into the average)\n";
+            return 1;
+        }
+        if (cinc.ownLength && cinc.recordingEpochs > 0) {
+            std::cerr << "execg-train: --own-length and --recording-epochs: the whole-recording stage pads its windows to 15 s\n";
             return 1;
         }
         if (!cinc.members.empty() && (cinc.recordingEpochs > 0 || !cinc.startFrom.empty())) {

@@ -185,8 +185,12 @@ MethodResult CaseAnalysis::counterfactual(const FittedCase& fitted, const Method
         }
         request.generator = generator.get();
     }
-    return counterfactualResult(choice.method,
-                                std::make_shared<const CounterfactualResult>(registry.run(choice.method, request, choice.parameters)));
+    auto result = registry.run(choice.method, request, choice.parameters);
+    if (request.input == &fullWindow)
+        result.notes.push_back("the generator makes the model's full " + std::to_string(model_->card().input.samples) +
+                               "-sample window: this counterfactual was searched and judged on the recording padded to it, "
+                               "while the prediction shown reads the recording at its own length");
+    return counterfactualResult(choice.method, std::make_shared<const CounterfactualResult>(std::move(result)));
 }
 
 Recording CaseAnalysis::counterfactualRecording(const CounterfactualResult& result) const

@@ -22,8 +22,8 @@ torch::Tensor baselineFor(const ExplainRequest& r, const torch::Tensor& x)
     if (kind == "recording") {
         if (!r.baselineInput)
             throw ExplainError("integrated-gradients: baseline=recording needs a baseline recording (--baseline FILE)");
-        // A model that takes shorter inputs may be given a short window; the baseline, fitted to the full window, is
-        // cut to it (the same first samples of the baseline recording).
+        // A model that takes shorter inputs may be given a short window; the baseline, fitted to the full window (and
+        // normalised over all of it), is cut to the window's length.
         if (r.baselineInput->leads != r.input->leads || r.baselineInput->samples < r.input->samples)
             throw ExplainError("integrated-gradients: the baseline recording does not fit the model's input");
         return toTensor({*r.baselineInput}).slice(2, 0, r.input->samples).contiguous();

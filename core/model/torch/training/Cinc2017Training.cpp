@@ -240,11 +240,13 @@ void augmentedCrop(const Record& r, std::mt19937_64& rng, float* out, double sho
     std::fill(out + valid, out + kWindow, 0.0f);
 }
 
-// The longest own-length crop every rate can give of `r`, in whole seconds (kLengthStep), at most the window.
+// The longest own-length crop every rate can give of `r`, in whole seconds (kLengthStep), at most the window and at
+// least kShortestCrop (8 s: every record is 9 s or longer, and ownLengthCrop reads a record too short for that at the
+// fastest rates a little slower).
 int longestCrop(const Record& r)
 {
     const int fits = int(std::floor(double(r.mv.size() - 1) / kFastestRate)) + 1;
-    return std::min(kWindow, fits / kLengthStep * kLengthStep);
+    return std::clamp(fits / kLengthStep * kLengthStep, kShortestCrop, kWindow);
 }
 
 // The epoch's order with the records too short for a full window at the fastest rate batched among themselves (each
@@ -255,6 +257,8 @@ std::vector<const Record*> batchedByLength(const std::vector<const Record*>& shu
     std::vector<const Record*> full, shorter;
     for (const auto* r : shuffled)
         (longestCrop(*r) >= kWindow ? full : shorter).push_back(r);
+    // Records of like length together (ties in the shuffled order), so that one 9 s record does not cut 31 others.
+    std::stable_sort(shorter.begin(), shorter.end(), [](const Record* a, const Record* b) { return longestCrop(*a) < longestCrop(*b); });
     std::vector<std::vector<const Record*>> batches;
     for (const auto* part : {&full, &shorter})
         for (std::size_t first = 0; first + batch <= part->size(); first += batch)
@@ -270,7 +274,8 @@ std::vector<const Record*> batchedByLength(const std::vector<const Record*>& shu
 // to `out`. What a model fed a shorter recording at its own length (the card's shortest_samples) trains on.
 void ownLengthCrop(const Record& r, std::mt19937_64& rng, int length, std::vector<float>& out)
 {
-    const double rate = randomRate(rng);
+    // At most as fast as lets `length` samples fit the record (only a record under 9.2 s, at 8 s, is ever slowed).
+    const double rate = std::min(randomRate(rng), double(r.mv.size() - 1) / double(length - 1));
     // The samples `length` outputs read (render holds the last for a rounding's worth beyond the record's end).
     const auto span = std::min(r.mv.size(), std::size_t(std::ceil((length - 1) * rate)) + 2);
     const int valid = length;
@@ -414,7 +419,8 @@ ModelCard cinc2017Card(const Cinc2017Scores& s, const Cinc2017Scores& firstTen, 
     c.name = "ExECG AF (PhysioNet/CinC 2017, single lead)";
     // 2.1: 2.0's network on an 80-epoch schedule; 2.2: 2.1's recipe with a quarter of the crops cut short and padded;
     // 3.0: several seeds averaged
-    c.version = members > 1 ? "3.0" : "2.2";
+    // 2.3: --own-length, shorter recordings read at their own length (not shipped yet)
+    c.version = members > 1 ? "3.0" : shortest < kWindow ? "2.3" : "2.2";
     c.task = ModelTask::Multiclass;
     for (const auto* label : kCincLabels)
         c.outputs.push_back({label, ""});
@@ -778,6 +784,9 @@ Cinc2017Report trainAfCinc2017(const Cinc2017Options& o)
     if (!o.startFrom.empty() && !o.excludeFromTraining.empty())
         throw std::runtime_error("--start-from " + o.startFrom + ": what its first stage was trained without is that file's; "
                                  "--exclude would put in the card what this run cannot know");
+    if (o.ownLength && o.recordingEpochs > 0)
+        throw std::runtime_error("--own-length and --recording-epochs: the whole-recording stage pads its windows to 15 s, "
+                                 "which a model read at its own length never meets");
     std::filesystem::create_directories(o.outputDir);
     auto records = readReference(o);
     const auto split = splitRecords(records, o.excludeFromTraining);

@@ -55,7 +55,8 @@ struct Cinc2017Report {
     double seconds = 0.0;
     Cinc2017Scores validation;
     Cinc2017Scores firstTenSeconds;                    // the same validation records cut to their first 10 s
-    int shortestWindow = 0;                            // the shortest input the model is fed (shorter: padded to it)
+    int shortestWindow = 4500;                         // the shortest input the model is fed (shorter: padded to it;
+                                                       // 4500, the window: every input padded to it)
     std::vector<std::string> leftOutOfTraining;        // --exclude's IDs that were training records (the card says so)
     std::string modelFile, cardFile, splitFile;
 };
