@@ -77,8 +77,8 @@ int runModelInfo(const std::vector<std::string>& words)
     for (const auto& g : info.guesses)
         std::printf("          guessed: %s\n", g.c_str());
     const auto& in = info.card.input;
-    const std::string shorter = in.shortestSamples > 0 && in.shortestSamples < in.samples
-                                    ? " (shorter recordings at their own length, down to " + std::to_string(in.shortestSamples) + " samples)"
+    const std::string shorter = in.takesShorterInputs()
+                                    ? " (shorter recordings at their own length, down to " + std::to_string(in.shortestLength()) + " samples)"
                                     : "";
     std::printf("input     %zu leads × %d samples%s%s; output %s\n\n", in.leads.size(), in.samples, shorter.c_str(),
                 in.layout == InputLayout::SamplesFirst ? " (samples first)" : "", shapeText(info.outputShape).c_str());

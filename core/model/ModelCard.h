@@ -4,6 +4,7 @@
 // explainers, the report — takes its facts from here, never from guesses about the model.
 #include "measure/WaveSegmentation.h"
 
+#include <algorithm>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -40,6 +41,10 @@ struct ModelInput {
     // samples (padded with zeros only up to it), for a model whose graph takes any length and was trained so; 0: every
     // input is padded with zeros to `samples`.
     int shortestSamples = 0;
+    // The shortest input the model is given: `samples`, or `shortestSamples` where the card sets it (never above
+    // `samples`). Every rule about short inputs (adapter, runner, cohort, concept tests, what is shown) asks here.
+    int shortestLength() const { return shortestSamples > 0 ? std::min(shortestSamples, samples) : samples; }
+    bool takesShorterInputs() const { return shortestLength() < samples; }
     std::string units = "mV";           // "mV" or "uV"
     InputNormalisation normalisation = InputNormalisation::None;
     std::vector<double> mean, std;      // per lead, for Fixed: (x − mean) / std

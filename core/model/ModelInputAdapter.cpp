@@ -58,8 +58,8 @@ AdaptedInput adaptToModel(const SignalGroup& group, const ModelCard& card, const
     out.validSamples = int(std::min<std::int64_t>(card.input.samples, std::llround(double(out.sourceCount) * fsOut / fsIn)));
     // A model that takes shorter inputs gets a short recording at its own length: zeros it was never trained on would
     // pass through its normalisation and pooling as if they were signal.
-    if (card.input.shortestSamples > 0 && !options.fullWindow)
-        out.samples = std::max(out.validSamples, std::min(card.input.shortestSamples, card.input.samples));
+    if (!options.fullWindow)
+        out.samples = std::max(out.validSamples, card.input.shortestLength());
 
     // A single-lead model takes the lead the user chose, else the card's, else the recording's only lead whatever its
     // name (a handheld recorder's "ECG"); which one is said with the result.
@@ -265,7 +265,7 @@ AdaptOptions refitOptions(const AdaptedInput& in, const SignalGroup& group, cons
     if (card.input.leads.size() == 1 && !in.sourceLead.empty() && in.sourceLead.front() >= 0 &&
         std::size_t(in.sourceLead.front()) < group.leads.size())
         o.lead = group.leads[std::size_t(in.sourceLead.front())].name;
-    o.fullWindow = card.input.shortestSamples > 0 && in.samples > std::max(in.validSamples, card.input.shortestSamples);
+    o.fullWindow = in.samples > std::max(in.validSamples, card.input.shortestLength());
     return o;
 }
 

@@ -173,8 +173,8 @@ void ModelPanel::refreshModel()
     for (const auto& l : c.input.leads)
         leads << q(l);
     // A model that reads shorter recordings at their own length says from how short.
-    const QString shorter = c.input.shortestSamples > 0 && c.input.shortestSamples < c.input.samples
-                                ? tr(" (shorter recordings at their own length, from %1 s)").arg(c.input.shortestSamples / c.input.samplingRateHz)
+    const QString shorter = c.input.takesShorterInputs()
+                                ? tr(" (shorter recordings at their own length, from %1 s)").arg(c.input.shortestLength() / c.input.samplingRateHz)
                                 : QString();
     card_->setText(tr("<b>%1</b> %2<br>input: %3 leads at %4 Hz, %5 samples (%6 s)%7, %8<br><i>Intended use:</i> %9<br>"
                       "<i>Limitations:</i> %10")

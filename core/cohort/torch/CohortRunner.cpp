@@ -42,12 +42,12 @@ CohortRecord analyseCohortRecord(const CohortInput& input, const std::shared_ptr
         const double seconds = g.samplingRateHz > 0 && !g.leads.empty() ? double(g.leads.front().samples.size()) / g.samplingRateHz : 0.0;
         const ModelInput& need = model->card().input;
         // A model that reads shorter recordings at their own length pads only up to its shortest input.
-        const int seen = need.shortestSamples > 0 ? need.shortestSamples : need.samples;
+        const int seen = need.shortestLength();
         const double needSeconds = need.samplingRateHz > 0 ? double(seen) / need.samplingRateHz : 0.0;
         if (seconds < kCohortMinimumCoverage * needSeconds) {
             char text[200];
             std::snprintf(text, sizeof text, ": holds %.2f s; the model sees %s%.2f s, and a cohort analyses a recording only when "
-                          "it fills at least half of that", seconds, need.shortestSamples > 0 ? "at least " : "", needSeconds);
+                          "it fills at least half of that", seconds, need.takesShorterInputs() ? "at least " : "", needSeconds);
             std::string reason = input.path + text;
             for (const auto& w : recording->warnings)
                 reason += " (" + w + ")";

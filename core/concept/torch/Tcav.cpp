@@ -69,7 +69,7 @@ AdaptedSet adaptSet(const tcav::ConceptSet& set, const ModelCard& card, std::vec
         try {
             for (auto& in : adaptGroupWindows(e.group, card, fullWindow)) {
                 // Padded further here than a prediction would pad it (at its own length, or up to the shortest).
-                padded = padded || std::max(in.validSamples, card.input.shortestSamples) < in.samples;
+                padded = padded || std::max(in.validSamples, card.input.shortestLength()) < in.samples;
                 for (const auto& w : in.warnings)
                     warnings.insert(w);
                 recordingOf.push_back(recordings);
@@ -82,7 +82,7 @@ AdaptedSet adaptSet(const tcav::ConceptSet& set, const ModelCard& card, std::vec
     }
     for (const auto& w : warnings)
         notes.push_back(set.name + ": " + w);
-    if (padded && card.input.shortestSamples > 0 && card.input.shortestSamples < card.input.samples)
+    if (padded && card.input.takesShorterInputs())
         notes.push_back(set.name + ": a recording shorter than the model's window is padded with zeros here (the model's "
                                    "prediction reads it at its own length): a concept test compares one shape of layer output");
     if (recordings < kMinimumExamples)

@@ -98,12 +98,7 @@ std::vector<double> perturbedOutputs(const ExplainRequest& request, std::size_t 
     const auto x = inputTensor(request);
     const auto samples = double(x.size(2));
     std::string why;
-    auto plan = incrementalPlan(*request.model, &why);
-    // The plan was built and checked at the card's length; a shorter window (a card with shortest_samples) runs whole.
-    if (plan && request.input->samples != request.model->card().input.samples) {
-        plan.reset();
-        why = "the window is shorter than the card's";
-    }
+    const auto plan = incrementalPlan(*request.model, request.input->samples, &why);
     std::optional<IncrementalChain> incremental;
     if (plan)
         incremental.emplace(*request.model, plan, x);

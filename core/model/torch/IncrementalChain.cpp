@@ -29,61 +29,79 @@ std::pair<torch::Tensor, std::vector<TimeRange>> checkCopies(const torch::Tensor
     return {copies, ranges};
 }
 
+// The plan for inputs of `samples` samples, checked against forward() on the probe cut to that length; null with
+// the reason in `problem` where there is none.
+std::shared_ptr<const IncrementalPlan> makePlan(const TorchModel& model, int samples, std::string& problem)
+{
+    const auto& impl = model.impl();
+    if (!model.chainVerified()) {
+        problem = "its submodules run in order do not reproduce forward()";
+        return nullptr;
+    }
+    if (model.card().input.layout != InputLayout::LeadsFirst) {
+        problem = "it takes samples first, and the plan crops along the last axis";
+        return nullptr;
+    }
+    auto plan = std::make_shared<IncrementalPlan>();
+    std::string why;
+    int length = samples;
+    for (std::size_t i = 0; i + 1 < impl.chain.size(); ++i) {
+        auto t = TimeLocality::analyse(impl.chain.child(i), &why);
+        if (t && !t->fits(length)) {
+            t.reset();
+            why = "branches of different lengths at " + std::to_string(samples) + " samples";
+        }
+        if (!t)
+            break;
+        plan->local.push_back(*t);
+        length = t->outputLength(length);
+    }
+    if (plan->local.empty()) {
+        problem = "its first submodule is not time-local (" + why + ")";
+        return nullptr;
+    }
+    try {
+        torch::NoGradGuard noGrad;
+        const auto x = toTensor({chainProbe(model.card())}).slice(2, 0, samples).contiguous();
+        const auto [copies, ranges] = checkCopies(x);
+        auto module = impl.module;
+        const auto full = module.forward({copies}).toTensor();
+        const auto fast = IncrementalChain(model, plan, x).outputs(copies, ranges, 64);
+        const double diff = (fast - full).abs().max().item<double>();
+        const double scale = std::max(1.0, full.abs().max().item<double>());
+        if (!(diff <= 1e-4 * scale)) {
+            problem = "recomputing only what a change reaches did not reproduce forward() at " + std::to_string(samples) +
+                      " samples (difference " + std::to_string(diff) + ")";
+            return nullptr;
+        }
+    } catch (const std::exception& e) {
+        problem = std::string("recomputing only what a change reaches failed: ") + torchErrorCause(e.what());
+        return nullptr;
+    }
+    return plan;
+}
+
 } // namespace
+
+std::shared_ptr<const IncrementalPlan> incrementalPlan(const TorchModel& model, int samples, std::string* whyNot)
+{
+    const auto& impl = model.impl();
+    // Under the lock while it is made: two explainers asking at once get one plan, checked once.
+    std::lock_guard lock(impl.incrementalMutex);
+    auto it = impl.incremental.find(samples);
+    if (it == impl.incremental.end()) {
+        std::string problem;
+        auto plan = makePlan(model, samples, problem);
+        it = impl.incremental.emplace(samples, std::make_pair(std::move(plan), std::move(problem))).first;
+    }
+    if (whyNot)
+        *whyNot = it->second.second;
+    return it->second.first;
+}
 
 std::shared_ptr<const IncrementalPlan> incrementalPlan(const TorchModel& model, std::string* whyNot)
 {
-    const auto& impl = model.impl();
-    std::call_once(impl.incrementalOnce, [&] {
-        if (!model.chainVerified()) {
-            impl.incrementalProblem = "its submodules run in order do not reproduce forward()";
-            return;
-        }
-        if (model.card().input.layout != InputLayout::LeadsFirst) {
-            impl.incrementalProblem = "it takes samples first, and the plan crops along the last axis";
-            return;
-        }
-        auto plan = std::make_shared<IncrementalPlan>();
-        std::string why;
-        int length = model.card().input.samples;
-        for (std::size_t i = 0; i + 1 < impl.chain.size(); ++i) {
-            auto t = TimeLocality::analyse(impl.chain.child(i), &why);
-            if (t && !t->fits(length)) {
-                t.reset();
-                why = "branches of different lengths";
-            }
-            if (!t)
-                break;
-            plan->local.push_back(*t);
-            length = t->outputLength(length);
-        }
-        if (plan->local.empty()) {
-            impl.incrementalProblem = "its first submodule is not time-local (" + why + ")";
-            return;
-        }
-        try {
-            torch::NoGradGuard noGrad;
-            const auto x = toTensor({chainProbe(model.card())});
-            const auto [copies, ranges] = checkCopies(x);
-            auto module = impl.module;
-            const auto full = module.forward({copies}).toTensor();
-            const auto fast = IncrementalChain(model, plan, x).outputs(copies, ranges, 64);
-            const double diff = (fast - full).abs().max().item<double>();
-            const double scale = std::max(1.0, full.abs().max().item<double>());
-            if (!(diff <= 1e-4 * scale)) {
-                impl.incrementalProblem = "recomputing only what a change reaches did not reproduce forward() (difference " +
-                                          std::to_string(diff) + ")";
-                return;
-            }
-        } catch (const std::exception& e) {
-            impl.incrementalProblem = std::string("recomputing only what a change reaches failed: ") + torchErrorCause(e.what());
-            return;
-        }
-        impl.incremental = std::move(plan);
-    });
-    if (whyNot)
-        *whyNot = impl.incrementalProblem;
-    return impl.incremental;
+    return incrementalPlan(model, model.card().input.samples, whyNot);
 }
 
 IncrementalChain::IncrementalChain(const TorchModel& model, std::shared_ptr<const IncrementalPlan> plan, const torch::Tensor& x)

@@ -20,8 +20,11 @@ struct IncrementalPlan {
     std::vector<TimeLocality> local;   // the chain's leading time-local children, in order
 };
 
-// The model's plan, made and checked on first use; null (with the reason in `whyNot`) when the model has no verified
-// chain, its first child is not time-local, or the plan failed its check.
+// The model's plan for inputs of `samples` samples, made and checked on first use at that length (a card with
+// input.shortest_samples gives shorter windows); null (with the reason in `whyNot`) when the model has no verified
+// chain, its first child is not time-local at that length, or the plan failed its check.
+std::shared_ptr<const IncrementalPlan> incrementalPlan(const TorchModel& model, int samples, std::string* whyNot = nullptr);
+// At the card's full length.
 std::shared_ptr<const IncrementalPlan> incrementalPlan(const TorchModel& model, std::string* whyNot = nullptr);
 
 class IncrementalChain {

@@ -15,24 +15,34 @@
 #include <cstdlib>
 #include <filesystem>
 #include <random>
+#include <map>
 #include <set>
 
 namespace execg {
 
-torch::Tensor toTensor(const std::vector<AdaptedInput>& batch)
+torch::Tensor toTensor(const std::vector<const AdaptedInput*>& batch)
 {
-    const auto leads = batch.empty() ? 0 : batch.front().leads, samples = batch.empty() ? 0 : batch.front().samples;
-    for (const auto& in : batch)
-        if (in.leads != leads || in.samples != samples || in.values.size() != std::size_t(leads) * std::size_t(samples))
+    const auto leads = batch.empty() ? 0 : batch.front()->leads, samples = batch.empty() ? 0 : batch.front()->samples;
+    for (const auto* in : batch)
+        if (in->leads != leads || in->samples != samples || in->values.size() != std::size_t(leads) * std::size_t(samples))
             throw std::invalid_argument("inputs of different shapes in one batch (" + std::to_string(leads) + " × " + std::to_string(samples) +
-                                        ", " + std::to_string(in.leads) + " × " + std::to_string(in.samples) + ")");
+                                        ", " + std::to_string(in->leads) + " × " + std::to_string(in->samples) + ")");
     auto t = torch::empty({std::int64_t(batch.size()), leads, samples}, torch::kFloat32);
     float* dst = t.data_ptr<float>();
-    for (const auto& in : batch) {
-        std::copy(in.values.begin(), in.values.end(), dst);
-        dst += in.values.size();
+    for (const auto* in : batch) {
+        std::copy(in->values.begin(), in->values.end(), dst);
+        dst += in->values.size();
     }
     return t;
+}
+
+torch::Tensor toTensor(const std::vector<AdaptedInput>& batch)
+{
+    std::vector<const AdaptedInput*> inputs;
+    inputs.reserve(batch.size());
+    for (const auto& in : batch)
+        inputs.push_back(&in);
+    return toTensor(inputs);
 }
 
 // Torch's messages run to a TorchScript traceback; the reader needs the cause, which is the first line of a plain
@@ -80,13 +90,30 @@ std::string joined(const std::vector<std::string>& names)
     return s.empty() ? "none" : s;
 }
 
-AdaptedInput zeroInput(const ModelCard& card)
+AdaptedInput zeroInput(const ModelCard& card, int samples)
 {
     AdaptedInput in;
     in.leads = int(card.input.leads.size());
-    in.samples = card.input.samples;
+    in.samples = samples;
     in.values.assign(std::size_t(in.leads) * std::size_t(in.samples), 0.0f);
     return in;
+}
+
+AdaptedInput zeroInput(const ModelCard& card) { return zeroInput(card, card.input.samples); }
+
+// "1 × 12 leads × 5000 samples", or "1 × 5000 samples × 12 leads, samples first".
+std::string inputShapeText(const ModelCard& card)
+{
+    const bool samplesFirst = card.input.layout == InputLayout::SamplesFirst;
+    const auto leads = std::to_string(card.input.leads.size()) + " leads", samples = std::to_string(card.input.samples) + " samples";
+    return "1 × " + (samplesFirst ? samples + " × " + leads + ", samples first" : leads + " × " + samples);
+}
+
+// The likeliest cause of a model refusing the card's full input is the card's layout.
+std::string layoutHint(const ModelCard& card)
+{
+    const bool samplesFirst = card.input.layout == InputLayout::SamplesFirst;
+    return std::string(" — if the model takes ") + (samplesFirst ? "leads" : "samples") + " first, say so in its card (input.layout)";
 }
 
 } // namespace
@@ -129,38 +156,25 @@ TorchModel::TorchModel(const std::string& path, ModelCard card)
     : impl_(std::make_unique<Impl>()), card_(std::move(card)), path_(path)
 {
     impl_->module = loadTorchScript(path, sha256_);
-    // Warm-up and shape check in one: a zero input of the card's shape.
-    const auto zero = zeroInput(card_);
-    torch::Tensor y;
-    try {
-        torch::NoGradGuard noGrad;
-        y = impl_->module.forward({inModelLayout(toTensor({zero}), card_)}).toTensor();
-    } catch (const std::exception& e) {
-        const bool samplesFirst = card_.input.layout == InputLayout::SamplesFirst;
-        const auto leads = std::to_string(zero.leads) + " leads", samples = std::to_string(zero.samples) + " samples";
-        throw ModelError(path, "does not accept the card's input (1 × " + (samplesFirst ? samples + " × " + leads : leads + " × " + samples) +
-                                   (samplesFirst ? ", samples first" : "") + "): " + torchErrorCause(e.what()) +
-                                   " — if the model takes " + (samplesFirst ? "leads" : "samples") +
-                                   " first, say so in its card (input.layout)");
-    }
+    // Warm-up and shape check in one: a zero input of the card's shape; the message says what the model was given.
+    const auto forwardZeros = [&](int samples, const std::string& given) {
+        try {
+            torch::NoGradGuard noGrad;
+            return impl_->module.forward({inModelLayout(toTensor({zeroInput(card_, samples)}), card_)}).toTensor();
+        } catch (const std::exception& e) {
+            throw ModelError(path, "does not accept " + given + ": " + torchErrorCause(e.what()) +
+                                       (samples == card_.input.samples ? layoutHint(card_) : ""));
+        }
+    };
+    const torch::Tensor y = forwardZeros(card_.input.samples, "the card's input (" + inputShapeText(card_) + ")");
     if (y.dim() != 2 || y.size(0) != 1)
         throw ModelError(path, "returns shape " + c10::str(y.sizes()) + "; expected (batch, outputs)");
     // A card that says the model takes shorter inputs is held to it at load, not on the first short recording.
-    if (card_.input.shortestSamples > 0 && card_.input.shortestSamples < card_.input.samples) {
-        auto shortest = zero;
-        shortest.samples = card_.input.shortestSamples;
-        shortest.values.assign(std::size_t(shortest.leads) * std::size_t(shortest.samples), 0.0f);
-        torch::Tensor s;
-        try {
-            torch::NoGradGuard noGrad;
-            s = impl_->module.forward({inModelLayout(toTensor({shortest}), card_)}).toTensor();
-        } catch (const std::exception& e) {
-            throw ModelError(path, "does not accept the card's shortest input (input.shortest_samples: " +
-                                       std::to_string(shortest.samples) + " samples): " + torchErrorCause(e.what()));
-        }
+    if (card_.input.takesShorterInputs()) {
+        const std::string shortest = "the card's shortest input (input.shortest_samples: " + std::to_string(card_.input.shortestLength()) + " samples)";
+        const torch::Tensor s = forwardZeros(card_.input.shortestLength(), shortest);
         if (!s.sizes().equals(y.sizes()))
-            throw ModelError(path, "returns shape " + c10::str(s.sizes()) + " for the card's shortest input (input.shortest_samples: " +
-                                       std::to_string(shortest.samples) + " samples) and " + c10::str(y.sizes()) + " for its full one");
+            throw ModelError(path, "returns shape " + c10::str(s.sizes()) + " for " + shortest + " and " + c10::str(y.sizes()) + " for its full one");
     }
     outputs_ = int(y.size(1));
     if (!card_.outputs.empty() && std::size_t(outputs_) != card_.outputs.size())
@@ -283,47 +297,37 @@ std::vector<std::vector<float>> TorchModel::predict(const std::vector<AdaptedInp
         return out;
     checkInputShape(batch);
     // Inputs of one length go in together; a card that takes shorter inputs may give a batch of several lengths.
-    if (std::any_of(batch.begin(), batch.end(), [&](const AdaptedInput& in) { return in.samples != batch.front().samples; })) {
-        std::vector<std::vector<float>> grouped(batch.size());
-        std::set<int> lengths;
-        for (const auto& in : batch)
-            lengths.insert(in.samples);
-        for (const int length : lengths) {
-            std::vector<AdaptedInput> same;
-            std::vector<std::size_t> where;
-            for (std::size_t b = 0; b < batch.size(); ++b)
-                if (batch[b].samples == length) {
-                    same.push_back(batch[b]);
-                    where.push_back(b);
-                }
-            auto part = predict(same);
-            for (std::size_t k = 0; k < where.size(); ++k)
-                grouped[where[k]] = std::move(part[k]);
-        }
-        return grouped;
-    }
-    torch::Tensor y;
-    try {
-        torch::InferenceMode inference;
-        auto module = impl_->module;   // a handle: forward() is not const
-        y = module.forward({inModelLayout(toTensor(batch), card_)}).toTensor().contiguous().to(torch::kFloat32);
-    } catch (const std::exception& e) {
-        throw ModelError(path_, "failed while running: " + torchErrorCause(e.what()));
-    }
-    if (y.dim() != 2 || y.size(0) != std::int64_t(batch.size()) || y.size(1) != outputs_)
-        throw ModelError(path_, "returned shape " + c10::str(y.sizes()) + " for " + std::to_string(batch.size()) +
-                                    " inputs; expected (" + std::to_string(batch.size()) + ", " +
-                                    std::to_string(outputs_) + ")");
-    const float* p = y.data_ptr<float>();
+    std::map<int, std::vector<std::size_t>> byLength;
     for (std::size_t b = 0; b < batch.size(); ++b)
-        out.emplace_back(p + b * std::size_t(outputs_), p + (b + 1) * std::size_t(outputs_));
+        byLength[batch[b].samples].push_back(b);
+    out.resize(batch.size());
+    for (const auto& [length, where] : byLength) {
+        std::vector<const AdaptedInput*> same;
+        for (const auto b : where)
+            same.push_back(&batch[b]);
+        torch::Tensor y;
+        try {
+            torch::InferenceMode inference;
+            auto module = impl_->module;   // a handle: forward() is not const
+            y = module.forward({inModelLayout(toTensor(same), card_)}).toTensor().contiguous().to(torch::kFloat32);
+        } catch (const std::exception& e) {
+            throw ModelError(path_, "failed while running: " + torchErrorCause(e.what()));
+        }
+        if (y.dim() != 2 || y.size(0) != std::int64_t(same.size()) || y.size(1) != outputs_)
+            throw ModelError(path_, "returned shape " + c10::str(y.sizes()) + " for " + std::to_string(same.size()) +
+                                        " inputs; expected (" + std::to_string(same.size()) + ", " +
+                                        std::to_string(outputs_) + ")");
+        const float* p = y.data_ptr<float>();
+        for (std::size_t k = 0; k < where.size(); ++k)
+            out[where[k]].assign(p + k * std::size_t(outputs_), p + (k + 1) * std::size_t(outputs_));
+    }
     return out;
 }
 
 void TorchModel::checkInputShape(const std::vector<AdaptedInput>& batch) const
 {
     const int leads = int(card_.input.leads.size()), samples = card_.input.samples;
-    const int shortest = card_.input.shortestSamples > 0 ? card_.input.shortestSamples : samples;
+    const int shortest = card_.input.shortestLength();
     for (const auto& in : batch)
         if (in.leads != leads || in.samples > samples || in.samples < shortest ||
             in.values.size() != std::size_t(leads) * std::size_t(in.samples))

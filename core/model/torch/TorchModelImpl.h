@@ -42,10 +42,10 @@ struct TorchModel::Impl {
     mutable std::optional<torch::jit::Module> guided;
     mutable int guidedRelus = 0;
 
-    // The incremental plan for perturbation methods (IncrementalChain.h), made on first use.
-    mutable std::once_flag incrementalOnce;
-    mutable std::shared_ptr<const struct IncrementalPlan> incremental;
-    mutable std::string incrementalProblem;
+    // The incremental plans for perturbation methods (IncrementalChain.h), one per input length, each made and
+    // checked on first use: null with the reason where none reproduces forward().
+    mutable std::mutex incrementalMutex;
+    mutable std::map<int, std::pair<std::shared_ptr<const struct IncrementalPlan>, std::string>> incremental;
 };
 
 // A fixed ECG-sized input with structure in every lead and at every scale, for checks that a shortcut (the chain,
@@ -54,6 +54,7 @@ AdaptedInput chainProbe(const ModelCard& card);
 
 // The input batch as a float tensor of the card's shape (B × leads × samples).
 torch::Tensor toTensor(const std::vector<AdaptedInput>& batch);
+torch::Tensor toTensor(const std::vector<const AdaptedInput*>& batch);
 
 // A leads-first batch (B × leads × samples: what the adapter, the explainers and their maps work in) in the layout
 // the card says the model takes — B × samples × leads for a samples-first model. Every call of the model or of a

@@ -237,17 +237,31 @@ def forward(self, x):
         QVERIFY2(why.find("aten::mean") != std::string::npos, why.c_str());
     }
 
+    void incrementalOutputsAreForwards_data()
+    {
+        QTest::addColumn<int>("samples");
+        QTest::newRow("the card's length") << 500;
+        // A card that takes shorter inputs: a length whose strides leave other remainders at the end.
+        QTest::newRow("shorter, odd") << 333;
+    }
+
     void incrementalOutputsAreForwards()
     {
         // Copies occluded anywhere (edges included), at once, give forward()'s outputs.
-        const TorchModel model(saveChainModel(), chainCard());
+        QFETCH(int, samples);
+        auto card = chainCard();
+        card.input.shortestSamples = 300;
+        const TorchModel model(saveChainModel(), card);
         std::string why;
-        const auto plan = incrementalPlan(model, &why);
+        const auto plan = incrementalPlan(model, samples, &why);
         QVERIFY2(plan, why.c_str());
         QCOMPARE(plan->local.size(), std::size_t(2));   // stem and block; the head's mean is global
+        QCOMPARE(incrementalPlan(model, samples).get(), plan.get());   // made once per length
+        QCOMPARE(incrementalPlan(model).get() == plan.get(), samples == card.input.samples);
         torch::NoGradGuard noGrad;
-        const auto x = toTensor({chainProbe(model.card())});
+        const auto x = toTensor({chainProbe(model.card())}).slice(2, 0, samples).contiguous();
         const int length = int(x.size(2));
+        QCOMPARE(length, samples);
         std::vector<TimeRange> ranges;
         for (int lo = 0; lo < length; lo += 37)
             ranges.push_back({lo, std::min(length, lo + 25)});
