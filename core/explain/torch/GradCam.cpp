@@ -23,6 +23,11 @@ LayerPass layerPass(const ExplainRequest& r, const std::string& method)
     if (pass.activations.dim() != 3)
         throw ExplainError(method + ": layer '" + layer + "' gives " + std::to_string(pass.activations.dim()) +
                            "-dimensional output; Grad-CAM needs channels × time");
+    // A layer whose time axis is one sample for this input (a short input, where the card takes shorter ones) would
+    // paint one value over the whole window: no map at all, so no map is drawn.
+    if (pass.activations.size(2) < 2)
+        throw ExplainError(method + ": layer '" + layer + "' has one time sample for this input of " +
+                           std::to_string(r.input->samples) + " samples; Grad-CAM needs a time course");
     if (!pass.output.requires_grad())
         throw ExplainError(method + ": the model's output does not depend differentiably on layer '" + layer + "'");
     r.report(0.5);

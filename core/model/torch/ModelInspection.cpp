@@ -125,6 +125,13 @@ ModelInspection inspectModel(const std::string& path, const std::optional<ModelC
                 s.gradCam = a.dim() == 3 && a.size(2) > 1;
                 if (!s.gradCam)
                     s.note = "Grad-CAM needs batch × channels × time";
+                // A card that takes shorter inputs: the layer's time axis is shorter there, and must still be one.
+                const int shortest = model.card().input.shortestLength();
+                if (s.gradCam && model.card().input.takesShorterInputs() &&
+                    model.impl().layerActivations(probe.slice(2, 0, shortest).contiguous(), name).size(2) < 2) {
+                    s.gradCam = false;
+                    s.note = "Grad-CAM: one time sample at the card's shortest input (" + std::to_string(shortest) + " samples)";
+                }
             } catch (const std::exception& e) {
                 s.problem = torchErrorCause(e.what());
             }

@@ -42,6 +42,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -218,6 +219,55 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(wb.casePath()).fileName() == QStringLiteral("ecg_12_lead_anon.dcm") && wb.prediction() &&
                                      allSettled(wb), kLong);
         QCOMPARE(wb.modelPath(), defaultModelPath());
+        QSettings().clear();
+    }
+
+    // A card that says its model takes shorter inputs: a 10 s 12-lead ECG goes to the AF network at its own length, the
+    // panel says so beside the prediction and in the card, and every map covers the 10 s, nothing beyond.
+    void shortRecordingAtItsOwnLength()
+    {
+        EXECG_REQUIRE_CORPUS_FILE("dcmfx/ecg_12_lead_anon.dcm");
+        QTemporaryDir dir;
+        const QString model = dir.path() + "/af-own-length.pt";
+        QVERIFY(QFile::copy(realRecordingModelPath(), model));
+        QFile shipped(QString::fromStdString(modelCardPathFor(realRecordingModelPath().toStdString())));
+        QVERIFY(shipped.open(QIODevice::ReadOnly));
+        QJsonObject card = QJsonDocument::fromJson(shipped.readAll()).object();
+        QJsonObject input = card.value("input").toObject();
+        input.insert("shortest_samples", 2400);
+        card.insert("input", input);
+        QFile own(QString::fromStdString(modelCardPathFor(model.toStdString())));
+        QVERIFY(own.open(QIODevice::WriteOnly));
+        own.write(QJsonDocument(card).toJson());
+        own.close();
+
+        QSettings().clear();
+        MainWindow w;
+        openDemoAndWait(w);
+        Workbench& wb = w.workbench();
+        w.openFile(test::corpusDir() + "/dcmfx/ecg_12_lead_anon.dcm");
+        QTRY_VERIFY_WITH_TIMEOUT(wb.modelPath() == realRecordingModelPath() && wb.prediction() && allSettled(wb), kLong);
+        QVERIFY(!w.modelPanel()->warningsText().contains(QStringLiteral("at its own length")));
+        wb.loadModel(model);
+        QTRY_VERIFY_WITH_TIMEOUT(wb.modelPath() == model && wb.prediction() && allSettled(wb), kLong);
+        auto* cardLabel = w.modelPanel()->findChild<QLabel*>(QStringLiteral("cardLabel"));
+        QVERIFY(cardLabel);
+        QVERIFY2(cardLabel->text().contains(QStringLiteral("(shorter recordings at their own length, from 8 s)")), qPrintable(cardLabel->text()));
+        const QString warnings = w.modelPanel()->warningsText();
+        QVERIFY2(warnings.contains(QStringLiteral("less than the model's 15.00 s window: the model reads it at its own length")), qPrintable(warnings));
+        QVERIFY(w.modelPanel()->predictionText().contains(QStringLiteral("from lead I")));
+        QVERIFY(!wb.explanations().empty());
+        for (const auto& e : wb.explanations()) {
+            QVERIFY2(e.state == JobState::Finished && e.explanation, qPrintable(e.title + ": " + e.error));
+            QCOMPARE(e.explanation->samples, 3000);   // 10 s at the model's 300 Hz, not the 15 s window
+            for (const float v : e.explanation->modelMap)
+                QVERIFY(std::isfinite(v));
+            // On the recording's axis: the chosen lead alone has values, from its first sample to its last.
+            int mapped = 0;
+            for (const auto& lead : e.explanation->recordingMap)
+                mapped += !lead.empty() && std::isfinite(lead.front()) && std::isfinite(lead.back());
+            QCOMPARE(mapped, 1);
+        }
         QSettings().clear();
     }
 

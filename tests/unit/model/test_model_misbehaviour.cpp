@@ -9,6 +9,7 @@
 #include "ErrorMessage.h"
 #include "explain/Explainer.h"
 #include "model/Prediction.h"
+#include "model/torch/ModelInspection.h"
 #include "model/torch/TorchModel.h"
 
 #include <QtTest>
@@ -337,6 +338,42 @@ def forward(self, x):
         const auto msg = test::messageOf([&] { TorchModel m(path, card); });
         QVERIFY2(msg.contains("fixed-head.pt: does not accept the card's shortest input (input.shortest_samples: 150 samples)"),
                  qPrintable(msg));
+    }
+
+    // A layer whose time axis is long at the card's full length but one sample at its shortest: Grad-CAM is refused
+    // there with the reason (not one value painted over the window), and model-info's inspection says the layer cannot
+    // serve Grad-CAM at the card's shortest input.
+    void gradCamNeedsATimeAxisAtEveryLengthTheCardTakes()
+    {
+        torch::manual_seed(3);
+        torch::jit::Module body("Strided");
+        body.register_parameter("w", torch::randn({4, 3, 50}) * 0.1, false);
+        body.define("def forward(self, x):\n    return torch.relu(torch.conv1d(x, self.w, None, [50]))\n");
+        torch::jit::Module m("Pooled");
+        m.register_module("body", body);
+        m.define("def forward(self, x):\n    return self.body.forward(x).mean(dim=2)[:, 0:1]\n");
+        const auto path = (test::scratchDir("misbehaving-models") + "/strided.pt").toStdString();
+        m.save(path);
+        auto card = smallCard({{"body", true, false}});
+        card.input.shortestSamples = 50;   // 4 samples of `body` at 200, one at 50
+        const TorchModel model(path, card);
+        auto full = ramp(card);
+        QCOMPARE(runExplanation("grad-cam", model, full, 0).samples, 200);
+        auto shortest = full;
+        shortest.samples = 50;
+        shortest.values.resize(3 * 50);
+        const auto msg = test::messageOf([&] { runExplanation("grad-cam", model, shortest, 0); });
+        QVERIFY2(msg.contains("layer 'body' has one time sample for this input of 50 samples"), qPrintable(msg));
+        const auto inspection = inspectModel(path, card);
+        const auto at = std::find_if(inspection.submodules.begin(), inspection.submodules.end(),
+                                     [](const SubmoduleReport& s) { return s.name == "body"; });
+        QVERIFY(at != inspection.submodules.end());
+        QCOMPARE(at->shape, (std::vector<std::int64_t>{1, 4, 4}));
+        QVERIFY(!at->gradCam && at->tcav);
+        QVERIFY2(at->note.find("one time sample at the card's shortest input (50 samples)") != std::string::npos, at->note.c_str());
+        card.input.shortestSamples = 100;   // two samples there: usable
+        const auto again = inspectModel(path, card);
+        QVERIFY(std::find_if(again.submodules.begin(), again.submodules.end(), [](const SubmoduleReport& s) { return s.name == "body"; })->gradCam);
     }
 };
 
